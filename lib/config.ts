@@ -1,0 +1,80 @@
+/**
+ * The only module that reads process.env. Every setting is parsed once with zod; all problems
+ * are reported together so an operator fixes them in one go.
+ */
+import { z } from 'zod';
+
+export const SUBGRAPHS = ['buildings', 'people', 'entities', 'events', 'cases'] as const;
+export type SubgraphName = (typeof SUBGRAPHS)[number];
+
+const port = z.coerce.number().int().min(0).max(65535);
+const url = z.string().url();
+
+const EnvModel = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Gateway port. */
+  PORT: port.default(4000),
+  /** Interface every server binds to. */
+  HOST: z.string().default('0.0.0.0'),
+  /** PostgreSQL connection string; unset means embedded PGlite. */
+  DATABASE_URL: url.optional(),
+  BUILDINGS_DATABASE_URL: url.optional(),
+  PEOPLE_DATABASE_URL: url.optional(),
+  ENTITIES_DATABASE_URL: url.optional(),
+  EVENTS_DATABASE_URL: url.optional(),
+  CASES_DATABASE_URL: url.optional(),
+  /** PGlite data folder when no DATABASE_URL is set. */
+  PGLITE_DIR: z.string().default('.data/pglite'),
+  /** Connection pool size per subgraph on PostgreSQL. */
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** First of five consecutive ports for the subgraphs (buildings, people, entities, events, cases). */
+  SUBGRAPH_PORT_BASE: port.default(4001),
+  BUILDINGS_URL: url.optional(),
+  PEOPLE_URL: url.optional(),
+  ENTITIES_URL: url.optional(),
+  EVENTS_URL: url.optional(),
+  CASES_URL: url.optional(),
+  /** Demo seed size loaded by `npm start` on an empty database ("none" skips seeding). */
+  SEED: z.enum(['demo', 'small', 'none']).default('demo'),
+  /** Per-subgraph request timeout at the gateway, milliseconds. */
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+});
+
+export type Env = z.infer<typeof EnvModel>;
+
+let cached: Env | undefined;
+
+/** Parsed environment. Exits the process with every problem listed when it is invalid. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = EnvModel.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    process.stderr.write(`Invalid configuration:\n${lines.join('\n')}\n`);
+    process.exit(1);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/**
+ * The PostgreSQL URL a subgraph uses: `<NAME>_DATABASE_URL`, else `DATABASE_URL`,
+ * else undefined (embedded PGlite).
+ */
+export function databaseUrlFor(subgraph: SubgraphName): string | undefined {
+  const e = env();
+  const own = e[`${subgraph.toUpperCase()}_DATABASE_URL` as keyof Env] as string | undefined;
+  return own ?? e.DATABASE_URL;
+}
+
+/** The port a subgraph listens on when started alone or by `npm start`. */
+export function subgraphPort(subgraph: SubgraphName): number {
+  return env().SUBGRAPH_PORT_BASE + SUBGRAPHS.indexOf(subgraph);
+}
+
+/** The URL the gateway uses for a subgraph: `<NAME>_URL`, else localhost on its default port. */
+export function subgraphUrl(subgraph: SubgraphName): string {
+  const own = env()[`${subgraph.toUpperCase()}_URL` as keyof Env] as string | undefined;
+  return own ?? `http://127.0.0.1:${subgraphPort(subgraph)}/graphql`;
+}

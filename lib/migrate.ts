@@ -1,0 +1,22 @@
+/**
+ * Schema migrations: each subgraph owns one PostgreSQL schema of its own name, with its own
+ * knex migrations table inside it (`<schema>.knex_migrations`).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Database } from './db.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Brings one subgraph's schema up to date; returns the names of the migrations it applied. */
+export async function migrateSubgraph(database: Database): Promise<string[]> {
+  const schema = database.subgraph;
+  await database.knex.raw(`CREATE SCHEMA IF NOT EXISTS ??`, [schema]);
+  const [, applied] = (await database.knex.migrate.latest({
+    directory: path.join(root, 'migrations', schema),
+    schemaName: schema,
+    tableName: 'knex_migrations',
+    loadExtensions: ['.ts'],
+  })) as [number, string[]];
+  return applied;
+}
