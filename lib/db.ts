@@ -11,7 +11,6 @@
  */
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import knexFactory from 'knex';
 import type { Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
@@ -46,7 +45,7 @@ function acquirePglite(dir: string): PGlite {
     return existing.pglite;
   }
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
-  const pglite = new PGlite(dir, { extensions: { pg_trgm }, parsers: pgliteParsers, relaxedDurability: false });
+  const pglite = new PGlite(dir, { parsers: pgliteParsers });
   sharedPglites.set(dir, { pglite, refs: 1 });
   return pglite;
 }
@@ -167,4 +166,16 @@ export function csvField(value: unknown): string {
 /** One CSV line (with trailing newline) from a row of values. */
 export function csvLine(values: readonly unknown[]): string {
   return values.map(csvField).join(',') + '\n';
+}
+
+/** A bind value: scalars, or arrays of them for `= ANY(?::text[])` and `unnest(...)`. */
+export type SqlValue = string | number | boolean | null | Date | readonly (string | number | boolean | null)[];
+
+/**
+ * Runs one labelled SQL statement with `?` placeholders and returns its rows typed as T.
+ * Repositories use this for every statement so arrays bind as PostgreSQL arrays.
+ */
+export async function query<T>(db: Db, sql: string, bindings: readonly SqlValue[] = []): Promise<T[]> {
+  const result = await db.raw(sql, bindings as unknown as Knex.RawBinding[]);
+  return result.rows as T[];
 }

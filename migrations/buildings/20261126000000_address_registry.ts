@@ -5,7 +5,11 @@ import type { Knex } from 'knex';
  * Codes use COLLATE "C" so a subtree is a byte-order range served by the primary key.
  */
 export async function up(knex: Knex): Promise<void> {
-  await knex.raw(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
+  // Character bigrams of a text: Chinese has no word boundaries and pg_trgm ignores CJK under the
+  // C locale, so substring search is served by a GIN index over bigram arrays instead.
+  await knex.raw(`
+    CREATE FUNCTION buildings.bigrams(t text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+    $$ SELECT coalesce(array_agg(DISTINCT substr(t, i, 2)), '{}') FROM generate_series(1, length(t) - 1) AS i $$`);
   await knex.raw(`
     CREATE TABLE buildings.address (
       code           text COLLATE "C" PRIMARY KEY,
@@ -14,6 +18,7 @@ export async function up(knex: Knex): Promise<void> {
       name           text NOT NULL,
       full_name      text NOT NULL,
       search_text    text NOT NULL,
+      search_grams   text[] GENERATED ALWAYS AS (buildings.bigrams(search_text)) STORED,
       road           text,
       door_number    text,
       estate         text,
@@ -40,7 +45,7 @@ export async function up(knex: Knex): Promise<void> {
   // children(first, after): WHERE parent_code = ? AND code > ? ORDER BY code
   await knex.raw(`CREATE INDEX address_parent_idx ON buildings.address (parent_code, code)`);
   // searchAddresses: substring match on names, full names and aliases
-  await knex.raw(`CREATE INDEX address_search_trgm_idx ON buildings.address USING gin (search_text gin_trgm_ops)`);
+  await knex.raw(`CREATE INDEX address_search_grams_idx ON buildings.address USING gin (search_grams)`);
   // the standardizer resolves estates and door numbers to buildings
   await knex.raw(`CREATE INDEX address_estate_idx ON buildings.address (estate, building_no) WHERE level = 'BUILDING'`);
   await knex.raw(`CREATE INDEX address_road_idx ON buildings.address (road, door_number) WHERE level = 'BUILDING'`);
@@ -48,4 +53,5 @@ export async function up(knex: Knex): Promise<void> {
 
 export async function down(knex: Knex): Promise<void> {
   await knex.raw(`DROP TABLE buildings.address`);
+  await knex.raw(`DROP FUNCTION buildings.bigrams(text)`);
 }

@@ -1,0 +1,132 @@
+/**
+ * The gateway: Hive Gateway (as a library) serving the composed supergraph with the Rust query
+ * planner, plus the process-wide probes and metrics. Importable by tests; index.ts listens.
+ *
+ *   POST/GET /graphql   the federated graph (GraphiQL, served offline, on GET from a browser)
+ *   GET /healthz        alive
+ *   GET /readyz         supergraph loaded and every subgraph ready (its database reachable)
+ *   GET /metrics        Prometheus metrics of every service in this process
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import type { SubgraphName } from '../lib/config.ts';
+import { logger } from '../lib/logger.ts';
+import { httpDuration, registry } from '../lib/metrics.ts';
+import { EXAMPLE_QUERY } from './example-query.ts';
+
+export type GatewayOptions = {
+  /** The supergraph SDL (normally gateway/supergraph.graphql). */
+  supergraphSdl: string;
+  /** Where each subgraph is reachable, overriding the URLs in the SDL. */
+  subgraphUrls: Partial<Record<SubgraphName, string>>;
+  /** Per-subgraph request timeout in milliseconds. */
+  subgraphTimeoutMs?: number;
+  /** Production mode: no GraphiQL, no landing page. */
+  production?: boolean;
+};
+
+/** Rewrites the `@join__graph(url:)` of each named subgraph in a supergraph SDL. */
+export function pointSupergraphAt(supergraphSdl: string, urls: Partial<Record<string, string>>): string {
+  return supergraphSdl.replace(/@join__graph\(name: "([^"]+)", url: "([^"]*)"\)/g, (whole, name: string) => {
+    const url = urls[name];
+    return url ? `@join__graph(name: "${name}", url: "${url}")` : whole;
+  });
+}
+
+export type Gateway = {
+  /** Node request listener serving every route above. */
+  listener: http.RequestListener;
+  dispose(): Promise<void>;
+};
+
+export function createGateway(options: GatewayOptions): Gateway {
+  const supergraph = pointSupergraphAt(options.supergraphSdl, options.subgraphUrls);
+  const runtime = createGatewayRuntime({
+    supergraph,
+    unifiedGraphHandler,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: options.production ? false : { title: 'Address Graph', defaultQuery: EXAMPLE_QUERY },
+    renderGraphiQL,
+    healthCheckEndpoint: '/_gateway/healthcheck',
+    readinessCheckEndpoint: '/_gateway/readiness',
+    upstreamTimeout: options.subgraphTimeoutMs ?? 10_000,
+    logging: 'warn',
+  });
+
+  async function readyz(res: http.ServerResponse): Promise<void> {
+    const checks = await Promise.all(
+      Object.entries(options.subgraphUrls).map(async ([name, url]) => {
+        try {
+          const r = await fetch(new URL('/readyz', url!), { signal: AbortSignal.timeout(2000) });
+          return { name, ready: r.ok };
+        } catch {
+          return { name, ready: false };
+        }
+      }),
+    );
+    const ready = checks.every((c) => c.ready);
+    res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ status: ready ? 'ready' : 'unavailable', supergraph: 'loaded', subgraphs: checks }));
+  }
+
+  const listener: http.RequestListener = (req, res) => {
+    const started = process.hrtime.bigint();
+    const path = (req.url ?? '/').split('?')[0];
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      httpDuration.observe({ service: 'gateway', route: path, status: String(res.statusCode) }, seconds);
+    });
+    if (path === '/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: 'ok', service: 'gateway' }));
+      return;
+    }
+    if (path === '/readyz') {
+      readyz(res).catch((err) => {
+        logger.error({ err }, 'readiness check failed');
+        if (!res.headersSent) res.writeHead(503).end();
+      });
+      return;
+    }
+    if (path === '/metrics') {
+      registry
+        .metrics()
+        .then((text) => {
+          res.writeHead(200, { 'content-type': registry.contentType });
+          res.end(text);
+        })
+        .catch(() => res.writeHead(500).end());
+      return;
+    }
+    if (path === '/' && req.method === 'GET') {
+      res.writeHead(302, { location: '/graphql' }).end();
+      return;
+    }
+    runtime(req, res);
+  };
+
+  return { listener, dispose: () => runtime.dispose() };
+}
+
+export type RunningGateway = { url: string; port: number; stop(): Promise<void> };
+
+/** Starts the gateway's HTTP server on `port` (0 picks a free one). */
+export async function startGateway(options: GatewayOptions, listen: { port?: number; host?: string } = {}): Promise<RunningGateway> {
+  const gateway = createGateway(options);
+  const server = http.createServer(gateway.listener);
+  await new Promise<void>((resolve) => server.listen(listen.port ?? 0, listen.host ?? '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}/graphql`,
+    port,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await gateway.dispose();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * Runs one subgraph as its own process (production layout): opens its database, migrates,
+ * listens on its port and shuts down cleanly on SIGINT/SIGTERM.
+ */
+import type { BaseContext } from '@apollo/server';
+import { env, subgraphPort } from './config.ts';
+import { openDatabase } from './db.ts';
+import { logger } from './logger.ts';
+import { migrateSubgraph } from './migrate.ts';
+import { startSubgraph, type SubgraphDefinition } from './subgraph-server.ts';
+
+export async function runStandalone<TContext extends BaseContext>(def: SubgraphDefinition<TContext>): Promise<void> {
+  const database = openDatabase(def.name);
+  await migrateSubgraph(database);
+  const running = await startSubgraph(def, database, { port: subgraphPort(def.name), host: env().HOST });
+  logger.info({ subgraph: def.name, url: running.url, database: database.kind }, 'subgraph ready');
+  const shutdown = async () => {
+    await running.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}

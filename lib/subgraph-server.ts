@@ -1,0 +1,159 @@
+/**
+ * Runs one Apollo Federation 2 subgraph over HTTP: POST/GET /graphql, GET /healthz, GET /readyz,
+ * GET /metrics. Each subgraph folder provides its schema, resolvers and per-request context;
+ * this module provides the server, error masking and the probes.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { DocumentNode, GraphQLFormattedError } from 'graphql';
+import type { SubgraphName } from './config.ts';
+import type { Database } from './db.ts';
+import { logger } from './logger.ts';
+import { graphqlErrors, httpDuration, registry } from './metrics.ts';
+
+/** What a subgraph folder's server.ts exports: everything needed to serve it, nothing listening. */
+export type SubgraphDefinition<TContext extends BaseContext> = {
+  name: SubgraphName;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<TContext>;
+  /** Builds the per-request context (fresh DataLoaders) over the subgraph's database. */
+  createContext: (database: Database) => TContext;
+};
+
+export type RunningSubgraph = {
+  name: SubgraphName;
+  url: string;
+  port: number;
+  /** Stops accepting requests and drains in-flight ones; does not close the database. */
+  stop(): Promise<void>;
+};
+
+/** Largest request body a subgraph accepts (an `_entities` call for a few thousand keys fits). */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/** Codes whose messages are safe to show a client; anything else is masked as an internal error. */
+function maskError(formatted: GraphQLFormattedError, error: unknown, service: string): GraphQLFormattedError {
+  const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  graphqlErrors.inc({ service, code });
+  if (code === 'INTERNAL_SERVER_ERROR') {
+    logger.error({ err: error, service, path: formatted.path }, 'resolver failed');
+    return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code } };
+  }
+  return formatted;
+}
+
+export function buildApolloServer<TContext extends BaseContext>(
+  def: SubgraphDefinition<TContext>,
+  extraPlugins: ApolloServerPlugin<TContext>[] = [],
+): ApolloServer<TContext> {
+  return new ApolloServer<TContext>({
+    schema: buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }]),
+    formatError: (formatted, error) => maskError(formatted, error, def.name),
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...extraPlugins],
+  });
+}
+
+async function readBody(req: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw Object.assign(new Error(`request body exceeds ${MAX_BODY_BYTES} bytes`), { status: 413 });
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+/** Starts a subgraph's HTTP server on `port` (0 picks a free one). */
+export async function startSubgraph<TContext extends BaseContext>(
+  def: SubgraphDefinition<TContext>,
+  database: Database,
+  options: { port?: number; host?: string } = {},
+): Promise<RunningSubgraph> {
+  const httpServer = http.createServer();
+  const server = buildApolloServer(def, [ApolloServerPluginDrainHttpServer({ httpServer })]);
+  await server.start();
+
+  httpServer.on('request', (req, res) => {
+    const started = process.hrtime.bigint();
+    const path = (req.url ?? '/').split('?')[0];
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      httpDuration.observe({ service: def.name, route: path, status: String(res.statusCode) }, seconds);
+    });
+    handle(req, res, path).catch((err: Error & { status?: number }) => {
+      if (!res.headersSent) sendJson(res, err.status ?? 500, { errors: [{ message: err.status ? err.message : 'Internal server error', extensions: { code: err.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL_SERVER_ERROR' } }] });
+      if (!err.status) logger.error({ err, service: def.name }, 'request failed');
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
+    if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: def.name });
+    if (path === '/readyz') {
+      try {
+        await database.knex.raw('select 1');
+        return sendJson(res, 200, { status: 'ready', service: def.name });
+      } catch (err) {
+        return sendJson(res, 503, { status: 'unavailable', service: def.name, reason: (err as Error).message });
+      }
+    }
+    if (path === '/metrics') {
+      res.writeHead(200, { 'content-type': registry.contentType });
+      res.end(await registry.metrics());
+      return;
+    }
+    if (path !== '/graphql' && path !== '/') return sendJson(res, 404, { error: `no route ${path}; GraphQL is at /graphql` });
+
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: unknown;
+    if (req.method === 'POST') {
+      const text = await readBody(req);
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        return sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      }
+    }
+    const response = await server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: {
+        method: (req.method ?? 'GET').toUpperCase(),
+        headers,
+        search: new URL(req.url ?? '/', 'http://x').search,
+        body,
+      },
+      context: async () => def.createContext(database),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  await new Promise<void>((resolve) => httpServer.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
+  return {
+    name: def.name,
+    url: `http://${host}:${port}/graphql`,
+    port,
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,421 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { AddressMapper, BuildingInfoMapper, RoomInfoMapper, AddressConnectionMapper } from '../schema.mappers.ts';
+import type { BuildingsContext } from '../context.ts';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /**
+   * A standard address code (标准地址编码, SZDB/Z 281—2017). Its length gives its level: 6 district,
+   * 9 subdistrict, 12 community, 14 grid, 19 building, 25 room. The first 14 characters are digits;
+   * building and room parts are digits or uppercase letters (e.g. `44030600960102T0117`). A code's
+   * prefix is its ancestor's code. Lowercase input is accepted and upper-cased.
+   */
+  AddressCode: { input: string; output: string; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+/**
+ * An address at any level of the standard address hierarchy, from the district down to a single
+ * room. Other subgraphs attach residents, legal entities, events and cases to it by its code.
+ */
+export type Address = {
+  __typename?: 'Address';
+  /** Every address above this one, district first. */
+  ancestors: Array<Address>;
+  /** Building facts: this building's own, or for a room those of the building it is in; null above building level. */
+  building?: Maybe<BuildingInfo>;
+  /** The addresses one level down, in code order. */
+  children: AddressConnection;
+  /** The standard address code; permanent and unique. */
+  code: Scalars['AddressCode']['output'];
+  /** 地址全称: province, city, district, subdistrict, community, road and door number, estate or village, building, unit and room. */
+  fullName: Scalars['String']['output'];
+  /** The level of this address, given by the length of its code. */
+  level: AddressLevel;
+  /** The short name at this level, e.g. 福田街道, 水围社区, 28栋, 1203房. */
+  name: Scalars['String']['output'];
+  /** The address one level up; null for the district. */
+  parent?: Maybe<Address>;
+  /** Room facts; null unless this address is a room. */
+  room?: Maybe<RoomInfo>;
+};
+
+
+/**
+ * An address at any level of the standard address hierarchy, from the district down to a single
+ * room. Other subgraphs attach residents, legal entities, events and cases to it by its code.
+ */
+export type AddressChildrenArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of addresses. */
+export type AddressConnection = {
+  __typename?: 'AddressConnection';
+  /** The addresses on this page with their cursors. */
+  edges: Array<AddressEdge>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** How many addresses the whole list holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One address in a page. */
+export type AddressEdge = {
+  __typename?: 'AddressEdge';
+  /** Pass as `after` to get the addresses following this one. */
+  cursor: Scalars['String']['output'];
+  /** The address. */
+  node: Address;
+};
+
+/** The level of an address in the standard address hierarchy. */
+export type AddressLevel =
+  /** 楼栋 — building, 19-character code (grid + 5). */
+  | 'BUILDING'
+  /** 社区 — community (residents' committee), 12-character code. */
+  | 'COMMUNITY'
+  /** 区 — district, 6-character code (福田区 = 440304). */
+  | 'DISTRICT'
+  /** 网格 — basic management grid, 14-character code (community + 2). */
+  | 'GRID'
+  /** 房屋 — room or unit inside a building, 25-character code (building + 6). */
+  | 'ROOM'
+  /** 街道 — subdistrict, 9-character code. */
+  | 'SUBDISTRICT';
+
+/** Facts about a building (楼栋). */
+export type BuildingInfo = {
+  __typename?: 'BuildingInfo';
+  /** The building's own address. */
+  address: Address;
+  /** Other names people use: 俗称 (popular names) and 曾用名 (former names). */
+  aliases: Array<Scalars['String']['output']>;
+  /** Building designation without its marker: 28 for 28栋, A for A座, 东区2 for 东区2幢. */
+  designation?: Maybe<Scalars['String']['output']>;
+  /** Door number on the road, digits as written, e.g. 1006 for 深南大道1006号. */
+  doorNumber?: Maybe<Scalars['String']['output']>;
+  /** Estate, village or complex name, e.g. 水围村, 天安数码城. */
+  estate?: Maybe<Scalars['String']['output']>;
+  /** Floors above ground. */
+  floorsAboveGround?: Maybe<Scalars['Int']['output']>;
+  /** Floors below ground. */
+  floorsBelowGround?: Maybe<Scalars['Int']['output']>;
+  /** Location in WGS-84. */
+  location?: Maybe<GeoPoint>;
+  /** Road the building's door number is on, e.g. 深南大道. */
+  road?: Maybe<Scalars['String']['output']>;
+  /** What the building is used as. */
+  type?: Maybe<BuildingType>;
+  /** Year of completion. */
+  yearBuilt?: Maybe<Scalars['Int']['output']>;
+};
+
+/** What a building is used as, which drives who lives and works there. */
+export type BuildingType =
+  /** 商业 — shops, malls and markets. */
+  | 'COMMERCIAL'
+  /** 工业 — factories and industrial parks. */
+  | 'INDUSTRIAL'
+  /** 写字楼 — an office tower. */
+  | 'OFFICE'
+  /** 公共建筑 — schools, hospitals, government buildings. */
+  | 'PUBLIC'
+  /** 住宅小区 — a residential estate. */
+  | 'RESIDENTIAL_ESTATE'
+  /** 城中村 — self-built housing in an urban village, dense and mostly rented. */
+  | 'URBAN_VILLAGE';
+
+/** A point in WGS-84 coordinates. */
+export type GeoPoint = {
+  __typename?: 'GeoPoint';
+  /** Latitude in degrees north. */
+  latitude: Scalars['Float']['output'];
+  /** Longitude in degrees east. */
+  longitude: Scalars['Float']['output'];
+};
+
+/** Forward pagination state of a connection. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last edge of this page; null on an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when another page follows this one. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** One address by its code. An unknown code gives null and an ADDRESS_NOT_FOUND error. */
+  address?: Maybe<Address>;
+  /** Several addresses by code, in the order asked; null where a code is unknown. At most 500 codes. */
+  addresses: Array<Maybe<Address>>;
+  /** Addresses whose name, full name or alias contains the query text, best matches first. */
+  searchAddresses: Array<Address>;
+};
+
+
+export type QueryAddressArgs = {
+  code: Scalars['AddressCode']['input'];
+};
+
+
+export type QueryAddressesArgs = {
+  codes: Array<Scalars['AddressCode']['input']>;
+};
+
+
+export type QuerySearchAddressesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  level?: InputMaybe<AddressLevel>;
+  query: Scalars['String']['input'];
+};
+
+/** Facts about a room (房屋). */
+export type RoomInfo = {
+  __typename?: 'RoomInfo';
+  /** Floor area in square metres. */
+  areaSquareMeters?: Maybe<Scalars['Float']['output']>;
+  /** Floor number; negative below ground. */
+  floor?: Maybe<Scalars['Int']['output']>;
+  /** Room number as written on the door, e.g. 1203. */
+  number?: Maybe<Scalars['String']['output']>;
+  /** Unit (单元) designation, e.g. 2 or B, when the building has units. */
+  unit?: Maybe<Scalars['String']['output']>;
+  /** What the room is used as. */
+  use?: Maybe<RoomUse>;
+};
+
+/** What a room is used as. */
+export type RoomUse =
+  /** A dormitory (宿舍). */
+  | 'DORMITORY'
+  /** An office. */
+  | 'OFFICE'
+  /** Anything else. */
+  | 'OTHER'
+  /** A public service room (community centre, clinic). */
+  | 'PUBLIC_SERVICE'
+  /** Housing. */
+  | 'RESIDENTIAL'
+  /** A shop or restaurant (商铺). */
+  | 'SHOP'
+  /** Storage. */
+  | 'STORAGE';
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = {
+  Address: Address;
+};
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  Address:
+    ( { __typename: 'Address' }
+    & GraphQLRecursivePick<FederationTypes['Address'], {"code":true}> );
+};
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  Address: ResolverTypeWrapper<AddressMapper>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AddressCode: ResolverTypeWrapper<Scalars['AddressCode']['output']>;
+  AddressConnection: ResolverTypeWrapper<AddressConnectionMapper>;
+  AddressEdge: ResolverTypeWrapper<Omit<AddressEdge, 'node'> & { node: ResolversTypes['Address'] }>;
+  AddressLevel: AddressLevel;
+  BuildingInfo: ResolverTypeWrapper<BuildingInfoMapper>;
+  BuildingType: BuildingType;
+  GeoPoint: ResolverTypeWrapper<GeoPoint>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RoomInfo: ResolverTypeWrapper<RoomInfoMapper>;
+  RoomUse: RoomUse;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Address: AddressMapper;
+  String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  AddressCode: Scalars['AddressCode']['output'];
+  AddressConnection: AddressConnectionMapper;
+  AddressEdge: Omit<AddressEdge, 'node'> & { node: ResolversParentTypes['Address'] };
+  BuildingInfo: BuildingInfoMapper;
+  GeoPoint: GeoPoint;
+  Float: Scalars['Float']['output'];
+  PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
+  Query: Record<PropertyKey, never>;
+  RoomInfo: RoomInfoMapper;
+};
+
+export type AddressResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address'], FederationReferenceType extends FederationReferenceTypes['Address'] = FederationReferenceTypes['Address']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Address']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  ancestors?: Resolver<Array<ResolversTypes['Address']>, ParentType, ContextType>;
+  building?: Resolver<Maybe<ResolversTypes['BuildingInfo']>, ParentType, ContextType>;
+  children?: Resolver<ResolversTypes['AddressConnection'], ParentType, ContextType, RequireFields<AddressChildrenArgs, 'first'>>;
+  code?: Resolver<ResolversTypes['AddressCode'], ParentType, ContextType>;
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['AddressLevel'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
+  room?: Resolver<Maybe<ResolversTypes['RoomInfo']>, ParentType, ContextType>;
+};
+
+export interface AddressCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AddressCode'], any> {
+  name: 'AddressCode';
+}
+
+export type AddressConnectionResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['AddressConnection'] = ResolversParentTypes['AddressConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AddressEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AddressEdgeResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['AddressEdge'] = ResolversParentTypes['AddressEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Address'], ParentType, ContextType>;
+};
+
+export type BuildingInfoResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['BuildingInfo'] = ResolversParentTypes['BuildingInfo']> = {
+  address?: Resolver<ResolversTypes['Address'], ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  designation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  doorNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  estate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  floorsAboveGround?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  floorsBelowGround?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
+  road?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['BuildingType']>, ParentType, ContextType>;
+  yearBuilt?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type GeoPointResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint']> = {
+  latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  address?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType, RequireFields<QueryAddressArgs, 'code'>>;
+  addresses?: Resolver<Array<Maybe<ResolversTypes['Address']>>, ParentType, ContextType, RequireFields<QueryAddressesArgs, 'codes'>>;
+  searchAddresses?: Resolver<Array<ResolversTypes['Address']>, ParentType, ContextType, RequireFields<QuerySearchAddressesArgs, 'first' | 'query'>>;
+};
+
+export type RoomInfoResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['RoomInfo'] = ResolversParentTypes['RoomInfo']> = {
+  areaSquareMeters?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  floor?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  use?: Resolver<Maybe<ResolversTypes['RoomUse']>, ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = BuildingsContext> = {
+  Address?: AddressResolvers<ContextType>;
+  AddressCode?: GraphQLScalarType;
+  AddressConnection?: AddressConnectionResolvers<ContextType>;
+  AddressEdge?: AddressEdgeResolvers<ContextType>;
+  BuildingInfo?: BuildingInfoResolvers<ContextType>;
+  GeoPoint?: GeoPointResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  RoomInfo?: RoomInfoResolvers<ContextType>;
+};
+

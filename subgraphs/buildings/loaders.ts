@@ -1,0 +1,23 @@
+import DataLoader from 'dataloader';
+import { keyedLoader, MAX_BATCH_SIZE, pagedLoader } from '../../lib/loader.ts';
+import type { AddressRepository, AddressRow, ChildrenKey } from './repository.ts';
+
+/** Per-request loaders of the buildings subgraph. Keys are canonical address codes. */
+export function createLoaders(repository: AddressRepository) {
+  return {
+    address: keyedLoader<string, AddressRow>((codes) => repository.findByCodes(codes), (row) => row.code),
+    children: pagedLoader<ChildrenKey, AddressRow>(
+      (keys) => repository.childrenPages(keys),
+      (k) => `${k.parentCode}|${k.first}|${k.after ?? ''}`,
+    ),
+    childCount: new DataLoader<string, number>(
+      async (codes) => {
+        const counts = await repository.childCounts(codes);
+        return codes.map((c) => counts.get(c) ?? 0);
+      },
+      { maxBatchSize: MAX_BATCH_SIZE },
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

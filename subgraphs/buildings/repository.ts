@@ -1,0 +1,110 @@
+/**
+ * Every SQL statement of the buildings subgraph. Reads only the `buildings` schema.
+ */
+import { query, type Db } from '../../lib/db.ts';
+import { nextPrefix } from '../../lib/address-code.ts';
+
+export type AddressRow = {
+  code: string;
+  level: 'DISTRICT' | 'SUBDISTRICT' | 'COMMUNITY' | 'GRID' | 'BUILDING' | 'ROOM';
+  parentCode: string | null;
+  name: string;
+  fullName: string;
+  road: string | null;
+  doorNumber: string | null;
+  estate: string | null;
+  buildingNo: string | null;
+  buildingType: 'URBAN_VILLAGE' | 'RESIDENTIAL_ESTATE' | 'OFFICE' | 'COMMERCIAL' | 'INDUSTRIAL' | 'PUBLIC' | null;
+  floorsAbove: number | null;
+  floorsBelow: number | null;
+  yearBuilt: number | null;
+  longitude: number | null;
+  latitude: number | null;
+  aliases: string[];
+  floor: number | null;
+  unit: string | null;
+  roomNo: string | null;
+  roomUse: 'RESIDENTIAL' | 'OFFICE' | 'SHOP' | 'DORMITORY' | 'STORAGE' | 'PUBLIC_SERVICE' | 'OTHER' | null;
+  areaM2: number | null;
+};
+
+/** One column list for every address query, snake_case aliased to the row type. */
+const ADDRESS_COLUMNS = `
+  a.code, a.level, a.parent_code AS "parentCode", a.name, a.full_name AS "fullName",
+  a.road, a.door_number AS "doorNumber", a.estate, a.building_no AS "buildingNo",
+  a.building_type AS "buildingType", a.floors_above AS "floorsAbove", a.floors_below AS "floorsBelow",
+  a.year_built AS "yearBuilt", a.longitude, a.latitude, a.aliases,
+  a.floor, a.unit, a.room_no AS "roomNo", a.room_use AS "roomUse", a.area_m2 AS "areaM2"`;
+
+export type ChildrenKey = { parentCode: string; first: number; after: string | null };
+
+export function createAddressRepository(db: Db) {
+  return {
+    /** Addresses by code, in any order; unknown codes are simply absent. */
+    async findByCodes(codes: readonly string[]): Promise<AddressRow[]> {
+      const rows = await query<AddressRow>(db,
+        `/* buildings.findByCodes */ SELECT ${ADDRESS_COLUMNS} FROM buildings.address a WHERE a.code = ANY(?::text[])`,
+        [codes],
+      );
+      return rows;
+    },
+
+    /**
+     * One page of children for each parent in one statement: a LATERAL index range scan per
+     * parent over (parent_code, code), LIMIT first + 1 to tell whether a next page exists.
+     */
+    async childrenPages(keys: readonly ChildrenKey[]): Promise<(AddressRow & { key: number })[]> {
+      const rows = await query<AddressRow & { key: string | number }>(db,
+        `/* buildings.childrenPages */
+        SELECT k.i AS key, c.* FROM unnest(?::text[], ?::text[], ?::int[]) WITH ORDINALITY AS k(parent, after, lim, i)
+        CROSS JOIN LATERAL (
+          SELECT ${ADDRESS_COLUMNS} FROM buildings.address a
+          WHERE a.parent_code = k.parent AND (k.after IS NULL OR a.code > k.after)
+          ORDER BY a.code LIMIT k.lim
+        ) c`,
+        [keys.map((k) => k.parentCode), keys.map((k) => k.after), keys.map((k) => k.first + 1)],
+      );
+      return rows.map((r) => ({ ...r, key: Number(r.key) - 1 }));
+    },
+
+    /** Number of direct children of each parent, keyed by parent code. */
+    async childCounts(parentCodes: readonly string[]): Promise<Map<string, number>> {
+      const rows = await query<{ parentCode: string; n: number }>(db,
+        `/* buildings.childCounts */
+        SELECT parent_code AS "parentCode", count(*)::int AS n FROM buildings.address
+        WHERE parent_code = ANY(?::text[]) GROUP BY parent_code`,
+        [parentCodes],
+      );
+      return new Map(rows.map((r) => [r.parentCode, r.n]));
+    },
+
+    /**
+     * Substring search over name, full name and aliases (GIN index over character bigrams, then
+     * an exact LIKE recheck), best matches first:
+     * exact names, then shortest full names, which are the most general matches.
+     */
+    async search(text: string, first: number, level: string | null): Promise<AddressRow[]> {
+      const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const rows = await query<AddressRow>(db,
+        `/* buildings.search */
+        SELECT ${ADDRESS_COLUMNS} FROM buildings.address a
+        WHERE a.search_grams @> buildings.bigrams(?) AND a.search_text LIKE ? AND (?::text IS NULL OR a.level = ?::text)
+        ORDER BY (a.name = ?) DESC, length(a.full_name), a.code
+        LIMIT ?`,
+        [text, pattern, level, level, text, first],
+      );
+      return rows;
+    },
+
+    /** Codes in a subtree (used by tests and tools); a prefix range over the primary key. */
+    async countSubtree(code: string): Promise<number> {
+      const rows = await query<{ n: number }>(db,
+        `/* buildings.countSubtree */ SELECT count(*)::int AS n FROM buildings.address WHERE code >= ? AND code < ?`,
+        [code, nextPrefix(code)],
+      );
+      return rows[0].n;
+    },
+  };
+}
+
+export type AddressRepository = ReturnType<typeof createAddressRepository>;

@@ -1,0 +1,94 @@
+/**
+ * Thin resolvers of the buildings subgraph: they call loaders or the repository, nothing else.
+ */
+import { ancestorCodes, checkAddressCode, LEVEL_LENGTH, parentCode } from '../../lib/address-code.ts';
+import { checkFirst, ErrorCode, userError } from '../../lib/errors.ts';
+import { decodeCursor, toConnection } from '../../lib/pagination.ts';
+import { AddressCode } from '../../lib/scalars.ts';
+import type { BuildingsContext } from './context.ts';
+import type { Resolvers } from './generated/resolvers-types.ts';
+import type { AddressMapper } from './schema.mappers.ts';
+import type { AddressRow } from './repository.ts';
+
+const MAX_CODES = 500;
+
+/** The full row behind an Address value, loading it when only `{ code }` is known. */
+async function rowOf(parent: AddressMapper, ctx: BuildingsContext): Promise<AddressRow> {
+  if ('level' in parent) return parent;
+  const row = await ctx.loaders.address.load(parent.code);
+  if (!row) throw userError(`No address has code ${parent.code}`, ErrorCode.ADDRESS_NOT_FOUND, { addressCode: parent.code });
+  return row;
+}
+
+export const resolvers: Resolvers = {
+  AddressCode,
+
+  Query: {
+    address: async (_, { code }, ctx) => {
+      const row = await ctx.loaders.address.load(code);
+      if (!row) throw userError(`No address has code ${code}`, ErrorCode.ADDRESS_NOT_FOUND, { addressCode: code });
+      return row;
+    },
+    addresses: (_, { codes }, ctx) => {
+      if (codes.length > MAX_CODES) throw userError(`addresses takes at most ${MAX_CODES} codes, got ${codes.length}`);
+      return ctx.loaders.address.loadMany(codes).then((rows) => rows.map((r) => (r instanceof Error ? null : r)));
+    },
+    searchAddresses: (_, { query, first, level }, ctx) => {
+      const text = query.normalize('NFKC').replace(/\s+/g, '');
+      if (text.length < 2) throw userError('searchAddresses needs a query of at least 2 characters');
+      const n = first ?? 20;
+      if (n < 1 || n > 100) throw userError(`"first" must be between 1 and 100, got ${n}`);
+      return ctx.repository.search(text, n, level ?? null);
+    },
+  },
+
+  Address: {
+    __resolveReference: (reference, ctx) => {
+      const check = checkAddressCode(reference.code);
+      return check.ok ? ctx.loaders.address.load(check.code) : null;
+    },
+    code: (parent) => parent.code,
+    level: async (parent, _, ctx) => (await rowOf(parent, ctx)).level,
+    name: async (parent, _, ctx) => (await rowOf(parent, ctx)).name,
+    fullName: async (parent, _, ctx) => (await rowOf(parent, ctx)).fullName,
+    parent: (parent, _, ctx) => {
+      const code = parentCode(parent.code);
+      return code ? ctx.loaders.address.load(code) : null;
+    },
+    ancestors: async (parent, _, ctx) => {
+      const rows = await ctx.loaders.address.loadMany(ancestorCodes(parent.code));
+      return rows.filter((r): r is AddressRow => r !== null && !(r instanceof Error));
+    },
+    children: (parent, { first, after }) => {
+      const [afterCode] = decodeCursor(after, 1) ?? [null];
+      return { parentCode: parent.code, first: checkFirst(first, 50), after: afterCode === null ? null : String(afterCode) };
+    },
+    building: async (parent, _, ctx) => {
+      if (parent.code.length === LEVEL_LENGTH.BUILDING) return rowOf(parent, ctx);
+      if (parent.code.length === LEVEL_LENGTH.ROOM) return ctx.loaders.address.load(parent.code.slice(0, LEVEL_LENGTH.BUILDING));
+      return null;
+    },
+    room: async (parent, _, ctx) => (parent.code.length === LEVEL_LENGTH.ROOM ? rowOf(parent, ctx) : null),
+  },
+
+  AddressConnection: {
+    edges: async (key, _, ctx) => toConnection(await ctx.loaders.children.load(key), key.first, (r) => [r.code]).edges,
+    pageInfo: async (key, _, ctx) => toConnection(await ctx.loaders.children.load(key), key.first, (r) => [r.code]).pageInfo,
+    totalCount: (key, _, ctx) => ctx.loaders.childCount.load(key.parentCode),
+  },
+
+  BuildingInfo: {
+    address: (row) => row,
+    designation: (row) => row.buildingNo,
+    type: (row) => row.buildingType,
+    floorsAboveGround: (row) => row.floorsAbove,
+    floorsBelowGround: (row) => row.floorsBelow,
+    location: (row) => (row.longitude === null || row.latitude === null ? null : { longitude: row.longitude, latitude: row.latitude }),
+  },
+
+  RoomInfo: {
+    number: (row) => row.roomNo,
+    use: (row) => row.roomUse,
+    areaSquareMeters: (row) => row.areaM2,
+  },
+};

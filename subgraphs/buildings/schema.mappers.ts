@@ -1,0 +1,9 @@
+/** GraphQL type -> the value its resolvers receive (repository rows, not hand-typed shapes). */
+import type { AddressRow, ChildrenKey } from './repository.ts';
+
+/** A full registry row, or a bare `{ code }` reference from another subgraph before it is loaded. */
+export type AddressMapper = AddressRow | { code: string; __typename?: 'Address' };
+export type BuildingInfoMapper = AddressRow;
+export type RoomInfoMapper = AddressRow;
+/** The children query of one parent; edges and counts load lazily from it. */
+export type AddressConnectionMapper = ChildrenKey;

@@ -1,0 +1,21 @@
+/**
+ * The buildings subgraph (standard address registry): schema, resolvers and per-request context.
+ * Importable by tests without opening a port; index.ts listens.
+ */
+import type { Database } from '../../lib/db.ts';
+import { loadSchema } from '../../lib/schema-file.ts';
+import type { SubgraphDefinition } from '../../lib/subgraph-server.ts';
+import type { BuildingsContext } from './context.ts';
+import { createLoaders } from './loaders.ts';
+import { createAddressRepository } from './repository.ts';
+import { resolvers } from './resolvers.ts';
+
+export const buildingsSubgraph: SubgraphDefinition<BuildingsContext> = {
+  name: 'buildings',
+  typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
+  resolvers: resolvers as SubgraphDefinition<BuildingsContext>['resolvers'],
+  createContext: (database: Database) => {
+    const repository = createAddressRepository(database.knex);
+    return { repository, loaders: createLoaders(repository) };
+  },
+};

@@ -1,0 +1,29 @@
+/**
+ * Runs operations against one subgraph's Apollo server in-process, over its real database,
+ * with a fresh per-request context each time (as the HTTP server does).
+ */
+import type { BaseContext } from '@apollo/server';
+import type { Database } from '../../lib/db.ts';
+import { buildApolloServer, type SubgraphDefinition } from '../../lib/subgraph-server.ts';
+
+export type GraphQLResult = {
+  data?: Record<string, any> | null;
+  errors?: { message: string; extensions?: Record<string, unknown>; path?: (string | number)[] }[];
+};
+
+export async function subgraphClient<TContext extends BaseContext>(def: SubgraphDefinition<TContext>, database: Database) {
+  const server = buildApolloServer(def);
+  await server.start();
+  return {
+    async run(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult> {
+      const response = await server.executeOperation({ query, variables }, { contextValue: def.createContext(database) });
+      if (response.body.kind !== 'single') throw new Error('expected a single result');
+      return response.body.singleResult as GraphQLResult;
+    },
+    /** Resolves entity representations through `_entities`, as the gateway does. */
+    async entities(representations: Record<string, unknown>[], selection: string): Promise<GraphQLResult> {
+      return this.run(`query ($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`, { r: representations });
+    },
+    stop: () => server.stop(),
+  };
+}
