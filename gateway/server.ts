@@ -10,8 +10,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { Logger as HiveLogger } from '@graphql-hive/logger';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { GraphQLError } from 'graphql';
+import { maskError as yogaMaskError } from 'graphql-yoga';
 import type { SubgraphName } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
 import { httpDuration, registry } from '../lib/metrics.ts';
@@ -36,6 +39,29 @@ export function pointSupergraphAt(supergraphSdl: string, urls: Partial<Record<st
   });
 }
 
+/** Transport-level failures reaching a subgraph (refused, reset, timed out, bad gateway). */
+const UNAVAILABLE_CODES = new Set(['SUBREQUEST_HTTP_ERROR', 'DOWNSTREAM_SERVICE_ERROR', 'GATEWAY_TIMEOUT', 'TIMEOUT_ERROR']);
+
+/**
+ * Errors a client sees: a subgraph's own GraphQL errors pass through with their codes; a subgraph
+ * that cannot be reached becomes SUBGRAPH_UNAVAILABLE naming the subgraph (its fields are null,
+ * the rest of the data is returned); anything else is masked, never with internals or stacks.
+ */
+export function maskGatewayError(error: unknown, message: string): Error {
+  if (error instanceof GraphQLError) {
+    const code = String(error.extensions?.code ?? '');
+    const serviceName = error.extensions?.serviceName as string | undefined;
+    if (serviceName && UNAVAILABLE_CODES.has(code)) {
+      return new GraphQLError(`The ${serviceName} subgraph is unavailable; its fields are null in this response`, {
+        nodes: error.nodes,
+        path: error.path,
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName },
+      });
+    }
+  }
+  return yogaMaskError(error, message, false);
+}
+
 export type Gateway = {
   /** Node request listener serving every route above. */
   listener: http.RequestListener;
@@ -54,7 +80,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     healthCheckEndpoint: '/_gateway/healthcheck',
     readinessCheckEndpoint: '/_gateway/readiness',
     upstreamTimeout: options.subgraphTimeoutMs ?? 10_000,
-    logging: 'warn',
+    // Hive Gateway's own log lines go through the process logger as structured JSON.
+    logging: new HiveLogger({
+      level: 'warn',
+      writers: [{ write: (level, attrs, msg) => logger[level]({ component: 'hive-gateway', ...(attrs as object) }, msg ?? '') }],
+    }),
+    maskedErrors: { maskError: maskGatewayError },
   });
 
   async function readyz(res: http.ServerResponse): Promise<void> {
@@ -109,7 +140,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     runtime(req, res);
   };
 
-  return { listener, dispose: () => runtime.dispose() };
+  return { listener, dispose: async () => { await runtime.dispose(); } };
 }
 
 export type RunningGateway = { url: string; port: number; stop(): Promise<void> };

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 /**
  * The standard address registry: one row per address at every level, district to room.
  * Codes use COLLATE "C" so a subtree is a byte-order range served by the primary key.
+ * Regular expressions write `{0,1}` for "optional": knex.raw would take a `?` for a bind placeholder.
  */
 export async function up(knex: Knex): Promise<void> {
   // Character bigrams of a text: Chinese has no word boundaries and pg_trgm ignores CJK under the
@@ -38,7 +39,7 @@ export async function up(knex: Knex): Promise<void> {
       CONSTRAINT address_code_length CHECK (length(code) = CASE level
         WHEN 'DISTRICT' THEN 6 WHEN 'SUBDISTRICT' THEN 9 WHEN 'COMMUNITY' THEN 12
         WHEN 'GRID' THEN 14 WHEN 'BUILDING' THEN 19 ELSE 25 END),
-      CONSTRAINT address_code_chars CHECK (code ~ '^[0-9]{6}([0-9]{3}([0-9]{3}([0-9]{2}([0-9A-Z]{5}([0-9A-Z]{6})?)?)?)?)?$'),
+      CONSTRAINT address_code_chars CHECK (code ~ '^[0-9]{6}([0-9]{3}([0-9]{3}([0-9]{2}([0-9A-Z]{5}([0-9A-Z]{6}){0,1}){0,1}){0,1}){0,1}){0,1}$'),
       CONSTRAINT address_parent_is_prefix CHECK (
         (level = 'DISTRICT' AND parent_code IS NULL) OR (level <> 'DISTRICT' AND left(code, length(parent_code)) = parent_code))
     )`);

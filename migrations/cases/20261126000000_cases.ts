@@ -11,7 +11,7 @@ export async function up(knex: Knex): Promise<void> {
       closed_on     date,
       outcome       text CHECK (outcome IN ('MEDIATED','WITHDRAWN','JUDGED','REFERRED','REJECTED','FAILED')),
       summary       text NOT NULL,
-      address_code  text COLLATE "C" NOT NULL CHECK (address_code ~ '^[0-9]{14}[0-9A-Z]{5}([0-9A-Z]{6})?$'),
+      address_code  text COLLATE "C" NOT NULL CHECK (address_code ~ '^[0-9]{14}[0-9A-Z]{5}([0-9A-Z]{6}){0,1}$'),
       CHECK (closed_on IS NULL OR closed_on >= filed_on),
       CHECK ((status = 'CLOSED') = (closed_on IS NOT NULL)),
       CHECK (outcome IS NULL OR status = 'CLOSED')

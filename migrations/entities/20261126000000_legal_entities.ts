@@ -10,8 +10,8 @@ export async function up(knex: Knex): Promise<void> {
       industry                 text NOT NULL,
       status                   text NOT NULL CHECK (status IN ('ACTIVE','REVOKED','CANCELLED')),
       registered_on            date NOT NULL,
-      registered_address_code  text COLLATE "C" CHECK (registered_address_code ~ '^[0-9]{14}[0-9A-Z]{5}([0-9A-Z]{6})?$'),
-      business_address_code    text COLLATE "C" CHECK (business_address_code ~ '^[0-9]{14}[0-9A-Z]{5}([0-9A-Z]{6})?$'),
+      registered_address_code  text COLLATE "C" CHECK (registered_address_code ~ '^[0-9]{14}[0-9A-Z]{5}([0-9A-Z]{6}){0,1}$'),
+      business_address_code    text COLLATE "C" CHECK (business_address_code ~ '^[0-9]{14}[0-9A-Z]{5}([0-9A-Z]{6}){0,1}$'),
       legal_rep_person_id      text COLLATE "C"
     )`);
   // Address.entities / entityCount: entities registered or operating in a code range

@@ -12,7 +12,7 @@ export async function up(knex: Knex): Promise<void> {
       reported_at   timestamptz NOT NULL,
       resolved_at   timestamptz,
       description   text NOT NULL,
-      address_code  text COLLATE "C" NOT NULL CHECK (address_code ~ '^[0-9]{14}[0-9A-Z]{5}([0-9A-Z]{6})?$'),
+      address_code  text COLLATE "C" NOT NULL CHECK (address_code ~ '^[0-9]{14}[0-9A-Z]{5}([0-9A-Z]{6}){0,1}$'),
       CHECK (resolved_at IS NULL OR resolved_at >= reported_at)
     )`);
   // Address.events / eventStats: a code range, newest first

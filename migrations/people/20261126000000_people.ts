@@ -16,7 +16,7 @@ export async function up(knex: Knex): Promise<void> {
     CREATE TABLE people.residence (
       id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       person_id     text COLLATE "C" NOT NULL REFERENCES people.person (id),
-      address_code  text COLLATE "C" NOT NULL CHECK (address_code ~ '^[0-9]{14}[0-9A-Z]{5}([0-9A-Z]{6})?$'),
+      address_code  text COLLATE "C" NOT NULL CHECK (address_code ~ '^[0-9]{14}[0-9A-Z]{5}([0-9A-Z]{6}){0,1}$'),
       relation      text NOT NULL CHECK (relation IN ('OWNER','TENANT','FAMILY','COLLECTIVE')),
       since         date NOT NULL,
       until         date,

@@ -1,0 +1,34 @@
+/**
+ * The showcase query printed by `npm start` and preloaded in GraphiQL: one room (水围村28栋1203房),
+ * answered by all five subgraphs through the standard address code.
+ */
+export const SHOWCASE_ROOM_CODE = '4403040040280100028001203';
+
+export const EXAMPLE_QUERY = `# Everything about one room: 水围村28栋1203房, 福田街道水围社区
+query Room360 {
+  address(code: "${SHOWCASE_ROOM_CODE}") {
+    code
+    level
+    fullName
+    room { floor number use areaSquareMeters }
+    building { estate designation type floorsAboveGround location { longitude latitude } }
+    ancestors { level name }
+    residentCount
+    residents(first: 10) {
+      edges { residence { relation since } node { name gender householdType } }
+    }
+    entities(first: 5) { edges { node { name kind status legalRepresentative { name } } } }
+    eventStats { total open }
+    events(first: 5) { edges { node { kind severity status reportedAt description } } }
+    cases(first: 5) {
+      edges {
+        node {
+          kind status outcome summary
+          parties { role person { name } entity { name } }
+          relatedEvents { kind status }
+        }
+      }
+    }
+  }
+}
+`;

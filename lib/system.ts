@@ -1,0 +1,83 @@
+/**
+ * The whole system in one process: the five subgraphs (each on its own port and its own
+ * database schema) and the gateway in front of them. Used by `npm start`, the end-to-end tests
+ * and the benchmark.
+ */
+import type { BaseContext } from '@apollo/server';
+import { SUBGRAPHS, type SubgraphName } from './config.ts';
+import type { Database } from './db.ts';
+import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from './subgraph-server.ts';
+import { startGateway, type RunningGateway } from '../gateway/server.ts';
+import { readSupergraph } from '../gateway/compose.ts';
+
+/** Loads each subgraph's definition (server.ts) by name. */
+export async function loadSubgraphDefinitions(): Promise<Record<SubgraphName, SubgraphDefinition<BaseContext>>> {
+  const { buildingsSubgraph } = await import('../subgraphs/buildings/server.ts');
+  const { peopleSubgraph } = await import('../subgraphs/people/server.ts');
+  const { entitiesSubgraph } = await import('../subgraphs/entities/server.ts');
+  const { eventsSubgraph } = await import('../subgraphs/events/server.ts');
+  const { casesSubgraph } = await import('../subgraphs/cases/server.ts');
+  return {
+    buildings: buildingsSubgraph,
+    people: peopleSubgraph,
+    entities: entitiesSubgraph,
+    events: eventsSubgraph,
+    cases: casesSubgraph,
+  } as unknown as Record<SubgraphName, SubgraphDefinition<BaseContext>>;
+}
+
+export type SystemOptions = {
+  databases: Record<SubgraphName, Database>;
+  /** Gateway port (0: any free port). */
+  port?: number;
+  host?: string;
+  /** First subgraph port; 0 gives each subgraph any free port. */
+  subgraphPortBase?: number;
+  subgraphTimeoutMs?: number;
+  production?: boolean;
+};
+
+export type RunningSystem = {
+  gateway: RunningGateway;
+  subgraphs: Record<SubgraphName, RunningSubgraph>;
+  /** Stops one subgraph's server (to test partial results); its database stays open. */
+  stopSubgraph(name: SubgraphName): Promise<void>;
+  /** Stops the gateway and every subgraph; databases stay open (their owner closes them). */
+  stop(): Promise<void>;
+};
+
+export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
+  const definitions = await loadSubgraphDefinitions();
+  const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
+  const base = options.subgraphPortBase ?? 0;
+  for (const [i, name] of SUBGRAPHS.entries()) {
+    subgraphs[name] = await startSubgraph(definitions[name], options.databases[name], {
+      port: base === 0 ? 0 : base + i,
+      host: '127.0.0.1',
+    });
+  }
+  const gateway = await startGateway(
+    {
+      supergraphSdl: readSupergraph(),
+      subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s, subgraphs[s].url])),
+      subgraphTimeoutMs: options.subgraphTimeoutMs,
+      production: options.production,
+    },
+    { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },
+  );
+  const stopped = new Set<SubgraphName>();
+  const stopSubgraph = async (name: SubgraphName): Promise<void> => {
+    if (stopped.has(name)) return;
+    stopped.add(name);
+    await subgraphs[name].stop();
+  };
+  return {
+    gateway,
+    subgraphs,
+    stopSubgraph,
+    async stop() {
+      await gateway.stop();
+      for (const name of SUBGRAPHS) await stopSubgraph(name);
+    },
+  };
+}
