@@ -1,0 +1,260 @@
+/**
+ * End to end through the gateway over HTTP, as a frontend team uses the graph: the five
+ * subgraphs and the gateway run on real ports over the fixture database (small seed).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SUBGRAPHS } from '../lib/config.ts';
+import { query as sql } from '../lib/db.ts';
+import { dbQueryCount } from '../lib/metrics.ts';
+import { subtreeRange } from '../lib/address-code.ts';
+import { EXAMPLE_QUERY } from '../gateway/example-query.ts';
+import { SHOWCASE } from '../seeds/showcase.ts';
+import { startTestSystem, type TestSystem } from './support/system.ts';
+
+let t: TestSystem;
+beforeAll(async () => {
+  t = await startTestSystem();
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+/** Statements each subgraph sent to the database while `run` ran. */
+async function statementsDuring(run: () => Promise<unknown>): Promise<Record<string, number>> {
+  const before = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (s) => [s, await dbQueryCount(s)])));
+  await run();
+  const after = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (s) => [s, await dbQueryCount(s)])));
+  return Object.fromEntries(SUBGRAPHS.map((s) => [s, after[s] - before[s]]));
+}
+
+const FAN_OUT = `query BuildingFanOut($code: AddressCode!, $rooms: Int!) {
+  address(code: $code) {
+    code
+    residentCount
+    children(first: $rooms) {
+      totalCount
+      edges {
+        node {
+          code
+          name
+          room { floor number use }
+          residentCount
+          residents(first: 5) { edges { node { name } residence { relation } } }
+          entityCount
+          entities(first: 3) { edges { node { name legalRepresentative { name } } } }
+          eventStats { total open }
+          events(first: 3) { edges { node { kind status involvedPeople { person { name } } } } }
+          caseStats { total }
+          cases(first: 3) { edges { node { kind parties { person { name } entity { name } } } } }
+        }
+      }
+    }
+  }
+}`;
+
+describe('the showcase room (水围村28栋1203房) answered by all five subgraphs', () => {
+  it('returns the registry facts, residents, legal entities, events and cases in one query', async () => {
+    const res = await t.query(EXAMPLE_QUERY);
+    expect(res.errors).toBeUndefined();
+    const room = res.data!.address;
+    expect(room.code).toBe(SHOWCASE.roomCode);
+    expect(room.level).toBe('ROOM');
+    expect(room.fullName).toContain('福田街道水围社区');
+    expect(room.fullName).toContain('水围村28栋');
+    expect(room.fullName).toMatch(/1203房$/);
+    expect(room.room).toMatchObject({ floor: 12, number: '1203' });
+    expect(room.building).toMatchObject({ estate: '水围村', designation: '28', type: 'URBAN_VILLAGE' });
+    expect(room.ancestors.map((a: { level: string }) => a.level)).toEqual(['DISTRICT', 'SUBDISTRICT', 'COMMUNITY', 'GRID', 'BUILDING']);
+    expect(room.ancestors[2].name).toBe('水围社区');
+
+    expect(room.residentCount).toBeGreaterThanOrEqual(2);
+    expect(room.residents.edges.length).toBe(Math.min(room.residentCount, 10));
+    for (const edge of room.residents.edges) {
+      expect(edge.node.name).toMatch(/^\p{Script=Han}{2,4}$/u);
+      expect(['OWNER', 'TENANT', 'FAMILY', 'COLLECTIVE']).toContain(edge.residence.relation);
+    }
+    expect(room.entities.edges.length).toBeGreaterThanOrEqual(1);
+    expect(room.entities.edges[0].node.legalRepresentative?.name).toMatch(/^\p{Script=Han}{2,4}$/u);
+    expect(room.eventStats.total).toBeGreaterThanOrEqual(1);
+    expect(room.events.edges.length).toBeGreaterThanOrEqual(1);
+    expect(room.cases.edges.length).toBeGreaterThanOrEqual(1);
+
+    // case parties are people and entities resolved by their own subgraphs
+    const parties = room.cases.edges.flatMap((e: any) => e.node.parties);
+    expect(parties.length).toBeGreaterThanOrEqual(1);
+    for (const party of parties) expect(party.person?.name ?? party.entity?.name).toBeTruthy();
+    const related = room.cases.edges.flatMap((e: any) => e.node.relatedEvents);
+    expect(related.length).toBeGreaterThanOrEqual(1);
+    expect(related[0].kind).toBeTruthy();
+  });
+
+  it('agrees with the databases: every resident the gateway lists lives in that room', async () => {
+    const res = await t.query(`{ address(code: "${SHOWCASE.roomCode}") { residentCount residents(first: 50) { edges { node { id } } } } }`);
+    const rows = await sql<{ personId: string }>(
+      t.databases.people.knex,
+      `SELECT person_id AS "personId" FROM people.residence WHERE address_code = ? AND until IS NULL`,
+      [SHOWCASE.roomCode],
+    );
+    const ids = res.data!.address.residents.edges.map((e: any) => e.node.id).sort();
+    expect(ids).toEqual(rows.map((r) => r.personId).sort());
+    expect(res.data!.address.residentCount).toBe(rows.length);
+  });
+});
+
+describe('a building fanned out over every room', () => {
+  it('lists every room with its residents, entities, events and cases', async () => {
+    const res = await t.query(FAN_OUT, { code: SHOWCASE.buildingCode, rooms: 500 });
+    expect(res.errors).toBeUndefined();
+    const building = res.data!.address;
+    const rooms = building.children.edges.map((e: any) => e.node);
+    expect(rooms.length).toBe(building.children.totalCount);
+    expect(rooms.length).toBeGreaterThan(10);
+    expect(rooms.map((r: any) => r.code)).toEqual([...rooms.map((r: any) => r.code)].sort());
+    for (const room of rooms) expect(room.code.startsWith(SHOWCASE.buildingCode)).toBe(true);
+    const showcase = rooms.find((r: any) => r.code === SHOWCASE.roomCode);
+    expect(showcase.residentCount).toBeGreaterThanOrEqual(2);
+    expect(showcase.cases.edges.length).toBeGreaterThanOrEqual(1);
+    // residents listed per room add up to the building's roll-up (the building may also house
+    // collective residents registered at building level)
+    const sumRooms = rooms.reduce((n: number, r: any) => n + r.residentCount, 0);
+    expect(sumRooms).toBeLessThanOrEqual(building.residentCount);
+    const { lo, hi } = subtreeRange(SHOWCASE.buildingCode);
+    const [{ n }] = await sql<{ n: number }>(
+      t.databases.people.knex,
+      `SELECT count(*)::int AS n FROM people.residence WHERE address_code >= ? AND address_code < ? AND until IS NULL`,
+      [lo, hi],
+    );
+    expect(building.residentCount).toBe(n);
+  });
+
+  it('costs the same small number of SQL statements per subgraph for 2 rooms or all of them (no N+1)', async () => {
+    const few = await statementsDuring(() => t.query(FAN_OUT, { code: SHOWCASE.buildingCode, rooms: 2 }));
+    const all = await statementsDuring(() => t.query(FAN_OUT, { code: SHOWCASE.buildingCode, rooms: 500 }));
+    for (const s of SUBGRAPHS) {
+      expect(all[s], `${s} statements for every room`).toBeLessThanOrEqual(6);
+      expect(all[s], `${s} statements grow with the number of rooms`).toBe(few[s]);
+    }
+    // every subgraph took part
+    for (const s of SUBGRAPHS) expect(all[s]).toBeGreaterThan(0);
+  });
+});
+
+describe('roll-ups over a community', () => {
+  it('counts residents, entities, events and cases beneath the community, consistent with its grids', async () => {
+    const res = await t.query(`query Community($code: AddressCode!) {
+      address(code: $code) {
+        name
+        level
+        residentCount
+        entityCount
+        eventStats { total open byStatus { status count } byKind { kind count } }
+        caseStats(kind: [MEDIATION]) { total byOutcome { outcome count } }
+        children(first: 100) { edges { node { level residentCount entityCount eventStats { total } caseStats(kind: [MEDIATION]) { total } } } }
+      }
+    }`, { code: SHOWCASE.communityCode });
+    expect(res.errors).toBeUndefined();
+    const c = res.data!.address;
+    expect(c).toMatchObject({ name: '水围社区', level: 'COMMUNITY' });
+    const grids = c.children.edges.map((e: any) => e.node);
+    expect(grids.length).toBeGreaterThan(0);
+    for (const g of grids) expect(g.level).toBe('GRID');
+    const sum = (f: (g: any) => number) => grids.reduce((n: number, g: any) => n + f(g), 0);
+    expect(c.residentCount).toBeGreaterThan(0);
+    expect(c.residentCount).toBe(sum((g) => g.residentCount));
+    expect(c.eventStats.total).toBe(sum((g) => g.eventStats.total));
+    expect(c.caseStats.total).toBe(sum((g) => g.caseStats.total));
+    expect(c.eventStats.byStatus.reduce((n: number, s: any) => n + s.count, 0)).toBe(c.eventStats.total);
+    expect(c.caseStats.byOutcome.reduce((n: number, s: any) => n + s.count, 0)).toBeLessThanOrEqual(c.caseStats.total);
+  });
+
+  it('answers "mediation outcomes per community" for a subdistrict in one query', async () => {
+    const res = await t.query(`{
+      address(code: "${SHOWCASE.subdistrictCode}") {
+        children(first: 100) { edges { node { code name caseStats(kind: [MEDIATION]) { total byOutcome { outcome count } } } } }
+      }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const communities = res.data!.address.children.edges.map((e: any) => e.node);
+    const shuiwei = communities.find((c: any) => c.code === SHOWCASE.communityCode);
+    expect(shuiwei.name).toBe('水围社区');
+    expect(shuiwei.caseStats.total).toBeGreaterThan(0);
+  });
+});
+
+describe('bad input gets a clear error with a code, and the gateway keeps serving', () => {
+  it('an invalid address code in a variable names the problem', async () => {
+    const res = await t.query(`query ($c: AddressCode!) { address(code: $c) { code } }`, { c: '44030X' });
+    expect(res.errors?.[0].extensions?.code).toBe('INVALID_ADDRESS_CODE');
+    expect(res.errors?.[0].message).toMatch(/"X" at position 6/);
+  });
+
+  it('an invalid address code written inline names the problem', async () => {
+    const res = await t.query(`{ address(code: "12345") { code } }`);
+    expect(res.errors?.[0].extensions?.code).toBeTruthy();
+    expect(res.errors?.[0].message).toMatch(/5 characters/);
+  });
+
+  it('an unknown code gives null and ADDRESS_NOT_FOUND', async () => {
+    const res = await t.query(`{ address(code: "440304999999") { code fullName } }`);
+    expect(res.data?.address).toBeNull();
+    expect(res.errors?.[0].extensions?.code).toBe('ADDRESS_NOT_FOUND');
+    expect(res.errors?.[0].message).toContain('440304999999');
+  });
+
+  it('a malformed query and an unknown field are rejected before execution', async () => {
+    const syntax = await t.query(`{ address(code: "440304") { code `);
+    expect(syntax.errors?.[0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    const field = await t.query(`{ address(code: "440304") { colour } }`);
+    expect(field.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(field.errors?.[0].message).toContain('colour');
+  });
+
+  it('an oversized page is refused with PAGE_SIZE_EXCEEDED', async () => {
+    const res = await t.query(`{ address(code: "${SHOWCASE.communityCode}") { residents(first: 100000) { totalCount } } }`);
+    expect(res.errors?.[0].extensions?.code).toBe('PAGE_SIZE_EXCEEDED');
+  });
+
+  it('a body that is not JSON is a 400, and the next request still works', async () => {
+    const bad = await fetch(t.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(bad.status).toBe(400);
+    const ok = await t.query(`{ address(code: "440304") { name } }`);
+    expect(ok.data?.address.name).toBe('福田区');
+  });
+});
+
+describe('operations endpoints', () => {
+  it('serves health, readiness and Prometheus metrics for every service in the process', async () => {
+    expect((await fetch(`${t.baseUrl}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${t.baseUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(((await ready.json()) as any).subgraphs).toHaveLength(5);
+    await t.query(`{ address(code: "${SHOWCASE.roomCode}") { residentCount } }`);
+    const metrics = await (await fetch(`${t.baseUrl}/metrics`)).text();
+    for (const s of SUBGRAPHS) expect(metrics).toMatch(new RegExp(`db_queries_total\\{subgraph="${s}"\\} \\d+`));
+    expect(metrics).toMatch(/http_request_duration_seconds_bucket\{[^}]*service="gateway"/);
+    expect(metrics).toMatch(/http_request_duration_seconds_bucket\{[^}]*service="people"/);
+  });
+
+  it('serves GraphiQL from the package itself, with no CDN (works offline)', async () => {
+    const res = await fetch(t.gatewayUrl, { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<html');
+    expect(html).not.toMatch(/<script[^>]+src="https?:/);
+    expect(html).not.toMatch(/<link[^>]+href="https?:/);
+    expect(html).not.toContain('unpkg.com');
+  });
+});
+
+describe('one subgraph down', () => {
+  it('returns partial data: the other subgraphs still answer, the missing part is null with SUBGRAPH_UNAVAILABLE', async () => {
+    await t.system.stopSubgraph('cases');
+    const res = await t.query(`{ address(code: "${SHOWCASE.roomCode}") { fullName residentCount eventStats { total } cases(first: 5) { totalCount } } }`);
+    expect(res.data?.address.fullName).toContain('水围村28栋');
+    expect(res.data?.address.residentCount).toBeGreaterThanOrEqual(2);
+    expect(res.data?.address.eventStats.total).toBeGreaterThanOrEqual(1);
+    expect(res.data?.address.cases).toBeNull();
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'cases' });
+    expect((await fetch(`${t.baseUrl}/readyz`)).status).toBe(503);
+  });
+});
