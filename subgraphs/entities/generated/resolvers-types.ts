@@ -1,0 +1,377 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { LegalEntityMapper, PersonMapper, AddressMapper, LegalEntityConnectionMapper } from '../schema.mappers.ts';
+import type { EntitiesContext } from '../context.ts';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /**
+   * A standard address code (标准地址编码, SZDB/Z 281—2017). Its length gives its level: 6 district,
+   * 9 subdistrict, 12 community, 14 grid, 19 building, 25 room. The first 14 characters are digits;
+   * building and room parts are digits or uppercase letters (e.g. `44030600960102T0117`). A code's
+   * prefix is its ancestor's code. Lowercase input is accepted and upper-cased.
+   */
+  AddressCode: { input: string; output: string; }
+  /**
+   * A unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from
+   * 0-9 and A-Y without I, O, S, V, Z, ending in a MOD 31 check character.
+   */
+  CreditCode: { input: string; output: string; }
+  /** A calendar date, `YYYY-MM-DD` (China Standard Time). */
+  Date: { input: string; output: string; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+/**
+ * An address, as seen by the entities subgraph: who is registered or operates there.
+ * Its fields are nullable so that, if this subgraph is unavailable, a query still returns
+ * the other subgraphs' data (with an error) instead of failing whole.
+ */
+export type Address = {
+  __typename?: 'Address';
+  /** The standard address code. */
+  code: Scalars['AddressCode']['output'];
+  /** Legal entities whose registered or business address is this address or lies beneath it, by credit code. */
+  entities?: Maybe<LegalEntityConnection>;
+  /** Number of legal entities registered or operating at or beneath this address. */
+  entityCount?: Maybe<Scalars['Int']['output']>;
+};
+
+
+/**
+ * An address, as seen by the entities subgraph: who is registered or operates there.
+ * Its fields are nullable so that, if this subgraph is unavailable, a query still returns
+ * the other subgraphs' data (with an error) instead of failing whole.
+ */
+export type AddressEntitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<LegalEntityStatus>;
+};
+
+
+/**
+ * An address, as seen by the entities subgraph: who is registered or operates there.
+ * Its fields are nullable so that, if this subgraph is unavailable, a query still returns
+ * the other subgraphs' data (with an error) instead of failing whole.
+ */
+export type AddressEntityCountArgs = {
+  status?: InputMaybe<LegalEntityStatus>;
+};
+
+/** A legal entity (法人 or other registered market subject), keyed by its unified social credit code. */
+export type LegalEntity = {
+  __typename?: 'LegalEntity';
+  /** Where it actually operates (经营地址); null when unknown. */
+  businessAddress?: Maybe<Address>;
+  /** Unified social credit code (统一社会信用代码). */
+  creditCode: Scalars['CreditCode']['output'];
+  /** Industry (行业) as registered, e.g. 软件和信息技术服务业. */
+  industry: Scalars['String']['output'];
+  /** Legal form. */
+  kind: LegalEntityKind;
+  /** Legal representative (法定代表人) or operator. */
+  legalRepresentative?: Maybe<Person>;
+  /** Registered name. */
+  name: Scalars['String']['output'];
+  /** Registered address (注册地址); null when it lies outside the registry. */
+  registeredAddress?: Maybe<Address>;
+  /** Date of registration. */
+  registeredOn: Scalars['Date']['output'];
+  /** Registration status. */
+  status: LegalEntityStatus;
+};
+
+/** A page of legal entities. */
+export type LegalEntityConnection = {
+  __typename?: 'LegalEntityConnection';
+  /** The entities on this page. */
+  edges: Array<LegalEntityEdge>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** How many entities the whole list holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One legal entity in a page. */
+export type LegalEntityEdge = {
+  __typename?: 'LegalEntityEdge';
+  /** Pass as `after` to get the entities following this one. */
+  cursor: Scalars['String']['output'];
+  /** The entity. */
+  node: LegalEntity;
+};
+
+/** The legal form of an entity. */
+export type LegalEntityKind =
+  /** 公司 — a company. */
+  | 'COMPANY'
+  /** 个体工商户 — an individual business. */
+  | 'INDIVIDUAL_BUSINESS'
+  /** 事业单位 — a public institution. */
+  | 'PUBLIC_INSTITUTION'
+  /** 社会组织 — a social organization (association, foundation, private non-enterprise unit). */
+  | 'SOCIAL_ORGANIZATION';
+
+/** Registration status of an entity. */
+export type LegalEntityStatus =
+  /** 存续 — active. */
+  | 'ACTIVE'
+  /** 注销 — deregistered. */
+  | 'CANCELLED'
+  /** 吊销 — licence revoked. */
+  | 'REVOKED';
+
+/** Forward pagination state of a connection. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last edge of this page; null on an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when another page follows this one. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A person, as seen by the entities subgraph. */
+export type Person = {
+  __typename?: 'Person';
+  /** Opaque person id. */
+  id: Scalars['ID']['output'];
+  /** Legal entities this person represents, by name. */
+  representedEntities?: Maybe<Array<LegalEntity>>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** Several legal entities by credit code, in the order asked; null where unknown. At most 500. */
+  legalEntities: Array<Maybe<LegalEntity>>;
+  /** One legal entity by credit code; null and a NOT_FOUND error when unknown. */
+  legalEntity?: Maybe<LegalEntity>;
+};
+
+
+export type QueryLegalEntitiesArgs = {
+  creditCodes: Array<Scalars['CreditCode']['input']>;
+};
+
+
+export type QueryLegalEntityArgs = {
+  creditCode: Scalars['CreditCode']['input'];
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = {
+  Address: Address;
+  LegalEntity: LegalEntity;
+  Person: Person;
+};
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  Address:
+    ( { __typename: 'Address' }
+    & GraphQLRecursivePick<FederationTypes['Address'], {"code":true}> );
+  LegalEntity:
+    ( { __typename: 'LegalEntity' }
+    & GraphQLRecursivePick<FederationTypes['LegalEntity'], {"creditCode":true}> );
+  Person:
+    ( { __typename: 'Person' }
+    & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
+};
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  Address: ResolverTypeWrapper<AddressMapper>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AddressCode: ResolverTypeWrapper<Scalars['AddressCode']['output']>;
+  CreditCode: ResolverTypeWrapper<Scalars['CreditCode']['output']>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  LegalEntity: ResolverTypeWrapper<LegalEntityMapper>;
+  LegalEntityConnection: ResolverTypeWrapper<LegalEntityConnectionMapper>;
+  LegalEntityEdge: ResolverTypeWrapper<Omit<LegalEntityEdge, 'node'> & { node: ResolversTypes['LegalEntity'] }>;
+  LegalEntityKind: LegalEntityKind;
+  LegalEntityStatus: LegalEntityStatus;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Person: ResolverTypeWrapper<PersonMapper>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Address: AddressMapper;
+  String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  AddressCode: Scalars['AddressCode']['output'];
+  CreditCode: Scalars['CreditCode']['output'];
+  Date: Scalars['Date']['output'];
+  LegalEntity: LegalEntityMapper;
+  LegalEntityConnection: LegalEntityConnectionMapper;
+  LegalEntityEdge: Omit<LegalEntityEdge, 'node'> & { node: ResolversParentTypes['LegalEntity'] };
+  PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
+  Person: PersonMapper;
+  ID: Scalars['ID']['output'];
+  Query: Record<PropertyKey, never>;
+};
+
+export type AddressResolvers<ContextType = EntitiesContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address'], FederationReferenceType extends FederationReferenceTypes['Address'] = FederationReferenceTypes['Address']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Address']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  code?: Resolver<ResolversTypes['AddressCode'], ParentType, ContextType>;
+  entities?: Resolver<Maybe<ResolversTypes['LegalEntityConnection']>, ParentType, ContextType, RequireFields<AddressEntitiesArgs, 'first'>>;
+  entityCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, Partial<AddressEntityCountArgs>>;
+};
+
+export interface AddressCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AddressCode'], any> {
+  name: 'AddressCode';
+}
+
+export interface CreditCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CreditCode'], any> {
+  name: 'CreditCode';
+}
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export type LegalEntityResolvers<ContextType = EntitiesContext, ParentType extends ResolversParentTypes['LegalEntity'] = ResolversParentTypes['LegalEntity'], FederationReferenceType extends FederationReferenceTypes['LegalEntity'] = FederationReferenceTypes['LegalEntity']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LegalEntity']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  businessAddress?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
+  creditCode?: Resolver<ResolversTypes['CreditCode'], ParentType, ContextType>;
+  industry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['LegalEntityKind'], ParentType, ContextType>;
+  legalRepresentative?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registeredAddress?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
+  registeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LegalEntityStatus'], ParentType, ContextType>;
+};
+
+export type LegalEntityConnectionResolvers<ContextType = EntitiesContext, ParentType extends ResolversParentTypes['LegalEntityConnection'] = ResolversParentTypes['LegalEntityConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['LegalEntityEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LegalEntityEdgeResolvers<ContextType = EntitiesContext, ParentType extends ResolversParentTypes['LegalEntityEdge'] = ResolversParentTypes['LegalEntityEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['LegalEntity'], ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = EntitiesContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PersonResolvers<ContextType = EntitiesContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  representedEntities?: Resolver<Maybe<Array<ResolversTypes['LegalEntity']>>, ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = EntitiesContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  legalEntities?: Resolver<Array<Maybe<ResolversTypes['LegalEntity']>>, ParentType, ContextType, RequireFields<QueryLegalEntitiesArgs, 'creditCodes'>>;
+  legalEntity?: Resolver<Maybe<ResolversTypes['LegalEntity']>, ParentType, ContextType, RequireFields<QueryLegalEntityArgs, 'creditCode'>>;
+};
+
+export type Resolvers<ContextType = EntitiesContext> = {
+  Address?: AddressResolvers<ContextType>;
+  AddressCode?: GraphQLScalarType;
+  CreditCode?: GraphQLScalarType;
+  Date?: GraphQLScalarType;
+  LegalEntity?: LegalEntityResolvers<ContextType>;
+  LegalEntityConnection?: LegalEntityConnectionResolvers<ContextType>;
+  LegalEntityEdge?: LegalEntityEdgeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Person?: PersonResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+};
+

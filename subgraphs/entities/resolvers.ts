@@ -1,0 +1,79 @@
+/**
+ * Thin resolvers of the entities subgraph: they call loaders, nothing else.
+ */
+import { checkAddressCode } from '../../lib/address-code.ts';
+import { checkCreditCode } from '../../lib/check-digits.ts';
+import { checkFirst, ErrorCode, userError } from '../../lib/errors.ts';
+import { decodeCursor, toConnection } from '../../lib/pagination.ts';
+import { AddressCode, CreditCode, DateScalar } from '../../lib/scalars.ts';
+import type { Resolvers } from './generated/resolvers-types.ts';
+import type { EntitiesKey, LegalEntityRow } from './repository.ts';
+
+/** Most credit codes one `legalEntities` lookup takes. */
+const MAX_CODES = 500;
+
+/** Sort key of an entity on a page, which its cursor encodes. */
+const entityKey = (r: LegalEntityRow) => [r.creditCode];
+
+export const resolvers: Resolvers = {
+  AddressCode,
+  CreditCode,
+  Date: DateScalar,
+
+  Query: {
+    legalEntity: async (_, { creditCode }, ctx) => {
+      const row = await ctx.loaders.legalEntity.load(creditCode);
+      if (!row) throw userError(`No legal entity has credit code ${creditCode}`, ErrorCode.NOT_FOUND, { creditCode });
+      return row;
+    },
+    legalEntities: async (_, { creditCodes }, ctx) => {
+      if (creditCodes.length > MAX_CODES) {
+        throw userError(`legalEntities takes at most ${MAX_CODES} credit codes, got ${creditCodes.length}`);
+      }
+      const rows = await ctx.loaders.legalEntity.loadMany(creditCodes);
+      return rows.map((r) => (r instanceof Error ? null : r));
+    },
+  },
+
+  LegalEntity: {
+    // Representations are not parsed by the CreditCode scalar: validate and canonicalize here.
+    __resolveReference: (reference, ctx) => {
+      const check = typeof reference.creditCode === 'string' ? checkCreditCode(reference.creditCode) : null;
+      return check?.ok ? ctx.loaders.legalEntity.load(check.value) : null;
+    },
+    registeredAddress: (entity) => (entity.registeredAddressCode === null ? null : { code: entity.registeredAddressCode }),
+    businessAddress: (entity) => (entity.businessAddressCode === null ? null : { code: entity.businessAddressCode }),
+    legalRepresentative: (entity) => (entity.legalRepPersonId === null ? null : { id: entity.legalRepPersonId }),
+  },
+
+  Person: {
+    // People live in the people subgraph; any non-empty id is a person who may represent entities.
+    __resolveReference: (reference) => (typeof reference.id === 'string' && reference.id !== '' ? { id: reference.id } : null),
+    representedEntities: (person, _, ctx) => ctx.loaders.representedBy.load(person.id),
+  },
+
+  Address: {
+    // Representations are not parsed by the AddressCode scalar, so canonicalize here.
+    __resolveReference: (reference) => {
+      const check = checkAddressCode(reference.code);
+      return check.ok ? { code: check.code } : null;
+    },
+    code: (address) => address.code,
+    entities: (address, { status, first, after }): EntitiesKey => {
+      const cursor = decodeCursor(after, 1);
+      return {
+        code: address.code,
+        status: status ?? null,
+        first: checkFirst(first, 20),
+        after: cursor === null ? null : String(cursor[0]),
+      };
+    },
+    entityCount: (address, { status }, ctx) => ctx.loaders.entityCount.load({ code: address.code, status: status ?? null }),
+  },
+
+  LegalEntityConnection: {
+    edges: async (key, _, ctx) => toConnection(await ctx.loaders.entities.load(key), key.first, entityKey).edges,
+    pageInfo: async (key, _, ctx) => toConnection(await ctx.loaders.entities.load(key), key.first, entityKey).pageInfo,
+    totalCount: (key, _, ctx) => ctx.loaders.entityCount.load({ code: key.code, status: key.status }),
+  },
+};

@@ -1,0 +1,10 @@
+/** GraphQL type -> the value its resolvers receive (repository rows, not hand-typed shapes). */
+import type { EntitiesKey, LegalEntityRow } from './repository.ts';
+
+export type LegalEntityMapper = LegalEntityRow;
+/** The people subgraph owns people; here a person is their id. */
+export type PersonMapper = { id: string };
+/** The buildings subgraph owns addresses; here an address is its canonical code. */
+export type AddressMapper = { code: string };
+/** The entities query of one address; edges and counts load lazily from it. */
+export type LegalEntityConnectionMapper = EntitiesKey;

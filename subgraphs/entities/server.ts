@@ -1,0 +1,21 @@
+/**
+ * The entities subgraph (legal entities and where they are registered and operate): schema,
+ * resolvers and per-request context. Importable by tests without opening a port; index.ts listens.
+ */
+import type { Database } from '../../lib/db.ts';
+import { loadSchema } from '../../lib/schema-file.ts';
+import type { SubgraphDefinition } from '../../lib/subgraph-server.ts';
+import type { EntitiesContext } from './context.ts';
+import { createLoaders } from './loaders.ts';
+import { createEntitiesRepository } from './repository.ts';
+import { resolvers } from './resolvers.ts';
+
+export const entitiesSubgraph: SubgraphDefinition<EntitiesContext> = {
+  name: 'entities',
+  typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
+  resolvers: resolvers as SubgraphDefinition<EntitiesContext>['resolvers'],
+  createContext: (database: Database) => {
+    const repository = createEntitiesRepository(database.knex);
+    return { repository, loaders: createLoaders(repository) };
+  },
+};

@@ -1,0 +1,372 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { PersonMapper, ResidenceMapper, AddressMapper, ResidentConnectionMapper, ResidentEdgeMapper } from '../schema.mappers.ts';
+import type { PeopleContext } from '../context.ts';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /**
+   * A standard address code (标准地址编码, SZDB/Z 281—2017). Its length gives its level: 6 district,
+   * 9 subdistrict, 12 community, 14 grid, 19 building, 25 room. The first 14 characters are digits;
+   * building and room parts are digits or uppercase letters (e.g. `44030600960102T0117`). A code's
+   * prefix is its ancestor's code. Lowercase input is accepted and upper-cased.
+   */
+  AddressCode: { input: string; output: string; }
+  /** A calendar date, `YYYY-MM-DD` (China Standard Time). */
+  Date: { input: string; output: string; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+/**
+ * An address, as seen by the people subgraph: who lives there.
+ * Its fields are nullable so that, if this subgraph is unavailable, a query still returns
+ * the other subgraphs' data (with an error) instead of failing whole.
+ */
+export type Address = {
+  __typename?: 'Address';
+  /** The standard address code. */
+  code: Scalars['AddressCode']['output'];
+  /** Number of current residents of this address and everything beneath it. */
+  residentCount?: Maybe<Scalars['Int']['output']>;
+  /** Current residents of this address and, above room level, of every address beneath it, ordered by address then person. */
+  residents?: Maybe<ResidentConnection>;
+};
+
+
+/**
+ * An address, as seen by the people subgraph: who lives there.
+ * Its fields are nullable so that, if this subgraph is unavailable, a query still returns
+ * the other subgraphs' data (with an error) instead of failing whole.
+ */
+export type AddressResidentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Sex as recorded on the identity card. */
+export type Gender =
+  /** 女 */
+  | 'FEMALE'
+  /** 男 */
+  | 'MALE';
+
+/** Household registration (户籍) status in Shenzhen. */
+export type HouseholdType =
+  /** 流动人口 — migrant resident registered elsewhere. */
+  | 'MIGRANT'
+  /** 深圳户籍 — registered resident of Shenzhen. */
+  | 'REGISTERED';
+
+/** Forward pagination state of a connection. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last edge of this page; null on an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when another page follows this one. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A resident (自然人). Identified by an opaque id, never by the identity-card number. */
+export type Person = {
+  __typename?: 'Person';
+  /** Date of birth. */
+  birthDate: Scalars['Date']['output'];
+  /** Sex as recorded on the identity card. */
+  gender: Gender;
+  /** Household registration status. */
+  householdType: HouseholdType;
+  /** Opaque, permanent identifier of this person in the graph. */
+  id: Scalars['ID']['output'];
+  /** Citizen identity number (公民身份号码, GB 11643): 18 characters with a valid check character. */
+  idNumber: Scalars['String']['output'];
+  /** Full name (姓名). */
+  name: Scalars['String']['output'];
+  /** Mobile phone number; null when none is known. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** Where this person lives and has lived, newest first. */
+  residences: Array<Residence>;
+};
+
+
+/** A resident (自然人). Identified by an opaque id, never by the identity-card number. */
+export type PersonResidencesArgs = {
+  current?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** Several people by id, in the order asked; null where an id is unknown. At most 500 ids. */
+  people: Array<Maybe<Person>>;
+  /** One person by id; null and a NOT_FOUND error when unknown. */
+  person?: Maybe<Person>;
+};
+
+
+export type QueryPeopleArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryPersonArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** A person's residence at an address over a period. */
+export type Residence = {
+  __typename?: 'Residence';
+  /** Where they live (a room, or a building for collective housing). */
+  address: Address;
+  /** True while they still live there. */
+  current: Scalars['Boolean']['output'];
+  /** The resident. */
+  person: Person;
+  /** How they live there. */
+  relation: ResidenceRelation;
+  /** Date they moved in. */
+  since: Scalars['Date']['output'];
+  /** Date they moved out; null while they still live there. */
+  until?: Maybe<Scalars['Date']['output']>;
+};
+
+/** How a person lives at an address. */
+export type ResidenceRelation =
+  /** 集体户 — collective housing such as a dormitory. */
+  | 'COLLECTIVE'
+  /** 家属 — family member of the owner or tenant. */
+  | 'FAMILY'
+  /** 业主 — owns the property. */
+  | 'OWNER'
+  /** 租户 — rents it. */
+  | 'TENANT';
+
+/** A page of current residents. */
+export type ResidentConnection = {
+  __typename?: 'ResidentConnection';
+  /** The residents on this page. */
+  edges: Array<ResidentEdge>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** How many current residents the whole list holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One resident in a page, with the residence that puts them there. */
+export type ResidentEdge = {
+  __typename?: 'ResidentEdge';
+  /** Pass as `after` to get the residents following this one. */
+  cursor: Scalars['String']['output'];
+  /** The resident. */
+  node: Person;
+  /** The current residence at (or beneath) the address asked about. */
+  residence: Residence;
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = {
+  Address: Address;
+  Person: Person;
+};
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  Address:
+    ( { __typename: 'Address' }
+    & GraphQLRecursivePick<FederationTypes['Address'], {"code":true}> );
+  Person:
+    ( { __typename: 'Person' }
+    & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
+};
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  Address: ResolverTypeWrapper<AddressMapper>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AddressCode: ResolverTypeWrapper<Scalars['AddressCode']['output']>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  Gender: Gender;
+  HouseholdType: HouseholdType;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Person: ResolverTypeWrapper<PersonMapper>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Residence: ResolverTypeWrapper<ResidenceMapper>;
+  ResidenceRelation: ResidenceRelation;
+  ResidentConnection: ResolverTypeWrapper<ResidentConnectionMapper>;
+  ResidentEdge: ResolverTypeWrapper<ResidentEdgeMapper>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Address: AddressMapper;
+  Int: Scalars['Int']['output'];
+  String: Scalars['String']['output'];
+  AddressCode: Scalars['AddressCode']['output'];
+  Date: Scalars['Date']['output'];
+  PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
+  Person: PersonMapper;
+  ID: Scalars['ID']['output'];
+  Query: Record<PropertyKey, never>;
+  Residence: ResidenceMapper;
+  ResidentConnection: ResidentConnectionMapper;
+  ResidentEdge: ResidentEdgeMapper;
+};
+
+export type AddressResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address'], FederationReferenceType extends FederationReferenceTypes['Address'] = FederationReferenceTypes['Address']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Address']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  code?: Resolver<ResolversTypes['AddressCode'], ParentType, ContextType>;
+  residentCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  residents?: Resolver<Maybe<ResolversTypes['ResidentConnection']>, ParentType, ContextType, RequireFields<AddressResidentsArgs, 'first'>>;
+};
+
+export interface AddressCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AddressCode'], any> {
+  name: 'AddressCode';
+}
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export type PageInfoResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PersonResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  birthDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  gender?: Resolver<ResolversTypes['Gender'], ParentType, ContextType>;
+  householdType?: Resolver<ResolversTypes['HouseholdType'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  idNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  residences?: Resolver<Array<ResolversTypes['Residence']>, ParentType, ContextType, Partial<PersonResidencesArgs>>;
+};
+
+export type QueryResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  people?: Resolver<Array<Maybe<ResolversTypes['Person']>>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'ids'>>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
+};
+
+export type ResidenceResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Residence'] = ResolversParentTypes['Residence']> = {
+  address?: Resolver<ResolversTypes['Address'], ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  relation?: Resolver<ResolversTypes['ResidenceRelation'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
+export type ResidentConnectionResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['ResidentConnection'] = ResolversParentTypes['ResidentConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ResidentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ResidentEdgeResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['ResidentEdge'] = ResolversParentTypes['ResidentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  residence?: Resolver<ResolversTypes['Residence'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = PeopleContext> = {
+  Address?: AddressResolvers<ContextType>;
+  AddressCode?: GraphQLScalarType;
+  Date?: GraphQLScalarType;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Person?: PersonResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Residence?: ResidenceResolvers<ContextType>;
+  ResidentConnection?: ResidentConnectionResolvers<ContextType>;
+  ResidentEdge?: ResidentEdgeResolvers<ContextType>;
+};
+

@@ -1,0 +1,85 @@
+/**
+ * Thin resolvers of the people subgraph: they call loaders, nothing else.
+ */
+import { checkAddressCode } from '../../lib/address-code.ts';
+import { checkFirst, ErrorCode, userError } from '../../lib/errors.ts';
+import { decodeCursor, toConnection } from '../../lib/pagination.ts';
+import { AddressCode, DateScalar } from '../../lib/scalars.ts';
+import type { PeopleContext } from './context.ts';
+import type { Resolvers } from './generated/resolvers-types.ts';
+import type { PersonRow, ResidenceRow, ResidentsKey } from './repository.ts';
+
+/** Most ids one `people` lookup takes. */
+const MAX_IDS = 500;
+
+/** Sort key of a resident on a page, which its cursor encodes. */
+const residentKey = (r: ResidenceRow) => [r.addressCode, r.personId];
+
+/** The person behind a residence; the foreign key guarantees one exists. */
+async function personOf(id: string, ctx: PeopleContext): Promise<PersonRow> {
+  const row = await ctx.loaders.person.load(id);
+  if (!row) throw new Error(`residence refers to missing person ${id}`);
+  return row;
+}
+
+export const resolvers: Resolvers = {
+  AddressCode,
+  Date: DateScalar,
+
+  Query: {
+    person: async (_, { id }, ctx) => {
+      const row = await ctx.loaders.person.load(id);
+      if (!row) throw userError(`No person has id ${id}`, ErrorCode.NOT_FOUND, { id });
+      return row;
+    },
+    people: async (_, { ids }, ctx) => {
+      if (ids.length > MAX_IDS) throw userError(`people takes at most ${MAX_IDS} ids, got ${ids.length}`);
+      const rows = await ctx.loaders.person.loadMany(ids);
+      return rows.map((r) => (r instanceof Error ? null : r));
+    },
+  },
+
+  Person: {
+    __resolveReference: (reference, ctx) => (typeof reference.id === 'string' ? ctx.loaders.person.load(reference.id) : null),
+    residences: async (person, { current }, ctx) => {
+      const all = await ctx.loaders.residencesOfPerson.load(person.id);
+      return current === null || current === undefined ? all : all.filter((r) => (r.until === null) === current);
+    },
+  },
+
+  Residence: {
+    person: (residence, _, ctx) => personOf(residence.personId, ctx),
+    address: (residence) => ({ code: residence.addressCode }),
+    current: (residence) => residence.until === null,
+  },
+
+  Address: {
+    // Representations are not parsed by the AddressCode scalar, so canonicalize here.
+    __resolveReference: (reference) => {
+      const check = checkAddressCode(reference.code);
+      return check.ok ? { code: check.code } : null;
+    },
+    code: (address) => address.code,
+    residents: (address, { first, after }): ResidentsKey => {
+      const cursor = decodeCursor(after, 2);
+      return {
+        code: address.code,
+        first: checkFirst(first, 20),
+        after: cursor === null ? null : [String(cursor[0]), String(cursor[1])],
+      };
+    },
+    residentCount: (address, _, ctx) => ctx.loaders.residentCount.load(address.code),
+  },
+
+  ResidentConnection: {
+    edges: async (key, _, ctx) => toConnection(await ctx.loaders.residents.load(key), key.first, residentKey).edges,
+    pageInfo: async (key, _, ctx) => toConnection(await ctx.loaders.residents.load(key), key.first, residentKey).pageInfo,
+    totalCount: (key, _, ctx) => ctx.loaders.residentCount.load(key.code),
+  },
+
+  ResidentEdge: {
+    cursor: (edge) => edge.cursor,
+    node: (edge, _, ctx) => personOf(edge.node.personId, ctx),
+    residence: (edge) => edge.node,
+  },
+};
