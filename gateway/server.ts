@@ -48,13 +48,15 @@ const UNAVAILABLE_CODES = new Set(['SUBREQUEST_HTTP_ERROR', 'DOWNSTREAM_SERVICE_
  * the rest of the data is returned); anything else is masked, never with internals or stacks.
  */
 export function maskGatewayError(error: unknown, message: string): Error {
-  if (error instanceof GraphQLError) {
-    const code = String(error.extensions?.code ?? '');
-    const serviceName = error.extensions?.serviceName as string | undefined;
+  // Duck-typed: the gateway's graphql may be another module instance (CJS/ESM), so instanceof lies.
+  if (error instanceof Error && 'extensions' in error && 'path' in error) {
+    const e = error as GraphQLError;
+    const code = String(e.extensions?.code ?? '');
+    const serviceName = e.extensions?.serviceName as string | undefined;
     if (serviceName && UNAVAILABLE_CODES.has(code)) {
       return new GraphQLError(`The ${serviceName} subgraph is unavailable; its fields are null in this response`, {
-        nodes: error.nodes,
-        path: error.path,
+        nodes: e.nodes,
+        path: e.path,
         extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName },
       });
     }

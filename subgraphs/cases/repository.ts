@@ -1,0 +1,178 @@
+/**
+ * Every SQL statement of the cases subgraph. Reads only the `cases` schema: addresses, people,
+ * legal entities and events are known here by their keys alone.
+ */
+import { query, type Db } from '../../lib/db.ts';
+import { subtreeRange } from '../../lib/address-code.ts';
+
+export type CaseKind = 'MEDIATION' | 'LITIGATION' | 'PETITION' | 'LEGAL_AID' | 'ARBITRATION' | 'FINANCIAL';
+export type CaseStatus = 'FILED' | 'ACCEPTED' | 'IN_PROGRESS' | 'CLOSED';
+export type CaseOutcome = 'MEDIATED' | 'WITHDRAWN' | 'JUDGED' | 'REFERRED' | 'REJECTED' | 'FAILED';
+
+export type CaseRow = {
+  id: string;
+  kind: CaseKind;
+  status: CaseStatus;
+  /** 'YYYY-MM-DD' (lib/db.ts keeps dates as strings). */
+  filedOn: string;
+  closedOn: string | null;
+  outcome: CaseOutcome | null;
+  summary: string;
+  addressCode: string;
+};
+
+/** One party of a case: exactly one of personId and creditCode is set. */
+export type CasePartyRow = {
+  caseId: string;
+  partyNo: number;
+  role: 'APPLICANT' | 'RESPONDENT' | 'THIRD_PARTY';
+  personId: string | null;
+  creditCode: string | null;
+};
+
+export type CaseEventRow = { caseId: string; eventId: string };
+
+/** One column list for every case query, snake_case aliased to the row type. */
+const CASE_COLUMNS = `
+  c.id, c.kind, c.status, c.filed_on AS "filedOn", c.closed_on AS "closedOn", c.outcome, c.summary,
+  c.address_code AS "addressCode"`;
+
+/** Which cases of an address subtree a list or a count covers; null means no restriction. */
+export type CaseFilter = {
+  /** Canonical address code; the subtree is [code, nextPrefix(code)). */
+  code: string;
+  statuses: readonly CaseStatus[] | null;
+  kinds: readonly CaseKind[] | null;
+  /** Only cases filed on or after this date, 'YYYY-MM-DD'. */
+  since: string | null;
+};
+
+/** One page of an address's cases, newest first; `after` is the (filedOn, id) of the last case seen. */
+export type CasesKey = CaseFilter & { first: number; after: readonly [string, string] | null };
+
+/** Number of cases of an address subtree in one (status, kind, outcome) group. */
+export type CaseCountRow = { status: CaseStatus; kind: CaseKind; outcome: CaseOutcome | null; n: number };
+
+/**
+ * The per-key columns every subtree statement unnests: the code range and the filters. Lists
+ * travel as comma-joined text (unnest cannot carry an array per key) and are split in SQL, so a
+ * batch is one statement whatever filters its keys carry.
+ */
+function filterColumns(keys: readonly CaseFilter[]) {
+  const ranges = keys.map((k) => subtreeRange(k.code));
+  return [
+    ranges.map((r) => r.lo),
+    ranges.map((r) => r.hi),
+    keys.map((k) => k.statuses?.join(',') ?? null),
+    keys.map((k) => k.kinds?.join(',') ?? null),
+    keys.map((k) => k.since),
+  ];
+}
+
+const FILTER_UNNEST = `?::text[], ?::text[], ?::text[], ?::text[], ?::date[]`;
+const FILTER_WHERE = `
+  c.address_code >= k.lo AND c.address_code < k.hi
+  AND (k.statuses IS NULL OR c.status = ANY(string_to_array(k.statuses, ',')))
+  AND (k.kinds IS NULL OR c.kind = ANY(string_to_array(k.kinds, ',')))
+  AND (k.since IS NULL OR c.filed_on >= k.since)`;
+
+export function createCaseRepository(db: Db) {
+  return {
+    /** Cases by id, in any order; unknown ids are simply absent. */
+    async findCasesByIds(ids: readonly string[]): Promise<CaseRow[]> {
+      return query<CaseRow>(db,
+        `/* cases.findCasesByIds */ SELECT ${CASE_COLUMNS} FROM cases.legal_case c WHERE c.id = ANY(?::text[])`,
+        [ids],
+      );
+    },
+
+    /**
+     * One page of cases for each key in one statement: a LATERAL range scan of
+     * legal_case_address_idx per key over its subtree, newest first, LIMIT first + 1 to tell
+     * whether a next page exists.
+     */
+    async casePages(keys: readonly CasesKey[]): Promise<(CaseRow & { key: number })[]> {
+      const rows = await query<CaseRow & { key: string | number }>(db,
+        `/* cases.casePages */
+        SELECT k.i AS key, p.* FROM unnest(${FILTER_UNNEST}, ?::date[], ?::text[], ?::int[])
+          WITH ORDINALITY AS k(lo, hi, statuses, kinds, since, after_on, after_id, lim, i)
+        CROSS JOIN LATERAL (
+          SELECT ${CASE_COLUMNS} FROM cases.legal_case c
+          WHERE ${FILTER_WHERE}
+            AND (k.after_id IS NULL OR (c.filed_on, c.id) < (k.after_on, k.after_id))
+          ORDER BY c.filed_on DESC, c.id DESC LIMIT k.lim
+        ) p`,
+        [
+          ...filterColumns(keys),
+          keys.map((k) => k.after?.[0] ?? null),
+          keys.map((k) => k.after?.[1] ?? null),
+          keys.map((k) => k.first + 1),
+        ],
+      );
+      return rows.map((r) => ({ ...r, key: Number(r.key) - 1 }));
+    },
+
+    /** Number of cases matching each filter, in the order of `keys`. */
+    async caseCounts(keys: readonly CaseFilter[]): Promise<number[]> {
+      const rows = await query<{ key: string | number; n: number }>(db,
+        `/* cases.caseCounts */
+        SELECT k.i AS key, n.n FROM unnest(${FILTER_UNNEST})
+          WITH ORDINALITY AS k(lo, hi, statuses, kinds, since, i)
+        CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM cases.legal_case c WHERE ${FILTER_WHERE}) n`,
+        filterColumns(keys),
+      );
+      const counts = keys.map(() => 0);
+      for (const row of rows) counts[Number(row.key) - 1] = row.n;
+      return counts;
+    },
+
+    /** Case counts per (status, kind, outcome) of each address subtree, in the order of `keys`. */
+    async caseCountsByStatusKindOutcome(keys: readonly Omit<CaseFilter, 'statuses'>[]): Promise<CaseCountRow[][]> {
+      const ranges = keys.map((k) => subtreeRange(k.code));
+      const rows = await query<CaseCountRow & { key: string | number }>(db,
+        `/* cases.caseCountsByStatusKindOutcome */
+        SELECT k.i AS key, g.status, g.kind, g.outcome, g.n FROM unnest(?::text[], ?::text[], ?::text[], ?::date[])
+          WITH ORDINALITY AS k(lo, hi, kinds, since, i)
+        CROSS JOIN LATERAL (
+          SELECT c.status, c.kind, c.outcome, count(*)::int AS n FROM cases.legal_case c
+          WHERE c.address_code >= k.lo AND c.address_code < k.hi
+            AND (k.kinds IS NULL OR c.kind = ANY(string_to_array(k.kinds, ',')))
+            AND (k.since IS NULL OR c.filed_on >= k.since)
+          GROUP BY c.status, c.kind, c.outcome
+        ) g`,
+        [
+          ranges.map((r) => r.lo),
+          ranges.map((r) => r.hi),
+          keys.map((k) => k.kinds?.join(',') ?? null),
+          keys.map((k) => k.since),
+        ],
+      );
+      const out: CaseCountRow[][] = keys.map(() => []);
+      for (const { key, ...row } of rows) out[Number(key) - 1].push(row);
+      return out;
+    },
+
+    /** Parties of each case, by case then party number. */
+    async partiesOfCases(caseIds: readonly string[]): Promise<CasePartyRow[]> {
+      return query<CasePartyRow>(db,
+        `/* cases.partiesOfCases */
+        SELECT cp.case_id AS "caseId", cp.party_no AS "partyNo", cp.role, cp.person_id AS "personId",
+          cp.credit_code AS "creditCode"
+        FROM cases.case_party cp WHERE cp.case_id = ANY(?::text[]) ORDER BY cp.case_id, cp.party_no`,
+        [caseIds],
+      );
+    },
+
+    /** Events each case arose from, by case then event id. */
+    async eventsOfCases(caseIds: readonly string[]): Promise<CaseEventRow[]> {
+      return query<CaseEventRow>(db,
+        `/* cases.eventsOfCases */
+        SELECT ce.case_id AS "caseId", ce.event_id AS "eventId" FROM cases.case_event ce
+        WHERE ce.case_id = ANY(?::text[]) ORDER BY ce.case_id, ce.event_id`,
+        [caseIds],
+      );
+    },
+  };
+}
+
+export type CaseRepository = ReturnType<typeof createCaseRepository>;

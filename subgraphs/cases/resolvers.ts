@@ -1,0 +1,86 @@
+/**
+ * Thin resolvers of the cases subgraph: they call loaders, nothing else.
+ */
+import { checkAddressCode } from '../../lib/address-code.ts';
+import { checkFirst, ErrorCode, userError } from '../../lib/errors.ts';
+import { decodeCursor, toConnection } from '../../lib/pagination.ts';
+import { AddressCode, CreditCode, DateScalar } from '../../lib/scalars.ts';
+import type { Resolvers } from './generated/resolvers-types.ts';
+import type { CaseRow, CasesKey } from './repository.ts';
+
+/** Most ids one `cases` lookup takes. */
+const MAX_IDS = 500;
+
+/** Sort key of a case on a page, which its cursor encodes: newest filing first, then id. */
+const caseKey = (c: CaseRow) => [c.filedOn, c.id];
+
+/** Filter lists in one canonical order, so equal filters share a DataLoader key. */
+const canonicalList = <T extends string>(list: readonly T[] | null | undefined): T[] | null =>
+  list === null || list === undefined ? null : [...new Set(list)].sort();
+
+/** The (filedOn, id) sort key an `after` cursor carries; anything else is INVALID_CURSOR. */
+function afterKey(after: string | null | undefined): [string, string] | null {
+  const key = decodeCursor(after, 2);
+  if (key === null) return null;
+  const [filedOn, id] = key;
+  if (typeof filedOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(filedOn) || typeof id !== 'string') {
+    throw userError(`"after" is not a cursor of a cases list: ${JSON.stringify(after).slice(0, 60)}`, ErrorCode.INVALID_CURSOR);
+  }
+  return [filedOn, id];
+}
+
+export const resolvers: Resolvers = {
+  AddressCode,
+  CreditCode,
+  Date: DateScalar,
+
+  Query: {
+    case: async (_, { id }, ctx) => {
+      const row = await ctx.loaders.case.load(id);
+      if (!row) throw userError(`No case has id ${id}`, ErrorCode.NOT_FOUND, { id });
+      return row;
+    },
+    cases: async (_, { ids }, ctx) => {
+      if (ids.length > MAX_IDS) throw userError(`cases takes at most ${MAX_IDS} ids, got ${ids.length}`);
+      const rows = await ctx.loaders.case.loadMany(ids);
+      return rows.map((r) => (r instanceof Error ? null : r));
+    },
+  },
+
+  Case: {
+    __resolveReference: (reference, ctx) => (typeof reference.id === 'string' ? ctx.loaders.case.load(reference.id) : null),
+    address: (c) => ({ code: c.addressCode }),
+    parties: (c, _, ctx) => ctx.loaders.partiesOfCase.load(c.id),
+    relatedEvents: async (c, _, ctx) => (await ctx.loaders.eventsOfCase.load(c.id)).map((link) => ({ id: link.eventId })),
+  },
+
+  CaseParty: {
+    person: (party) => (party.personId === null ? null : { id: party.personId }),
+    entity: (party) => (party.creditCode === null ? null : { creditCode: party.creditCode }),
+  },
+
+  Address: {
+    // Representations are not parsed by the AddressCode scalar, so canonicalize here.
+    __resolveReference: (reference) => {
+      const check = checkAddressCode(reference.code);
+      return check.ok ? { code: check.code } : null;
+    },
+    code: (address) => address.code,
+    cases: (address, { status, kind, since, first, after }): CasesKey => ({
+      code: address.code,
+      statuses: canonicalList(status),
+      kinds: canonicalList(kind),
+      since: since ?? null,
+      first: checkFirst(first, 20),
+      after: afterKey(after),
+    }),
+    caseStats: (address, { kind, since }, ctx) =>
+      ctx.loaders.caseStats.load({ code: address.code, kinds: canonicalList(kind), since: since ?? null }),
+  },
+
+  CaseConnection: {
+    edges: async (key, _, ctx) => toConnection(await ctx.loaders.casePage.load(key), key.first, caseKey).edges,
+    pageInfo: async (key, _, ctx) => toConnection(await ctx.loaders.casePage.load(key), key.first, caseKey).pageInfo,
+    totalCount: (key, _, ctx) => ctx.loaders.caseCount.load(key),
+  },
+};

@@ -1,0 +1,11 @@
+/** GraphQL type -> the value its resolvers receive (repository rows, not hand-typed shapes). */
+import type { CasePartyRow, CaseRow, CasesKey } from './repository.ts';
+import type { CaseStatsSummary } from './stats.ts';
+
+export type CaseMapper = CaseRow;
+export type CasePartyMapper = CasePartyRow;
+/** The buildings subgraph owns addresses; here an address is its canonical code. */
+export type AddressMapper = { code: string };
+/** The cases query of one address; edges and the count load lazily from it. */
+export type CaseConnectionMapper = CasesKey;
+export type CaseStatsMapper = CaseStatsSummary;

@@ -1,0 +1,22 @@
+/**
+ * The cases subgraph (案件: mediation, litigation, petitions, legal aid tied to an address):
+ * schema, resolvers and per-request context. Importable by tests without opening a port;
+ * index.ts listens.
+ */
+import type { Database } from '../../lib/db.ts';
+import { loadSchema } from '../../lib/schema-file.ts';
+import type { SubgraphDefinition } from '../../lib/subgraph-server.ts';
+import type { CasesContext } from './context.ts';
+import { createLoaders } from './loaders.ts';
+import { createCaseRepository } from './repository.ts';
+import { resolvers } from './resolvers.ts';
+
+export const casesSubgraph: SubgraphDefinition<CasesContext> = {
+  name: 'cases',
+  typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
+  resolvers: resolvers as SubgraphDefinition<CasesContext>['resolvers'],
+  createContext: (database: Database) => {
+    const repository = createCaseRepository(database.knex);
+    return { repository, loaders: createLoaders(repository) };
+  },
+};

@@ -1,0 +1,170 @@
+/**
+ * Every SQL statement of the events subgraph. Reads only the `events` schema: addresses, people
+ * and legal entities are known here by their keys alone.
+ */
+import { query, type Db } from '../../lib/db.ts';
+import { subtreeRange } from '../../lib/address-code.ts';
+
+export type EventKind =
+  | 'SAFETY_HAZARD' | 'FIRE_HAZARD' | 'DISPUTE' | 'ILLEGAL_CONSTRUCTION' | 'PUBLIC_ORDER'
+  | 'ENVIRONMENT' | 'SANITATION' | 'TRAFFIC' | 'OTHER';
+export type EventStatus = 'REPORTED' | 'ASSIGNED' | 'RESOLVED' | 'CLOSED';
+export type EventRole = 'REPORTER' | 'INVOLVED' | 'RESPONSIBLE' | 'WITNESS';
+
+export type EventRow = {
+  id: string;
+  kind: EventKind;
+  source: 'GRID_PATROL' | 'HOTLINE_12345' | 'SENSOR' | 'APP' | 'WALK_IN' | 'REFERRAL';
+  severity: 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
+  status: EventStatus;
+  reportedAt: Date;
+  resolvedAt: Date | null;
+  description: string;
+  addressCode: string;
+  /**
+   * reported_at in microseconds since the epoch: the exact sort key a cursor carries (a JS Date
+   * keeps only milliseconds, which would skip rows that differ below that).
+   */
+  reportedAtUs: number;
+};
+
+export type EventPersonRow = { eventId: string; personId: string; role: EventRole };
+export type EventEntityRow = { eventId: string; creditCode: string; role: 'INVOLVED' | 'RESPONSIBLE' };
+
+/** One column list for every event query, snake_case aliased to the row type. */
+const EVENT_COLUMNS = `
+  e.id, e.kind, e.source, e.severity, e.status, e.reported_at AS "reportedAt",
+  e.resolved_at AS "resolvedAt", e.description, e.address_code AS "addressCode",
+  (extract(epoch FROM e.reported_at) * 1000000)::bigint AS "reportedAtUs"`;
+
+/** Which events of an address subtree a list or a count covers; null means no restriction. */
+export type EventFilter = {
+  /** Canonical address code; the subtree is [code, nextPrefix(code)). */
+  code: string;
+  statuses: readonly EventStatus[] | null;
+  kinds: readonly EventKind[] | null;
+  /** Only events reported at or after this instant. */
+  since: Date | null;
+};
+
+/** One page of an address's events, newest first; `after` is the (reportedAtUs, id) of the last event seen. */
+export type EventsKey = EventFilter & { first: number; after: readonly [number, string] | null };
+
+/** Number of events of an address subtree in one (status, kind) group. */
+export type EventCountRow = { status: EventStatus; kind: EventKind; n: number };
+
+/**
+ * The per-key columns every subtree statement unnests: the code range and the filters. Lists
+ * travel as comma-joined text (unnest cannot carry an array per key) and are split in SQL, so a
+ * batch is one statement whatever filters its keys carry.
+ */
+function filterColumns(keys: readonly EventFilter[]) {
+  const ranges = keys.map((k) => subtreeRange(k.code));
+  return [
+    ranges.map((r) => r.lo),
+    ranges.map((r) => r.hi),
+    keys.map((k) => k.statuses?.join(',') ?? null),
+    keys.map((k) => k.kinds?.join(',') ?? null),
+    keys.map((k) => k.since?.toISOString() ?? null),
+  ];
+}
+
+const FILTER_UNNEST = `?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]`;
+const FILTER_WHERE = `
+  e.address_code >= k.lo AND e.address_code < k.hi
+  AND (k.statuses IS NULL OR e.status = ANY(string_to_array(k.statuses, ',')))
+  AND (k.kinds IS NULL OR e.kind = ANY(string_to_array(k.kinds, ',')))
+  AND (k.since IS NULL OR e.reported_at >= k.since)`;
+
+export function createEventRepository(db: Db) {
+  return {
+    /** Events by id, in any order; unknown ids are simply absent. */
+    async findEventsByIds(ids: readonly string[]): Promise<EventRow[]> {
+      return query<EventRow>(db,
+        `/* events.findEventsByIds */ SELECT ${EVENT_COLUMNS} FROM events.event e WHERE e.id = ANY(?::text[])`,
+        [ids],
+      );
+    },
+
+    /**
+     * One page of events for each key in one statement: a LATERAL range scan of event_address_idx
+     * per key over its subtree, newest first, LIMIT first + 1 to tell whether a next page exists.
+     */
+    async eventPages(keys: readonly EventsKey[]): Promise<(EventRow & { key: number })[]> {
+      const rows = await query<EventRow & { key: string | number }>(db,
+        `/* events.eventPages */
+        SELECT k.i AS key, p.* FROM unnest(${FILTER_UNNEST}, ?::bigint[], ?::text[], ?::int[])
+          WITH ORDINALITY AS k(lo, hi, statuses, kinds, since, after_us, after_id, lim, i)
+        CROSS JOIN LATERAL (
+          SELECT ${EVENT_COLUMNS} FROM events.event e
+          WHERE ${FILTER_WHERE}
+            AND (k.after_id IS NULL
+              OR (e.reported_at, e.id) < (timestamptz 'epoch' + k.after_us * interval '1 microsecond', k.after_id))
+          ORDER BY e.reported_at DESC, e.id DESC LIMIT k.lim
+        ) p`,
+        [
+          ...filterColumns(keys),
+          keys.map((k) => k.after?.[0] ?? null),
+          keys.map((k) => k.after?.[1] ?? null),
+          keys.map((k) => k.first + 1),
+        ],
+      );
+      return rows.map((r) => ({ ...r, key: Number(r.key) - 1 }));
+    },
+
+    /** Number of events matching each filter, in the order of `keys`. */
+    async eventCounts(keys: readonly EventFilter[]): Promise<number[]> {
+      const rows = await query<{ key: string | number; n: number }>(db,
+        `/* events.eventCounts */
+        SELECT k.i AS key, c.n FROM unnest(${FILTER_UNNEST})
+          WITH ORDINALITY AS k(lo, hi, statuses, kinds, since, i)
+        CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM events.event e WHERE ${FILTER_WHERE}) c`,
+        filterColumns(keys),
+      );
+      const counts = keys.map(() => 0);
+      for (const row of rows) counts[Number(row.key) - 1] = row.n;
+      return counts;
+    },
+
+    /** Event counts per (status, kind) of each address subtree, in the order of `keys`. */
+    async eventCountsByStatusAndKind(keys: readonly { code: string; since: Date | null }[]): Promise<EventCountRow[][]> {
+      const ranges = keys.map((k) => subtreeRange(k.code));
+      const rows = await query<EventCountRow & { key: string | number }>(db,
+        `/* events.eventCountsByStatusAndKind */
+        SELECT k.i AS key, g.status, g.kind, g.n FROM unnest(?::text[], ?::text[], ?::timestamptz[])
+          WITH ORDINALITY AS k(lo, hi, since, i)
+        CROSS JOIN LATERAL (
+          SELECT e.status, e.kind, count(*)::int AS n FROM events.event e
+          WHERE e.address_code >= k.lo AND e.address_code < k.hi AND (k.since IS NULL OR e.reported_at >= k.since)
+          GROUP BY e.status, e.kind
+        ) g`,
+        [ranges.map((r) => r.lo), ranges.map((r) => r.hi), keys.map((k) => k.since?.toISOString() ?? null)],
+      );
+      const out: EventCountRow[][] = keys.map(() => []);
+      for (const { key, ...row } of rows) out[Number(key) - 1].push(row);
+      return out;
+    },
+
+    /** People taking part in each event, by event then person id. */
+    async peopleOfEvents(eventIds: readonly string[]): Promise<EventPersonRow[]> {
+      return query<EventPersonRow>(db,
+        `/* events.peopleOfEvents */
+        SELECT ep.event_id AS "eventId", ep.person_id AS "personId", ep.role FROM events.event_person ep
+        WHERE ep.event_id = ANY(?::text[]) ORDER BY ep.event_id, ep.person_id`,
+        [eventIds],
+      );
+    },
+
+    /** Legal entities taking part in each event, by event then credit code. */
+    async entitiesOfEvents(eventIds: readonly string[]): Promise<EventEntityRow[]> {
+      return query<EventEntityRow>(db,
+        `/* events.entitiesOfEvents */
+        SELECT ee.event_id AS "eventId", ee.credit_code AS "creditCode", ee.role FROM events.event_entity ee
+        WHERE ee.event_id = ANY(?::text[]) ORDER BY ee.event_id, ee.credit_code`,
+        [eventIds],
+      );
+    },
+  };
+}
+
+export type EventRepository = ReturnType<typeof createEventRepository>;

@@ -1,0 +1,93 @@
+/**
+ * Thin resolvers of the events subgraph: they call loaders, nothing else.
+ */
+import { checkAddressCode } from '../../lib/address-code.ts';
+import { checkFirst, ErrorCode, userError } from '../../lib/errors.ts';
+import { decodeCursor, toConnection } from '../../lib/pagination.ts';
+import { AddressCode, CreditCode, DateTime } from '../../lib/scalars.ts';
+import type { EventsContext } from './context.ts';
+import type { Resolvers } from './generated/resolvers-types.ts';
+import type { EventRow, EventsKey } from './repository.ts';
+
+/** Most ids one `events` lookup takes. */
+const MAX_IDS = 500;
+
+/** Sort key of an event on a page, which its cursor encodes: newest first, then id. */
+const eventKey = (e: EventRow) => [e.reportedAtUs, e.id];
+
+/** Filter lists in one canonical order, so equal filters share a DataLoader key. */
+const canonicalList = <T extends string>(list: readonly T[] | null | undefined): T[] | null =>
+  list === null || list === undefined ? null : [...new Set(list)].sort();
+
+/** DateTime arguments arrive parsed as Date (lib/scalars.ts); the generated type also admits a string. */
+const instant = (value: Date | string | null | undefined): Date | null =>
+  value === null || value === undefined ? null : value instanceof Date ? value : new Date(value);
+
+/** The (reportedAtUs, id) sort key an `after` cursor carries; anything else is INVALID_CURSOR. */
+function afterKey(after: string | null | undefined): [number, string] | null {
+  const key = decodeCursor(after, 2);
+  if (key === null) return null;
+  const [us, id] = key;
+  if (typeof us !== 'number' || !Number.isSafeInteger(us) || typeof id !== 'string') {
+    throw userError(`"after" is not a cursor of an events list: ${JSON.stringify(after).slice(0, 60)}`, ErrorCode.INVALID_CURSOR);
+  }
+  return [us, id];
+}
+
+export const resolvers: Resolvers = {
+  AddressCode,
+  CreditCode,
+  DateTime,
+
+  Query: {
+    event: async (_, { id }, ctx) => {
+      const row = await ctx.loaders.event.load(id);
+      if (!row) throw userError(`No event has id ${id}`, ErrorCode.NOT_FOUND, { id });
+      return row;
+    },
+    events: async (_, { ids }, ctx) => {
+      if (ids.length > MAX_IDS) throw userError(`events takes at most ${MAX_IDS} ids, got ${ids.length}`);
+      const rows = await ctx.loaders.event.loadMany(ids);
+      return rows.map((r) => (r instanceof Error ? null : r));
+    },
+  },
+
+  Event: {
+    __resolveReference: (reference, ctx) => (typeof reference.id === 'string' ? ctx.loaders.event.load(reference.id) : null),
+    address: (event) => ({ code: event.addressCode }),
+    involvedPeople: (event, _, ctx) => ctx.loaders.peopleOfEvent.load(event.id),
+    involvedEntities: (event, _, ctx) => ctx.loaders.entitiesOfEvent.load(event.id),
+  },
+
+  EventPersonLink: {
+    person: (link) => ({ id: link.personId }),
+  },
+
+  EventEntityLink: {
+    entity: (link) => ({ creditCode: link.creditCode }),
+  },
+
+  Address: {
+    // Representations are not parsed by the AddressCode scalar, so canonicalize here.
+    __resolveReference: (reference) => {
+      const check = checkAddressCode(reference.code);
+      return check.ok ? { code: check.code } : null;
+    },
+    code: (address) => address.code,
+    events: (address, { status, kind, since, first, after }): EventsKey => ({
+      code: address.code,
+      statuses: canonicalList(status),
+      kinds: canonicalList(kind),
+      since: instant(since),
+      first: checkFirst(first, 20),
+      after: afterKey(after),
+    }),
+    eventStats: (address, { since }, ctx) => ctx.loaders.eventStats.load({ code: address.code, since: instant(since) }),
+  },
+
+  EventConnection: {
+    edges: async (key, _, ctx) => toConnection(await ctx.loaders.eventPage.load(key), key.first, eventKey).edges,
+    pageInfo: async (key, _, ctx) => toConnection(await ctx.loaders.eventPage.load(key), key.first, eventKey).pageInfo,
+    totalCount: (key, _, ctx) => ctx.loaders.eventCount.load(key),
+  },
+};

@@ -1,0 +1,12 @@
+/** GraphQL type -> the value its resolvers receive (repository rows, not hand-typed shapes). */
+import type { EventEntityRow, EventPersonRow, EventRow, EventsKey } from './repository.ts';
+import type { EventStatsSummary } from './stats.ts';
+
+export type EventMapper = EventRow;
+/** The buildings subgraph owns addresses; here an address is its canonical code. */
+export type AddressMapper = { code: string };
+/** The events query of one address; edges and the count load lazily from it. */
+export type EventConnectionMapper = EventsKey;
+export type EventStatsMapper = EventStatsSummary;
+export type EventPersonLinkMapper = EventPersonRow;
+export type EventEntityLinkMapper = EventEntityRow;

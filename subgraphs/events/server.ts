@@ -1,0 +1,21 @@
+/**
+ * The events subgraph (事件: hazards, disputes, incidents at an address): schema, resolvers and
+ * per-request context. Importable by tests without opening a port; index.ts listens.
+ */
+import type { Database } from '../../lib/db.ts';
+import { loadSchema } from '../../lib/schema-file.ts';
+import type { SubgraphDefinition } from '../../lib/subgraph-server.ts';
+import type { EventsContext } from './context.ts';
+import { createLoaders } from './loaders.ts';
+import { createEventRepository } from './repository.ts';
+import { resolvers } from './resolvers.ts';
+
+export const eventsSubgraph: SubgraphDefinition<EventsContext> = {
+  name: 'events',
+  typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
+  resolvers: resolvers as SubgraphDefinition<EventsContext>['resolvers'],
+  createContext: (database: Database) => {
+    const repository = createEventRepository(database.knex);
+    return { repository, loaders: createLoaders(repository) };
+  },
+};
