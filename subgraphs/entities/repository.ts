@@ -65,19 +65,27 @@ export function createEntitiesRepository(db: Db) {
     },
 
     /**
-     * One page of entities for each address in one statement: per address a LATERAL bitmap scan
-     * over both address indexes, in credit code order, LIMIT first + 1 to tell whether a next
-     * page exists.
+     * One page of entities for each address in one statement. Per address, the two address
+     * indexes are range-scanned separately and UNIONed (an entity at both addresses appears
+     * once), then sorted by credit code, LIMIT first + 1 to tell whether a next page exists.
+     * Written as a UNION on purpose: with `OR` + `ORDER BY credit_code LIMIT`, PostgreSQL walks
+     * the primary key in credit-code order and filters, which reads every entity in the district
+     * to page one room's (measured with `npm run explain` on the demo data: 41 ms vs < 1 ms).
      */
     async entityPages(keys: readonly EntitiesKey[]): Promise<(LegalEntityRow & { key: number })[]> {
       const ranges = keys.map((k) => subtreeRange(k.code));
+      const branch = (column: string) => `
+            SELECT * FROM entities.legal_entity x
+            WHERE x.${column} >= k.lo AND x.${column} < k.hi
+              AND (k.status IS NULL OR x.status = k.status) AND (k.after IS NULL OR x.credit_code > k.after)`;
       const rows = await query<LegalEntityRow & { key: string | number }>(db,
         `/* entities.entityPages */
         SELECT k.i AS key, c.* FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int[])
           WITH ORDINALITY AS k(lo, hi, status, after, lim, i)
         CROSS JOIN LATERAL (
-          SELECT ${ENTITY_COLUMNS} FROM entities.legal_entity e
-          WHERE ${IN_RANGE} AND (k.after IS NULL OR e.credit_code > k.after)
+          SELECT ${ENTITY_COLUMNS} FROM (${branch('business_address_code')}
+            UNION${branch('registered_address_code')}
+          ) e
           ORDER BY e.credit_code LIMIT k.lim
         ) c`,
         [

@@ -1,0 +1,68 @@
+/**
+ * `npm run explain -- [--code CODE]...`: shows how PostgreSQL executes the statements the
+ * resolvers send, on the data actually loaded. Each repository method runs once through a
+ * database handle that prefixes EXPLAIN (ANALYZE, BUFFERS), at each level of the showcase
+ * address (room, building, community, district) unless codes are given. Prints a markdown table:
+ * statement, code level, the index(es) the plan uses, whether any table was read sequentially,
+ * and the execution time.
+ */
+import { parseArgs } from 'node:util';
+import { levelOf } from '../lib/address-code.ts';
+import { SUBGRAPHS, type SubgraphName } from '../lib/config.ts';
+import { openDatabase, type Database, type Db } from '../lib/db.ts';
+import { createAddressRepository } from '../subgraphs/buildings/repository.ts';
+import { createPeopleRepository } from '../subgraphs/people/repository.ts';
+import { createEntitiesRepository } from '../subgraphs/entities/repository.ts';
+import { createEventRepository } from '../subgraphs/events/repository.ts';
+import { createCaseRepository } from '../subgraphs/cases/repository.ts';
+import { SHOWCASE } from '../seeds/showcase.ts';
+
+const { values } = parseArgs({ options: { code: { type: 'string', multiple: true } } });
+const codes = values.code ?? [SHOWCASE.roomCode, SHOWCASE.buildingCode, SHOWCASE.communityCode, SHOWCASE.districtCode];
+
+type Row = { statement: string; level: string; indexes: string; seqScan: string; ms: string };
+const rows: Row[] = [];
+
+/** A Db whose raw() explains the statement instead of running it, recording the plan. */
+function explaining(database: Database, statement: string, level: string): Db {
+  return {
+    raw: async (sql: string, bindings: unknown[]) => {
+      const result = await database.knex.raw(`EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) ${sql}`, bindings as never);
+      const plan = result.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+      const indexes = [...new Set([...plan.matchAll(/(?:Index(?: Only)? Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) (\w+)/g)].map((m) => m[1]))];
+      const seq = [...new Set([...plan.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1]))];
+      rows.push({
+        statement,
+        level,
+        indexes: indexes.join(', ') || '—',
+        seqScan: seq.length ? seq.join(', ') : 'none',
+        ms: plan.match(/Execution Time: ([\d.]+) ms/)?.[1] ?? '?',
+      });
+      return { rows: [] };
+    },
+  } as unknown as Db;
+}
+
+const databases = Object.fromEntries(SUBGRAPHS.map((s) => [s, openDatabase(s)])) as Record<SubgraphName, Database>;
+try {
+  for (const code of codes) {
+    const level = levelOf(code) ?? '?';
+    const db = (s: SubgraphName, statement: string) => explaining(databases[s], statement, level);
+    await createAddressRepository(db('buildings', 'buildings.childrenPages')).childrenPages([{ parentCode: code, first: 50, after: null }]);
+    await createAddressRepository(db('buildings', 'buildings.childCounts')).childCounts([code]);
+    await createPeopleRepository(db('people', 'people.residentPages')).residentPages([{ code, first: 20, after: null }]);
+    await createPeopleRepository(db('people', 'people.residentCounts')).residentCounts([code]);
+    await createEntitiesRepository(db('entities', 'entities.entityPages')).entityPages([{ code, status: null, first: 20, after: null }]);
+    await createEntitiesRepository(db('entities', 'entities.entityCounts')).entityCounts([{ code, status: null }]);
+    const filter = { code, statuses: null, kinds: null, since: null };
+    await createEventRepository(db('events', 'events.eventPages')).eventPages([{ ...filter, first: 20, after: null }]);
+    await createEventRepository(db('events', 'events.eventCountsByStatusAndKind')).eventCountsByStatusAndKind([{ code, since: null }]);
+    await createCaseRepository(db('cases', 'cases.casePages')).casePages([{ ...filter, first: 20, after: null }]);
+    await createCaseRepository(db('cases', 'cases.caseCountsByStatusKindOutcome')).caseCountsByStatusKindOutcome([{ code, kinds: ['MEDIATION'], since: null }]);
+  }
+} finally {
+  for (const d of Object.values(databases)) await d.close();
+}
+
+process.stdout.write('| statement | level | index used | seq scan | ms |\n|---|---|---|---|---|\n');
+for (const r of rows) process.stdout.write(`| ${r.statement} | ${r.level} | ${r.indexes} | ${r.seqScan} | ${r.ms} |\n`);
