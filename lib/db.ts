@@ -96,7 +96,9 @@ export function openDatabase(subgraph: SubgraphName, options: OpenOptions = {}):
   if (url) {
     const knex = knexFactory({
       client: 'pg',
-      connection: { connectionString: url, application_name: `address-graph:${subgraph}` },
+      // JIT compiles range counts whose cost estimates pass 100k for ~25 ms, far longer than they
+      // run (measured by bench/ at scale 10), so subgraph sessions turn it off.
+      connection: { connectionString: url, application_name: `address-graph:${subgraph}`, options: '-c jit=off' },
       pool: { min: 0, max: options.poolMax ?? env().DB_POOL_MAX },
     });
     database = { knex, subgraph, kind: 'postgres', close: () => knex.destroy() };

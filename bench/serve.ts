@@ -1,0 +1,228 @@
+/**
+ * One benchmark variant in its own process, so the load generator never shares its event loop:
+ *
+ *   node bench/serve.ts hive   --database-url URL   startSystem(): Hive Gateway + Rust planner + the five subgraphs (as `npm start`)
+ *   node bench/serve.ts apollo --database-url URL   the same five subgraphs + @apollo/gateway on @apollo/server
+ *   node bench/serve.ts sql    --database-url URL [--pool N]   the floor: one SQL statement per question
+ *
+ * With --exit-with-stdin it stops when its stdin closes (how bench/run.ts stops it). Session
+ * settings such as JIT come from PGOPTIONS, which node-postgres passes to every connection.
+ *
+ * Everything listens on 127.0.0.1 on free ports. When ready the process prints one JSON line on
+ * stdout, `{"ready": true, "url": ..., "metricsUrl": ...}`; GET metricsUrl serves
+ * db_queries_total (Prometheus text). SIGTERM or SIGINT stops it too.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { SUBGRAPHS, type SubgraphName } from '../lib/config.ts';
+import type { Database } from '../lib/db.ts';
+import type { RunningSubgraph } from '../lib/subgraph-server.ts';
+import { FLOOR_STATEMENTS } from './sql-baseline.ts';
+
+type Running = { url: string; metricsUrl: string; stop(): Promise<void> };
+
+const HOST = '127.0.0.1';
+
+/** Five subgraph databases on one PostgreSQL URL (each confined to its own schema). */
+async function openDatabases(url: string): Promise<Record<SubgraphName, Database>> {
+  const { openDatabase } = await import('../lib/db.ts');
+  return Object.fromEntries(SUBGRAPHS.map((s) => [s, openDatabase(s, { url })])) as Record<SubgraphName, Database>;
+}
+
+async function closeDatabases(databases: Record<SubgraphName, Database>): Promise<void> {
+  for (const db of Object.values(databases)) await db.close();
+}
+
+async function listen(server: http.Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, HOST, resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+async function readBody(req: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Hive Gateway with the Rust query planner and the subgraphs in this process, exactly as `npm start`. */
+async function startHive(databaseUrl: string): Promise<Running> {
+  const { startSystem } = await import('../lib/system.ts');
+  const databases = await openDatabases(databaseUrl);
+  const system = await startSystem({ databases, port: 0, host: HOST, subgraphPortBase: 0, production: true });
+  const base = `http://${HOST}:${system.gateway.port}`;
+  return {
+    url: `${base}/graphql`,
+    metricsUrl: `${base}/metrics`,
+    async stop() {
+      await system.stop();
+      await closeDatabases(databases);
+    },
+  };
+}
+
+/** The same five subgraphs behind @apollo/gateway (JS query planner) served by @apollo/server. */
+async function startApollo(databaseUrl: string): Promise<Running> {
+  const { ApolloGateway } = await import('@apollo/gateway');
+  const { ApolloServer, HeaderMap } = await import('@apollo/server');
+  const { ApolloServerPluginLandingPageDisabled } = await import('@apollo/server/plugin/disabled');
+  const { loadSubgraphDefinitions } = await import('../lib/system.ts');
+  const { startSubgraph } = await import('../lib/subgraph-server.ts');
+  const { pointSupergraphAt } = await import('../gateway/server.ts');
+  const { readSupergraph } = await import('../gateway/compose.ts');
+  const { registry } = await import('../lib/metrics.ts');
+
+  const databases = await openDatabases(databaseUrl);
+  const definitions = await loadSubgraphDefinitions();
+  const subgraphs: RunningSubgraph[] = [];
+  for (const name of SUBGRAPHS) subgraphs.push(await startSubgraph(definitions[name], databases[name], { port: 0, host: HOST }));
+  const supergraphSdl = pointSupergraphAt(readSupergraph(), Object.fromEntries(subgraphs.map((s) => [s.name, s.url])));
+
+  const gateway = new ApolloGateway({ supergraphSdl });
+  const server = new ApolloServer({ gateway, includeStacktraceInErrorResponses: false, plugins: [ApolloServerPluginLandingPageDisabled()] });
+  await server.start();
+
+  const httpServer = http.createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    (async () => {
+      if (path === '/metrics') {
+        res.writeHead(200, { 'content-type': registry.contentType });
+        res.end(await registry.metrics());
+        return;
+      }
+      if (path !== '/graphql') {
+        res.writeHead(404).end();
+        return;
+      }
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const text = req.method === 'POST' ? await readBody(req) : '';
+      const response = await server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: {
+          method: (req.method ?? 'GET').toUpperCase(),
+          headers,
+          search: new URL(req.url ?? '/', 'http://x').search,
+          body: text ? JSON.parse(text) : undefined,
+        },
+        context: async () => ({}),
+      });
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      res.statusCode = response.status ?? 200;
+      if (response.body.kind === 'complete') {
+        res.end(response.body.string);
+        return;
+      }
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    })().catch((err: Error) => {
+      process.stderr.write(`apollo variant: ${err.stack ?? err.message}\n`);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  const port = await listen(httpServer);
+  return {
+    url: `http://${HOST}:${port}/graphql`,
+    metricsUrl: `http://${HOST}:${port}/metrics`,
+    async stop() {
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await server.stop();
+      for (const s of subgraphs) await s.stop();
+      await closeDatabases(databases);
+    },
+  };
+}
+
+/**
+ * The floor: POST /floor/<Q1|Q2|Q3> with {"code": ...} runs that question's single statement
+ * (prepared once per connection), which returns the finished response text. Counts its own
+ * statements.
+ */
+async function startFloor(databaseUrl: string, poolMax: number): Promise<Running> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax, application_name: 'address-graph:bench-floor' });
+  let statements = 0;
+  const httpServer = http.createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    (async () => {
+      if (path === '/metrics') {
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+        res.end(`# TYPE db_queries_total counter\ndb_queries_total{subgraph="floor"} ${statements}\n`);
+        return;
+      }
+      const statement = FLOOR_STATEMENTS[path.replace('/floor/', '') as keyof typeof FLOOR_STATEMENTS];
+      if (!statement || req.method !== 'POST' || !path.startsWith('/floor/')) {
+        res.writeHead(404).end();
+        return;
+      }
+      const { code } = JSON.parse(await readBody(req)) as { code: string };
+      statements++;
+      const result = await pool.query<{ body: string }>({ text: statement.text, values: statement.values(code), name: path });
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(result.rows[0].body);
+    })().catch((err: Error) => {
+      process.stderr.write(`sql variant: ${err.message}\n`);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: err.message }] }));
+    });
+  });
+  const port = await listen(httpServer);
+  return {
+    url: `http://${HOST}:${port}/floor`,
+    metricsUrl: `http://${HOST}:${port}/metrics`,
+    async stop() {
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await pool.end();
+    },
+  };
+}
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    'database-url': { type: 'string' },
+    pool: { type: 'string', default: '16' },
+    'exit-with-stdin': { type: 'boolean', default: false },
+  },
+});
+const variant = positionals[0];
+const databaseUrl = values['database-url'];
+if (!databaseUrl || !['hive', 'apollo', 'sql'].includes(variant)) {
+  process.stderr.write('usage: node bench/serve.ts hive|apollo|sql --database-url URL [--pool N] [--exit-with-stdin]\n');
+  process.exit(2);
+}
+
+const running =
+  variant === 'hive' ? await startHive(databaseUrl)
+  : variant === 'apollo' ? await startApollo(databaseUrl)
+  : await startFloor(databaseUrl, Number(values.pool));
+
+process.stdout.write(`${JSON.stringify({ ready: true, variant, url: running.url, metricsUrl: running.metricsUrl, pid: process.pid })}\n`);
+
+/**
+ * Stops the servers and closes the pools, or exits anyway after 5 s. Apollo Server and Hive
+ * Gateway install SIGINT/SIGTERM handlers of their own that stop their servers and re-raise the
+ * signal, so a signal is not a reliable way to stop cleanly: the benchmark closes stdin instead.
+ */
+let stopping = false;
+function shutdown(): void {
+  if (stopping) return;
+  stopping = true;
+  setTimeout(() => process.exit(0), 5000).unref();
+  running.stop().then(
+    () => process.exit(0),
+    (err: Error) => {
+      process.stderr.write(`${variant} variant: stopping failed: ${err.message}\n`);
+      process.exit(1);
+    },
+  );
+}
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
+if (values['exit-with-stdin']) {
+  // The parent going away (or asking us to stop) closes stdin: do not outlive it.
+  process.stdin.on('end', shutdown);
+  process.stdin.resume();
+}
