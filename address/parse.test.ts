@@ -1,0 +1,306 @@
+/**
+ * The parser against the contract of address/types.ts: the labelled cases shared with the other
+ * parts of the standardizer, each row of the component table, and the edge cases a clerk's typing
+ * produces.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createParser, normalizeText, parseAddress } from './parse.ts';
+import type { AddressComponents } from './types.ts';
+
+const components = (text: string) => parseAddress(text).components;
+
+type LabelledCase = { text: string; expect: AddressComponents };
+const CASES: LabelledCase[] = readFileSync(new URL('../../shared/data/address-cases.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim())
+  .map((line) => JSON.parse(line) as LabelledCase);
+
+describe('labelled cases (shared/data/address-cases.jsonl)', () => {
+  it('has cases to check', () => {
+    expect(CASES.length).toBeGreaterThan(0);
+  });
+
+  it.each(CASES.map((c) => [c.text, c.expect] as const))('%s', (text, expected) => {
+    const parsed = parseAddress(text);
+    for (const [field, value] of Object.entries(expected)) expect(parsed.components[field as keyof AddressComponents], field).toBe(value);
+  });
+});
+
+describe('the component table', () => {
+  it('province and city, with or without 省 and 市', () => {
+    expect(components('广东省深圳市福田区')).toEqual({ province: '广东省', city: '深圳市', district: '福田区' });
+    expect(components('广东深圳福田区')).toEqual({ province: '广东省', city: '深圳市', district: '福田区' });
+  });
+
+  it('district: 福田区, 福田 and 福田區', () => {
+    expect(components('福田区').district).toBe('福田区');
+    expect(components('深圳福田深南大道').district).toBe('福田区');
+    expect(components('福田區').district).toBe('福田区');
+  });
+
+  it('subdistrict: 福田街道 and its office 福田街道办(事处)', () => {
+    for (const text of ['福田区福田街道', '福田区福田街道办', '福田区福田街道办事处']) expect(components(text).subdistrict, text).toBe('福田街道');
+  });
+
+  it('community: 水围社区, its committee, its workstation, in traditional characters', () => {
+    for (const text of ['福田区水围社区', '福田区水围社区居委会', '福田区水围社区工作站', '福田區水圍社區']) expect(components(text).community, text).toBe('水围社区');
+  });
+
+  it('road as written, numerals in its name kept', () => {
+    expect(components('深南大道1006号')).toEqual({ road: '深南大道', doorNumber: '1006' });
+    expect(components('福田区福华三路88号').road).toBe('福华三路');
+    expect(components('福田区东村一巷3号').road).toBe('东村一巷');
+  });
+
+  it('estate as written', () => {
+    expect(components('福田区水围村28栋').estate).toBe('水围村');
+    expect(components('福田区天安数码城3栋').estate).toBe('天安数码城');
+    expect(components('福田区园岭新村85栋').estate).toBe('园岭新村');
+    expect(components('益田路5033号平安金融中心').estate).toBe('平安金融中心');
+  });
+
+  it.each([
+    ['水围村28栋', '28'],
+    ['水围村二十八栋', '28'],
+    ['香蜜湖路3号楼', '3'],
+    ['华强广场A座', 'A'],
+    ['沙尾村东区2幢', '东区2'],
+    ['下沙村七坊16号', '7坊16'],
+  ])('building: %s → %s', (text, building) => {
+    expect(components(text).building).toBe(building);
+  });
+
+  it.each([
+    ['水围村28栋2单元', '2'],
+    ['水围村28栋三单元', '3'],
+    ['水围村28栋B单元', 'B'],
+  ])('unit: %s → %s', (text, unit) => {
+    expect(components(text).unit).toBe(unit);
+  });
+
+  it.each([
+    ['华强广场B座12层', '12'],
+    ['华强广场B座十二楼', '12'],
+    ['华强广场B座18F', '18'],
+    ['华强广场B座第九层', '9'],
+    ['华强广场B座B1层', '-1'],
+  ])('floor: %s → %s', (text, floor) => {
+    expect(components(text).floor).toBe(floor);
+  });
+
+  it.each([
+    ['水围村28栋1203房', '1203'],
+    ['水围村28栋1203室', '1203'],
+    ['水围村28栋１２０３号', '1203'],
+    ['水围村28栋三零二', '302'],
+    ['水围村28栋1203房间', '1203'],
+    ['水围村28栋1203', '1203'],
+    ['华强广场B座B101', 'B101'],
+  ])('room: %s → %s', (text, room) => {
+    expect(components(text).room).toBe(room);
+  });
+});
+
+describe('the registry and test-data shapes', () => {
+  it('reads a full official room name', () => {
+    expect(components('广东省深圳市福田区福田街道水围社区福民路133号水围村28栋1203房')).toEqual({
+      province: '广东省', city: '深圳市', district: '福田区', subdistrict: '福田街道', community: '水围社区',
+      road: '福民路', doorNumber: '133', estate: '水围村', building: '28', room: '1203',
+    });
+  });
+
+  it('splits a building alias into place and building', () => {
+    expect(components('水围28栋')).toEqual({ estate: '水围', building: '28' });
+  });
+
+  it('reads a tech park tower with a unit', () => {
+    expect(components('福田区沙头街道天安社区泰然九路天安创新科技广场二期B座2单元1502房')).toEqual({
+      district: '福田区', subdistrict: '沙头街道', community: '天安社区', road: '泰然九路',
+      estate: '天安创新科技广场二期', building: 'B', unit: '2', room: '1502',
+    });
+  });
+
+  it('reads a single-building place after its door number', () => {
+    expect(components('福田区福田街道福安社区益田路5033号平安金融中心')).toEqual({
+      district: '福田区', subdistrict: '福田街道', community: '福安社区', road: '益田路', doorNumber: '5033', estate: '平安金融中心',
+    });
+  });
+
+  it('reads a village lane house', () => {
+    expect(components('福田村3坊12栋402房')).toEqual({ estate: '福田村', building: '3坊12', room: '402' });
+  });
+
+  it('reads a lettered tower', () => {
+    expect(components('深圳市福田区福保街道福保社区福保路88号卓越大厦T2栋')).toEqual({
+      city: '深圳市', district: '福田区', subdistrict: '福保街道', community: '福保社区', road: '福保路', doorNumber: '88', estate: '卓越大厦', building: 'T2',
+    });
+  });
+
+  it('reads a room written with 号 in a tower as the room, in a village as the house', () => {
+    expect(components('彩田路163号城建金融大厦903号')).toMatchObject({ estate: '城建金融大厦', room: '903' });
+    expect(components('福民路133号504号')).toEqual({ road: '福民路', doorNumber: '133', room: '504' });
+    expect(components('水围村89号')).toEqual({ estate: '水围村', building: '89' });
+    expect(components('水围28号1203房')).toEqual({ estate: '水围', building: '28', room: '1203' });
+  });
+
+  it('keeps a number inside an estate name when a building follows', () => {
+    expect(components('香蜜湖路香蜜湖1号3栋')).toEqual({ road: '香蜜湖路', estate: '香蜜湖1号', building: '3' });
+  });
+
+  it('reads a place named after the bonded zone as the place', () => {
+    expect(components('福田区福田保税区小学101房')).toEqual({ district: '福田区', estate: '福田保税区小学', room: '101' });
+    expect(components('福田区福田保税区福田保税区虚拟社区桂花路12号福田保税区物流园3栋')).toMatchObject({
+      subdistrict: '福田保税区', community: '福田保税区虚拟社区', road: '桂花路', doorNumber: '12', estate: '福田保税区物流园', building: '3',
+    });
+  });
+
+  it('reads a community service centre as a place, not the community', () => {
+    expect(components('福田区福田社区党群服务中心')).toEqual({ district: '福田区', estate: '福田社区党群服务中心' });
+  });
+});
+
+describe('edge cases', () => {
+  it('reads traditional characters', () => {
+    const parsed = parseAddress('福田區福田街道水圍社區水圍村28棟1203');
+    expect(parsed.normalized).toBe('福田区福田街道水围社区水围村28栋1203');
+    expect(parsed.components).toMatchObject({ district: '福田区', community: '水围社区', estate: '水围村', building: '28', room: '1203' });
+  });
+
+  it('reads full-width digits and letters', () => {
+    const parsed = parseAddress('华强广场Ｂ座２２层２２０１室');
+    expect(parsed.normalized).toBe('华强广场B座22层2201室');
+    expect(parsed.components).toEqual({ estate: '华强广场', building: 'B', floor: '22', room: '2201' });
+  });
+
+  it('ignores spaces and punctuation', () => {
+    const parsed = parseAddress('福田区 福田街道办，水围社区居委会、水围村 28栋 1203');
+    expect(parsed.normalized).toBe('福田区福田街道办水围社区居委会水围村28栋1203');
+    expect(parsed.components).toMatchObject({ subdistrict: '福田街道', community: '水围社区', estate: '水围村', building: '28', room: '1203' });
+    expect(parsed.unparsed).toEqual([]);
+  });
+
+  it('tells 号楼 (building), 号 (door, house or room) and 楼 (floor) apart', () => {
+    expect(components('福田区华强北路3号楼')).toMatchObject({ road: '华强北路', building: '3' });
+    expect(components('福田区华强北路3号')).toMatchObject({ road: '华强北路', doorNumber: '3' });
+    expect(components('平安金融中心88楼')).toEqual({ estate: '平安金融中心', floor: '88' });
+    expect(components('岗厦村三坊十号四楼402')).toEqual({ estate: '岗厦村', building: '3坊10', floor: '4', room: '402' });
+  });
+
+  it('keeps the sub-area of a building', () => {
+    expect(components('福田区新洲村南区6号楼').building).toBe('南区6');
+    expect(components('福田区上沙村东十二坊8号').building).toBe('东12坊8');
+    expect(components('天安数码城宿舍1栋').building).toBe('宿舍1');
+  });
+
+  it('keeps a direction after a road only before a number', () => {
+    expect(components('石厦北二街西6栋502房')).toEqual({ road: '石厦北二街西', building: '6', room: '502' });
+    expect(components('福华路南光大厦')).toEqual({ road: '福华路', estate: '南光大厦' });
+    expect(components('福民路东12坊8号')).toEqual({ road: '福民路', building: '东12坊8' });
+  });
+
+  it('reads 福田 as the district only where it does not begin a longer name', () => {
+    expect(components('深圳福田深南大道1006号').district).toBe('福田区');
+    expect(components('福田华强北街道').district).toBe('福田区');
+    expect(components('福田街道水围社区')).toEqual({ subdistrict: '福田街道', community: '水围社区' });
+    expect(components('福田社区')).toEqual({ community: '福田社区' });
+    expect(components('福田村3坊12栋')).toEqual({ estate: '福田村', building: '3坊12' });
+    expect(components('福田路12号')).toEqual({ road: '福田路', doorNumber: '12' });
+    expect(components('福田花园5栋')).toEqual({ estate: '福田花园', building: '5' });
+  });
+
+  it('recognises other districts and cities so they can be refused', () => {
+    expect(components('罗湖区东门街道湖贝路28号湖贝新村12栋1203房')).toEqual({
+      district: '罗湖区', subdistrict: '东门街道', road: '湖贝路', doorNumber: '28', estate: '湖贝新村', building: '12', room: '1203',
+    });
+    for (const district of ['南山区', '宝安区', '龙岗区', '盐田区', '龙华区', '坪山区', '光明区', '大鹏新区']) {
+      expect(components(`深圳市${district}某某路1号`).district, district).toBe(district);
+    }
+    expect(components('深圳南山科技园路1号').district).toBe('南山区');
+    expect(components('广州市天河区天河路385号')).toEqual({ city: '广州市', district: '天河区', road: '天河路', doorNumber: '385' });
+    expect(components('广东省东莞市')).toEqual({ province: '广东省', city: '东莞市' });
+  });
+
+  it('never guesses a level that was not written', () => {
+    expect(components('水围社区水围村28栋')).toEqual({ community: '水围社区', estate: '水围村', building: '28' });
+    expect(components('福田区水围村')).toEqual({ district: '福田区', estate: '水围村' });
+  });
+
+  it('reads 深圳市民中心 as a place, not the city', () => {
+    expect(components('深圳市民中心')).toEqual({ estate: '深圳市民中心' });
+  });
+
+  it('returns no components for empty input', () => {
+    for (const text of ['', '   ']) {
+      expect(parseAddress(text)).toEqual({ text, normalized: '', components: {}, unparsed: [] });
+    }
+  });
+
+  it.each(['不详', '地址不详', '暂无', '无', 'asdf', '!!!', '1203', '13800138000'])('puts garbage %j in unparsed, with no components', (text) => {
+    const parsed = parseAddress(text);
+    expect(parsed.components).toEqual({});
+    expect(parsed.unparsed.join('')).not.toBe('');
+  });
+
+  it('keeps what it cannot place in unparsed, never dropping it', () => {
+    expect(parseAddress('地址：福田区水围村28栋')).toMatchObject({ components: { district: '福田区', estate: '水围村', building: '28' }, unparsed: ['地址'] });
+    expect(parseAddress('地址：深圳市福田区水围村28栋')).toMatchObject({ components: { city: '深圳市', district: '福田区' }, unparsed: ['地址'] });
+    expect(parseAddress('水围村28栋1203房东侧')).toMatchObject({ components: { estate: '水围村', building: '28', room: '1203' }, unparsed: ['东侧'] });
+    expect(parseAddress('福民路东侧')).toMatchObject({ components: { road: '福民路' }, unparsed: ['东侧'] });
+  });
+
+  it('never throws, whatever it is given', () => {
+    const pool = [...'福田区街道社区路号栋楼层单元室房坊村第十百零一二三ABCxyz0123456789 ,.-#（）()｜|　\u0000\ud800😀'];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 2000; i++) {
+      const text = Array.from({ length: Math.floor(random() * 40) }, () => pool[Math.floor(random() * pool.length)]).join('');
+      const parsed = parseAddress(text);
+      expect(typeof parsed.normalized).toBe('string');
+    }
+    expect(() => parseAddress(undefined as unknown as string)).not.toThrow();
+    expect(() => parseAddress('福'.repeat(10_000))).not.toThrow();
+  });
+});
+
+describe('normalizeText', () => {
+  it('applies NFKC and simplified characters, drops spaces and punctuation, upper-cases Latin letters', () => {
+    expect(normalizeText('福田區 水圍村２８棟，coco park')).toBe('福田区水围村28栋COCOPARK');
+  });
+
+  it('leaves numerals as written', () => {
+    expect(normalizeText('二十八栋')).toBe('二十八栋');
+  });
+});
+
+describe('createParser with the registry names', () => {
+  const parse = createParser({
+    knownEstates: ['香蜜湖1号', '城市3米6', 'COCO Park', '华强南商业街', '水围村', '水围', '福田保税区物流园'],
+    knownRoads: ['香蜜湖路', '福强路'],
+  });
+
+  it('reads the same as parseAddress without names', () => {
+    expect(createParser()('广东省深圳市福田区福田街道水围社区福民路133号水围村28栋1203房')).toEqual(
+      parseAddress('广东省深圳市福田区福田街道水围社区福民路133号水围村28栋1203房'),
+    );
+  });
+
+  it('keeps a known estate that holds a number whole', () => {
+    expect(parse('香蜜湖1号3栋').components).toEqual({ estate: '香蜜湖1号', building: '3' });
+    expect(parse('福强路113号城市3米61栋1单元101房').components).toEqual({ road: '福强路', doorNumber: '113', estate: '城市3米6', building: '1', unit: '1', room: '101' });
+  });
+
+  it('returns the registry spelling of a known name', () => {
+    expect(parse('福华三路137号COCO ParkB101房').components).toMatchObject({ estate: 'COCO Park', room: 'B101' });
+  });
+
+  it('prefers a known place to a road-like reading', () => {
+    expect(parse('华强南商业街3栋').components).toEqual({ estate: '华强南商业街', building: '3' });
+    expect(parse('福田保税区物流园1栋').components).toEqual({ estate: '福田保税区物流园', building: '1' });
+  });
+
+  it('takes the longest known estate that leaves a readable rest', () => {
+    expect(parse('水围村28栋').components).toEqual({ estate: '水围村', building: '28' });
+    expect(parse('水围新花园3栋').components).toEqual({ estate: '水围新花园', building: '3' });
+  });
+});
