@@ -37,6 +37,8 @@ const EnvModel = z.object({
   CASES_URL: url.optional(),
   /** Demo seed size loaded by `npm start` on an empty database ("none" skips seeding). */
   SEED: z.enum(['demo', 'small', 'none']).default('demo'),
+  /** How often the buildings subgraph checks whether the registry changed and rebuilds its address index. */
+  ADDRESS_INDEX_REFRESH_SECONDS: z.coerce.number().int().min(0).default(60),
   /** Per-subgraph request timeout at the gateway, milliseconds. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });

@@ -182,6 +182,25 @@ describe('roll-ups over a community', () => {
   });
 });
 
+describe('free-text addresses standardized through the gateway', () => {
+  it('links messy text to the room and goes on to residents and events in the same query', async () => {
+    const res = await t.query(`query Standardize($texts: [String!]!) {
+      standardizeAddresses(texts: $texts) {
+        input level confidence
+        components { estate building room }
+        address { code fullName residentCount events(first: 5) { edges { node { kind } } } }
+        reasons { component status }
+      }
+    }`, { texts: ['福田區水圍村二十八棟一二零三', '深圳市罗湖区东门街道'] });
+    expect(res.errors).toBeUndefined();
+    const [room, away] = res.data!.standardizeAddresses;
+    expect(room).toMatchObject({ level: 'ROOM', components: { estate: '水围村', building: '28', room: '1203' }, address: { code: SHOWCASE.roomCode } });
+    expect(room.address.residentCount).toBeGreaterThanOrEqual(2);
+    expect(room.address.events.edges.map((e: any) => e.node.kind)).toContain('FIRE_HAZARD');
+    expect(away).toMatchObject({ level: null, address: null, reasons: [{ component: 'district', status: 'CONFLICT' }] });
+  });
+});
+
 describe('bad input gets a clear error with a code, and the gateway keeps serving', () => {
   it('an invalid address code in a variable names the problem', async () => {
     const res = await t.query(`query ($c: AddressCode!) { address(code: $c) { code } }`, { c: '44030X' });

@@ -1,3 +1,4 @@
+import type { LoadedStandardizer } from '../../address/standardizer.ts';
 import type { Loaders } from './loaders.ts';
 import type { AddressRepository } from './repository.ts';
 
@@ -5,4 +6,6 @@ import type { AddressRepository } from './repository.ts';
 export type BuildingsContext = {
   repository: AddressRepository;
   loaders: Loaders;
+  /** The process-wide address standardizer, its registry index built on first use. */
+  standardizer: () => Promise<LoadedStandardizer>;
 };

@@ -11,6 +11,16 @@ import type { AddressMapper } from './schema.mappers.ts';
 import type { AddressRow } from './repository.ts';
 
 const MAX_CODES = 500;
+/** standardizeAddresses takes at most this many texts, each at most MAX_TEXT_LENGTH characters. */
+const MAX_TEXTS = 500;
+const MAX_TEXT_LENGTH = 500;
+
+function checkTexts(texts: readonly string[]): void {
+  if (texts.length > MAX_TEXTS) throw userError(`standardizeAddresses takes at most ${MAX_TEXTS} texts, got ${texts.length}`);
+  texts.forEach((t, i) => {
+    if (t.length > MAX_TEXT_LENGTH) throw userError(`text ${i + 1} is ${t.length} characters long; an address is at most ${MAX_TEXT_LENGTH}`);
+  });
+}
 
 /** The full row behind an Address value, loading it when only `{ code }` is known. */
 async function rowOf(parent: AddressMapper, ctx: BuildingsContext): Promise<AddressRow> {
@@ -40,6 +50,24 @@ export const resolvers: Resolvers = {
       if (n < 1 || n > 100) throw userError(`"first" must be between 1 and 100, got ${n}`);
       return ctx.repository.search(text, n, level ?? null);
     },
+    standardizeAddress: async (_, { text }, ctx) => {
+      if (text.length > MAX_TEXT_LENGTH) throw userError(`the text is ${text.length} characters long; an address is at most ${MAX_TEXT_LENGTH}`);
+      const [match] = await (await ctx.standardizer()).standardize([text]);
+      return match;
+    },
+    standardizeAddresses: async (_, { texts }, ctx) => {
+      checkTexts(texts);
+      return (await ctx.standardizer()).standardize(texts);
+    },
+  },
+
+  AddressMatch: {
+    input: (match) => match.text,
+    address: (match, _, ctx) => (match.code ? ctx.loaders.address.load(match.code) : null),
+  },
+
+  AddressCandidate: {
+    address: async (candidate, _, ctx) => rowOf({ code: candidate.code }, ctx),
   },
 
   Address: {

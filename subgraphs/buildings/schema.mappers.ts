@@ -1,4 +1,5 @@
 /** GraphQL type -> the value its resolvers receive (repository rows, not hand-typed shapes). */
+import type { AddressMatch, MatchCandidate, MatchReason } from '../../address/types.ts';
 import type { AddressRow, ChildrenKey } from './repository.ts';
 
 /** A full registry row, or a bare `{ code }` reference from another subgraph before it is loaded. */
@@ -7,3 +8,7 @@ export type BuildingInfoMapper = AddressRow;
 export type RoomInfoMapper = AddressRow;
 /** The children query of one parent; edges and counts load lazily from it. */
 export type AddressConnectionMapper = ChildrenKey;
+/** A standardizer result (address/types.ts); `address` and `candidates` load registry rows by code. */
+export type AddressMatchMapper = AddressMatch;
+export type AddressCandidateMapper = MatchCandidate;
+export type MatchReasonMapper = MatchReason;

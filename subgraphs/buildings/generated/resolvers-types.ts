@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { AddressMapper, BuildingInfoMapper, RoomInfoMapper, AddressConnectionMapper } from '../schema.mappers.ts';
+import type { AddressMapper, BuildingInfoMapper, RoomInfoMapper, AddressConnectionMapper, AddressMatchMapper, AddressCandidateMapper, MatchReasonMapper } from '../schema.mappers.ts';
 import type { BuildingsContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -58,6 +58,50 @@ export type AddressChildrenArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** An address the input might mean, when the match had to stop above the written precision. */
+export type AddressCandidate = {
+  __typename?: 'AddressCandidate';
+  /** The candidate address. */
+  address: Address;
+  /** The candidate's level. */
+  level: AddressLevel;
+  /** Share of the written components it agrees with, 0 to 1. */
+  score: Scalars['Float']['output'];
+};
+
+/**
+ * The parts of a free-text address, normalized: simplified characters, half-width digits, Arabic
+ * numerals where the part is a number, official division names. A part that was not written is
+ * null, never guessed.
+ */
+export type AddressComponents = {
+  __typename?: 'AddressComponents';
+  /** Building designation without its marker: 28 for 28栋 or 二十八栋, A for A座, 东区2 for 东区2幢, 7坊16 for 七坊16号. */
+  building?: Maybe<Scalars['String']['output']>;
+  /** 市 — 深圳市 (also written 深圳). */
+  city?: Maybe<Scalars['String']['output']>;
+  /** 社区 — official community name, e.g. 水围社区 for 水围社区居委会. */
+  community?: Maybe<Scalars['String']['output']>;
+  /** 区 — official district name, e.g. 福田区 for 福田 or 福田區. */
+  district?: Maybe<Scalars['String']['output']>;
+  /** Door number on the road, e.g. 1006 for 深南大道1006号. */
+  doorNumber?: Maybe<Scalars['String']['output']>;
+  /** Estate, village or complex as written, e.g. 水围村, 天安数码城创新科技广场一期. */
+  estate?: Maybe<Scalars['String']['output']>;
+  /** Floor, only when written: 12 for 12层, 十二楼 or 12F. */
+  floor?: Maybe<Scalars['String']['output']>;
+  /** 省 — 广东省 (also written 广东). */
+  province?: Maybe<Scalars['String']['output']>;
+  /** Road as written, e.g. 深南大道, 福华三路, 石厦北二街西. */
+  road?: Maybe<Scalars['String']['output']>;
+  /** Room number as written, e.g. 1203 for 1203房, 1203室 or 一二零三 (not split into floor and room). */
+  room?: Maybe<Scalars['String']['output']>;
+  /** 街道 — official subdistrict name, e.g. 福田街道 for 福田街道办. */
+  subdistrict?: Maybe<Scalars['String']['output']>;
+  /** Unit (单元), e.g. 2 for 2单元 or 二单元. */
+  unit?: Maybe<Scalars['String']['output']>;
+};
+
 /** A page of addresses. */
 export type AddressConnection = {
   __typename?: 'AddressConnection';
@@ -92,6 +136,33 @@ export type AddressLevel =
   | 'ROOM'
   /** 街道 — subdistrict, 9-character code. */
   | 'SUBDISTRICT';
+
+/**
+ * A free-text address standardized to a standard address code: the most specific code that is
+ * certain (the room, else the building, else the community...), never one that contradicts what was
+ * written.
+ */
+export type AddressMatch = {
+  __typename?: 'AddressMatch';
+  /** The matched address; null when not even the district is certain (empty text, another district). */
+  address?: Maybe<Address>;
+  /** Ranked finer addresses the input could mean, when the match stops above the written precision; at most 5. */
+  candidates: Array<AddressCandidate>;
+  /** The parsed components. */
+  components: AddressComponents;
+  /** How sure the match is, 0 to 1. A room matched on every written component is about 1; a community reached because the building was ambiguous is about 0.8. */
+  confidence: Scalars['Float']['output'];
+  /** The text as given. */
+  input: Scalars['String']['output'];
+  /** The level of the matched address; null when nothing matched. */
+  level?: Maybe<AddressLevel>;
+  /** The cleaned full text: NFKC, simplified characters, Arabic numerals, no spaces or punctuation. */
+  normalized: Scalars['String']['output'];
+  /** Per component: matched, corrected, missing, conflicting, ambiguous or not found. */
+  reasons: Array<MatchReason>;
+  /** Pieces of the text the parser could not place; empty when everything was understood. */
+  unparsed: Array<Scalars['String']['output']>;
+};
 
 /** Facts about a building (楼栋). */
 export type BuildingInfo = {
@@ -144,6 +215,32 @@ export type GeoPoint = {
   longitude: Scalars['Float']['output'];
 };
 
+/** Why a match reached the level it did, one component at a time. */
+export type MatchReason = {
+  __typename?: 'MatchReason';
+  /** The component: province, city, district, subdistrict, community, road, doorNumber, estate, building, unit, floor, room, or text for the whole input. */
+  component: Scalars['String']['output'];
+  /** A sentence for people, e.g. "building 99 is not in 水围村". */
+  message: Scalars['String']['output'];
+  /** How the component fared. */
+  status: MatchReasonStatus;
+};
+
+/** How one address component fared when matched against the registry. */
+export type MatchReasonStatus =
+  /** Written and known, but fits more than one address. */
+  | 'AMBIGUOUS'
+  /** Written, but contradicts the registry or another component; the match stops above it. */
+  | 'CONFLICT'
+  /** Agrees after a correction: an alias, a former name, or a one-character typo. */
+  | 'CORRECTED'
+  /** Agrees with the matched address. */
+  | 'MATCHED'
+  /** Not written, so it could not narrow the match. */
+  | 'MISSING'
+  /** Written, but nothing in the registry has it. */
+  | 'NOT_FOUND';
+
 /** Forward pagination state of a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -161,6 +258,10 @@ export type Query = {
   addresses: Array<Maybe<Address>>;
   /** Addresses whose name, full name or alias contains the query text, best matches first. */
   searchAddresses: Array<Address>;
+  /** Standardizes one free-text address (标准地址匹配): parses it and links it to the most specific registry address that is certain. Null only when the text is longer than 500 characters (with a BAD_USER_INPUT error). */
+  standardizeAddress?: Maybe<AddressMatch>;
+  /** Standardizes up to 500 addresses in one call, in the order given; registry lookups are batched. */
+  standardizeAddresses: Array<AddressMatch>;
 };
 
 
@@ -178,6 +279,16 @@ export type QuerySearchAddressesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   level?: InputMaybe<AddressLevel>;
   query: Scalars['String']['input'];
+};
+
+
+export type QueryStandardizeAddressArgs = {
+  text: Scalars['String']['input'];
+};
+
+
+export type QueryStandardizeAddressesArgs = {
+  texts: Array<Scalars['String']['input']>;
 };
 
 /** Facts about a room (房屋). */
@@ -309,14 +420,19 @@ export type ResolversTypes = {
   Address: ResolverTypeWrapper<AddressMapper>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AddressCandidate: ResolverTypeWrapper<AddressCandidateMapper>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   AddressCode: ResolverTypeWrapper<Scalars['AddressCode']['output']>;
+  AddressComponents: ResolverTypeWrapper<AddressComponents>;
   AddressConnection: ResolverTypeWrapper<AddressConnectionMapper>;
   AddressEdge: ResolverTypeWrapper<Omit<AddressEdge, 'node'> & { node: ResolversTypes['Address'] }>;
   AddressLevel: AddressLevel;
+  AddressMatch: ResolverTypeWrapper<AddressMatchMapper>;
   BuildingInfo: ResolverTypeWrapper<BuildingInfoMapper>;
   BuildingType: BuildingType;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  MatchReason: ResolverTypeWrapper<MatchReasonMapper>;
+  MatchReasonStatus: MatchReasonStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -329,12 +445,16 @@ export type ResolversParentTypes = {
   Address: AddressMapper;
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
+  AddressCandidate: AddressCandidateMapper;
+  Float: Scalars['Float']['output'];
   AddressCode: Scalars['AddressCode']['output'];
+  AddressComponents: AddressComponents;
   AddressConnection: AddressConnectionMapper;
   AddressEdge: Omit<AddressEdge, 'node'> & { node: ResolversParentTypes['Address'] };
+  AddressMatch: AddressMatchMapper;
   BuildingInfo: BuildingInfoMapper;
   GeoPoint: GeoPoint;
-  Float: Scalars['Float']['output'];
+  MatchReason: MatchReasonMapper;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
@@ -354,9 +474,30 @@ export type AddressResolvers<ContextType = BuildingsContext, ParentType extends 
   room?: Resolver<Maybe<ResolversTypes['RoomInfo']>, ParentType, ContextType>;
 };
 
+export type AddressCandidateResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['AddressCandidate'] = ResolversParentTypes['AddressCandidate']> = {
+  address?: Resolver<ResolversTypes['Address'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['AddressLevel'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export interface AddressCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AddressCode'], any> {
   name: 'AddressCode';
 }
+
+export type AddressComponentsResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['AddressComponents'] = ResolversParentTypes['AddressComponents']> = {
+  building?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  community?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  district?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  doorNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  estate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  floor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  province?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  road?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  room?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subdistrict?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
 
 export type AddressConnectionResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['AddressConnection'] = ResolversParentTypes['AddressConnection']> = {
   edges?: Resolver<Array<ResolversTypes['AddressEdge']>, ParentType, ContextType>;
@@ -367,6 +508,18 @@ export type AddressConnectionResolvers<ContextType = BuildingsContext, ParentTyp
 export type AddressEdgeResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['AddressEdge'] = ResolversParentTypes['AddressEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Address'], ParentType, ContextType>;
+};
+
+export type AddressMatchResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['AddressMatch'] = ResolversParentTypes['AddressMatch']> = {
+  address?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
+  candidates?: Resolver<Array<ResolversTypes['AddressCandidate']>, ParentType, ContextType>;
+  components?: Resolver<ResolversTypes['AddressComponents'], ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  input?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['AddressLevel']>, ParentType, ContextType>;
+  normalized?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['MatchReason']>, ParentType, ContextType>;
+  unparsed?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type BuildingInfoResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['BuildingInfo'] = ResolversParentTypes['BuildingInfo']> = {
@@ -388,6 +541,12 @@ export type GeoPointResolvers<ContextType = BuildingsContext, ParentType extends
   longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type MatchReasonResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['MatchReason'] = ResolversParentTypes['MatchReason']> = {
+  component?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MatchReasonStatus'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -397,6 +556,8 @@ export type QueryResolvers<ContextType = BuildingsContext, ParentType extends Re
   address?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType, RequireFields<QueryAddressArgs, 'code'>>;
   addresses?: Resolver<Array<Maybe<ResolversTypes['Address']>>, ParentType, ContextType, RequireFields<QueryAddressesArgs, 'codes'>>;
   searchAddresses?: Resolver<Array<ResolversTypes['Address']>, ParentType, ContextType, RequireFields<QuerySearchAddressesArgs, 'first' | 'query'>>;
+  standardizeAddress?: Resolver<Maybe<ResolversTypes['AddressMatch']>, ParentType, ContextType, RequireFields<QueryStandardizeAddressArgs, 'text'>>;
+  standardizeAddresses?: Resolver<Array<ResolversTypes['AddressMatch']>, ParentType, ContextType, RequireFields<QueryStandardizeAddressesArgs, 'texts'>>;
 };
 
 export type RoomInfoResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['RoomInfo'] = ResolversParentTypes['RoomInfo']> = {
@@ -409,11 +570,15 @@ export type RoomInfoResolvers<ContextType = BuildingsContext, ParentType extends
 
 export type Resolvers<ContextType = BuildingsContext> = {
   Address?: AddressResolvers<ContextType>;
+  AddressCandidate?: AddressCandidateResolvers<ContextType>;
   AddressCode?: GraphQLScalarType;
+  AddressComponents?: AddressComponentsResolvers<ContextType>;
   AddressConnection?: AddressConnectionResolvers<ContextType>;
   AddressEdge?: AddressEdgeResolvers<ContextType>;
+  AddressMatch?: AddressMatchResolvers<ContextType>;
   BuildingInfo?: BuildingInfoResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
+  MatchReason?: MatchReasonResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RoomInfo?: RoomInfoResolvers<ContextType>;

@@ -1,0 +1,182 @@
+/**
+ * The in-memory index the matcher resolves parsed components against: divisions by name and
+ * buildings by estate, alias, road and door number. Built from the registry's division and
+ * building rows (about 30k at district scale, a few MB); rooms stay in the database.
+ */
+import { distance } from 'fastest-levenshtein';
+import type { RegistryRow } from './repository.ts';
+
+export type IndexedBuilding = {
+  code: string;
+  /** 12-character community code and 9-character subdistrict code. */
+  community: string;
+  subdistrict: string;
+  road: string | null;
+  doorNumber: string | null;
+  estate: string | null;
+  buildingNo: string | null;
+  fullName: string;
+  /** Estate names people use for this building's place besides `estate` (from the row's aliases). */
+  estateAliases: string[];
+};
+
+export type IndexedDivision = { code: string; level: 'DISTRICT' | 'SUBDISTRICT' | 'COMMUNITY'; name: string; fullName: string };
+
+/** How a name was found: as written, through an alias, or by correcting a typo. */
+export type NameHit = { name: string; via: 'exact' | 'alias' | 'fuzzy' };
+
+/**
+ * A name dictionary with typo tolerance: exact lookups are a Map probe; fuzzy lookups gather names
+ * sharing characters with the query through a per-character postings list (Chinese names are
+ * short, so a one-character substitution leaves most characters shared) and keep those within
+ * edit distance 1 (2 for names of 6 characters or more).
+ */
+class NameIndex<T> {
+  readonly byName = new Map<string, T[]>();
+  #postings: Map<string, string[]> | null = null;
+
+  add(name: string, value: T): void {
+    const list = this.byName.get(name);
+    if (list) {
+      if (!list.includes(value)) list.push(value);
+    } else {
+      this.byName.set(name, [value]);
+      this.#postings = null;
+    }
+  }
+
+  get(name: string): T[] | undefined {
+    return this.byName.get(name);
+  }
+
+  /** Names within a small edit distance of `name`, closest first; never `name` itself. */
+  fuzzy(name: string): string[] {
+    if (name.length < 2) return [];
+    const postings = this.#postingsList();
+    const shared = new Map<string, number>();
+    for (const ch of new Set(name)) {
+      for (const candidate of postings.get(ch) ?? []) shared.set(candidate, (shared.get(candidate) ?? 0) + 1);
+    }
+    const limit = name.length >= 6 ? 2 : 1;
+    const found: { name: string; d: number }[] = [];
+    for (const [candidate, n] of shared) {
+      if (n < name.length - limit || Math.abs(candidate.length - name.length) > limit || candidate === name) continue;
+      const d = distance(candidate, name);
+      if (d <= limit) found.push({ name: candidate, d });
+    }
+    return found.sort((a, b) => a.d - b.d || (a.name < b.name ? -1 : 1)).map((f) => f.name);
+  }
+
+  #postingsList(): Map<string, string[]> {
+    if (this.#postings) return this.#postings;
+    const postings = new Map<string, string[]>();
+    for (const name of this.byName.keys()) {
+      for (const ch of new Set(name)) {
+        const list = postings.get(ch);
+        if (list) list.push(name);
+        else postings.set(ch, [name]);
+      }
+    }
+    this.#postings = postings;
+    return postings;
+  }
+}
+
+export type AliasParser = (alias: string) => { estate?: string; building?: string };
+
+export class RegistryIndex {
+  readonly district: IndexedDivision | null;
+  readonly divisions = new Map<string, IndexedDivision>();
+  readonly subdistricts = new NameIndex<IndexedDivision>();
+  readonly communities = new NameIndex<IndexedDivision>();
+  /** Estate names and estate aliases to the buildings of that place. */
+  readonly estates = new NameIndex<IndexedBuilding>();
+  readonly estateAliasNames = new Set<string>();
+  readonly roads = new NameIndex<IndexedBuilding>();
+  readonly roadDoors = new Map<string, IndexedBuilding[]>();
+  readonly buildings = new Map<string, IndexedBuilding>();
+
+  /**
+   * @param rows division and building rows in code order
+   * @param parseAlias splits a building alias such as 水围28栋 into estate 水围 and building 28
+   */
+  constructor(rows: readonly RegistryRow[], parseAlias: AliasParser) {
+    let district: IndexedDivision | null = null;
+    for (const r of rows) {
+      if (r.level === 'BUILDING') {
+        const b: IndexedBuilding = {
+          code: r.code,
+          community: r.code.slice(0, 12),
+          subdistrict: r.code.slice(0, 9),
+          road: r.road,
+          doorNumber: r.doorNumber,
+          estate: r.estate,
+          buildingNo: r.buildingNo,
+          fullName: r.fullName,
+          estateAliases: [],
+        };
+        this.buildings.set(b.code, b);
+        if (b.estate) this.estates.add(b.estate, b);
+        if (b.road) {
+          this.roads.add(b.road, b);
+          if (b.doorNumber) {
+            const key = roadDoorKey(b.road, b.doorNumber);
+            const list = this.roadDoors.get(key);
+            if (list) list.push(b);
+            else this.roadDoors.set(key, [b]);
+          }
+        }
+        for (const alias of r.aliases) {
+          const parsed = parseAlias(alias);
+          // 水围28栋 names the place 水围; 平安大厦 (a single building's alias) names the place itself
+          const name = parsed.estate && parsed.building && parsed.building === b.buildingNo ? parsed.estate : !parsed.building ? (parsed.estate ?? alias) : null;
+          if (name && name !== b.estate) {
+            this.estates.add(name, b);
+            this.estateAliasNames.add(name);
+            if (!b.estateAliases.includes(name)) b.estateAliases.push(name);
+          }
+        }
+        continue;
+      }
+      const d: IndexedDivision = { code: r.code, level: r.level, name: r.name, fullName: r.fullName };
+      this.divisions.set(d.code, d);
+      if (r.level === 'DISTRICT') district ??= d;
+      const names = [r.name, ...r.aliases];
+      for (const name of names) {
+        if (r.level === 'SUBDISTRICT') this.subdistricts.add(name, d);
+        else if (r.level === 'COMMUNITY') this.communities.add(name, d);
+      }
+    }
+    this.district = district;
+  }
+
+  /** Buildings of a place: by its name, else an alias, else a corrected typo (each hit says which). */
+  estateHits(name: string): { hit: NameHit; buildings: IndexedBuilding[] }[] {
+    const exact = this.estates.get(name);
+    if (exact) return [{ hit: { name, via: this.estateAliasNames.has(name) ? 'alias' : 'exact' }, buildings: exact }];
+    return this.estates.fuzzy(name).map((n) => ({ hit: { name: n, via: 'fuzzy' as const }, buildings: this.estates.get(n)! }));
+  }
+
+  /** Buildings on a road: by its name, else corrected typos. */
+  roadHits(name: string): { hit: NameHit; buildings: IndexedBuilding[] }[] {
+    const exact = this.roads.get(name);
+    if (exact) return [{ hit: { name, via: 'exact' }, buildings: exact }];
+    return this.roads.fuzzy(name).map((n) => ({ hit: { name: n, via: 'fuzzy' as const }, buildings: this.roads.get(n)! }));
+  }
+
+  division(level: 'SUBDISTRICT' | 'COMMUNITY', name: string): { hit: NameHit; divisions: IndexedDivision[] } | null {
+    const index = level === 'SUBDISTRICT' ? this.subdistricts : this.communities;
+    const exact = index.get(name);
+    if (exact) return { hit: { name, via: 'exact' }, divisions: exact };
+    const [close] = index.fuzzy(name);
+    return close ? { hit: { name: close, via: 'fuzzy' }, divisions: index.get(close)! } : null;
+  }
+
+  get size(): number {
+    return this.buildings.size + this.divisions.size;
+  }
+}
+
+export function roadDoorKey(road: string, door: string): string {
+  return `${road}#${door}`;
+}
