@@ -1,23 +1,29 @@
 /**
  * `npm run seed -- [--size small|demo] [--scale N] [--seed TEXT] [--reset]`
+ * `npm run seed -- --departments DIR [--size small|demo] [--scale N] [--seed TEXT]`
  *
  * Migrates every subgraph's schema, then loads generated data. Refuses to load into tables that
  * already hold rows unless --reset is given (which empties them first). Prints rows per table
- * and the load rate. Exit codes: 0 done, 1 failed or refused, 2 bad arguments.
+ * and the load rate. With --departments it touches no database: it writes the department CSV
+ * files `npm run import` reads, plus labels.csv, into DIR and prints rows per file.
+ * Exit codes: 0 done, 1 failed or refused, 2 bad arguments.
  */
 import { parseArgs } from 'node:util';
-import { SUBGRAPHS, type SubgraphName } from '../lib/config.ts';
-import { openDatabase, type Database } from '../lib/db.ts';
+import type { SubgraphName } from '../lib/config.ts';
+import type { Database } from '../lib/db.ts';
 import { logger } from '../lib/logger.ts';
-import { migrateSubgraph } from '../lib/migrate.ts';
+import { DEPARTMENT_FILES, writeDepartmentFiles } from './departments.ts';
 import { MAX_SCALE, planOf, type SeedOptions } from './generate.ts';
-import { nonEmptyTables, resetData, seed } from './load.ts';
 
 const USAGE = `usage: node seeds/cli.ts [--size small|demo] [--scale N] [--seed TEXT] [--reset]
+       node seeds/cli.ts --departments DIR [--size small|demo] [--scale N] [--seed TEXT]
   --size small|demo  predefined size (default demo)
   --scale N          demo size times N (0 < N <= ${MAX_SCALE}; about 28 is the real district)
   --seed TEXT        generator seed (default "futian"); the same options give the same data
   --reset            empty the seeded tables first instead of refusing to load into them
+  --departments DIR  write the department CSV files (people, entities, events, cases) with messy
+                     address text and labels.csv with each address's true code into DIR
+                     (created if missing); no database is opened
 `;
 
 function fail(message: string, code: number): never {
@@ -25,7 +31,7 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
-function parseOptions(): { options: SeedOptions; reset: boolean } {
+function parseOptions(): { options: SeedOptions; reset: boolean; departments: string | undefined } {
   let values;
   try {
     ({ values } = parseArgs({
@@ -34,6 +40,7 @@ function parseOptions(): { options: SeedOptions; reset: boolean } {
         scale: { type: 'string' },
         seed: { type: 'string' },
         reset: { type: 'boolean', default: false },
+        departments: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: false,
@@ -47,6 +54,8 @@ function parseOptions(): { options: SeedOptions; reset: boolean } {
     process.exit(0);
   }
   if (values.size !== undefined && values.scale !== undefined) fail(`give --size or --scale, not both\n${USAGE}`, 2);
+  if (values.departments !== undefined && values.reset) fail(`--reset empties database tables; --departments writes files only\n${USAGE}`, 2);
+  if (values.departments !== undefined && values.departments.trim() === '') fail(`--departments needs a directory\n${USAGE}`, 2);
   let options: SeedOptions;
   if (values.scale !== undefined) {
     const scale = Number(values.scale);
@@ -63,47 +72,82 @@ function parseOptions(): { options: SeedOptions; reset: boolean } {
   } catch (error) {
     fail(`${(error as Error).message}\n${USAGE}`, 2);
   }
-  return { options, reset: values.reset };
+  return { options, reset: values.reset, departments: values.departments };
 }
 
-const { options, reset } = parseOptions();
-const databases = Object.fromEntries(SUBGRAPHS.map((s) => [s, openDatabase(s)])) as Record<SubgraphName, Database>;
-let exitCode = 0;
-try {
-  for (const s of SUBGRAPHS) await migrateSubgraph(databases[s]);
-  if (reset) {
-    await resetData(databases);
-    logger.info('seeded tables emptied');
-  } else {
-    const busy = await nonEmptyTables(databases);
-    if (busy.length) {
-      process.stderr.write(`refusing to seed: ${busy.join(', ')} already ${busy.length === 1 ? 'has' : 'have'} rows. Run again with --reset to replace them.\n`);
-      exitCode = 1;
-    }
-  }
-  if (exitCode === 0) {
+/** Writes the department files into `dir`; returns the exit code. */
+async function writeDepartments(options: SeedOptions, dir: string): Promise<number> {
+  try {
     const started = performance.now();
     let lastLog = 0;
-    const counts = await seed(databases, options, ({ table, rows }) => {
+    const counts = await writeDepartmentFiles(options, dir, ({ community, rows }) => {
       const now = performance.now();
       if (now - lastLog > 2000) {
         lastLog = now;
-        logger.info({ table, rows }, 'loading');
+        logger.info({ community, rows }, 'writing');
       }
     });
     const seconds = (performance.now() - started) / 1000;
-    const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    const width = Math.max(...Object.keys(counts).map((t) => t.length));
-    const lines = Object.entries(counts).map(([t, n]) => `  ${t.padEnd(width)}  ${String(n).padStart(10)}`);
-    process.stdout.write(
-      `seeded ${JSON.stringify(options)} into ${databases.buildings.kind}\n${lines.join('\n')}\n` +
-        `  ${'total'.padEnd(width)}  ${String(total).padStart(10)}  in ${seconds.toFixed(1)} s (${Math.round(total / seconds)} rows/s)\n`,
-    );
+    const entries = Object.entries(counts).map(([k, n]) => [DEPARTMENT_FILES[k as keyof typeof counts], n] as const);
+    const width = Math.max(...entries.map(([f]) => f.length));
+    const lines = entries.map(([f, n]) => `  ${f.padEnd(width)}  ${String(n).padStart(10)}`);
+    process.stdout.write(`wrote ${JSON.stringify(options)} department files to ${dir}\n${lines.join('\n')}\n  in ${seconds.toFixed(1)} s\n`);
+    return 0;
+  } catch (error) {
+    logger.error({ err: error }, 'writing department files failed');
+    return 1;
   }
-} catch (error) {
-  logger.error({ err: error }, 'seeding failed');
-  exitCode = 1;
-} finally {
-  for (const s of SUBGRAPHS) await databases[s].close();
 }
-process.exit(exitCode);
+
+/** Migrates, then loads the generated data into the subgraphs' databases; returns the exit code. */
+async function seedDatabases(options: SeedOptions, reset: boolean): Promise<number> {
+  // loaded here so that --departments never loads a database driver, let alone connects
+  const { SUBGRAPHS } = await import('../lib/config.ts');
+  const { openDatabase } = await import('../lib/db.ts');
+  const { migrateSubgraph } = await import('../lib/migrate.ts');
+  const { nonEmptyTables, resetData, seed } = await import('./load.ts');
+
+  const databases = Object.fromEntries(SUBGRAPHS.map((s) => [s, openDatabase(s)])) as Record<SubgraphName, Database>;
+  let exitCode = 0;
+  try {
+    for (const s of SUBGRAPHS) await migrateSubgraph(databases[s]);
+    if (reset) {
+      await resetData(databases);
+      logger.info('seeded tables emptied');
+    } else {
+      const busy = await nonEmptyTables(databases);
+      if (busy.length) {
+        process.stderr.write(`refusing to seed: ${busy.join(', ')} already ${busy.length === 1 ? 'has' : 'have'} rows. Run again with --reset to replace them.\n`);
+        exitCode = 1;
+      }
+    }
+    if (exitCode === 0) {
+      const started = performance.now();
+      let lastLog = 0;
+      const counts = await seed(databases, options, ({ table, rows }) => {
+        const now = performance.now();
+        if (now - lastLog > 2000) {
+          lastLog = now;
+          logger.info({ table, rows }, 'loading');
+        }
+      });
+      const seconds = (performance.now() - started) / 1000;
+      const total = Object.values(counts).reduce((a, b) => a + b, 0);
+      const width = Math.max(...Object.keys(counts).map((t) => t.length));
+      const lines = Object.entries(counts).map(([t, n]) => `  ${t.padEnd(width)}  ${String(n).padStart(10)}`);
+      process.stdout.write(
+        `seeded ${JSON.stringify(options)} into ${databases.buildings.kind}\n${lines.join('\n')}\n` +
+          `  ${'total'.padEnd(width)}  ${String(total).padStart(10)}  in ${seconds.toFixed(1)} s (${Math.round(total / seconds)} rows/s)\n`,
+      );
+    }
+  } catch (error) {
+    logger.error({ err: error }, 'seeding failed');
+    exitCode = 1;
+  } finally {
+    for (const s of SUBGRAPHS) await databases[s].close();
+  }
+  return exitCode;
+}
+
+const { options, reset, departments } = parseOptions();
+process.exit(departments !== undefined ? await writeDepartments(options, departments) : await seedDatabases(options, reset));

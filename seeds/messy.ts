@@ -1,0 +1,460 @@
+/**
+ * Messy address text: what a department clerk really typed for an address of the registry.
+ * The department files written by seeds/departments.ts carry these texts, and labels.csv pairs
+ * each with the code it truly denotes, so the standardizer can be measured on realistic input.
+ *
+ * Every text stays within the parse contract of address/types.ts: the components are the ones
+ * a correct parser extracts (province, city, district, subdistrict with 街道/街道办, community
+ * with 社区/居委会, road + N号, estate, building N栋/幢/座/号楼/(village) N号, N单元, floor
+ * N层/N楼/NF/第N层, room 1203/1203房/室/号), written with the noise a person adds: levels left
+ * out, other markers, Chinese or full-width numerals, old division names, aliases, separators,
+ * traditional characters and the odd typo. Numbers inside names (福华三路, 莲花一村, 香蜜湖1号)
+ * are never rewritten as numerals; only the building, unit, floor and room numbers are.
+ *
+ * Pure and deterministic: the text follows from the Rng handed in and the target alone.
+ */
+import * as OpenCC from 'opencc-js';
+import type { AddressRow } from './generate.ts';
+import type { Rng } from './prng.ts';
+
+/**
+ * How a text differs from the official full name. A text carries every variant that applies,
+ * listed in this order; a text with none of them is the official full name, labelled `official`.
+ */
+export const MESSY_VARIANTS = [
+  'official',
+  'no_province_city',
+  'no_subdistrict',
+  'no_community',
+  'no_road',
+  'estate_only',
+  'road_door_only',
+  'old_subdistrict_name',
+  'old_community_name',
+  'building_alias',
+  'building_marker',
+  'room_marker',
+  'explicit_floor',
+  'chinese_numerals',
+  'fullwidth_digits',
+  'separators',
+  'typo',
+  'traditional',
+  'unlinkable',
+  'other_district',
+  'road_only',
+  'unknown',
+  'empty',
+] as const;
+export type MessyVariant = (typeof MESSY_VARIANTS)[number];
+
+/**
+ * The share of each variant among all texts, as `messyAddress` draws them (measured over the
+ * demo-size department files; variants combine, so shares do not add up to 1). Variants that
+ * need something the address may lack (a door number, a room, an alias, a subdistrict whose
+ * name ends in 街道) are drawn only where it exists, which is why their overall share sits below
+ * the probability they are drawn with.
+ *
+ * | variant              | share | what the text looks like                                                     |
+ * | -------------------- | ----- | ---------------------------------------------------------------------------- |
+ * | official             | 30%   | the registry's full_name, untouched                                          |
+ * | no_province_city     | 27%   | 广东省深圳市 left out (a fifth of them keep 深圳市)                          |
+ * | no_subdistrict       | 21%   | 福田街道 left out                                                            |
+ * | no_community         | 15%   | 水围社区 left out                                                            |
+ * | no_road              | 9%    | road and door number left out                                                |
+ * | estate_only          | 7.3%  | nothing but estate, building, unit, floor, room: 水围村28栋1203房            |
+ * | road_door_only       | 4.8%  | nothing but road, door, unit, floor, room: 福民路133号1203房                 |
+ * | old_subdistrict_name | 7.8%  | 福田街道办 / 福田街道办事处                                                  |
+ * | old_community_name   | 8.8%  | 水围社区居委会 / 水围社区工作站                                              |
+ * | building_alias       | 3.3%  | the row's alias for place and building: 水围28栋, 平安大厦                   |
+ * | building_marker      | 11%   | 28幢, 28号楼, 水围村28号 (villages), A栋 (letters)                           |
+ * | room_marker          | 17%   | 1203室, 1203号, bare 1203 (the registry writes 1203房)                       |
+ * | explicit_floor       | 4%    | the floor written before the room: 12楼1203, 12层, 12F, 第12层               |
+ * | chinese_numerals     | 6.6%  | 二十八栋, 三单元, 十二楼, 一二零三房 (or 一千二百零三房)                     |
+ * | fullwidth_digits     | 5.6%  | every digit full width: ２８栋１２０３房                                     |
+ * | separators           | 11%   | a few spaces or commas between components: 福田区 福田街道，水围社区         |
+ * | typo                 | 2.5%  | one character of the road or place name swapped for a similar one or dropped |
+ * | traditional          | 3.2%  | the whole text in traditional characters (OpenCC cn→hk)                      |
+ * | unlinkable           | 1%    | no Futian address at all; its true code is ''                                |
+ * | other_district       | 0.45% | unlinkable: another district, 罗湖区东门街道湖贝路28号…                      |
+ * | road_only            | 0.2%  | unlinkable: a bare road name, 深南大道                                       |
+ * | unknown              | 0.2%  | unlinkable: 不详, 无, 暂无, 地址不详                                         |
+ * | empty                | 0.14% | unlinkable: the empty string (no label row)                                  |
+ */
+export const MESSY_SHARES: Readonly<Record<MessyVariant, number>> = {
+  official: 0.3,
+  no_province_city: 0.27,
+  no_subdistrict: 0.21,
+  no_community: 0.15,
+  no_road: 0.09,
+  estate_only: 0.073,
+  road_door_only: 0.048,
+  old_subdistrict_name: 0.078,
+  old_community_name: 0.088,
+  building_alias: 0.033,
+  building_marker: 0.113,
+  room_marker: 0.173,
+  explicit_floor: 0.04,
+  chinese_numerals: 0.066,
+  fullwidth_digits: 0.056,
+  separators: 0.108,
+  typo: 0.025,
+  traditional: 0.032,
+  unlinkable: 0.01,
+  other_district: 0.0045,
+  road_only: 0.002,
+  unknown: 0.002,
+  empty: 0.0014,
+};
+
+/** What a text stands for: a building, or a room of it, with the divisions it lies in. */
+export type MessyTarget = {
+  /** The BUILDING row of the registry. */
+  building: AddressRow;
+  /** A ROOM row of that building, when the record points at a room. */
+  room?: AddressRow | null;
+  /** The subdistrict (福田街道). */
+  subdistrict: { name: string };
+  /** The community (水围社区) and its name in the official list (水围社区居委会). */
+  community: { name: string; officialName: string };
+};
+
+export type MessyAddress = {
+  /** The text as the department typed it. */
+  text: string;
+  /** How it differs from the official full name (MESSY_VARIANTS order); ['official'] when it does not. */
+  variants: MessyVariant[];
+  /** The code the text truly denotes: the room's or the building's, '' for unlinkable texts. */
+  trueCode: string;
+};
+
+/** Draw probabilities. Texts that are neither official nor unlinkable are "messy". */
+const P = {
+  unlinkable: 0.01,
+  official: 0.3,
+  // the rest conditional on a messy text (and on the variant being possible)
+  estateOnly: 0.1,
+  roadDoorOnly: 0.08,
+  noProvinceCity: 0.45,
+  noSubdistrict: 0.35,
+  noCommunity: 0.25,
+  noRoad: 0.15,
+  oldSubdistrict: 0.2,
+  oldCommunity: 0.2,
+  alias: 0.25,
+  buildingMarker: 0.2,
+  roomMarker: 0.3,
+  explicitFloor: 0.07,
+  chineseNumerals: 0.1,
+  fullwidth: 0.08,
+  separators: 0.15,
+  // about 2.5% of all texts
+  typo: 0.035,
+  traditional: 0.045,
+} as const;
+
+const PROVINCE = '广东省';
+const CITY = '深圳市';
+const DISTRICT = '福田区';
+
+/**
+ * A messy text for the target, as one department record would hold it. Draws from `rng` only,
+ * so the same Rng state and target always give the same text. About 1% of texts denote no Futian
+ * address (another district, a bare road, 不详, empty); their trueCode is ''.
+ */
+export function messyAddress(rng: Rng, target: MessyTarget): MessyAddress {
+  const code = target.room?.code ?? target.building.code;
+  if (rng.chance(P.unlinkable)) return unlinkable(rng, target);
+  if (rng.chance(P.official)) return { text: (target.room ?? target.building).full_name, variants: ['official'], trueCode: code };
+  // A messy text differs somehow; the rare draw that changed nothing is drawn again.
+  for (;;) {
+    const { text, variants } = messyText(rng, target);
+    if (variants.size) return { text, variants: MESSY_VARIANTS.filter((v) => variants.has(v)), trueCode: code };
+  }
+}
+
+type SegmentKind = 'province' | 'city' | 'district' | 'subdistrict' | 'community' | 'road' | 'door' | 'estate' | 'building' | 'unit' | 'floor' | 'room';
+type Segment = { kind: SegmentKind; text: string };
+
+function messyText(rng: Rng, t: MessyTarget): { text: string; variants: Set<MessyVariant> } {
+  const b = t.building;
+  const room = t.room ?? null;
+  const v = new Set<MessyVariant>();
+  const hasDoor = !!b.door_number;
+
+  // --- which components are written --------------------------------------------------------
+  let form: 'levels' | 'estate_only' | 'road_door_only' = 'levels';
+  if (rng.chance(P.estateOnly)) form = 'estate_only';
+  else if (hasDoor && rng.chance(P.roadDoorOnly)) form = 'road_door_only';
+  if (form !== 'levels') v.add(form);
+
+  const segments: Segment[] = [];
+  if (form === 'levels') {
+    if (rng.chance(P.noProvinceCity)) {
+      v.add('no_province_city');
+      // some keep the city: 深圳市福田区…
+      if (rng.chance(0.2)) segments.push({ kind: 'city', text: CITY });
+    } else {
+      segments.push({ kind: 'province', text: PROVINCE }, { kind: 'city', text: CITY });
+    }
+    segments.push({ kind: 'district', text: DISTRICT });
+    if (rng.chance(P.noSubdistrict)) v.add('no_subdistrict');
+    else segments.push({ kind: 'subdistrict', text: t.subdistrict.name });
+    if (rng.chance(P.noCommunity)) v.add('no_community');
+    else segments.push({ kind: 'community', text: t.community.name });
+  }
+  const writeRoad = form === 'road_door_only' || (form === 'levels' && !rng.chance(P.noRoad));
+  if (form === 'levels' && !writeRoad) v.add('no_road');
+  if (writeRoad && b.road) {
+    segments.push({ kind: 'road', text: b.road });
+    if (hasDoor) segments.push({ kind: 'door', text: `${b.door_number}号` });
+  }
+
+  // --- the place and the building ------------------------------------------------------------
+  if (form !== 'road_door_only') {
+    let place = b.estate ?? b.name;
+    const aliases = placeAliases(b);
+    if (aliases.length && rng.chance(P.alias)) {
+      v.add('building_alias');
+      place = rng.pick(aliases);
+    }
+    segments.push({ kind: 'estate', text: place });
+    if (b.building_no) {
+      const marker = buildingMarker(rng, b);
+      if (marker !== defaultMarker(b.building_no)) v.add('building_marker');
+      segments.push({ kind: 'building', text: b.building_no + marker });
+    }
+  }
+
+  // --- unit, floor, room ---------------------------------------------------------------------
+  let roomNo: string | null = null;
+  let roomMarker = '房';
+  let floorForm: string | null = null;
+  if (room?.room_no) {
+    if (room.unit) segments.push({ kind: 'unit', text: `${room.unit}单元` });
+    if (room.floor !== null && room.floor >= 1 && rng.chance(P.explicitFloor)) {
+      v.add('explicit_floor');
+      floorForm = rng.weighted([['{}楼', 40], ['{}层', 30], ['{}F', 15], ['第{}层', 15]]);
+      segments.push({ kind: 'floor', text: floorForm.replace('{}', String(room.floor)) });
+    }
+    roomNo = room.room_no;
+    if (rng.chance(P.roomMarker)) {
+      v.add('room_marker');
+      roomMarker = rng.weighted([['室', 45], ['号', 20], ['', 35]]);
+    }
+    segments.push({ kind: 'room', text: roomNo + roomMarker });
+  }
+
+  // --- rewrites of single components ---------------------------------------------------------
+  const seg = (kind: SegmentKind) => segments.find((s) => s.kind === kind);
+  const sub = seg('subdistrict');
+  if (sub && sub.text.endsWith('街道') && rng.chance(P.oldSubdistrict)) {
+    v.add('old_subdistrict_name');
+    sub.text += rng.chance(0.7) ? '办' : '办事处';
+  }
+  const community = seg('community');
+  if (community && rng.chance(P.oldCommunity)) {
+    v.add('old_community_name');
+    const official = t.community.officialName !== t.community.name ? t.community.officialName : `${t.community.name}居委会`;
+    community.text = rng.chance(0.65) ? official : `${t.community.name}工作站`;
+  }
+
+  if (rng.chance(P.chineseNumerals)) {
+    // each number that can be written in words is, with at least one of them
+    const candidates: (() => void)[] = [];
+    const building = seg('building');
+    if (building && /^\d+$/.test(b.building_no ?? '') && Number(b.building_no) < 10000) {
+      candidates.push(() => (building.text = positional(Number(b.building_no)) + building.text.slice(b.building_no!.length)));
+    }
+    const unit = seg('unit');
+    if (unit && /^\d+$/.test(room!.unit!)) candidates.push(() => (unit.text = positional(Number(room!.unit)) + '单元'));
+    const floor = seg('floor');
+    if (floor && floorForm && !floorForm.endsWith('F')) candidates.push(() => (floor.text = floorForm.replace('{}', positional(room!.floor!))));
+    const roomSeg = seg('room');
+    if (roomSeg && roomNo && /^\d+$/.test(roomNo) && Number(roomNo) < 10000) {
+      // room numbers are mostly read out digit by digit
+      candidates.push(() => (roomSeg.text = (rng.chance(0.75) ? digitByDigit(roomNo) : positional(Number(roomNo))) + roomMarker));
+    }
+    if (candidates.length) {
+      v.add('chinese_numerals');
+      const first = rng.int(0, candidates.length - 1);
+      candidates.forEach((apply, i) => {
+        if (i === first || rng.chance(0.6)) apply();
+      });
+    }
+  }
+
+  if (rng.chance(P.typo) && typo(rng, segments, new Set([b.estate ?? b.name, ...placeAliases(b)]))) v.add('typo');
+
+  // --- the whole text ------------------------------------------------------------------------
+  let text: string;
+  if (segments.length > 1 && rng.chance(P.separators)) {
+    v.add('separators');
+    const gaps = new Set<number>();
+    const n = Math.min(segments.length - 1, rng.weighted([[1, 5], [2, 3], [3, 2]]));
+    while (gaps.size < n) gaps.add(rng.int(1, segments.length - 1));
+    text = segments.map((s, i) => (gaps.has(i) ? rng.weighted(SEPARATORS) : '') + s.text).join('');
+  } else {
+    text = segments.map((s) => s.text).join('');
+  }
+  if (/[0-9]/.test(text) && rng.chance(P.fullwidth)) {
+    v.add('fullwidth_digits');
+    text = text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+  }
+  if (rng.chance(P.traditional)) {
+    const converted = toTraditional(text);
+    if (converted !== text) {
+      v.add('traditional');
+      text = converted;
+    }
+  }
+  return { text, variants: v };
+}
+
+const SEPARATORS = [[' ', 5], ['，', 3], [',', 2], ['、', 1]] as const;
+
+/** Place aliases of a building: 水围 from the alias 水围28栋, or the whole alias of a single building (平安大厦). */
+function placeAliases(b: AddressRow): string[] {
+  if (!b.building_no) return b.aliases;
+  const name = b.name;
+  return b.aliases.filter((a) => a.endsWith(name) && a.length > name.length).map((a) => a.slice(0, -name.length));
+}
+
+/** The registry's marker: 座 after letters (A座), 栋 otherwise. */
+function defaultMarker(buildingNo: string): string {
+  return /^[A-Z]+$/.test(buildingNo) ? '座' : '栋';
+}
+
+function buildingMarker(rng: Rng, b: AddressRow): string {
+  const no = b.building_no!;
+  const usual = defaultMarker(no);
+  if (!rng.chance(P.buildingMarker)) return usual;
+  if (usual === '座') return '栋';
+  // villagers number houses like doors: 水围村28号, 7坊16号
+  if (b.building_type === 'URBAN_VILLAGE') return rng.weighted([['号', 50], ['幢', 25], ['号楼', 25]]);
+  return rng.weighted([['幢', 50], ['号楼', 50]]);
+}
+
+const DIGITS = '零一二三四五六七八九';
+
+/** 1203 → 一二零三: how room numbers are read out. */
+export function digitByDigit(digits: string): string {
+  return digits.replace(/[0-9]/g, (d) => DIGITS[Number(d)]);
+}
+
+/** 28 → 二十八, 1203 → 一千二百零三, 110 → 一百一十 (1 to 9999). */
+export function positional(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 9999) throw new RangeError(`positional numerals cover 1-9999, got ${n}`);
+  const places = ['', '十', '百', '千'];
+  const digits = String(n).split('').map(Number);
+  let out = '';
+  let zero = false;
+  digits.forEach((d, i) => {
+    const place = digits.length - 1 - i;
+    if (d === 0) {
+      zero = true;
+      return;
+    }
+    if (zero && out) out += '零';
+    zero = false;
+    // 十二, not 一十二, when the tens lead
+    out += (d === 1 && place === 1 && out === '' ? '' : DIGITS[d]) + places[place];
+  });
+  return out;
+}
+
+/**
+ * Characters people swap for one another when typing place names: same or close sound (围→维,
+ * 福→富) or similar look (田→由, 嘴→咀). Only characters that occur in Futian road and place
+ * names matter.
+ */
+const CONFUSABLE: Readonly<Record<string, string>> = {
+  围: '维伟', 福: '富付', 田: '甜由', 民: '明名', 华: '化花', 岗: '港刚', 厦: '夏下', 莲: '连联', 花: '华', 园: '圆元',
+  新: '心欣', 村: '存', 岭: '领', 梅: '海枚', 沙: '砂莎', 嘴: '咀', 洲: '州', 湖: '胡', 荔: '丽', 景: '京', 益: '溢',
+  皇: '黄凰', 强: '墙', 石: '实', 尾: '伟', 林: '琳淋', 香: '乡', 蜜: '密', 竹: '筑', 彩: '采', 虹: '红', 泰: '太',
+  然: '燃', 天: '添', 安: '按', 振: '震', 航: '杭', 滨: '宾槟', 河: '和', 江: '将', 锦: '金', 龙: '隆', 赤: '尺',
+  红: '宏洪', 卦: '挂', 鹏: '朋', 盛: '胜', 圩: '于', 镇: '真', 渔: '鱼', 农: '浓', 金: '今', 侨: '桥', 东: '冬',
+  中: '钟', 嘉: '佳', 丽: '俪', 庭: '廷', 苑: '院', 雅: '亚', 峰: '锋', 广: '厂', 场: '厂', 城: '诚', 科: '料',
+  技: '枝', 业: '叶', 际: '标', 贸: '茂', 茂: '贸', 富: '福', 荣: '容', 兴: '星', 商: '常', 海: '每', 深: '琛',
+  上: '尚', 下: '夏', 口: '扣', 岸: '按', 保: '宝', 布: '步', 吉: '古', 南: '男', 光: '广', 佳: '家',
+};
+
+/**
+ * Swaps or drops one character of the road or place name; false when neither can take one. The
+ * result must not be a real name of the place (水围村 losing 村 is its alias 水围, no typo).
+ */
+function typo(rng: Rng, segments: Segment[], realNames: ReadonlySet<string>): boolean {
+  const spots: { seg: Segment; index: number }[] = [];
+  for (const seg of segments) {
+    let end: number;
+    if (seg.kind === 'road') end = seg.text.length - (/(大道)$/.test(seg.text) ? 2 : 1); // keep the road marker
+    else if (seg.kind === 'estate') end = seg.text.length;
+    else continue;
+    for (let i = 0; i < end; i++) {
+      // numbers inside names, letters and spaces stay intact
+      if (/[\s0-9A-Za-z一二三四五六七八九十零]/.test(seg.text[i])) continue;
+      spots.push({ seg, index: i });
+    }
+  }
+  const swaps: { seg: Segment; text: string }[] = [];
+  const drops: { seg: Segment; text: string }[] = [];
+  for (const { seg, index } of spots) {
+    const head = seg.text.slice(0, index);
+    const tail = seg.text.slice(index + 1);
+    for (const c of CONFUSABLE[seg.text[index]] ?? '') swaps.push({ seg, text: head + c + tail });
+    // a dropped character must leave a name behind
+    if (seg.text.length >= 3) drops.push({ seg, text: head + tail });
+  }
+  const fake = (x: { text: string }) => !realNames.has(x.text);
+  const choices = (swaps.some(fake) && rng.chance(0.75)) || !drops.some(fake) ? swaps.filter(fake) : drops.filter(fake);
+  if (!choices.length) return false;
+  const { seg, text } = rng.pick(choices);
+  seg.text = text;
+  return true;
+}
+
+let converter: ((text: string) => string) | undefined;
+
+/** The text in traditional characters as written in Hong Kong (OpenCC cn→hk). */
+export function toTraditional(text: string): string {
+  const convert = (converter ??= OpenCC.Converter({ from: 'cn', to: 'hk' }));
+  return convert(text);
+}
+
+/** Other districts' addresses a Futian department still receives. */
+const ELSEWHERE: readonly { district: string; subdistrict: string; roads: readonly string[]; places: readonly string[] }[] = [
+  { district: '罗湖区', subdistrict: '东门街道', roads: ['湖贝路', '东门中路', '解放路'], places: ['湖贝新村', '东门花园', '立新大厦'] },
+  { district: '罗湖区', subdistrict: '黄贝街道', roads: ['黄贝路', '新秀路', '沿河北路'], places: ['新秀村', '黄贝岭村', '碧波花园'] },
+  { district: '南山区', subdistrict: '粤海街道', roads: ['科技南十二路', '高新南一道', '海德三道'], places: ['海月花园', '科技园大厦', '后海村'] },
+  { district: '南山区', subdistrict: '蛇口街道', roads: ['工业八路', '太子路', '望海路'], places: ['四海花园', '蛇口新村', '碧涛苑'] },
+  { district: '宝安区', subdistrict: '新安街道', roads: ['建安一路', '新安六路', '宝城路'], places: ['上川村', '海城花园', '新安大厦'] },
+  { district: '龙岗区', subdistrict: '布吉街道', roads: ['布吉路', '吉华路', '龙岗大道'], places: ['布吉村', '德兴花园', '水径村'] },
+  { district: '龙华区', subdistrict: '民治街道', roads: ['民治大道', '人民路', '民康路'], places: ['白石龙村', '民治花园', '上塘村'] },
+];
+
+function unlinkable(rng: Rng, t: MessyTarget): MessyAddress {
+  const kind = rng.weighted<MessyVariant>([['other_district', 45], ['road_only', 20], ['unknown', 20], ['empty', 15]]);
+  let text: string;
+  switch (kind) {
+    case 'other_district': {
+      const e = rng.pick(ELSEWHERE);
+      const head = rng.chance(0.5) ? PROVINCE + CITY : rng.chance(0.5) ? CITY : '';
+      const road = rng.pick(e.roads);
+      const door = rng.chance(0.7) ? `${rng.int(1, 300)}号` : '';
+      const building = rng.chance(0.6) ? `${rng.pick(e.places)}${rng.int(1, 40)}栋` : '';
+      const room = building && rng.chance(0.6) ? `${rng.int(1, 12)}${String(rng.int(1, 6)).padStart(2, '0')}房` : '';
+      text = `${head}${e.district}${rng.chance(0.7) ? e.subdistrict : ''}${road}${door}${building}${room}`;
+      break;
+    }
+    case 'road_only':
+      // only the road survives: it crosses several communities, often several districts
+      text = t.building.road ?? '深南大道';
+      break;
+    case 'unknown':
+      text = rng.pick(['不详', '不详', '无', '暂无', '地址不详']);
+      break;
+    default:
+      text = '';
+  }
+  return { text, variants: ['unlinkable', kind], trueCode: '' };
+}
