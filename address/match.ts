@@ -14,7 +14,7 @@
  *    and subdistrict) all share: COMMUNITY, else SUBDISTRICT, else DISTRICT, with ranked candidates.
  */
 import type { AddressMatch, ComponentName, MatchCandidate, MatchLevel, MatchReason, ParsedAddress, ReasonStatus } from './types.ts';
-import { roadDoorKey, type IndexedBuilding, type IndexedDivision, type NameHit, type RegistryIndex } from './registry.ts';
+import { placeKey, roadDoorKey, type IndexedBuilding, type IndexedDivision, type NameHit, type RegistryIndex } from './registry.ts';
 import type { RoomRow } from './repository.ts';
 
 /** What the in-memory pass decided; `roomQuestion` asks the database to finish the match. */
@@ -48,6 +48,8 @@ type Candidate = { b: IndexedBuilding; verdicts: Partial<Record<Checked, Verdict
 const MAX_CANDIDATES = 5;
 /** At most this many ambiguous buildings are probed for a written room. */
 const MAX_ROOM_PROBES = 8;
+/** A place with more buildings than this and no building number written is not checked building by building. */
+const MAX_JUDGED = 64;
 const round3 = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
 
 /** Divisions written that are not ours: province, city or district. */
@@ -108,26 +110,34 @@ export function decide(parsed: ParsedAddress, index: RegistryIndex): Pending {
     divisionVerdicts.subdistrict = { status: 'CONFLICT', message: `subdistrict ${c.subdistrict} does not contain community ${c.community}` };
   }
 
-  // candidate buildings by every identifying key
+  // candidate buildings by every identifying key; `places` are all buildings of the written
+  // estate (else road), kept by reference for the fallback to their shared division
   const pool = new Map<string, IndexedBuilding>();
+  const places: (readonly IndexedBuilding[])[] = [];
+  let tooMany = 0;
   const estateHits = c.estate ? index.estateHits(c.estate) : [];
   const estateVia = new Map<string, NameHit>();
   for (const { hit, buildings } of estateHits) {
     estateVia.set(hit.name, hit);
-    for (const b of buildings) pool.set(b.code, b);
+    places.push(buildings);
+    if (c.building) for (const b of index.estateBuildings.get(placeKey(hit.name, c.building)) ?? []) pool.set(b.code, b);
+    else if (buildings.length <= MAX_JUDGED) for (const b of buildings) pool.set(b.code, b);
+    else tooMany += buildings.length;
   }
   const roadHits = c.road ? index.roadHits(c.road) : [];
   const roadVia = new Map<string, NameHit>();
   for (const { hit, buildings } of roadHits) {
     roadVia.set(hit.name, hit);
+    // a bare road says little about where on it: only a door or building number makes it a place
+    if (!c.estate && (c.doorNumber || c.building)) places.push(buildings);
     if (c.doorNumber) for (const b of index.roadDoors.get(roadDoorKey(hit.name, c.doorNumber)) ?? []) pool.set(b.code, b);
-    else if (c.building && !c.estate) for (const b of buildings) if (b.buildingNo === c.building) pool.set(b.code, b);
+    else if (c.building && !c.estate) for (const b of index.roadBuildings.get(placeKey(hit.name, c.building)) ?? []) pool.set(b.code, b);
   }
 
   const candidates: Candidate[] = [];
   for (const b of pool.values()) candidates.push(judge(b, c, estateVia, roadVia, subdistrict, community, divisionVerdicts));
   candidates.sort((x, y) => x.conflicts - y.conflicts || y.score - x.score || (x.b.code < y.b.code ? -1 : 1));
-  const consistent = divisionConflict ? [] : candidates.filter((x) => x.conflicts === 0);
+  const consistent = divisionConflict || tooMany ? [] : candidates.filter((x) => x.conflicts === 0);
 
   // one consistent building, pinned by something that tells buildings apart
   if (consistent.length === 1) {
@@ -153,7 +163,7 @@ export function decide(parsed: ParsedAddress, index: RegistryIndex): Pending {
 
   // otherwise the deepest division that is certain
   for (const k of ['subdistrict', 'community'] as const) if (divisionVerdicts[k]) reasons.push({ component: k, ...divisionVerdicts[k]! });
-  const area = consistent.length > 0 ? consistent.map((x) => x.b) : areaOf(candidates, c, divisionConflict ? null : community, divisionConflict ? null : subdistrict);
+  const area = consistent.length > 0 ? consistent.map((x) => x.b) : inScope(places, divisionConflict ? null : community, divisionConflict ? null : subdistrict);
   let code: string | null = null;
   if (divisionConflict) code = index.district?.code ?? null;
   else if (area.length > 0) code = sharedDivision(area.map((b) => b.code));
@@ -161,7 +171,7 @@ export function decide(parsed: ParsedAddress, index: RegistryIndex): Pending {
     // the written place exists, but only outside the written community or subdistrict: trust
     // neither, keep what both agree on
     const written = community ?? subdistrict;
-    const elsewhere = written ? areaOf(candidates, c, null, null) : [];
+    const elsewhere = written ? inScope(places, null, null) : [];
     if (written && elsewhere.length > 0) {
       code = sharedDivision([written.code, ...elsewhere.map((b) => b.code)]);
       const place = c.estate ? `estate ${c.estate}` : `road ${c.road}`;
@@ -177,7 +187,7 @@ export function decide(parsed: ParsedAddress, index: RegistryIndex): Pending {
   if (community && trusted('community') && code && code.length < 12 && community.code.startsWith(code)) code = community.code;
   if (subdistrict && trusted('subdistrict') && code && code.length < 9 && subdistrict.code.startsWith(code)) code = subdistrict.code;
 
-  explainStop(c, consistent, candidates, estateHits.length > 0, roadHits.length > 0, reasons);
+  explainStop(c, consistent, candidates, estateHits.length > 0, roadHits.length > 0, reasons, tooMany);
   const level: MatchLevel | null = code === null ? null : code.length === 12 ? 'COMMUNITY' : code.length === 9 ? 'SUBDISTRICT' : 'DISTRICT';
   const finer = c.estate || c.road || c.building || c.room || c.doorNumber;
   const corrections = reasons.filter((r) => r.status === 'CORRECTED' || r.status === 'NOT_FOUND').length;
@@ -261,11 +271,12 @@ function judge(
  * agree with the written divisions, so a building number missing from the registry still lands
  * on its estate's community.
  */
-function areaOf(candidates: Candidate[], c: ParsedAddress['components'], community: IndexedDivision | null, subdistrict: IndexedDivision | null): IndexedBuilding[] {
-  const inScope = (b: IndexedBuilding) => (!community || b.community === community.code) && (!subdistrict || b.subdistrict === subdistrict.code);
-  const key: Checked | null = c.estate ? 'estate' : c.road ? 'road' : null;
-  if (!key) return [];
-  return candidates.filter((x) => x.verdicts[key] && x.verdicts[key]!.status !== 'CONFLICT' && inScope(x.b)).map((x) => x.b);
+function inScope(places: (readonly IndexedBuilding[])[], community: IndexedDivision | null, subdistrict: IndexedDivision | null): IndexedBuilding[] {
+  const out: IndexedBuilding[] = [];
+  for (const list of places) {
+    for (const b of list) if ((!community || b.community === community.code) && (!subdistrict || b.subdistrict === subdistrict.code)) out.push(b);
+  }
+  return out;
 }
 
 /** The deepest division (community, subdistrict or district code) shared by all codes. */
@@ -278,10 +289,12 @@ function sharedDivision(codes: string[]): string {
 }
 
 /** Reasons for stopping above the building. */
-function explainStop(c: ParsedAddress['components'], consistent: Candidate[], candidates: Candidate[], estateKnown: boolean, roadKnown: boolean, reasons: MatchReason[]): void {
+function explainStop(c: ParsedAddress['components'], consistent: Candidate[], candidates: Candidate[], estateKnown: boolean, roadKnown: boolean, reasons: MatchReason[], tooMany: number): void {
   if (c.estate && !estateKnown) reasons.push({ component: 'estate', status: 'NOT_FOUND', message: `estate ${c.estate} is not in the registry` });
   if (c.road && !roadKnown) reasons.push({ component: 'road', status: 'NOT_FOUND', message: `road ${c.road} is not in the registry` });
-  if (consistent.length > 1) {
+  if (tooMany) {
+    reasons.push({ component: 'building', status: 'MISSING', message: `no building number written and ${c.estate} has ${tooMany} buildings` });
+  } else if (consistent.length > 1) {
     const what = c.building ? `building ${c.building}` : c.doorNumber ? `door number ${c.doorNumber}` : c.estate ? `estate ${c.estate}` : 'the address';
     reasons.push({ component: c.building ? 'building' : c.doorNumber ? 'doorNumber' : c.estate ? 'estate' : 'road', status: 'AMBIGUOUS', message: `${what} fits ${consistent.length} buildings` });
   } else if (consistent.length === 0 && candidates.length > 0) {
@@ -293,6 +306,9 @@ function explainStop(c: ParsedAddress['components'], consistent: Candidate[], ca
         break;
       }
     }
+  } else if (consistent.length === 0 && (estateKnown || roadKnown)) {
+    if (c.building) reasons.push({ component: 'building', status: 'NOT_FOUND', message: `building ${c.building} is not in ${c.estate ?? c.road}` });
+    else if (c.doorNumber) reasons.push({ component: 'doorNumber', status: 'NOT_FOUND', message: `no building at ${c.road}${c.doorNumber}号` });
   } else if (consistent.length === 1) {
     reasons.push({ component: 'building', status: 'MISSING', message: `no building number written and ${consistent[0].b.estate ?? 'the place'} has several buildings` });
   }

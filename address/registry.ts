@@ -94,6 +94,9 @@ export class RegistryIndex {
   readonly estateAliasNames = new Set<string>();
   readonly roads = new NameIndex<IndexedBuilding>();
   readonly roadDoors = new Map<string, IndexedBuilding[]>();
+  /** (estate or estate alias, building number) and (road, building number) to buildings. */
+  readonly estateBuildings = new Map<string, IndexedBuilding[]>();
+  readonly roadBuildings = new Map<string, IndexedBuilding[]>();
   readonly buildings = new Map<string, IndexedBuilding>();
 
   /**
@@ -116,7 +119,11 @@ export class RegistryIndex {
           estateAliases: [],
         };
         this.buildings.set(b.code, b);
-        if (b.estate) this.estates.add(b.estate, b);
+        if (b.estate) {
+          this.estates.add(b.estate, b);
+          if (b.buildingNo) push(this.estateBuildings, placeKey(b.estate, b.buildingNo), b);
+        }
+        if (b.road && b.buildingNo) push(this.roadBuildings, placeKey(b.road, b.buildingNo), b);
         if (b.road) {
           this.roads.add(b.road, b);
           if (b.doorNumber) {
@@ -133,6 +140,7 @@ export class RegistryIndex {
           if (name && name !== b.estate) {
             this.estates.add(name, b);
             this.estateAliasNames.add(name);
+            if (b.buildingNo) push(this.estateBuildings, placeKey(name, b.buildingNo), b);
             if (!b.estateAliases.includes(name)) b.estateAliases.push(name);
           }
         }
@@ -179,4 +187,14 @@ export class RegistryIndex {
 
 export function roadDoorKey(road: string, door: string): string {
   return `${road}#${door}`;
+}
+
+export function placeKey(place: string, buildingNo: string): string {
+  return `${place}#${buildingNo}`;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
 }

@@ -1,0 +1,215 @@
+/**
+ * `node bench/address.ts [--scale N] [--sample N] [--reseed]`
+ *
+ * Address standardization on the bench database (PostgreSQL, BENCH_DATABASE_URL; default scale 28,
+ * about the real district):
+ * - throughput: parse alone, and parse + match (registry index in memory, one room statement per
+ *   batch of 2,000), as addresses per wall second and per second of this process's CPU time;
+ * - precision and recall by level on the labelled department addresses the seed generator writes
+ *   for the same data set (`npm run seed -- --departments`), overall and per variant.
+ * Figures go to bench/results/address-<date>.json and .md.
+ */
+import { createReadStream } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parse as parseCsv } from 'csv-parse';
+import { parseAddress } from '../address/parse.ts';
+import { createStandardizer } from '../address/standardizer.ts';
+import type { AddressMatch } from '../address/types.ts';
+import { LABELS_FILE } from '../importer/formats.ts';
+import { openDatabase } from '../lib/db.ts';
+import { writeDepartmentFiles } from '../seeds/departments.ts';
+import { prepareDataset } from './database.ts';
+import { DEFAULT_DATABASE_URL, redactUrl } from './options.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BATCH = 2000;
+const LEVELS = [['ROOM', 25], ['BUILDING', 19], ['COMMUNITY', 12]] as const;
+
+const { values } = parseArgs({
+  options: { scale: { type: 'string', default: '28' }, sample: { type: 'string', default: '200000' }, reseed: { type: 'boolean', default: false } },
+  strict: true,
+});
+const scale = Number(values.scale);
+const sampleSize = Number(values.sample);
+if (!(scale > 0 && scale <= 60) || !(sampleSize >= 1000)) {
+  process.stderr.write('usage: node bench/address.ts [--scale N (0-60, default 28)] [--sample N (>= 1000, default 200000)] [--reseed]\n');
+  process.exit(2);
+}
+const url = process.env.BENCH_DATABASE_URL ?? DEFAULT_DATABASE_URL;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+type Label = { kind: string; text: string; trueCode: string; variants: string[] };
+
+/** Every k-th labelled address, so the sample spreads over all communities. */
+async function readLabels(file: string, total: number): Promise<Label[]> {
+  const step = Math.max(1, Math.floor(total / sampleSize));
+  const out: Label[] = [];
+  let i = 0;
+  const parser = createReadStream(file).pipe(parseCsv({ columns: true }));
+  for await (const row of parser as AsyncIterable<Record<string, string>>) {
+    if (i++ % step === 0 && out.length < sampleSize) {
+      out.push({ kind: row.kind, text: row.text, trueCode: row.true_code, variants: row.variants ? row.variants.split('|') : [] });
+    }
+  }
+  return out;
+}
+
+async function countLines(file: string): Promise<number> {
+  let n = -1;
+  for await (const chunk of createReadStream(file)) for (const byte of chunk as Buffer) if (byte === 10) n++;
+  return n;
+}
+
+type Tally = { truth: number; predicted: number; correct: number };
+const emptyTally = (): Tally => ({ truth: 0, predicted: 0, correct: 0 });
+
+function score(labels: Label[], matches: AddressMatch[]) {
+  const byLevel = Object.fromEntries(LEVELS.map(([l]) => [l, emptyTally()])) as Record<string, Tally>;
+  const reached: Record<string, number> = { ROOM: 0, BUILDING: 0, COMMUNITY: 0, SUBDISTRICT: 0, DISTRICT: 0, none: 0 };
+  const variants = new Map<string, { n: number; exact: number; wrong: number }>();
+  let unlinkable = 0;
+  let falseLinks = 0;
+  labels.forEach((label, i) => {
+    const m = matches[i];
+    reached[m.level ?? 'none']++;
+    const code = m.code ?? '';
+    let wrong = false;
+    for (const [level, len] of LEVELS) {
+      const t = byLevel[level];
+      if (label.trueCode.length >= len) t.truth++;
+      if (code.length >= len) {
+        t.predicted++;
+        if (label.trueCode.slice(0, len) === code.slice(0, len)) t.correct++;
+        else wrong = true;
+      }
+    }
+    if (!label.trueCode) {
+      unlinkable++;
+      if (code.length >= 12) falseLinks++;
+    }
+    for (const v of label.variants.length ? label.variants : ['clean']) {
+      const s = variants.get(v) ?? { n: 0, exact: 0, wrong: 0 };
+      s.n++;
+      if (code && code === label.trueCode) s.exact++;
+      if (wrong) s.wrong++;
+      variants.set(v, s);
+    }
+  });
+  const pct = (a: number, b: number) => (b ? Math.round((a / b) * 10000) / 100 : null);
+  return {
+    byLevel: Object.fromEntries(LEVELS.map(([l]) => [l, { ...byLevel[l], precision: pct(byLevel[l].correct, byLevel[l].predicted), recall: pct(byLevel[l].correct, byLevel[l].truth) }])),
+    reached,
+    unlinkable: { n: unlinkable, linkedAnyway: falseLinks },
+    variants: Object.fromEntries([...variants].sort((a, b) => b[1].n - a[1].n).map(([v, s]) => [v, { ...s, exactPct: pct(s.exact, s.n), wrongPct: pct(s.wrong, s.n) }])),
+  };
+}
+
+const dataset = await prepareDataset(url, scale, values.reseed, log);
+const dir = await mkdtemp(path.join(os.tmpdir(), 'address-bench-'));
+try {
+  log(`writing the labelled department addresses of scale ${scale}`);
+  await writeDepartmentFiles({ scale }, dir);
+  const labelFile = path.join(dir, LABELS_FILE);
+  const total = await countLines(labelFile);
+  const labels = await readLabels(labelFile, total);
+  const texts = labels.map((l) => l.text);
+  log(`${labels.length.toLocaleString('en')} of ${total.toLocaleString('en')} labelled addresses sampled`);
+
+  const database = openDatabase('buildings', { url, poolMax: 2 });
+  try {
+    let t = performance.now();
+    const standardizer = await createStandardizer(database);
+    const indexSeconds = (performance.now() - t) / 1000;
+
+    // parse only, with and without the registry's names
+    for (const text of texts.slice(0, 5000)) parseAddress(text); // warm-up
+    let cpu = process.cpuUsage();
+    t = performance.now();
+    for (const text of texts) standardizer.parse(text);
+    const parseWall = (performance.now() - t) / 1000;
+    const parseCpu = cpuSeconds(process.cpuUsage(cpu));
+
+    // parse + match, batch by batch as the importer and CLI call it
+    await standardizer.standardize(texts.slice(0, BATCH)); // warm-up
+    const matches: AddressMatch[] = [];
+    cpu = process.cpuUsage();
+    t = performance.now();
+    for (let i = 0; i < texts.length; i += BATCH) matches.push(...(await standardizer.standardize(texts.slice(i, i + BATCH))));
+    const matchWall = (performance.now() - t) / 1000;
+    const matchCpu = cpuSeconds(process.cpuUsage(cpu));
+
+    const quality = score(labels, matches);
+    const result = {
+      date: new Date().toISOString(),
+      database: redactUrl(url),
+      dataset,
+      indexSize: standardizer.indexSize,
+      indexLoadSeconds: round(indexSeconds),
+      sample: labels.length,
+      labelled: total,
+      batch: BATCH,
+      throughput: {
+        parsePerSecond: Math.round(labels.length / parseWall),
+        parsePerCpuSecond: Math.round(labels.length / parseCpu),
+        matchPerSecond: Math.round(labels.length / matchWall),
+        matchPerCpuSecond: Math.round(labels.length / matchCpu),
+      },
+      quality,
+    };
+    const day = result.date.slice(0, 10);
+    await mkdir(path.join(root, 'bench/results'), { recursive: true });
+    await writeFile(path.join(root, `bench/results/address-${day}.json`), `${JSON.stringify(result, null, 2)}\n`);
+    await writeFile(path.join(root, `bench/results/address-${day}.md`), markdown(result));
+    process.stdout.write(markdown(result));
+  } finally {
+    await database.close();
+  }
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
+
+function cpuSeconds(u: NodeJS.CpuUsage): number {
+  return (u.user + u.system) / 1e6;
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function markdown(r: {
+  date: string; dataset: { scale: number; rowCounts: Record<string, number> }; sample: number; labelled: number; indexLoadSeconds: number;
+  throughput: Record<string, number>; quality: ReturnType<typeof score>;
+}): string {
+  const q = r.quality;
+  const lines = [
+    `# Address standardization, ${r.date.slice(0, 10)}`,
+    '',
+    `Registry of scale ${r.dataset.scale}: ${r.dataset.rowCounts.buildings?.toLocaleString('en')} buildings, ${r.dataset.rowCounts.rooms?.toLocaleString('en')} rooms. ` +
+      `Sample: ${r.sample.toLocaleString('en')} of ${r.labelled.toLocaleString('en')} labelled department addresses. Index built in ${r.indexLoadSeconds} s.`,
+    '',
+    '| step | addresses / s (wall) | addresses / s of CPU (this process) |',
+    '|---|---|---|',
+    `| parse | ${r.throughput.parsePerSecond.toLocaleString('en')} | ${r.throughput.parsePerCpuSecond.toLocaleString('en')} |`,
+    `| parse + match | ${r.throughput.matchPerSecond.toLocaleString('en')} | ${r.throughput.matchPerCpuSecond.toLocaleString('en')} |`,
+    '',
+    '| level | truth | predicted | correct | precision | recall |',
+    '|---|---|---|---|---|---|',
+    ...LEVELS.map(([l]) => {
+      const t = q.byLevel[l];
+      return `| ${l} | ${t.truth.toLocaleString('en')} | ${t.predicted.toLocaleString('en')} | ${t.correct.toLocaleString('en')} | ${t.precision}% | ${t.recall}% |`;
+    }),
+    '',
+    `Matched level: ${Object.entries(q.reached).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}. ` +
+      `Addresses with no true Futian address: ${q.unlinkable.n}, linked anyway: ${q.unlinkable.linkedAnyway}.`,
+    '',
+    '| variant | addresses | exact code | wrong at some level |',
+    '|---|---|---|---|',
+    ...Object.entries(q.variants).map(([v, s]) => `| ${v} | ${s.n.toLocaleString('en')} | ${s.exactPct}% | ${s.wrongPct}% |`),
+    '',
+  ];
+  return lines.join('\n');
+}
