@@ -3,12 +3,17 @@
  * the `npm run address` CLI, and the statements behind them.
  */
 import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createStandardizer, type LoadedStandardizer } from '../address/standardizer.ts';
 import { query as sql } from '../lib/db.ts';
 import { dbQueryCount } from '../lib/metrics.ts';
+import { LABELS_FILE } from '../importer/formats.ts';
+import { writeDepartmentFiles } from '../seeds/departments.ts';
 import { SHOWCASE } from '../seeds/showcase.ts';
 import { buildingsSubgraph } from '../subgraphs/buildings/server.ts';
 import { openFixture } from './support/databases.ts';
@@ -133,6 +138,30 @@ describe('every registry address standardizes to itself', () => {
     const exact = matches.filter((m, i) => m.code === rows[i].code).length;
     // a room number repeated in two units of one building is the only reason to stop short
     expect(exact / rows.length).toBeGreaterThan(0.99);
+  });
+});
+
+describe('quality on the labelled department addresses of the fixture', () => {
+  it('links with no wrong code at room, building or community level, and finds most', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'labels-'));
+    try {
+      await writeDepartmentFiles({ size: 'small' }, dir);
+      const labels = parseCsv(await readFile(path.join(dir, LABELS_FILE)), { columns: true }) as { text: string; true_code: string }[];
+      expect(labels.length).toBeGreaterThan(3000);
+      const matches = await standardizer.standardize(labels.map((l) => l.text));
+      for (const len of [25, 19, 12]) {
+        const truth = labels.filter((l) => l.true_code.length >= len).length;
+        const predicted = matches.filter((m) => (m.code ?? '').length >= len);
+        const correct = matches.filter((m, i) => (m.code ?? '').length >= len && m.code!.slice(0, len) === labels[i].true_code.slice(0, len)).length;
+        expect(correct / predicted.length, `precision at length ${len}`).toBeGreaterThanOrEqual(0.999);
+        expect(correct / truth, `recall at length ${len}`).toBeGreaterThan(0.95);
+      }
+      // texts that denote no Futian address are never linked below the district
+      const unlinkable = matches.filter((m, i) => labels[i].true_code === '' && (m.code ?? '').length >= 9);
+      expect(unlinkable.map((m) => m.text)).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
