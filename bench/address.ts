@@ -1,5 +1,5 @@
 /**
- * `node bench/address.ts [--scale N] [--sample N] [--reseed]`
+ * `npm run bench:address -- [--scale N] [--sample N] [--reseed]`
  *
  * Address standardization on the bench database (PostgreSQL, BENCH_DATABASE_URL; default scale 28,
  * about the real district):

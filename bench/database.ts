@@ -34,7 +34,7 @@ type SeedMeta = { scale: number; fingerprint: string; seededAt: string; seedSeco
 /** Hash of everything that decides the loaded data: the seed generator and the migrations. */
 export function dataFingerprint(): string {
   const hash = createHash('sha256');
-  for (const dir of ['seeds', ...SUBGRAPHS.map((s) => path.join('migrations', s))]) {
+  for (const dir of ['seeds', path.join('migrations', '_shared'), ...SUBGRAPHS.map((s) => path.join('migrations', s))]) {
     const files = readdirSync(path.join(root, dir)).filter((f) => !f.endsWith('.test.ts')).sort();
     for (const f of files) {
       hash.update(`${dir}/${f}\0`);
