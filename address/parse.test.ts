@@ -3,7 +3,7 @@
  * parts of the standardizer, each row of the component table, and the edge cases a clerk's typing
  * produces.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createParser, normalizeText, parseAddress } from './parse.ts';
 import type { AddressComponents } from './types.ts';
@@ -11,7 +11,13 @@ import type { AddressComponents } from './types.ts';
 const components = (text: string) => parseAddress(text).components;
 
 type LabelledCase = { text: string; expect: AddressComponents };
-const CASES: LabelledCase[] = readFileSync(new URL('../../shared/data/address-cases.jsonl', import.meta.url), 'utf8')
+/**
+ * A copy of the team's shared labelled cases (../shared/data/address-cases.jsonl), kept in the
+ * repository so a clean clone tests the same cases; a test below keeps the copy in step.
+ */
+const CASES_FILE = new URL('./testdata/address-cases.jsonl', import.meta.url);
+const SHARED_CASES_FILE = new URL('../../shared/data/address-cases.jsonl', import.meta.url);
+const CASES: LabelledCase[] = readFileSync(CASES_FILE, 'utf8')
   .split('\n')
   .filter((line) => line.trim())
   .map((line) => JSON.parse(line) as LabelledCase);
@@ -19,6 +25,10 @@ const CASES: LabelledCase[] = readFileSync(new URL('../../shared/data/address-ca
 describe('labelled cases (shared/data/address-cases.jsonl)', () => {
   it('has cases to check', () => {
     expect(CASES.length).toBeGreaterThan(0);
+  });
+
+  it.skipIf(!existsSync(SHARED_CASES_FILE))('matches the shared file when the shared folder is present', () => {
+    expect(readFileSync(CASES_FILE, 'utf8')).toBe(readFileSync(SHARED_CASES_FILE, 'utf8'));
   });
 
   it.each(CASES.map((c) => [c.text, c.expect] as const))('%s', (text, expected) => {
