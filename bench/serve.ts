@@ -64,7 +64,9 @@ async function startHive(databaseUrl: string): Promise<Running> {
 
 /** The same five subgraphs behind @apollo/gateway (JS query planner) served by @apollo/server. */
 async function startApollo(databaseUrl: string): Promise<Running> {
-  const { ApolloGateway } = await import('@apollo/gateway');
+  const { ApolloGateway, RemoteGraphQLDataSource } = await import('@apollo/gateway');
+  const { randomBytes } = await import('node:crypto');
+  const { IDENTITY_EXTENSION, SIGNATURE_EXTENSION, signUpstream } = await import('../lib/auth/upstream.ts');
   const { ApolloServer, HeaderMap } = await import('@apollo/server');
   const { ApolloServerPluginLandingPageDisabled } = await import('@apollo/server/plugin/disabled');
   const { loadSubgraphDefinitions } = await import('../lib/system.ts');
@@ -76,10 +78,22 @@ async function startApollo(databaseUrl: string): Promise<Running> {
   const databases = await openDatabases(databaseUrl);
   const definitions = await loadSubgraphDefinitions();
   const subgraphs: RunningSubgraph[] = [];
-  for (const name of SUBGRAPHS) subgraphs.push(await startSubgraph(definitions[name], databases[name], { port: 0, host: HOST }));
+  const upstreamSecret = randomBytes(32).toString('base64');
+  for (const name of SUBGRAPHS) subgraphs.push(await startSubgraph(definitions[name], databases[name], { port: 0, host: HOST, upstreamSecret }));
   const supergraphSdl = pointSupergraphAt(readSupergraph(), Object.fromEntries(subgraphs.map((s) => [s.name, s.url])));
 
-  const gateway = new ApolloGateway({ supergraphSdl });
+  // the subgraphs answer only signed requests: sign as the Hive gateway does (anonymous identity)
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ url }) =>
+      new RemoteGraphQLDataSource({
+        url,
+        willSendRequest({ request }) {
+          const signature = signUpstream(upstreamSecret, { query: request.query ?? '', variables: request.variables, identity: null });
+          request.extensions = { ...request.extensions, [IDENTITY_EXTENSION]: null, [SIGNATURE_EXTENSION]: signature };
+        },
+      }),
+  });
   const server = new ApolloServer({ gateway, includeStacktraceInErrorResponses: false, plugins: [ApolloServerPluginLandingPageDisabled()] });
   await server.start();
 

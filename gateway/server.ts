@@ -18,6 +18,7 @@ import { maskError as yogaMaskError } from 'graphql-yoga';
 import type { SubgraphName } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
 import { httpDuration, registry } from '../lib/metrics.ts';
+import { authPlugins, type GatewayAuthOptions } from './auth.ts';
 import { EXAMPLE_QUERY } from './example-query.ts';
 
 export type GatewayOptions = {
@@ -29,6 +30,8 @@ export type GatewayOptions = {
   subgraphTimeoutMs?: number;
   /** Production mode: no GraphiQL, no landing page. */
   production?: boolean;
+  /** Token verification and upstream signing (gateway/auth.ts). */
+  auth: GatewayAuthOptions;
 };
 
 /** Rewrites the `@join__graph(url:)` of each named subgraph in a supergraph SDL. */
@@ -88,6 +91,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       writers: [{ write: (level, attrs, msg) => logger[level]({ component: 'hive-gateway', ...(attrs as object) }, msg ?? '') }],
     }),
     maskedErrors: { maskError: maskGatewayError },
+    plugins: () => authPlugins(options.auth),
   });
 
   async function readyz(res: http.ServerResponse): Promise<void> {

@@ -39,6 +39,23 @@ const EnvModel = z.object({
   SEED: z.enum(['demo', 'small', 'none']).default('demo'),
   /** How often the buildings subgraph checks whether the registry changed and rebuilds its address index. */
   ADDRESS_INDEX_REFRESH_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** Production: where the identity provider publishes its signing keys (RS256/ES256). */
+  JWT_JWKS_URL: url.optional(),
+  /** Production alternative to a JWKS: a PEM public key file. */
+  JWT_PUBLIC_KEY_FILE: z.string().optional(),
+  /** Required `iss` and `aud` of tokens. */
+  JWT_ISSUER: z.string().default('address-graph-dev'),
+  JWT_AUDIENCE: z.string().default('address-graph'),
+  /** Development signing key (ES256, created on first use); never used in production. */
+  DEV_JWT_KEY_FILE: z.string().default('.data/dev-jwt-key.json'),
+  /** Requests without a token may read the non-personal registry ("false": every request needs a token). */
+  ALLOW_ANONYMOUS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /**
+   * Shared secret the gateway signs subgraph requests with (HMAC-SHA256) and subgraphs verify.
+   * Required in production and whenever subgraphs run as separate processes; `npm start`
+   * generates one per run when unset.
+   */
+  UPSTREAM_HMAC_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Per-subgraph request timeout at the gateway, milliseconds. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });

@@ -10,9 +10,14 @@ import { migrateSubgraph } from './migrate.ts';
 import { startSubgraph, type SubgraphDefinition } from './subgraph-server.ts';
 
 export async function runStandalone<TContext extends BaseContext>(def: SubgraphDefinition<TContext>): Promise<void> {
+  const upstreamSecret = env().UPSTREAM_HMAC_SECRET;
+  if (!upstreamSecret) {
+    process.stderr.write(`UPSTREAM_HMAC_SECRET is not set: the ${def.name} subgraph only answers requests the gateway signed with it\n`);
+    process.exit(1);
+  }
   const database = openDatabase(def.name);
   await migrateSubgraph(database);
-  const running = await startSubgraph(def, database, { port: subgraphPort(def.name), host: env().HOST });
+  const running = await startSubgraph(def, database, { port: subgraphPort(def.name), host: env().HOST, upstreamSecret });
   logger.info({ subgraph: def.name, url: running.url, database: database.kind }, 'subgraph ready');
   const shutdown = async () => {
     await running.stop();

@@ -11,6 +11,8 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { DocumentNode, GraphQLFormattedError } from 'graphql';
+import { ANONYMOUS, viewerFromClaims, type Viewer } from './auth/scopes.ts';
+import { IDENTITY_EXTENSION, SIGNATURE_EXTENSION, verifyUpstream } from './auth/upstream.ts';
 import type { SubgraphName } from './config.ts';
 import type { Database } from './db.ts';
 import { logger } from './logger.ts';
@@ -21,8 +23,8 @@ export type SubgraphDefinition<TContext extends BaseContext> = {
   name: SubgraphName;
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<TContext>;
-  /** Builds the per-request context (fresh DataLoaders) over the subgraph's database. */
-  createContext: (database: Database) => TContext;
+  /** Builds the per-request context (fresh DataLoaders) over the subgraph's database, for the verified viewer. */
+  createContext: (database: Database, viewer: Viewer) => TContext;
 };
 
 export type RunningSubgraph = {
@@ -80,7 +82,7 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 export async function startSubgraph<TContext extends BaseContext>(
   def: SubgraphDefinition<TContext>,
   database: Database,
-  options: { port?: number; host?: string } = {},
+  options: { port?: number; host?: string; upstreamSecret: string },
 ): Promise<RunningSubgraph> {
   const httpServer = http.createServer();
   const server = buildApolloServer(def, [ApolloServerPluginDrainHttpServer({ httpServer })]);
@@ -129,6 +131,20 @@ export async function startSubgraph<TContext extends BaseContext>(
         return sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
       }
     }
+    // Only the gateway may call: its HMAC over query, variables and identity must verify.
+    const request = (body ?? {}) as { query?: unknown; variables?: Record<string, unknown> | null; extensions?: Record<string, unknown> };
+    const identity = request.extensions?.[IDENTITY_EXTENSION] ?? null;
+    const signed = req.method === 'POST' && typeof request.query === 'string' &&
+      verifyUpstream(options.upstreamSecret, { query: request.query, variables: request.variables, identity }, request.extensions?.[SIGNATURE_EXTENSION]);
+    if (!signed) {
+      return sendJson(res, 401, { errors: [{ message: `the ${def.name} subgraph only answers requests signed by the gateway`, extensions: { code: 'GATEWAY_SIGNATURE_REQUIRED' } }] });
+    }
+    let viewer: Viewer;
+    try {
+      viewer = identity === null ? ANONYMOUS : viewerFromClaims(identity);
+    } catch (err) {
+      return sendJson(res, 401, { errors: [{ message: (err as Error).message, extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
     const response = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
         method: (req.method ?? 'GET').toUpperCase(),
@@ -136,7 +152,7 @@ export async function startSubgraph<TContext extends BaseContext>(
         search: new URL(req.url ?? '/', 'http://x').search,
         body,
       },
-      context: async () => def.createContext(database),
+      context: async () => def.createContext(database, viewer),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

@@ -3,10 +3,12 @@
  * database schema) and the gateway in front of them. Used by `npm start`, the end-to-end tests
  * and the benchmark.
  */
+import { randomBytes } from 'node:crypto';
 import type { BaseContext } from '@apollo/server';
-import { SUBGRAPHS, type SubgraphName } from './config.ts';
+import { env, SUBGRAPHS, type SubgraphName } from './config.ts';
 import type { Database } from './db.ts';
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from './subgraph-server.ts';
+import { authOptionsFromConfig, type GatewayAuthOptions } from '../gateway/auth.ts';
 import { startGateway, type RunningGateway } from '../gateway/server.ts';
 import { readSupergraph } from '../gateway/compose.ts';
 
@@ -35,10 +37,14 @@ export type SystemOptions = {
   subgraphPortBase?: number;
   subgraphTimeoutMs?: number;
   production?: boolean;
+  /** Overrides of token verification (tests verify with their own keys); defaults from config. */
+  auth?: Partial<GatewayAuthOptions>;
 };
 
 export type RunningSystem = {
   gateway: RunningGateway;
+  /** The secret the gateway signs subgraph requests with (tests forge and check signatures). */
+  upstreamSecret: string;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   /** Stops one subgraph's server (to test partial results); its database stays open. */
   stopSubgraph(name: SubgraphName): Promise<void>;
@@ -50,10 +56,14 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const definitions = await loadSubgraphDefinitions();
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
   const base = options.subgraphPortBase ?? 0;
+  // one process: a fresh secret per run unless one is configured
+  const upstreamSecret = options.auth?.upstreamSecret ?? env().UPSTREAM_HMAC_SECRET ?? randomBytes(32).toString('base64');
+  const auth = { ...(await authOptionsFromConfig(upstreamSecret)), ...options.auth, upstreamSecret };
   for (const [i, name] of SUBGRAPHS.entries()) {
     subgraphs[name] = await startSubgraph(definitions[name], options.databases[name], {
       port: base === 0 ? 0 : base + i,
       host: '127.0.0.1',
+      upstreamSecret,
     });
   }
   const gateway = await startGateway(
@@ -62,6 +72,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s, subgraphs[s].url])),
       subgraphTimeoutMs: options.subgraphTimeoutMs,
       production: options.production,
+      auth,
     },
     { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },
   );
@@ -73,6 +84,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   };
   return {
     gateway,
+    upstreamSecret,
     subgraphs,
     stopSubgraph,
     async stop() {

@@ -8,6 +8,7 @@ import { openDatabase, type Database } from '../lib/db.ts';
 import { logger } from '../lib/logger.ts';
 import { migrateSubgraph } from '../lib/migrate.ts';
 import { startSystem } from '../lib/system.ts';
+import { demoTokens } from '../lib/auth/dev-keys.ts';
 import { EXAMPLE_QUERY } from '../gateway/example-query.ts';
 import { isSeeded, seed } from '../seeds/load.ts';
 
@@ -33,6 +34,9 @@ const system = await startSystem({
 });
 
 const url = `http://localhost:${system.gateway.port}/graphql`;
+// development only: tokens for the demo roles, signed with the dev key (never in production)
+const tokens = config.NODE_ENV === 'production' ? {} : await demoTokens();
+const tokenLines = Object.entries(tokens).map(([role, token]) => `  ${role}:\n    ${token}`);
 process.stdout.write(
   [
     '',
@@ -47,6 +51,9 @@ process.stdout.write(
     `curl -s ${url} -H 'content-type: application/json' \\`,
     `  -d '{"query":"{ address(code: \\"4403040040280100028001203\\") { fullName residentCount eventStats { open } } }"}'`,
     '',
+    ...(tokenLines.length
+      ? ['Demo tokens (send as "authorization: Bearer <token>"; npm run token -- --help makes others):', ...tokenLines, '']
+      : []),
   ].join('\n'),
 );
 

@@ -1,9 +1,12 @@
+import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { LoadedStandardizer } from '../../address/standardizer.ts';
 import type { Loaders } from './loaders.ts';
 import type { AddressRepository } from './repository.ts';
 
 /** Per-request context of the buildings subgraph. */
 export type BuildingsContext = {
+  /** Who the request runs as, verified by the gateway. */
+  viewer: Viewer;
   repository: AddressRepository;
   loaders: Loaders;
   /** The process-wide address standardizer, its registry index built on first use. */

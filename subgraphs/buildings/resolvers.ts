@@ -50,6 +50,7 @@ export const resolvers: Resolvers = {
       if (n < 1 || n > 100) throw userError(`"first" must be between 1 and 100, got ${n}`);
       return ctx.repository.search(text, n, level ?? null);
     },
+    viewer: (_, __, ctx) => ctx.viewer,
     standardizeAddress: async (_, { text }, ctx) => {
       if (text.length > MAX_TEXT_LENGTH) throw userError(`the text is ${text.length} characters long; an address is at most ${MAX_TEXT_LENGTH}`);
       const [match] = await (await ctx.standardizer()).standardize([text]);
@@ -59,6 +60,12 @@ export const resolvers: Resolvers = {
       checkTexts(texts);
       return (await ctx.standardizer()).standardize(texts);
     },
+  },
+
+  Viewer: {
+    roles: (viewer) => [...viewer.roles],
+    scopes: (viewer) => [...viewer.scopes].sort(),
+    communities: (viewer) => (viewer.communities ? [...viewer.communities] : null),
   },
 
   AddressMatch: {

@@ -1,4 +1,5 @@
 /** GraphQL type -> the value its resolvers receive (repository rows, not hand-typed shapes). */
+import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { AddressMatch, MatchCandidate, MatchReason } from '../../address/types.ts';
 import type { AddressRow, ChildrenKey } from './repository.ts';
 
@@ -12,3 +13,4 @@ export type AddressConnectionMapper = ChildrenKey;
 export type AddressMatchMapper = AddressMatch;
 export type AddressCandidateMapper = MatchCandidate;
 export type MatchReasonMapper = MatchReason;
+export type ViewerMapper = Viewer;

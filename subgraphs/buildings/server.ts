@@ -4,6 +4,7 @@
  */
 import { createStandardizer, type LoadedStandardizer } from '../../address/standardizer.ts';
 import { env } from '../../lib/config.ts';
+import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { Database } from '../../lib/db.ts';
 import { loadSchema } from '../../lib/schema-file.ts';
 import type { SubgraphDefinition } from '../../lib/subgraph-server.ts';
@@ -29,8 +30,8 @@ export const buildingsSubgraph: SubgraphDefinition<BuildingsContext> = {
   name: 'buildings',
   typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
   resolvers: resolvers as SubgraphDefinition<BuildingsContext>['resolvers'],
-  createContext: (database: Database) => {
+  createContext: (database: Database, viewer: Viewer) => {
     const repository = createAddressRepository(database.knex);
-    return { repository, loaders: createLoaders(repository), standardizer: () => standardizerFor(database) };
+    return { repository, loaders: createLoaders(repository), standardizer: () => standardizerFor(database), viewer };
   },
 };

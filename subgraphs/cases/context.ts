@@ -1,8 +1,11 @@
+import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { Loaders } from './loaders.ts';
 import type { CaseRepository } from './repository.ts';
 
 /** Per-request context of the cases subgraph. */
 export type CasesContext = {
+  /** Who the request runs as, verified by the gateway. */
+  viewer: Viewer;
   repository: CaseRepository;
   loaders: Loaders;
 };

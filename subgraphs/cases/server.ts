@@ -3,6 +3,7 @@
  * schema, resolvers and per-request context. Importable by tests without opening a port;
  * index.ts listens.
  */
+import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { Database } from '../../lib/db.ts';
 import { loadSchema } from '../../lib/schema-file.ts';
 import type { SubgraphDefinition } from '../../lib/subgraph-server.ts';
@@ -15,8 +16,8 @@ export const casesSubgraph: SubgraphDefinition<CasesContext> = {
   name: 'cases',
   typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
   resolvers: resolvers as SubgraphDefinition<CasesContext>['resolvers'],
-  createContext: (database: Database) => {
+  createContext: (database: Database, viewer: Viewer) => {
     const repository = createCaseRepository(database.knex);
-    return { repository, loaders: createLoaders(repository) };
+    return { repository, loaders: createLoaders(repository), viewer };
   },
 };

@@ -1,8 +1,11 @@
+import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { Loaders } from './loaders.ts';
 import type { EntitiesRepository } from './repository.ts';
 
 /** Per-request context of the entities subgraph. */
 export type EntitiesContext = {
+  /** Who the request runs as, verified by the gateway. */
+  viewer: Viewer;
   repository: EntitiesRepository;
   loaders: Loaders;
 };

@@ -1,8 +1,11 @@
+import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { Loaders } from './loaders.ts';
 import type { EventRepository } from './repository.ts';
 
 /** Per-request context of the events subgraph. */
 export type EventsContext = {
+  /** Who the request runs as, verified by the gateway. */
+  viewer: Viewer;
   repository: EventRepository;
   loaders: Loaders;
 };

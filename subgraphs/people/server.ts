@@ -2,6 +2,7 @@
  * The people subgraph (residents and where they live): schema, resolvers and per-request
  * context. Importable by tests without opening a port; index.ts listens.
  */
+import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { Database } from '../../lib/db.ts';
 import { loadSchema } from '../../lib/schema-file.ts';
 import type { SubgraphDefinition } from '../../lib/subgraph-server.ts';
@@ -14,8 +15,8 @@ export const peopleSubgraph: SubgraphDefinition<PeopleContext> = {
   name: 'people',
   typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
   resolvers: resolvers as SubgraphDefinition<PeopleContext>['resolvers'],
-  createContext: (database: Database) => {
+  createContext: (database: Database, viewer: Viewer) => {
     const repository = createPeopleRepository(database.knex);
-    return { repository, loaders: createLoaders(repository) };
+    return { repository, loaders: createLoaders(repository), viewer };
   },
 };

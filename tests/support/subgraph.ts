@@ -3,6 +3,7 @@
  * with a fresh per-request context each time (as the HTTP server does).
  */
 import type { BaseContext } from '@apollo/server';
+import { SYSTEM, type Viewer } from '../../lib/auth/scopes.ts';
 import type { Database } from '../../lib/db.ts';
 import { buildApolloServer, type SubgraphDefinition } from '../../lib/subgraph-server.ts';
 
@@ -11,12 +12,13 @@ export type GraphQLResult = {
   errors?: { message: string; extensions?: Record<string, unknown>; path?: (string | number)[] }[];
 };
 
-export async function subgraphClient<TContext extends BaseContext>(def: SubgraphDefinition<TContext>, database: Database) {
+/** In-process calls skip the gateway, so they run as `viewer` (every scope unless given). */
+export async function subgraphClient<TContext extends BaseContext>(def: SubgraphDefinition<TContext>, database: Database, viewer: Viewer = SYSTEM) {
   const server = buildApolloServer(def);
   await server.start();
   return {
     async run(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult> {
-      const response = await server.executeOperation({ query, variables }, { contextValue: def.createContext(database) });
+      const response = await server.executeOperation({ query, variables }, { contextValue: def.createContext(database, viewer) });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return response.body.singleResult as GraphQLResult;
     },

@@ -12,7 +12,8 @@ export type TestSystem = {
   gatewayUrl: string;
   /** Base URL of the gateway without /graphql, for probes and metrics. */
   baseUrl: string;
-  query(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult & { status: number }>;
+  /** POSTs to the gateway, with `token` as a bearer token when given. */
+  query(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult & { status: number }>;
   stop(): Promise<void>;
 };
 
@@ -25,10 +26,14 @@ export async function startTestSystem(): Promise<TestSystem> {
     databases,
     gatewayUrl,
     baseUrl: gatewayUrl.replace(/\/graphql$/, ''),
-    async query(query, variables = {}) {
+    async query(query, variables = {}, token) {
       const res = await fetch(gatewayUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json, application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
       return { status: res.status, ...((await res.json()) as GraphQLResult) };

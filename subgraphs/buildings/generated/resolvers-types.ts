@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { AddressMapper, BuildingInfoMapper, RoomInfoMapper, AddressConnectionMapper, AddressMatchMapper, AddressCandidateMapper, MatchReasonMapper } from '../schema.mappers.ts';
+import type { AddressMapper, BuildingInfoMapper, RoomInfoMapper, AddressConnectionMapper, AddressMatchMapper, AddressCandidateMapper, MatchReasonMapper, ViewerMapper } from '../schema.mappers.ts';
 import type { BuildingsContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -262,6 +262,8 @@ export type Query = {
   standardizeAddress?: Maybe<AddressMatch>;
   /** Standardizes up to 500 addresses in one call, in the order given; registry lookups are batched. */
   standardizeAddresses: Array<AddressMatch>;
+  /** Who this request runs as: subject, roles, scopes and community limits from the verified token. */
+  viewer: Viewer;
 };
 
 
@@ -322,6 +324,19 @@ export type RoomUse =
   | 'SHOP'
   /** Storage. */
   | 'STORAGE';
+
+/** The identity a request runs as, as the gateway verified it from the bearer token. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** Community codes the viewer is confined to; null when not confined. */
+  communities?: Maybe<Array<Scalars['String']['output']>>;
+  /** Roles named in the token. */
+  roles: Array<Scalars['String']['output']>;
+  /** Scopes granted, from the token's scopes and roles, e.g. people:read. */
+  scopes: Array<Scalars['String']['output']>;
+  /** The token's subject (`sub`); null for a request without a token. */
+  subject?: Maybe<Scalars['String']['output']>;
+};
 
 
 
@@ -438,6 +453,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RoomInfo: ResolverTypeWrapper<RoomInfoMapper>;
   RoomUse: RoomUse;
+  Viewer: ResolverTypeWrapper<ViewerMapper>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -459,6 +475,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   RoomInfo: RoomInfoMapper;
+  Viewer: ViewerMapper;
 };
 
 export type AddressResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address'], FederationReferenceType extends FederationReferenceTypes['Address'] = FederationReferenceTypes['Address']> = {
@@ -558,6 +575,7 @@ export type QueryResolvers<ContextType = BuildingsContext, ParentType extends Re
   searchAddresses?: Resolver<Array<ResolversTypes['Address']>, ParentType, ContextType, RequireFields<QuerySearchAddressesArgs, 'first' | 'query'>>;
   standardizeAddress?: Resolver<Maybe<ResolversTypes['AddressMatch']>, ParentType, ContextType, RequireFields<QueryStandardizeAddressArgs, 'text'>>;
   standardizeAddresses?: Resolver<Array<ResolversTypes['AddressMatch']>, ParentType, ContextType, RequireFields<QueryStandardizeAddressesArgs, 'texts'>>;
+  viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 };
 
 export type RoomInfoResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['RoomInfo'] = ResolversParentTypes['RoomInfo']> = {
@@ -566,6 +584,13 @@ export type RoomInfoResolvers<ContextType = BuildingsContext, ParentType extends
   number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   use?: Resolver<Maybe<ResolversTypes['RoomUse']>, ParentType, ContextType>;
+};
+
+export type ViewerResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  communities?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = BuildingsContext> = {
@@ -582,5 +607,6 @@ export type Resolvers<ContextType = BuildingsContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RoomInfo?: RoomInfoResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
 };
 

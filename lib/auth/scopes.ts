@@ -1,0 +1,65 @@
+/**
+ * Who is asking: the identity the gateway verified (a JWT's claims) as the subgraphs see it.
+ * Scopes name what may be read; `communities` (12-digit community codes) confines a grid worker
+ * to their own communities.
+ */
+import { z } from 'zod';
+
+export const SCOPES = [
+  'address:read', 'people:read', 'people:pii', 'entities:read', 'events:read', 'events:write', 'cases:read', 'audit:read',
+] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** Demo roles and the scopes each grants; a token may also carry scopes directly. */
+export const ROLES = {
+  /** 网格员: people and events of their communities, no full identity numbers. */
+  'grid-worker': ['address:read', 'people:read', 'entities:read', 'events:read', 'events:write'],
+  /** 调解员: cases and the people in them, with identity numbers. */
+  'case-officer': ['address:read', 'people:read', 'people:pii', 'cases:read', 'events:read'],
+  /** BI analyst: aggregates and non-personal data. */
+  analyst: ['address:read', 'entities:read', 'events:read', 'cases:read'],
+  /** Reads the audit log and nothing personal. */
+  auditor: ['address:read', 'audit:read'],
+  admin: [...SCOPES],
+} as const satisfies Record<string, readonly Scope[]>;
+export type Role = keyof typeof ROLES;
+
+export type Viewer = {
+  /** The token's `sub`; null for anonymous requests. */
+  subject: string | null;
+  roles: readonly string[];
+  scopes: ReadonlySet<Scope>;
+  /** Community codes the viewer is confined to; null means no confinement. */
+  communities: readonly string[] | null;
+};
+
+export const ANONYMOUS: Viewer = Object.freeze({ subject: null, roles: [], scopes: new Set<Scope>(), communities: null });
+
+/** Every scope, no confinement: in-process tools and tests that bypass the gateway. */
+export const SYSTEM: Viewer = Object.freeze({ subject: 'system', roles: ['admin'], scopes: new Set<Scope>(SCOPES), communities: null });
+
+const scopeList = z.union([z.string().transform((s) => s.split(/\s+/).filter(Boolean)), z.array(z.string())]);
+const Claims = z.object({
+  sub: z.string().min(1).optional(),
+  /** OAuth style: a space-separated string; an array is accepted too. */
+  scope: scopeList.optional(),
+  scopes: scopeList.optional(),
+  roles: z.array(z.string()).optional(),
+  communities: z.array(z.string().regex(/^[0-9]{12}$/, 'a community code has 12 digits')).optional(),
+});
+
+/**
+ * The viewer a verified token's claims describe. Unknown scopes and roles are ignored (a token
+ * may carry other services' scopes); a malformed claim throws, naming it.
+ */
+export function viewerFromClaims(claims: unknown): Viewer {
+  const parsed = Claims.safeParse(claims);
+  if (!parsed.success) {
+    throw new Error(`token claims are invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const c = parsed.data;
+  const scopes = new Set<Scope>();
+  for (const s of [...(c.scope ?? []), ...(c.scopes ?? [])]) if ((SCOPES as readonly string[]).includes(s)) scopes.add(s as Scope);
+  for (const r of c.roles ?? []) for (const s of (ROLES as Record<string, readonly Scope[]>)[r] ?? []) scopes.add(s);
+  return { subject: c.sub ?? null, roles: c.roles ?? [], scopes, communities: c.communities ? [...new Set(c.communities)].sort() : null };
+}
