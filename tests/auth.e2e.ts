@@ -3,17 +3,14 @@
  * tampered with or signed by another key), the verified identity reaches the subgraphs, and the
  * subgraphs refuse every request the gateway did not sign — including direct `_entities` calls.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signDevToken } from '../lib/auth/dev-keys.ts';
 import { signUpstream } from '../lib/auth/upstream.ts';
 import { SHOWCASE } from '../seeds/showcase.ts';
+import { runCli } from './support/cli.ts';
 import { startTestSystem, type TestSystem } from './support/system.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VIEWER = '{ viewer { subject roles scopes communities } }';
 
 let t: TestSystem;
@@ -98,17 +95,7 @@ describe('subgraphs answer only the gateway', () => {
 });
 
 describe('npm run token', () => {
-  function token(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(root, 'scripts/token.ts'), ...args], { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn' } });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
-  }
+  const token = (args: string[]) => runCli('scripts/token.ts', args);
 
   it('prints a token the gateway accepts, with the scopes and communities asked for', async () => {
     const out = await token(['--scope', 'people:read', '--scope', 'people:pii', '--community', SHOWCASE.communityCode, '--sub', 'alice']);
@@ -127,10 +114,7 @@ describe('npm run token', () => {
   });
 
   it('refuses in production', async () => {
-    const child = spawn(process.execPath, [path.join(root, 'scripts/token.ts')], { cwd: root, env: { ...process.env, NODE_ENV: 'production' } });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    const code = await new Promise((resolve) => child.on('close', resolve));
+    const { code, stderr } = await runCli('scripts/token.ts', [], { env: { NODE_ENV: 'production' } });
     expect(code).toBe(1);
     expect(stderr).toContain('production');
   });

@@ -4,24 +4,22 @@
  * of bad row, the quarantine and its reasons, idempotent re-runs, a fixed row leaving
  * quarantine, and the CLI's exit codes, output and report file.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query, type Database } from '../lib/db.ts';
 import type { DepartmentKind } from '../importer/formats.ts';
 import type { ImportReport } from '../importer/report.ts';
 import { importFile, type ImportOptions } from '../importer/run.ts';
 import type { QuarantineReason } from '../importer/types.ts';
 import { writeDepartmentFiles } from '../seeds/departments.ts';
+import { runCli, type CliResult } from './support/cli.ts';
 import { openFixture } from './support/databases.ts';
 import { caseRow, csvText, entityRow, eventRow, freshId, idNumberFor, personRow, shuffledColumns, writeCsv, type CsvRow } from './support/import-files.ts';
 import { insertTestEstate, type TestEstate } from './support/import-registry.ts';
 import { insertPerson } from './support/people-factories.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUTSIDE = '深圳市罗湖区东门街道东门中路1号';
 const UNKNOWN = '地址不详';
 
@@ -378,20 +376,7 @@ describe('the seed generator\'s department files (messy text for the fixture\'s 
 });
 
 describe('npm run import (the CLI)', () => {
-  type Result = { code: number | null; stdout: string; stderr: string };
-  function cli(args: string[]): Promise<Result> {
-    return new Promise((resolve, reject) => {
-      const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'warn' };
-      if (!process.env.DATABASE_URL) env.PGLITE_DIR = inject('pgliteDir')!;
-      const child = spawn(process.execPath, [path.join(root, 'scripts/import.ts'), ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
-  }
+  const cli = (args: string[]) => runCli('scripts/import.ts', args);
 
   it('imports a file: exit 0, a summary on stdout and the JSON report where asked', async () => {
     const good = eventRow(roomText(1, 0));
@@ -399,7 +384,7 @@ describe('npm run import (the CLI)', () => {
     const reportPath = path.join(dir, 'cli-report.json');
     // PGlite is one process's database: hand it over to the child and take it back after
     await closeAll();
-    let result: Result;
+    let result: CliResult;
     try {
       result = await cli(['events', file, '--report', reportPath, '--min-level', 'room']);
     } finally {

@@ -2,13 +2,11 @@
  * Address standardization on the fixture registry: the GraphQL fields of the buildings subgraph,
  * the `npm run address` CLI, and the statements behind them.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStandardizer, type LoadedStandardizer } from '../address/standardizer.ts';
 import { query as sql } from '../lib/db.ts';
 import { dbQueryCount } from '../lib/metrics.ts';
@@ -16,10 +14,10 @@ import { LABELS_FILE } from '../importer/formats.ts';
 import { writeDepartmentFiles } from '../seeds/departments.ts';
 import { SHOWCASE } from '../seeds/showcase.ts';
 import { buildingsSubgraph } from '../subgraphs/buildings/server.ts';
+import { runCli } from './support/cli.ts';
 import { openFixture } from './support/databases.ts';
 import { subgraphClient } from './support/subgraph.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const database = openFixture('buildings');
 let client: Awaited<ReturnType<typeof subgraphClient>>;
 let standardizer: LoadedStandardizer;
@@ -166,20 +164,7 @@ describe('quality on the labelled department addresses of the fixture', () => {
 });
 
 describe('npm run address', () => {
-  function cli(args: string[], input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const env = { ...process.env, LOG_LEVEL: 'warn' } as Record<string, string>;
-      if (!process.env.DATABASE_URL) env.PGLITE_DIR = inject('pgliteDir')!;
-      const child = spawn(process.execPath, [path.join(root, 'scripts/address.ts'), ...args], { cwd: root, env });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-      child.stdin.end(input);
-    });
-  }
+  const cli = (args: string[], input: string) => runCli('scripts/address.ts', args, { input });
 
   it('parse writes one JSON object per input line, in order', async () => {
     const { code, stdout } = await cli(['parse'], '深圳福田深南大道1006号\n福田区下沙村七坊16号601\n\n');
