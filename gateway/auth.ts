@@ -4,11 +4,14 @@
  * with its query and variables (lib/auth/upstream.ts) so subgraphs accept nothing else.
  */
 import { readFileSync } from 'node:fs';
+import type { DefinitionNode, OperationDefinitionNode } from 'graphql';
 import { defaultPrintFn } from '@graphql-tools/executor-common';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { useGenericAuth } from '@envelop/generic-auth';
 import { createInlineSigningKeyProvider, createRemoteJwksSigningKeyProvider, extractFromHeader, useJWT } from '@graphql-mesh/plugin-jwt-auth';
 import { env } from '../lib/config.ts';
 import { devPublicKeyPem } from '../lib/auth/dev-keys.ts';
+import { ANONYMOUS, viewerFromClaims, type Viewer } from '../lib/auth/scopes.ts';
 import { IDENTITY_EXTENSION, SIGNATURE_EXTENSION, signUpstream } from '../lib/auth/upstream.ts';
 
 export type GatewayAuthOptions = {
@@ -47,6 +50,20 @@ function useSignedUpstream(secret: string): GatewayPlugin {
   };
 }
 
+/**
+ * When every field a request asked for was refused, the authorization step leaves an empty
+ * document, which the query planner cannot parse (a 500). Answer such a request directly: the
+ * refusals the authorization step recorded are added to this empty result as usual.
+ */
+function useNothingLeftToRun(): GatewayPlugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const operation = args.document.definitions.find((d: DefinitionNode) => d.kind === 'OperationDefinition') as OperationDefinitionNode | undefined;
+      if (!operation || operation.selectionSet.selections.length === 0) setResultAndStopExecution({ data: {} });
+    },
+  };
+}
+
 export function authPlugins(options: GatewayAuthOptions): GatewayPlugin[] {
   const provider = options.jwksUrl
     ? createRemoteJwksSigningKeyProvider({ jwksUri: options.jwksUrl })
@@ -58,6 +75,18 @@ export function authPlugins(options: GatewayAuthOptions): GatewayPlugin[] {
       tokenVerification: { algorithms: ['ES256', 'RS256'], issuer: options.issuer, audience: options.audience },
       reject: { missingToken: options.allowAnonymous === false, invalidToken: true },
     }) as GatewayPlugin,
+    // @requiresScopes in the supergraph (declared in each subgraph's SDL): a field the viewer's
+    // scopes do not cover is refused before any subgraph is called; the subgraphs check again
+    useGenericAuth<Viewer>({
+      mode: 'protect-granular',
+      rejectUnauthenticated: false,
+      resolveUserFn: (context) => {
+        const payload = (context as { jwt?: { payload?: unknown } }).jwt?.payload;
+        return payload ? viewerFromClaims(payload) : ANONYMOUS;
+      },
+      extractScopes: (viewer) => [...viewer.scopes],
+    }) as GatewayPlugin,
+    useNothingLeftToRun(),
     useSignedUpstream(options.upstreamSecret),
   ];
 }

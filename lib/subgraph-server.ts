@@ -10,7 +10,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import type { DocumentNode, GraphQLFormattedError } from 'graphql';
+import { defaultFieldResolver, GraphQLError, Kind, type DocumentNode, type FieldDefinitionNode, type GraphQLFieldMap, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { ANONYMOUS, viewerFromClaims, type Viewer } from './auth/scopes.ts';
 import { IDENTITY_EXTENSION, SIGNATURE_EXTENSION, verifyUpstream } from './auth/upstream.ts';
 import type { SubgraphName } from './config.ts';
@@ -49,12 +49,48 @@ function maskError(formatted: GraphQLFormattedError, error: unknown, service: st
   return formatted;
 }
 
+/** The scope sets a field's `@requiresScopes(scopes: [[...]])` names (any one set suffices), or null. */
+function requiredScopes(node: FieldDefinitionNode | null | undefined): string[][] | null {
+  const directive = node?.directives?.find((d) => d.name.value === 'requiresScopes');
+  const arg = directive?.arguments?.find((a) => a.name.value === 'scopes');
+  if (!arg || arg.value.kind !== Kind.LIST) return null;
+  return arg.value.values.map((group) => (group.kind === Kind.LIST ? group.values.flatMap((v) => (v.kind === Kind.STRING ? [v.value] : [])) : []));
+}
+
+/**
+ * Defence in depth: the gateway refuses fields the viewer's scopes do not cover, and every
+ * subgraph checks the same `@requiresScopes` again on the identity the gateway signed, so a field
+ * is never served on the gateway's word alone. Wraps the resolvers of every field that declares it.
+ */
+function enforceScopes(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    // duck-typed: @apollo/subgraph builds the schema with its own copy of graphql (CJS), so
+    // isObjectType's instanceof check from this module's copy would refuse it
+    if (type.name.startsWith('__') || type.constructor.name !== 'GraphQLObjectType') continue;
+    const fields = (type as unknown as { getFields(): GraphQLFieldMap<unknown, { viewer?: Viewer }> }).getFields();
+    for (const field of Object.values(fields)) {
+      const required = requiredScopes(field.astNode);
+      if (!required) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      const label = `${type.name}.${field.name}`;
+      field.resolve = (source, args, context: { viewer?: Viewer }, info) => {
+        const scopes = context.viewer?.scopes;
+        if (!required.some((group) => group.every((scope) => scopes?.has(scope as never)))) {
+          throw new GraphQLError(`${label} needs the scope ${required.map((g) => g.join(' + ')).join(' or ')}`, { extensions: { code: 'FORBIDDEN' } });
+        }
+        return resolve(source, args, context, info);
+      };
+    }
+  }
+  return schema;
+}
+
 export function buildApolloServer<TContext extends BaseContext>(
   def: SubgraphDefinition<TContext>,
   extraPlugins: ApolloServerPlugin<TContext>[] = [],
 ): ApolloServer<TContext> {
   return new ApolloServer<TContext>({
-    schema: buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }]),
+    schema: enforceScopes(buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }])),
     formatError: (formatted, error) => maskError(formatted, error, def.name),
     includeStacktraceInErrorResponses: false,
     // Inline tracing (ftv1) is for Apollo Studio, which this graph does not report to.

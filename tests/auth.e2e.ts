@@ -35,7 +35,7 @@ describe('tokens at the gateway', () => {
   });
 
   it('runs a request without a token as anonymous', async () => {
-    const res = await t.query(VIEWER);
+    const res = await t.query(VIEWER, {}, null);
     expect(res.data!.viewer).toEqual({ subject: null, roles: [], scopes: [], communities: null });
   });
 

@@ -1,6 +1,7 @@
 /**
  * Thin resolvers of the people subgraph: they call loaders, nothing else.
  */
+import { maskIdNumber, maskPhone } from '../../lib/auth/masking.ts';
 import { checkAddressCode } from '../../lib/address-code.ts';
 import { checkFirst, ErrorCode, userError } from '../../lib/errors.ts';
 import { decodeCursor, toConnection } from '../../lib/pagination.ts';
@@ -41,6 +42,9 @@ export const resolvers: Resolvers = {
 
   Person: {
     __resolveReference: (reference, ctx) => (typeof reference.id === 'string' ? ctx.loaders.person.load(reference.id) : null),
+    // without people:pii the identifiers are masked, not refused: records stay tell-apart-able
+    idNumber: (person, _, ctx) => (ctx.viewer.scopes.has('people:pii') ? person.idNumber : maskIdNumber(person.idNumber)),
+    phone: (person, _, ctx) => (person.phone === null || ctx.viewer.scopes.has('people:pii') ? person.phone : maskPhone(person.phone)),
     residences: async (person, { current }, ctx) => {
       const all = await ctx.loaders.residencesOfPerson.load(person.id);
       return current === null || current === undefined ? all : all.filter((r) => (r.until === null) === current);

@@ -2,7 +2,8 @@
  * Starts the whole system (five subgraphs + gateway, on free ports) over the fixture database,
  * and a small GraphQL-over-HTTP client for it — what a frontend team would use.
  */
-import { startSystem, type RunningSystem } from '../../lib/system.ts';
+import { signDevToken } from '../../lib/auth/dev-keys.ts';
+import { startSystem, type RunningSystem, type SystemOptions } from '../../lib/system.ts';
 import { closeAll, openFixtures, type Databases } from './databases.ts';
 import type { GraphQLResult } from './subgraph.ts';
 
@@ -12,14 +13,27 @@ export type TestSystem = {
   gatewayUrl: string;
   /** Base URL of the gateway without /graphql, for probes and metrics. */
   baseUrl: string;
-  /** POSTs to the gateway, with `token` as a bearer token when given. */
-  query(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult & { status: number }>;
+  /**
+   * POSTs to the gateway with `token` as the bearer token; without one, as a demo admin (every
+   * scope), so tests about data read everything; `null` sends no token (anonymous).
+   */
+  query(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResult & { status: number }>;
   stop(): Promise<void>;
 };
 
-export async function startTestSystem(): Promise<TestSystem> {
+let admin: Promise<string> | undefined;
+/** A token with every scope and no community limit. */
+export function adminToken(): Promise<string> {
+  admin ??= signDevToken({ subject: 'test-admin', roles: ['admin'] });
+  return admin;
+}
+
+/** Overrides of the system's options, e.g. `{ production: true }` or `{ limits: { rateLimitPerMinute: 5 } }`. */
+export type TestSystemOptions = Partial<Omit<SystemOptions, 'databases'>>;
+
+export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
   const databases = openFixtures();
-  const system = await startSystem({ databases, port: 0, subgraphPortBase: 0, subgraphTimeoutMs: 5000 });
+  const system = await startSystem({ databases, port: 0, subgraphPortBase: 0, subgraphTimeoutMs: 5000, ...options });
   const gatewayUrl = system.gateway.url;
   return {
     system,
@@ -27,6 +41,7 @@ export async function startTestSystem(): Promise<TestSystem> {
     gatewayUrl,
     baseUrl: gatewayUrl.replace(/\/graphql$/, ''),
     async query(query, variables = {}, token) {
+      if (token === undefined) token = await adminToken();
       const res = await fetch(gatewayUrl, {
         method: 'POST',
         headers: {

@@ -83,11 +83,11 @@ export type Person = {
   householdType: HouseholdType;
   /** Opaque, permanent identifier of this person in the graph. */
   id: Scalars['ID']['output'];
-  /** Citizen identity number (公民身份号码, GB 11643): 18 characters with a valid check character. */
+  /** Citizen identity number (公民身份号码, GB 11643): 18 characters with a valid check character. Masked without the people:pii scope: region and last four kept, 440304********1234. */
   idNumber: Scalars['String']['output'];
   /** Full name (姓名). */
   name: Scalars['String']['output'];
-  /** Mobile phone number; null when none is known. */
+  /** Mobile phone number; null when none is known. Masked without the people:pii scope: 138****5678. */
   phone?: Maybe<Scalars['String']['output']>;
   /** Where this person lives and has lived, newest first. */
   residences: Array<Residence>;
