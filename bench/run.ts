@@ -11,6 +11,7 @@
  * timing, every variant answers every question once per address and the answers must agree.
  * Writes bench/results/<date>.json and .md; progress goes to stderr, the tables to stdout.
  */
+import { signDevToken } from '../lib/auth/dev-keys.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -33,6 +34,13 @@ const FETCH_TIMEOUT_MS = 60_000;
 /** The statement counter must stay unchanged this long after a run to count as settled. */
 const SETTLE_QUIET_MS = 500;
 const SETTLE_MAX_MS = 30_000;
+
+/** Every variant is asked as a demo admin (every scope): the Hive gateway verifies it. */
+let token = '';
+async function benchToken(): Promise<string> {
+  token ||= await signDevToken({ subject: 'bench', roles: ['admin'] });
+  return token;
+}
 
 function log(line: string): void {
   process.stderr.write(`[bench] ${line}\n`);
@@ -99,7 +107,7 @@ async function ask(v: Variant, q: BenchQuery, code: string): Promise<unknown> {
   const { url, body } = target(v, q, code);
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await benchToken()}` },
     body,
     signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
   });
@@ -205,7 +213,7 @@ function load(v: Variant, q: BenchQuery, codes: readonly string[], options: Benc
     requests: [
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: bodies[0],
         setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }),
       },
@@ -258,6 +266,7 @@ function localDate(d: Date): string {
 }
 
 async function main(): Promise<void> {
+  await benchToken();
   const options = benchOptions();
   const started = new Date();
   const queries = QUERIES.filter((q) => options.queries.includes(q.id));

@@ -80,17 +80,19 @@ async function startApollo(databaseUrl: string): Promise<Running> {
   const subgraphs: RunningSubgraph[] = [];
   const upstreamSecret = randomBytes(32).toString('base64');
   for (const name of SUBGRAPHS) subgraphs.push(await startSubgraph(definitions[name], databases[name], { port: 0, host: HOST, upstreamSecret }));
-  const supergraphSdl = pointSupergraphAt(readSupergraph(), Object.fromEntries(subgraphs.map((s) => [s.name, s.url])));
+  const supergraphSdl = withoutScopes(pointSupergraphAt(readSupergraph(), Object.fromEntries(subgraphs.map((s) => [s.name, s.url]))));
 
-  // the subgraphs answer only signed requests: sign as the Hive gateway does (anonymous identity)
+  // the subgraphs answer only signed requests: sign as the Hive gateway does, for a fixed admin
+  // identity (this comparison variant does not verify tokens itself)
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ url }) =>
       new RemoteGraphQLDataSource({
         url,
         willSendRequest({ request }) {
-          const signature = signUpstream(upstreamSecret, { query: request.query ?? '', variables: request.variables, identity: null });
-          request.extensions = { ...request.extensions, [IDENTITY_EXTENSION]: null, [SIGNATURE_EXTENSION]: signature };
+          const identity = { sub: 'bench', roles: ['admin'] };
+          const signature = signUpstream(upstreamSecret, { query: request.query ?? '', variables: request.variables, identity });
+          request.extensions = { ...request.extensions, [IDENTITY_EXTENSION]: identity, [SIGNATURE_EXTENSION]: signature };
         },
       }),
   });
@@ -239,4 +241,17 @@ if (values['exit-with-stdin']) {
   // The parent going away (or asking us to stop) closes stdin: do not outlive it.
   process.stdin.on('end', shutdown);
   process.stdin.resume();
+}
+
+/**
+ * @apollo/gateway refuses supergraphs that link SECURITY features (only Apollo Router implements
+ * @requiresScopes), so this comparison variant gets the supergraph without them; the subgraphs
+ * still check every scope on the signed identity.
+ */
+function withoutScopes(sdl: string): string {
+  return sdl
+    .replace(/^\s*@link\(url: "https:\/\/specs\.apollo\.dev\/requiresScopes\/v0\.1", for: SECURITY\)\n/m, '')
+    .replace(/^directive @requiresScopes\(.*\n/m, '')
+    .replace(/^scalar requiresScopes__Scope\n/m, '')
+    .replace(/ @requiresScopes\(scopes: \[[^\n]*?\]\]\)/g, '');
 }
