@@ -50,7 +50,8 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
 async function startHive(databaseUrl: string): Promise<Running> {
   const { startSystem } = await import('../lib/system.ts');
   const databases = await openDatabases(databaseUrl);
-  const system = await startSystem({ databases, port: 0, host: HOST, subgraphPortBase: 0, production: true });
+  // a load test is one identity sending thousands of requests a minute: no rate limit
+  const system = await startSystem({ databases, port: 0, host: HOST, subgraphPortBase: 0, production: true, limits: { rateLimitPerMinute: 0 } });
   const base = `http://${HOST}:${system.gateway.port}`;
   return {
     url: `${base}/graphql`,

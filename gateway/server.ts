@@ -6,6 +6,9 @@
  *   GET /healthz        alive
  *   GET /readyz         supergraph loaded and every subgraph ready (its database reachable)
  *   GET /metrics        Prometheus metrics of every service in this process
+ *
+ * Limits on /graphql (depth, aliases, tokens, cost, body size, rate) and production mode are
+ * wired in gateway/limits.ts.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,6 +23,7 @@ import { logger } from '../lib/logger.ts';
 import { httpDuration, registry } from '../lib/metrics.ts';
 import { authPlugins, type GatewayAuthOptions } from './auth.ts';
 import { EXAMPLE_QUERY } from './example-query.ts';
+import { createLimits, limitsFromConfig, type GatewayLimits } from './limits.ts';
 
 export type GatewayOptions = {
   /** The supergraph SDL (normally gateway/supergraph.graphql). */
@@ -28,8 +32,10 @@ export type GatewayOptions = {
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   /** Per-subgraph request timeout in milliseconds. */
   subgraphTimeoutMs?: number;
-  /** Production mode: no GraphiQL, no landing page. */
+  /** Production mode: no GraphiQL, no landing page, no introspection, no "Did you mean" suggestions. */
   production?: boolean;
+  /** Overrides of the limits configured by the environment (gateway/limits.ts). */
+  limits?: Partial<GatewayLimits>;
   /** Token verification and upstream signing (gateway/auth.ts). */
   auth: GatewayAuthOptions;
 };
@@ -75,6 +81,7 @@ export type Gateway = {
 
 export function createGateway(options: GatewayOptions): Gateway {
   const supergraph = pointSupergraphAt(options.supergraphSdl, options.subgraphUrls);
+  const limits = createLimits({ ...limitsFromConfig(), ...options.limits }, options.production ?? false);
   const runtime = createGatewayRuntime({
     supergraph,
     unifiedGraphHandler,
@@ -91,8 +98,11 @@ export function createGateway(options: GatewayOptions): Gateway {
       writers: [{ write: (level, attrs, msg) => logger[level]({ component: 'hive-gateway', ...(attrs as object) }, msg ?? '') }],
     }),
     maskedErrors: { maskError: maskGatewayError },
-    plugins: () => authPlugins(options.auth),
+    ...limits.runtimeOptions,
+    // the limit plugins come after the auth plugins: the rate limit needs the verified token
+    plugins: () => [...authPlugins(options.auth), ...limits.plugins],
   });
+  const graphql = limits.limitBody((req, res) => runtime(req, res));
 
   async function readyz(res: http.ServerResponse): Promise<void> {
     const checks = await Promise.all(
@@ -143,10 +153,16 @@ export function createGateway(options: GatewayOptions): Gateway {
       res.writeHead(302, { location: '/graphql' }).end();
       return;
     }
-    runtime(req, res);
+    graphql(req, res);
   };
 
-  return { listener, dispose: async () => { await runtime.dispose(); } };
+  return {
+    listener,
+    dispose: async () => {
+      limits.dispose();
+      await runtime.dispose();
+    },
+  };
 }
 
 export type RunningGateway = { url: string; port: number; stop(): Promise<void> };

@@ -58,6 +58,25 @@ const EnvModel = z.object({
   UPSTREAM_HMAC_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Per-subgraph request timeout at the gateway, milliseconds. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Gateway limits (gateway/limits.ts). Deepest field nesting of an operation (MAX_DEPTH_EXCEEDED). */
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(12),
+  /** Aliased fields in an operation (MAX_ALIASES_EXCEEDED). */
+  MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+  /** Lexical tokens in a document (MAX_TOKENS_EXCEEDED). */
+  MAX_TOKENS: z.coerce.number().int().min(1).default(2000),
+  /**
+   * Estimated cost of an operation: the objects it may fetch, pages counted at their `first`
+   * (COST_ESTIMATED_TOO_EXPENSIVE). The showcase fan-out over a 500-room building is about 60 000.
+   */
+  MAX_QUERY_COST: z.coerce.number().int().min(1).default(100_000),
+  /** The length a cost estimate assumes for a list that is not a page (no `first` argument). */
+  QUERY_COST_LIST_SIZE: z.coerce.number().int().min(0).default(5),
+  /** Largest request body the gateway reads, bytes (413 BODY_TOO_LARGE). */
+  MAX_BODY_BYTES: z.coerce.number().int().min(1).default(1024 * 1024),
+  /** GraphQL requests per minute per token subject, or per client IP when anonymous (429 RATE_LIMITED); 0 disables. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  /** JSON manifest { "<sha256>": "<document>" }; when set the gateway runs only these operations. */
+  PERSISTED_OPERATIONS_FILE: z.string().optional(),
 });
 
 export type Env = z.infer<typeof EnvModel>;

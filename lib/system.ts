@@ -10,6 +10,7 @@ import type { Database } from './db.ts';
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from './subgraph-server.ts';
 import { authOptionsFromConfig, type GatewayAuthOptions } from '../gateway/auth.ts';
 import { startGateway, type RunningGateway } from '../gateway/server.ts';
+import type { GatewayLimits } from '../gateway/limits.ts';
 import { readSupergraph } from '../gateway/compose.ts';
 
 /** Loads each subgraph's definition (server.ts) by name. */
@@ -37,6 +38,8 @@ export type SystemOptions = {
   subgraphPortBase?: number;
   subgraphTimeoutMs?: number;
   production?: boolean;
+  /** Overrides of the gateway's limits (defaults from config). */
+  limits?: Partial<GatewayLimits>;
   /** Overrides of token verification (tests verify with their own keys); defaults from config. */
   auth?: Partial<GatewayAuthOptions>;
 };
@@ -72,6 +75,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s, subgraphs[s].url])),
       subgraphTimeoutMs: options.subgraphTimeoutMs,
       production: options.production,
+      limits: options.limits,
       auth,
     },
     { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },

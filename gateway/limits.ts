@@ -1,0 +1,419 @@
+/**
+ * What the gateway refuses, each with its own error code, and production mode.
+ *
+ *   limit                         where                               answer
+ *   ----------------------------  ----------------------------------  -------------------------------------------
+ *   request body > maxBodyBytes   Node listener, before parsing       413, BODY_TOO_LARGE
+ *   requests per minute           after token verification, before    429 + retry-after, RATE_LIMITED
+ *   (per `sub`; anonymous: per    the GraphQL parameters are read
+ *   client IP)
+ *   tokens in the document        parser (graphql-armor max-tokens)   400, MAX_TOKENS_EXCEEDED
+ *   depth of the operation        validation (graphql-armor)          400, MAX_DEPTH_EXCEEDED
+ *   aliases in the operation      validation (graphql-armor)          400, MAX_ALIASES_EXCEEDED
+ *   estimated cost                before execution (estimateCost)     400, COST_ESTIMATED_TOO_EXPENSIVE
+ *   page size (`first` > 500)     the subgraphs                       PAGE_SIZE_EXCEEDED
+ *
+ * Defaults (lib/config.ts, each overridable there): MAX_QUERY_DEPTH 12, MAX_ALIASES 30,
+ * MAX_TOKENS 2000, MAX_QUERY_COST 100000 with QUERY_COST_LIST_SIZE 5 (the showcase fan-out over a
+ * 500-room building estimates at about 60 000), MAX_BODY_BYTES 1 MiB, RATE_LIMIT_PER_MINUTE 600.
+ * The client IP of an anonymous request is the socket's peer address: behind a proxy every
+ * anonymous client shares the proxy's allowance (X-Forwarded-For is not trusted).
+ *
+ * Production mode: introspection is refused (GRAPHQL_VALIDATION_FAILED, "introspection has been
+ * disabled"), no GraphiQL (gateway/server.ts), and error messages carry no "Did you mean …"
+ * suggestions, which would otherwise let a client without introspection map the schema.
+ *
+ * Persisted operations (whenever a manifest is configured, production or not): a JSON file
+ * `{ "<sha256 of the document>": "<document>" }` as graphql-codegen's client preset writes with
+ * `persistedDocuments: true`. Clients send `{ "documentId": "<hash>" }` (or the Apollo form
+ * `extensions.persistedQuery.sha256Hash`); a document text is refused with PERSISTED_QUERY_ONLY,
+ * an unknown hash with PERSISTED_QUERY_NOT_FOUND, neither with PERSISTED_QUERY_ID_REQUIRED.
+ *
+ * The rate limit is counted in this process's memory (a fixed one-minute window per identity):
+ * with several gateway replicas each allows the configured rate, so divide it by the replica
+ * count or put the limit in front of them. The store is behind `RateLimiter` should a shared
+ * (Redis) one be needed.
+ */
+import { readFileSync } from 'node:fs';
+import type http from 'node:http';
+import type { GatewayConfigBase, GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import type { DocumentNode, FieldNode, GraphQLError, GraphQLField, GraphQLNamedType, GraphQLOutputType, GraphQLSchema, SelectionSetNode, ValidationContext } from 'graphql';
+// errors are made with yoga's graphql module: under vitest 'graphql' here may be another instance
+import { createGraphQLError } from 'graphql-yoga';
+import { env } from '../lib/config.ts';
+
+export const LIMIT_CODES = {
+  depth: 'MAX_DEPTH_EXCEEDED',
+  aliases: 'MAX_ALIASES_EXCEEDED',
+  tokens: 'MAX_TOKENS_EXCEEDED',
+  cost: 'COST_ESTIMATED_TOO_EXPENSIVE',
+  bodySize: 'BODY_TOO_LARGE',
+  rate: 'RATE_LIMITED',
+  persistedNotFound: 'PERSISTED_QUERY_NOT_FOUND',
+  persistedOnly: 'PERSISTED_QUERY_ONLY',
+  persistedIdRequired: 'PERSISTED_QUERY_ID_REQUIRED',
+} as const;
+
+export type GatewayLimits = {
+  /** Deepest field nesting of an operation (fragments count as written). */
+  maxDepth: number;
+  /** Aliased fields in an operation (`__typename` aliases are free). */
+  maxAliases: number;
+  /** Lexical tokens in the document. */
+  maxTokens: number;
+  /** Largest estimated cost: the objects an operation may fetch, pages counted at their `first`. */
+  maxCost: number;
+  /** The length the cost estimate assumes for a list that is not a page (nested lists multiply). */
+  costListSize: number;
+  /** Largest request body read, in bytes. */
+  maxBodyBytes: number;
+  /** GraphQL requests per minute per token subject (anonymous: per client IP); 0 disables. */
+  rateLimitPerMinute: number;
+  /** Persisted-operations manifest; when set only its operations run. */
+  persistedOperationsFile?: string;
+};
+
+/** The limits configured by the environment (lib/config.ts), with their defaults. */
+export function limitsFromConfig(): GatewayLimits {
+  const e = env();
+  return {
+    maxDepth: e.MAX_QUERY_DEPTH,
+    maxAliases: e.MAX_ALIASES,
+    maxTokens: e.MAX_TOKENS,
+    maxCost: e.MAX_QUERY_COST,
+    costListSize: e.QUERY_COST_LIST_SIZE,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    persistedOperationsFile: e.PERSISTED_OPERATIONS_FILE,
+  };
+}
+
+/** Options of createGatewayRuntime that the limits and production mode set. */
+export type LimitRuntimeOptions = Pick<GatewayConfigBase<Record<string, any>>, 'disableIntrospection' | 'persistedDocuments'>;
+
+export type LimitWiring = {
+  runtimeOptions: LimitRuntimeOptions;
+  plugins: GatewayPlugin[];
+  /** Wraps the gateway's GraphQL listener with the body-size cap. */
+  limitBody(next: http.RequestListener): http.RequestListener;
+  dispose(): void;
+};
+
+export function createLimits(limits: GatewayLimits, production: boolean): LimitWiring {
+  const rateLimiter = limits.rateLimitPerMinute > 0 ? createMemoryRateLimiter(limits.rateLimitPerMinute) : undefined;
+  const runtimeOptions: LimitRuntimeOptions = {};
+  if (production) runtimeOptions.disableIntrospection = {};
+  if (limits.persistedOperationsFile) runtimeOptions.persistedDocuments = persistedOperations(limits.persistedOperationsFile);
+
+  const plugins: GatewayPlugin[] = [
+    maxTokensPlugin({ n: limits.maxTokens, onReject: [rethrowAs(LIMIT_CODES.tokens)], propagateOnRejection: false }) as GatewayPlugin,
+    maxDepthPlugin({ n: limits.maxDepth, onReject: [reportAs(LIMIT_CODES.depth)], propagateOnRejection: false }) as GatewayPlugin,
+    maxAliasesPlugin({ n: limits.maxAliases, onReject: [reportAs(LIMIT_CODES.aliases)], propagateOnRejection: false }) as GatewayPlugin,
+  ];
+  // outside production every response tells its estimated cost (extensions.cost)
+  plugins.push(useCostLimit({ maxCost: limits.maxCost, listSize: limits.costListSize, report: !production }));
+  if (rateLimiter) plugins.push(useRateLimit(rateLimiter));
+  if (production) plugins.push(useNoSuggestions());
+
+  return {
+    runtimeOptions,
+    plugins,
+    limitBody: (next) => bodyLimit(limits.maxBodyBytes, next),
+    dispose: () => rateLimiter?.dispose(),
+  };
+}
+
+// --- graphql-armor rejections, as errors with our codes ---------------------------------------
+
+/** armor's message without its misleading "Syntax Error: " prefix */
+const armorMessage = (error: GraphQLError) => error.message.replace(/^Syntax Error: /, '');
+
+/** A validation rule's rejection reported as a validation error with `code` (HTTP 400). */
+function reportAs(code: string) {
+  return (context: ValidationContext | null, error: GraphQLError) => {
+    context?.reportError(createGraphQLError(armorMessage(error), { extensions: { code } }));
+  };
+}
+
+/** The token counter runs inside the parser: its rejection is thrown as the parse error. */
+function rethrowAs(code: string) {
+  return (_context: ValidationContext | null, error: GraphQLError) => {
+    throw createGraphQLError(armorMessage(error), { extensions: { code, http: { status: 400 } } });
+  };
+}
+
+// --- estimated cost ---------------------------------------------------------------------------
+
+type CostOptions = { maxCost: number; listSize: number; report: boolean };
+
+/**
+ * The estimated cost of an operation: the number of objects it may fetch. Every field of an
+ * object (or interface/union) type costs 1, times the size of every list it is inside: a field
+ * with a `first` argument (a connection page) multiplies what is beneath it by `first` (its value
+ * or its default), any other list by the assumed `listSize`. Mutations add 10. Scalars are free.
+ *
+ * Estimated on the whole operation before anything runs. (Hive Gateway's `demandControl` counts
+ * per subgraph request while executing, and takes no list size from `[T!]!` fields without
+ * `@listSize` directives, which is every list in this graph: it estimated the showcase fan-out over
+ * 500 rooms at 33.)
+ */
+export function estimateCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>, listSize: number): number {
+  const operation = document.definitions.find(
+    (d) => d.kind === 'OperationDefinition' && (!operationName || d.name?.value === operationName),
+  );
+  if (!operation || operation.kind !== 'OperationDefinition') return 0;
+  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d] as const] : [])));
+  let cost = operation.operation === 'mutation' ? 10 : 0;
+  // duck-typed: the schema's graphql module may be another instance than this file's
+  const unwrapNonNull = (t: GraphQLOutputType) => (String(t).endsWith('!') ? (t as { ofType: GraphQLOutputType }).ofType : t);
+  const named = (t: GraphQLOutputType): GraphQLNamedType => {
+    let x = t as { ofType?: GraphQLOutputType };
+    while (x.ofType) x = x.ofType as { ofType?: GraphQLOutputType };
+    return x as GraphQLNamedType;
+  };
+  const isComposite = (t: GraphQLNamedType) => 'getFields' in t || 'getTypes' in t;
+  const pageSize = (field: GraphQLField<unknown, unknown>, node: FieldNode): number | undefined => {
+    const def = field.args.find((a) => a.name === 'first');
+    if (!def) return undefined;
+    const arg = node.arguments?.find((a) => a.name.value === 'first');
+    let value: unknown = def.defaultValue;
+    if (arg?.value.kind === 'IntValue') value = Number(arg.value.value);
+    else if (arg?.value.kind === 'Variable') value = variables[arg.value.name.value] ?? def.defaultValue;
+    return typeof value === 'number' && value >= 0 ? value : listSize;
+  };
+  const walk = (selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined, multiplier: number, inPage: boolean, seen: Set<string>) => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === 'InlineFragment') {
+        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
+        walk(selection.selectionSet, type ?? undefined, multiplier, inPage, seen);
+      } else if (selection.kind === 'FragmentSpread') {
+        const fragment = fragments.get(selection.name.value);
+        if (!fragment || seen.has(fragment.name.value)) continue;
+        walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? undefined, multiplier, inPage, new Set([...seen, fragment.name.value]));
+      } else {
+        if (selection.name.value.startsWith('__') || !parent || !('getFields' in parent)) continue;
+        const field = parent.getFields()[selection.name.value] as GraphQLField<unknown, unknown> | undefined;
+        if (!field) continue;
+        const type = named(field.type);
+        if (!isComposite(type) || !selection.selectionSet) continue;
+        const first = pageSize(field, selection);
+        const isList = String(unwrapNonNull(field.type)).startsWith('[');
+        if (first !== undefined) {
+          // a page: the connection object once, what is beneath it `first` times
+          cost += multiplier;
+          walk(selection.selectionSet, type, multiplier * first, true, seen);
+        } else {
+          // the edges/nodes list of a page is the page itself; any other list is assumed `listSize` long
+          const m = isList && !inPage ? multiplier * listSize : multiplier;
+          cost += m;
+          walk(selection.selectionSet, type, m, false, seen);
+        }
+      }
+    }
+  };
+  const root = schema.getRootType(operation.operation) ?? undefined;
+  walk(operation.selectionSet, root, 1, false, new Set());
+  return cost;
+}
+
+/** Refuses an operation whose estimated cost is over `maxCost` before it runs (COST_ESTIMATED_TOO_EXPENSIVE). */
+function useCostLimit(options: CostOptions): GatewayPlugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const estimated = estimateCost(args.schema, args.document, args.operationName, (args.variableValues ?? {}) as Record<string, unknown>, options.listSize);
+      const cost = { estimated, max: options.maxCost };
+      if (estimated > options.maxCost) {
+        setResultAndStopExecution({
+          errors: [
+            createGraphQLError(`Operation estimated cost ${estimated} exceeds the maximum of ${options.maxCost}`, {
+              extensions: { code: LIMIT_CODES.cost, cost, http: { status: 400 } },
+            }),
+          ],
+        });
+        return;
+      }
+      if (!options.report) return;
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (!(Symbol.asyncIterator in result)) setResult({ ...result, extensions: { ...result.extensions, cost } });
+        },
+      };
+    },
+  };
+}
+
+// --- no field suggestions ---------------------------------------------------------------------
+
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/**
+ * Strips every "Did you mean …?" (fields, arguments, types, enum values, inline fragments) from
+ * validation errors and from errors coercing variables. graphql-armor's block-field-suggestions
+ * covers only the `Did you mean "x"?` form, not enum values, hence this.
+ */
+function useNoSuggestions(): GatewayPlugin {
+  const strip = (errors: readonly unknown[] | undefined) => {
+    for (const e of errors ?? []) if (e instanceof Error && SUGGESTION.test(e.message)) e.message = e.message.replace(SUGGESTION, '');
+  };
+  return {
+    onValidate: () => ({ result }) => strip(result),
+    onExecutionResult: ({ result }) => {
+      if (result && !(Symbol.asyncIterator in result)) strip(result.errors);
+    },
+  };
+}
+
+// --- persisted operations ---------------------------------------------------------------------
+
+function persistedOperations(file: string): NonNullable<LimitRuntimeOptions['persistedDocuments']> {
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  if (typeof manifest !== 'object' || manifest === null || Object.values(manifest).some((v) => typeof v !== 'string')) {
+    throw new Error(`${file}: a persisted-operations manifest maps each sha256 hash to its document text`);
+  }
+  const documents = new Map(Object.entries(manifest).map(([hash, text]) => [hash.replace(/^sha256:/, ''), text]));
+  return {
+    allowArbitraryDocuments: false,
+    getPersistedOperation: (hash: string) => documents.get(hash.replace(/^sha256:/, '')) ?? null,
+    extractPersistedOperationId: (params: Record<string, any>) => {
+      if (typeof params.documentId === 'string') return params.documentId;
+      const apq = params.extensions?.persistedQuery;
+      return apq?.version === 1 && typeof apq.sha256Hash === 'string' ? apq.sha256Hash : null;
+    },
+    customErrors: {
+      notFound: { message: 'No persisted operation has this hash', extensions: { code: LIMIT_CODES.persistedNotFound, http: { status: 400 } } },
+      persistedQueryOnly: {
+        message: 'Only persisted operations are accepted: send the documentId of a registered operation instead of a query text',
+        extensions: { code: LIMIT_CODES.persistedOnly, http: { status: 400 } },
+      },
+      keyNotFound: { message: 'A documentId of a persisted operation is required', extensions: { code: LIMIT_CODES.persistedIdRequired, http: { status: 400 } } },
+    },
+  };
+}
+
+// --- rate limit -------------------------------------------------------------------------------
+
+export type RateLimitDecision = { allowed: boolean; remaining: number; retryAfterSeconds: number };
+
+export type RateLimiter = {
+  /** Counts one request for `key`. */
+  hit(key: string, now?: number): RateLimitDecision;
+  dispose(): void;
+};
+
+const WINDOW_MS = 60_000;
+
+/** A fixed one-minute window per key, in this process's memory; expired windows are swept each minute. */
+export function createMemoryRateLimiter(perMinute: number): RateLimiter {
+  const windows = new Map<string, { start: number; count: number }>();
+  const sweep = setInterval(() => {
+    const now = Date.now();
+    for (const [key, w] of windows) if (now - w.start >= WINDOW_MS) windows.delete(key);
+  }, WINDOW_MS);
+  sweep.unref();
+  return {
+    hit(key, now = Date.now()) {
+      let w = windows.get(key);
+      if (!w || now - w.start >= WINDOW_MS) {
+        w = { start: now, count: 0 };
+        windows.set(key, w);
+      }
+      w.count += 1;
+      return {
+        allowed: w.count <= perMinute,
+        remaining: Math.max(0, perMinute - w.count),
+        retryAfterSeconds: Math.max(1, Math.ceil((w.start + WINDOW_MS - now) / 1000)),
+      };
+    },
+    dispose: () => clearInterval(sweep),
+  };
+}
+
+/** Runs after useJWT verified the token (its onRequestParse), before the body is read as GraphQL. */
+function useRateLimit(limiter: RateLimiter): GatewayPlugin {
+  return {
+    onRequestParse({ serverContext, endResponse, fetchAPI }) {
+      const ctx = serverContext as { jwt?: { payload?: { sub?: unknown } }; req?: http.IncomingMessage };
+      const sub = ctx.jwt?.payload?.sub;
+      const key = typeof sub === 'string' && sub ? `sub:${sub}` : `ip:${ctx.req?.socket.remoteAddress ?? 'unknown'}`;
+      const decision = limiter.hit(key);
+      if (decision.allowed) return;
+      const body = {
+        errors: [
+          {
+            message: `Rate limit exceeded: retry after ${decision.retryAfterSeconds} s`,
+            extensions: { code: LIMIT_CODES.rate, retryAfterSeconds: decision.retryAfterSeconds },
+          },
+        ],
+      };
+      endResponse(
+        new fetchAPI.Response(JSON.stringify(body), {
+          status: 429,
+          headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(decision.retryAfterSeconds) },
+        }),
+      );
+    },
+  };
+}
+
+// --- request body size ------------------------------------------------------------------------
+
+function tooLarge(res: http.ServerResponse, maxBytes: number): void {
+  if (res.headersSent) return;
+  const body = JSON.stringify({ errors: [{ message: `The request body exceeds ${maxBytes} bytes`, extensions: { code: LIMIT_CODES.bodySize } }] });
+  res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' });
+  res.end(body);
+}
+
+/**
+ * Refuses a body over `maxBytes` with 413 before anything parses it: at once when its
+ * Content-Length says so, else as soon as that many bytes have arrived (chunked bodies). A body
+ * within the limit is read whole and handed on as `req.body` (an async iterable, which
+ * @whatwg-node/server takes as the request body instead of reading the stream again).
+ */
+function bodyLimit(maxBytes: number, next: http.RequestListener): http.RequestListener {
+  return (req, res) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') {
+      next(req, res);
+      return;
+    }
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      tooLarge(res, maxBytes);
+      req.resume(); // discard what the client still sends; the connection closes after the answer
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      if (over) return;
+      size += chunk.length;
+      if (size > maxBytes) {
+        over = true;
+        chunks.length = 0;
+        tooLarge(res, maxBytes);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('error', () => {
+      over = true;
+      res.destroy();
+    });
+    req.on('end', () => {
+      if (over) return;
+      const data = Buffer.concat(chunks);
+      // one enumerable key: whatwg-node counts the keys of `body` (a Buffer would cost one per byte)
+      (req as { body?: unknown }).body = {
+        bytes: data.length,
+        async *[Symbol.asyncIterator]() {
+          if (data.length > 0) yield data;
+        },
+      };
+      next(req, res);
+    });
+  };
+}
