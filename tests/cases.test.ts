@@ -13,6 +13,7 @@ import { dbQueryCount } from '../lib/metrics.ts';
 import { encodeCursor } from '../lib/pagination.ts';
 import { SHOWCASE } from '../seeds/showcase.ts';
 import { createCaseRepository } from '../subgraphs/cases/repository.ts';
+import { SYSTEM } from '../lib/auth/scopes.ts';
 import { casesSubgraph } from '../subgraphs/cases/server.ts';
 import {
   deleteCases,
@@ -442,5 +443,91 @@ describe('indexes', () => {
     expect(pages).not.toMatch(/Seq Scan on legal_case\b/);
     expect(await plan((r) => r.caseCounts([filter]))).toContain('legal_case_address_idx');
     expect(await plan((r) => r.caseCountsByStatusKindOutcome([{ code: community, kinds: ['MEDIATION'], since: null }]))).toContain('legal_case_address_idx');
+  });
+});
+
+describe('community scoping', () => {
+  // The viewer is confined to this file's made-up community; AWAY is another one.
+  const AWAY = freshCommunityCode();
+  const awayRoom = roomCode(freshBuildingCode(AWAY), '000101');
+  let confined: Awaited<ReturnType<typeof subgraphClient>>;
+  let awayCase: string;
+  let homeCase: string;
+
+  beforeAll(async () => {
+    confined = await subgraphClient(casesSubgraph, database, { ...SYSTEM, communities: [community] });
+    [awayCase, homeCase] = await insertCases(database, [
+      { addressCode: awayRoom, parties: [{ role: 'APPLICANT', personId: 'test-scoping-person' }], eventIds: ['test-scoping-event'] },
+      { addressCode: room3, filedOn: '2020-01-01', parties: [{ role: 'APPLICANT', creditCode }], eventIds: ['test-scoping-event'] },
+    ]);
+    inserted.push(awayCase, homeCase);
+  });
+  afterAll(async () => {
+    await confined?.stop();
+  });
+
+  const SELECTION = '... on Address { code caseStats { total open } cases(first: 500) { totalCount edges { node { id address { code } } } } }';
+  const at = async (c: Awaited<ReturnType<typeof subgraphClient>>, codes: string[]) => {
+    const result = await c.entities(codes.map((code) => ({ __typename: 'Address', code })), SELECTION);
+    expect(result.errors).toBeUndefined();
+    return result.data!._entities;
+  };
+
+  it('lists, counts and summarizes only cases under the communities, at any level', async () => {
+    const [home, room, district, elsewhere] = await at(confined, [community, room1, community.slice(0, 6), AWAY]);
+    const [unconfinedHome, unconfinedRoom, unconfinedAway] = await at(client, [community, room1, AWAY]);
+    expect(home).toEqual(unconfinedHome);
+    expect(room).toEqual(unconfinedRoom);
+    expect(home.caseStats.total).toBeGreaterThan(0);
+    // the made-up district holds every test's cases; the viewer sees their community's only
+    expect({ ...district, code: community }).toEqual(unconfinedHome);
+    expect(elsewhere).toEqual({ code: AWAY, caseStats: { total: 0, open: 0 }, cases: { totalCount: 0, edges: [] } });
+    expect(unconfinedAway.caseStats.total).toBe(1);
+  });
+
+  it('resolves a case elsewhere to null, by id and through _entities', async () => {
+    const result = await confined.entities([{ __typename: 'Case', id: homeCase }, { __typename: 'Case', id: awayCase }], '... on Case { id parties { role } relatedEvents { id } }');
+    expect(result.errors).toBeUndefined();
+    expect(result.data!._entities).toEqual([{ id: homeCase, parties: [{ role: 'APPLICANT' }], relatedEvents: [{ id: 'test-scoping-event' }] }, null]);
+    const lookup = await confined.run('query ($id: ID!) { case(id: $id) { id } }', { id: awayCase });
+    expect(lookup.data!.case).toBeNull();
+    expect(lookup.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const many = await confined.run('query ($ids: [ID!]!) { cases(ids: $ids) { id } }', { ids: [awayCase, homeCase] });
+    expect(many.data!.cases).toEqual([null, { id: homeCase }]);
+  });
+
+  it('reads the parties and events of visible cases only', async () => {
+    const repository = createCaseRepository(database.knex, [community]);
+    expect((await repository.partiesOfCases([awayCase, homeCase])).map((r) => r.caseId)).toEqual([homeCase]);
+    expect((await repository.eventsOfCases([awayCase, homeCase])).map((r) => r.caseId)).toEqual([homeCase]);
+    expect(await createCaseRepository(database.knex, null).eventsOfCases([awayCase])).toEqual([{ caseId: awayCase, eventId: 'test-scoping-event' }]);
+  });
+
+  it('keeps legal_case_address_idx for confined room, building and district queries', async () => {
+    const plans = await database.knex.transaction(async (trx) => {
+      await trx.raw('SET LOCAL enable_seqscan = off');
+      const out: string[] = [];
+      const explaining = new Proxy(trx, {
+        get: (target, prop, receiver) =>
+          prop === 'raw'
+            ? async (sql: string, bindings: unknown) => {
+                const result = await target.raw(`EXPLAIN ${sql}`, bindings as never);
+                out.push((result.rows as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n'));
+                return { rows: [] };
+              }
+            : Reflect.get(target, prop, receiver),
+      }) as unknown as Db;
+      const repository = createCaseRepository(explaining, [community]);
+      const filter = (code: string) => ({ code, statuses: null, kinds: null, since: null });
+      await repository.casePages([{ ...filter(room1), first: 20, after: null }, { ...filter('449900'), first: 20, after: null }]);
+      await repository.caseCounts([filter(building1), filter('449900')]);
+      await repository.caseCountsByStatusKindOutcome([{ code: room1, kinds: null, since: null }]);
+      return out;
+    });
+    expect(plans).toHaveLength(3);
+    for (const plan of plans) {
+      expect(plan).toContain('legal_case_address_idx');
+      expect(plan).not.toMatch(/Seq Scan on legal_case\b/);
+    }
   });
 });

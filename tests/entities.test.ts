@@ -13,6 +13,8 @@ import { encodeCursor } from '../lib/pagination.ts';
 import { SHOWCASE } from '../seeds/showcase.ts';
 import { entitiesSubgraph } from '../subgraphs/entities/server.ts';
 import { createEntitiesRepository, type EntitiesRepository, type LegalEntityRow } from '../subgraphs/entities/repository.ts';
+import { SYSTEM } from '../lib/auth/scopes.ts';
+import { freshCommunityCode } from './support/events-factories.ts';
 
 let db: Database;
 let client: Awaited<ReturnType<typeof subgraphClient>>;
@@ -453,5 +455,96 @@ describe('indexes', () => {
     expect(plan).toContain('legal_entity_business_idx');
     expect(plan).toContain('legal_entity_registered_idx');
     expect(plan).not.toMatch(/Seq Scan on legal_entity/);
+  });
+});
+
+describe('community scoping', () => {
+  // Two fresh communities of the made-up district: the viewer's own (HOME) and another (AWAY).
+  const HOME = freshCommunityCode();
+  const AWAY = freshCommunityCode();
+  const home = (room: string) => `${HOME}01SCOPE${room}`;
+  const away = (room: string) => `${AWAY}01SCOPE${room}`;
+  const rep = `test-scoping-rep-${freshCreditCode()}`;
+  let confined: Awaited<ReturnType<typeof subgraphClient>>;
+  let registeredHome: LegalEntityRow;
+  let operatesHome: LegalEntityRow;
+  let elsewhere: LegalEntityRow;
+
+  beforeAll(async () => {
+    confined = await subgraphClient(entitiesSubgraph, db, { ...SYSTEM, communities: [HOME] });
+    registeredHome = await insertLegalEntity(db, { registeredAddressCode: home('000101'), legalRepPersonId: rep });
+    // registered elsewhere, operating here: visible, and listed here only
+    operatesHome = await insertLegalEntity(db, { registeredAddressCode: away('000102'), businessAddressCode: home('000102') });
+    elsewhere = await insertLegalEntity(db, { registeredAddressCode: away('000103'), businessAddressCode: away('000103'), legalRepPersonId: rep });
+  });
+  afterAll(async () => {
+    await confined?.stop();
+  });
+
+  const SELECTION = '... on Address { code entityCount entities(first: 500) { totalCount edges { node { creditCode } } } }';
+  const listed = (a: any) => a.entities.edges.map((e: any) => e.node.creditCode).sort();
+
+  it('lists and counts an entity where an address of it in scope lies, at any level', async () => {
+    const result = await confined.entities([HOME, AWAY, '449900'].map((code) => ({ __typename: 'Address', code })), SELECTION);
+    expect(result.errors).toBeUndefined();
+    const [atHome, atAway, district] = result.data!._entities;
+    const both = [registeredHome.creditCode, operatesHome.creditCode].sort();
+    expect(listed(atHome)).toEqual(both);
+    expect(atHome.entityCount).toBe(2);
+    expect(atHome.entities.totalCount).toBe(2);
+    // operatesHome is registered in AWAY, but AWAY is not the viewer's: not listed there
+    expect(atAway).toEqual({ code: AWAY, entityCount: 0, entities: { totalCount: 0, edges: [] } });
+    // the made-up district holds every test's entities; the viewer sees their community's only
+    expect(listed(district)).toEqual(both);
+    expect(district.entityCount).toBe(2);
+
+    const unconfined = await client.entities([{ __typename: 'Address', code: AWAY }], SELECTION);
+    expect(unconfined.data!._entities[0].entityCount).toBe(2);
+  });
+
+  it('resolves an entity only with its registered or business address in scope', async () => {
+    const result = await confined.entities(
+      [registeredHome, operatesHome, elsewhere].map((e) => ({ __typename: 'LegalEntity', creditCode: e.creditCode })),
+      '... on LegalEntity { creditCode }',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!._entities).toEqual([{ creditCode: registeredHome.creditCode }, { creditCode: operatesHome.creditCode }, null]);
+    const lookup = await confined.run('query ($c: CreditCode!) { legalEntity(creditCode: $c) { creditCode } }', { c: elsewhere.creditCode });
+    expect(lookup.data!.legalEntity).toBeNull();
+    expect(lookup.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const many = await confined.run('query ($c: [CreditCode!]!) { legalEntities(creditCodes: $c) { creditCode } }', { c: [elsewhere.creditCode, registeredHome.creditCode] });
+    expect(many.data!.legalEntities).toEqual([null, { creditCode: registeredHome.creditCode }]);
+  });
+
+  it('shows only the represented entities in scope', async () => {
+    const query = '... on Person { representedEntities { creditCode } }';
+    const scoped = await confined.entities([{ __typename: 'Person', id: rep }], query);
+    expect(scoped.data!._entities).toEqual([{ representedEntities: [{ creditCode: registeredHome.creditCode }] }]);
+    const unconfined = await client.entities([{ __typename: 'Person', id: rep }], query);
+    expect(unconfined.data!._entities[0].representedEntities).toHaveLength(2);
+  });
+
+  it('keeps both address indexes for confined building and district queries', async () => {
+    const plan = await db.knex.transaction(async (trx) => {
+      await trx.raw('SET LOCAL enable_seqscan = off');
+      const plans: string[] = [];
+      const explaining = {
+        raw: async (sql: string, bindings: unknown[]) => {
+          const result = await trx.raw(`EXPLAIN ${sql}`, bindings as never);
+          plans.push(result.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n'));
+          return { rows: [] };
+        },
+      } as unknown as Db;
+      const repository = createEntitiesRepository(explaining, [HOME]);
+      await repository.entityPages([{ code: `${HOME}01SCOPE`, status: null, first: 20, after: null }, { code: '449900', status: 'ACTIVE', first: 20, after: null }]);
+      await repository.entityCounts([{ code: `${HOME}01SCOPE`, status: null }, { code: '449900', status: null }]);
+      return plans;
+    });
+    expect(plan).toHaveLength(2);
+    for (const p of plan) {
+      expect(p).toContain('legal_entity_business_idx');
+      expect(p).toContain('legal_entity_registered_idx');
+      expect(p).not.toMatch(/Seq Scan on legal_entity/);
+    }
   });
 });

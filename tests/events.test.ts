@@ -12,6 +12,7 @@ import { dbQueryCount } from '../lib/metrics.ts';
 import { encodeCursor } from '../lib/pagination.ts';
 import { SHOWCASE } from '../seeds/showcase.ts';
 import { createEventRepository } from '../subgraphs/events/repository.ts';
+import { SYSTEM } from '../lib/auth/scopes.ts';
 import { eventsSubgraph } from '../subgraphs/events/server.ts';
 import { openFixture } from './support/databases.ts';
 import {
@@ -412,5 +413,90 @@ describe('indexes', () => {
     expect(pages).not.toMatch(/Seq Scan on event\b/);
     expect(await plan((r) => r.eventCounts([filter]))).toContain('event_address_idx');
     expect(await plan((r) => r.eventCountsByStatusAndKind([{ code: community, since: null }]))).toContain('event_address_idx');
+  });
+});
+
+describe('community scoping', () => {
+  // The viewer is confined to this file's made-up community; AWAY is another one.
+  const AWAY = freshCommunityCode();
+  const awayRoom = roomCode(freshBuildingCode(AWAY), '000101');
+  let confined: Awaited<ReturnType<typeof subgraphClient>>;
+  let awayEvent: string;
+
+  beforeAll(async () => {
+    confined = await subgraphClient(eventsSubgraph, database, { ...SYSTEM, communities: [community] });
+    [awayEvent] = await insertEvents(database, [{
+      addressCode: awayRoom, status: 'REPORTED',
+      people: [{ personId: person1, role: 'WITNESS' }], entities: [{ creditCode, role: 'INVOLVED' }],
+    }]);
+    inserted.push(awayEvent);
+  });
+  afterAll(async () => {
+    await confined?.stop();
+  });
+
+  const SELECTION = '... on Address { code eventStats { total open } events(first: 500) { totalCount edges { node { id address { code } } } } }';
+  const at = async (c: Awaited<ReturnType<typeof subgraphClient>>, codes: string[]) => {
+    const result = await c.entities(codes.map((code) => ({ __typename: 'Address', code })), SELECTION);
+    expect(result.errors).toBeUndefined();
+    return result.data!._entities;
+  };
+
+  it('lists, counts and summarizes only events under the communities, at any level', async () => {
+    const [home, room, district, elsewhere] = await at(confined, [community, room1, community.slice(0, 6), AWAY]);
+    const [unconfinedHome, unconfinedRoom, unconfinedAway] = await at(client, [community, room1, AWAY]);
+    expect(home).toEqual(unconfinedHome);
+    expect(room).toEqual(unconfinedRoom);
+    expect(home.eventStats.total).toBeGreaterThanOrEqual(7);
+    // the made-up district holds every test's events; the viewer sees their community's only
+    expect({ ...district, code: community }).toEqual(unconfinedHome);
+    expect(elsewhere).toEqual({ code: AWAY, eventStats: { total: 0, open: 0 }, events: { totalCount: 0, edges: [] } });
+    expect(unconfinedAway.eventStats.total).toBe(1);
+  });
+
+  it('resolves an event elsewhere to null, by id and through _entities', async () => {
+    const result = await confined.entities([{ __typename: 'Event', id: ev.a }, { __typename: 'Event', id: awayEvent }], '... on Event { id involvedPeople { role } }');
+    expect(result.errors).toBeUndefined();
+    expect(result.data!._entities).toEqual([{ id: ev.a, involvedPeople: [{ role: 'REPORTER' }, { role: 'INVOLVED' }] }, null]);
+    const lookup = await confined.run('query ($id: ID!) { event(id: $id) { id } }', { id: awayEvent });
+    expect(lookup.data!.event).toBeNull();
+    expect(lookup.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const many = await confined.run('query ($ids: [ID!]!) { events(ids: $ids) { id } }', { ids: [awayEvent, ev.a] });
+    expect(many.data!.events).toEqual([null, { id: ev.a }]);
+  });
+
+  it('reads the people and entities of visible events only', async () => {
+    const repository = createEventRepository(database.knex, [community]);
+    expect((await repository.peopleOfEvents([awayEvent, ev.a])).map((r) => r.eventId)).toEqual([ev.a, ev.a]);
+    expect((await repository.entitiesOfEvents([awayEvent, ev.a])).map((r) => r.eventId)).toEqual([ev.a]);
+    expect(await createEventRepository(database.knex, null).peopleOfEvents([awayEvent])).toEqual([{ eventId: awayEvent, personId: person1, role: 'WITNESS' }]);
+  });
+
+  it('keeps event_address_idx for confined room, building and district queries', async () => {
+    const plans = await database.knex.transaction(async (trx) => {
+      await trx.raw('SET LOCAL enable_seqscan = off');
+      const out: string[] = [];
+      const explaining = new Proxy(trx, {
+        get: (target, prop, receiver) =>
+          prop === 'raw'
+            ? async (sql: string, bindings: unknown) => {
+                const result = await target.raw(`EXPLAIN ${sql}`, bindings as never);
+                out.push((result.rows as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n'));
+                return { rows: [] };
+              }
+            : Reflect.get(target, prop, receiver),
+      }) as unknown as Db;
+      const repository = createEventRepository(explaining, [community]);
+      const filter = (code: string) => ({ code, statuses: null, kinds: null, since: null });
+      await repository.eventPages([{ ...filter(room1), first: 20, after: null }, { ...filter('449900'), first: 20, after: null }]);
+      await repository.eventCounts([filter(building1), filter('449900')]);
+      await repository.eventCountsByStatusAndKind([{ code: room1, since: null }]);
+      return out;
+    });
+    expect(plans).toHaveLength(3);
+    for (const plan of plans) {
+      expect(plan).toContain('event_address_idx');
+      expect(plan).not.toMatch(/Seq Scan on event\b/);
+    }
   });
 });

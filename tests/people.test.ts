@@ -13,6 +13,8 @@ import { encodeCursor } from '../lib/pagination.ts';
 import { SHOWCASE } from '../seeds/showcase.ts';
 import { peopleSubgraph } from '../subgraphs/people/server.ts';
 import { createPeopleRepository, type PeopleRepository } from '../subgraphs/people/repository.ts';
+import { SYSTEM } from '../lib/auth/scopes.ts';
+import { freshCommunityCode } from './support/events-factories.ts';
 
 let db: Database;
 let client: Awaited<ReturnType<typeof subgraphClient>>;
@@ -409,6 +411,89 @@ describe('indexes', () => {
   it('serves residentCount from residence_current_idx', async () => {
     const plan = await explain((r) => r.residentCounts([FACTORY_GRID, '440304004028']));
     expect(plan).toContain('residence_current_idx');
+    expect(plan).not.toMatch(/Seq Scan on residence/);
+  });
+});
+
+describe('community scoping', () => {
+  // Two fresh communities of the made-up district: the viewer's own (HOME) and another (AWAY).
+  const HOME = freshCommunityCode();
+  const AWAY = freshCommunityCode();
+  const homeBuilding = `${HOME}01SCOPE`;
+  const awayBuilding = `${AWAY}01SCOPE`;
+  let confined: Awaited<ReturnType<typeof subgraphClient>>;
+  let local: Awaited<ReturnType<typeof insertResident>>;
+  let commuter: Awaited<ReturnType<typeof insertResident>>;
+  let away: Awaited<ReturnType<typeof insertResident>>;
+
+  beforeAll(async () => {
+    confined = await subgraphClient(peopleSubgraph, db, { ...SYSTEM, communities: [HOME] });
+    local = await insertResident(db, roomIn(homeBuilding, '000101'));
+    // moved away from AWAY: that past residence is not the viewer's to see
+    await insertResidence(db, { personId: local.person.id, addressCode: roomIn(awayBuilding, '000101'), since: '2010-01-01', until: '2019-12-31' });
+    commuter = await insertResident(db, roomIn(homeBuilding, '000102'));
+    await insertResidence(db, { personId: commuter.person.id, addressCode: roomIn(awayBuilding, '000102') });
+    away = await insertResident(db, roomIn(awayBuilding, '000103'));
+  });
+  afterAll(async () => {
+    await confined?.stop();
+  });
+
+  const COUNTS = '... on Address { code residentCount residents(first: 500) { totalCount edges { node { id } residence { address { code } } } } }';
+
+  it('lists and counts only residents under the communities, at any level', async () => {
+    const codes = [homeBuilding, awayBuilding, HOME.slice(0, 6), AWAY];
+    const result = await confined.entities(codes.map((code) => ({ __typename: 'Address', code })), COUNTS);
+    expect(result.errors).toBeUndefined();
+    const [home, elsewhere, district, awayCommunity] = result.data!._entities;
+    expect(home.residentCount).toBe(2);
+    expect(home.residents.edges.map((e: any) => e.node.id).sort()).toEqual([local.person.id, commuter.person.id].sort());
+    // the district holds every factory row of every test; the viewer sees their community's only
+    expect(district.residentCount).toBe(2);
+    expect(district.residents.totalCount).toBe(2);
+    expect(district.residents.edges.map((e: any) => e.residence.address.code.slice(0, 12))).toEqual([HOME, HOME]);
+    for (const a of [elsewhere, awayCommunity]) expect(a.residents).toEqual({ totalCount: 0, edges: [] });
+    expect(elsewhere.residentCount).toBe(0);
+
+    const unconfined = await client.entities([{ __typename: 'Address', code: AWAY }], '... on Address { residentCount }');
+    expect(unconfined.data!._entities).toEqual([{ residentCount: 2 }]);
+  });
+
+  it('resolves a person only with a current residence in scope, showing only residences in scope', async () => {
+    const result = await confined.entities(
+      [local, commuter, away].map((r) => ({ __typename: 'Person', id: r.person.id })),
+      '... on Person { id residences { current address { code } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!._entities).toEqual([
+      { id: local.person.id, residences: [{ current: true, address: { code: local.residence.addressCode } }] },
+      { id: commuter.person.id, residences: [{ current: true, address: { code: commuter.residence.addressCode } }] },
+      null,
+    ]);
+    const lookup = await confined.run('query ($id: ID!) { person(id: $id) { id } }', { id: away.person.id });
+    expect(lookup.data!.person).toBeNull();
+    expect(lookup.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const many = await confined.run('query ($ids: [ID!]!) { people(ids: $ids) { id } }', { ids: [away.person.id, local.person.id] });
+    expect(many.data!.people).toEqual([null, { id: local.person.id }]);
+  });
+
+  it('keeps residence_current_idx for a confined building and district query', async () => {
+    const plan = await db.knex.transaction(async (trx) => {
+      await trx.raw('SET LOCAL enable_seqscan = off');
+      const plans: string[] = [];
+      const explaining = {
+        raw: async (sql: string, bindings: unknown[]) => {
+          const result = await trx.raw(`EXPLAIN ${sql}`, bindings as never);
+          plans.push(result.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n'));
+          return { rows: [] };
+        },
+      } as unknown as Db;
+      const repository = createPeopleRepository(explaining, [HOME]);
+      await repository.residentPages([{ code: homeBuilding, first: 20, after: null }, { code: '449900', first: 20, after: null }]);
+      await repository.residentCounts([homeBuilding, '449900']);
+      return plans.join('\n');
+    });
+    expect(plan.match(/residence_current_idx/g)).toHaveLength(2);
     expect(plan).not.toMatch(/Seq Scan on residence/);
   });
 });

@@ -58,8 +58,8 @@ export type CaseCountRow = { status: CaseStatus; kind: CaseKind; outcome: CaseOu
  * travel as comma-joined text (unnest cannot carry an array per key) and are split in SQL, so a
  * batch is one statement whatever filters its keys carry.
  */
-function filterColumns(keys: readonly CaseFilter[]) {
-  const ranges = keys.map((k) => subtreeRange(k.code));
+function filterColumns(keys: readonly CaseFilter[], communities: readonly string[] | null) {
+  const ranges = keys.map((k) => scopedRange(k.code, communities));
   return [
     ranges.map((r) => r.lo),
     ranges.map((r) => r.hi),
@@ -76,13 +76,46 @@ const FILTER_WHERE = `
   AND (k.kinds IS NULL OR c.kind = ANY(string_to_array(k.kinds, ',')))
   AND (k.since IS NULL OR c.filed_on >= k.since)`;
 
-export function createCaseRepository(db: Db) {
+/**
+ * "The address in `column` lies under one of the viewer's communities" (its first 12 characters
+ * are one of them). Binds the community list twice (`scope` below): null makes the predicate
+ * constant-true, which the planner folds away, so unconfined statements keep their plans.
+ */
+const inScope = (column: string) => `(?::text[] IS NULL OR left(${column}, 12) = ANY(?::text[]))`;
+
+/** "The case `caseId` names is visible": parties and related events only through visible cases. */
+const caseInScope = (caseId: string) => `(?::text[] IS NULL OR EXISTS (
+  SELECT 1 FROM cases.legal_case c WHERE c.id = ${caseId} AND left(c.address_code, 12) = ANY(?::text[])))`;
+
+/**
+ * Narrows a subtree's code range to the span of the communities, so a confined query at district
+ * level range-scans only its communities' part of the index (an empty range when they are
+ * disjoint). An optimization only: `inScope` remains the exact check.
+ */
+function scopedRange(code: string, communities: readonly string[] | null): { lo: string; hi: string } {
+  const range = subtreeRange(code);
+  if (communities === null) return range;
+  const sorted = [...communities].sort();
+  const lo = sorted.length > 0 && sorted[0] > range.lo ? sorted[0] : range.lo;
+  const last = sorted.at(-1);
+  const hi = last !== undefined && subtreeRange(last).hi < range.hi ? subtreeRange(last).hi : range.hi;
+  return sorted.length > 0 && lo < hi ? { lo, hi } : { lo: range.lo, hi: range.lo };
+}
+
+/**
+ * The statements of one request. With `communities` (a confined viewer, 12-digit community
+ * codes) every statement sees only cases at addresses under those communities, and the parties
+ * and events of those cases only. null means unconfined.
+ */
+export function createCaseRepository(db: Db, communities: readonly string[] | null = null) {
+  const scope = [communities, communities] as const;
   return {
-    /** Cases by id, in any order; unknown ids are simply absent. */
+    /** Cases by id, in any order; unknown ids (and, when confined, cases elsewhere) are simply absent. */
     async findCasesByIds(ids: readonly string[]): Promise<CaseRow[]> {
       return query<CaseRow>(db,
-        `/* cases.findCasesByIds */ SELECT ${CASE_COLUMNS} FROM cases.legal_case c WHERE c.id = ANY(?::text[])`,
-        [ids],
+        `/* cases.findCasesByIds */ SELECT ${CASE_COLUMNS} FROM cases.legal_case c
+        WHERE c.id = ANY(?::text[]) AND ${inScope('c.address_code')}`,
+        [ids, ...scope],
       );
     },
 
@@ -100,13 +133,15 @@ export function createCaseRepository(db: Db) {
           SELECT ${CASE_COLUMNS} FROM cases.legal_case c
           WHERE ${FILTER_WHERE}
             AND (k.after_id IS NULL OR (c.filed_on, c.id) < (k.after_on, k.after_id))
+            AND ${inScope('c.address_code')}
           ORDER BY c.filed_on DESC, c.id DESC LIMIT k.lim
         ) p`,
         [
-          ...filterColumns(keys),
+          ...filterColumns(keys, communities),
           keys.map((k) => k.after?.[0] ?? null),
           keys.map((k) => k.after?.[1] ?? null),
           keys.map((k) => k.first + 1),
+          ...scope,
         ],
       );
       return rows.map((r) => ({ ...r, key: Number(r.key) - 1 }));
@@ -118,8 +153,10 @@ export function createCaseRepository(db: Db) {
         `/* cases.caseCounts */
         SELECT k.i AS key, n.n FROM unnest(${FILTER_UNNEST})
           WITH ORDINALITY AS k(lo, hi, statuses, kinds, since, i)
-        CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM cases.legal_case c WHERE ${FILTER_WHERE}) n`,
-        filterColumns(keys),
+        CROSS JOIN LATERAL (
+          SELECT count(*)::int AS n FROM cases.legal_case c WHERE ${FILTER_WHERE} AND ${inScope('c.address_code')}
+        ) n`,
+        [...filterColumns(keys, communities), ...scope],
       );
       const counts = keys.map(() => 0);
       for (const row of rows) counts[Number(row.key) - 1] = row.n;
@@ -128,7 +165,7 @@ export function createCaseRepository(db: Db) {
 
     /** Case counts per (status, kind, outcome) of each address subtree, in the order of `keys`. */
     async caseCountsByStatusKindOutcome(keys: readonly Omit<CaseFilter, 'statuses'>[]): Promise<CaseCountRow[][]> {
-      const ranges = keys.map((k) => subtreeRange(k.code));
+      const ranges = keys.map((k) => scopedRange(k.code, communities));
       const rows = await query<CaseCountRow & { key: string | number }>(db,
         `/* cases.caseCountsByStatusKindOutcome */
         SELECT k.i AS key, g.status, g.kind, g.outcome, g.n FROM unnest(?::text[], ?::text[], ?::text[], ?::date[])
@@ -138,6 +175,7 @@ export function createCaseRepository(db: Db) {
           WHERE c.address_code >= k.lo AND c.address_code < k.hi
             AND (k.kinds IS NULL OR c.kind = ANY(string_to_array(k.kinds, ',')))
             AND (k.since IS NULL OR c.filed_on >= k.since)
+            AND ${inScope('c.address_code')}
           GROUP BY c.status, c.kind, c.outcome
         ) g`,
         [
@@ -145,6 +183,7 @@ export function createCaseRepository(db: Db) {
           ranges.map((r) => r.hi),
           keys.map((k) => k.kinds?.join(',') ?? null),
           keys.map((k) => k.since),
+          ...scope,
         ],
       );
       const out: CaseCountRow[][] = keys.map(() => []);
@@ -152,24 +191,26 @@ export function createCaseRepository(db: Db) {
       return out;
     },
 
-    /** Parties of each case, by case then party number. */
+    /** Parties of each case (visible cases only), by case then party number. */
     async partiesOfCases(caseIds: readonly string[]): Promise<CasePartyRow[]> {
       return query<CasePartyRow>(db,
         `/* cases.partiesOfCases */
         SELECT cp.case_id AS "caseId", cp.party_no AS "partyNo", cp.role, cp.person_id AS "personId",
           cp.credit_code AS "creditCode"
-        FROM cases.case_party cp WHERE cp.case_id = ANY(?::text[]) ORDER BY cp.case_id, cp.party_no`,
-        [caseIds],
+        FROM cases.case_party cp WHERE cp.case_id = ANY(?::text[]) AND ${caseInScope('cp.case_id')}
+        ORDER BY cp.case_id, cp.party_no`,
+        [caseIds, ...scope],
       );
     },
 
-    /** Events each case arose from, by case then event id. */
+    /** Events each case arose from (visible cases only), by case then event id. */
     async eventsOfCases(caseIds: readonly string[]): Promise<CaseEventRow[]> {
       return query<CaseEventRow>(db,
         `/* cases.eventsOfCases */
         SELECT ce.case_id AS "caseId", ce.event_id AS "eventId" FROM cases.case_event ce
-        WHERE ce.case_id = ANY(?::text[]) ORDER BY ce.case_id, ce.event_id`,
-        [caseIds],
+        WHERE ce.case_id = ANY(?::text[]) AND ${caseInScope('ce.case_id')}
+        ORDER BY ce.case_id, ce.event_id`,
+        [caseIds, ...scope],
       );
     },
   };

@@ -17,7 +17,7 @@ export const casesSubgraph: SubgraphDefinition<CasesContext> = {
   typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
   resolvers: resolvers as SubgraphDefinition<CasesContext>['resolvers'],
   createContext: (database: Database, viewer: Viewer) => {
-    const repository = createCaseRepository(database.knex);
+    const repository = createCaseRepository(database.knex, viewer.communities);
     return { repository, loaders: createLoaders(repository), viewer };
   },
 };

@@ -28,14 +28,43 @@ const ENTITY_COLUMNS = `
   e.legal_rep_person_id AS "legalRepPersonId"`;
 
 /**
- * "Registered or business address in [lo, hi)": two index range scans
- * (legal_entity_registered_idx, legal_entity_business_idx) OR-ed into one bitmap, so an entity
- * at both addresses still appears once.
+ * "The address in `column` lies under one of the viewer's communities" (its first 12 characters
+ * are one of them). Binds the community list twice: null makes the predicate constant-true,
+ * which the planner folds away, so unconfined statements keep their plans.
+ */
+const inScope = (column: string) => `(?::text[] IS NULL OR left(${column}, 12) = ANY(?::text[]))`;
+
+/**
+ * "Registered or business address in [lo, hi)" (and, when confined, that address in scope): two
+ * index range scans (legal_entity_registered_idx, legal_entity_business_idx) OR-ed into one
+ * bitmap, so an entity at both addresses still appears once. Binds the scope four times.
  */
 const IN_RANGE = `
-  ((e.registered_address_code >= k.lo AND e.registered_address_code < k.hi)
-    OR (e.business_address_code >= k.lo AND e.business_address_code < k.hi))
+  ((e.registered_address_code >= k.lo AND e.registered_address_code < k.hi AND ${inScope('e.registered_address_code')})
+    OR (e.business_address_code >= k.lo AND e.business_address_code < k.hi AND ${inScope('e.business_address_code')}))
   AND (k.status IS NULL OR e.status = k.status)`;
+
+/**
+ * "The entity is visible": its registered or business address lies under one of the viewer's
+ * communities. Binds the scope three times.
+ */
+const VISIBLE = `(?::text[] IS NULL
+  OR left(e.registered_address_code, 12) = ANY(?::text[]) OR left(e.business_address_code, 12) = ANY(?::text[]))`;
+
+/**
+ * Narrows a subtree's code range to the span of the communities, so a confined query at district
+ * level range-scans only its communities' part of the indexes (an empty range when they are
+ * disjoint). An optimization only: `inScope` remains the exact check.
+ */
+function scopedRange(code: string, communities: readonly string[] | null): { lo: string; hi: string } {
+  const range = subtreeRange(code);
+  if (communities === null) return range;
+  const sorted = [...communities].sort();
+  const lo = sorted.length > 0 && sorted[0] > range.lo ? sorted[0] : range.lo;
+  const last = sorted.at(-1);
+  const hi = last !== undefined && subtreeRange(last).hi < range.hi ? subtreeRange(last).hi : range.hi;
+  return sorted.length > 0 && lo < hi ? { lo, hi } : { lo: range.lo, hi: range.lo };
+}
 
 /** One page of the entities at or beneath an address; `after` is the last credit code seen. */
 export type EntitiesKey = { code: string; status: LegalEntityStatus | null; first: number; after: string | null };
@@ -43,24 +72,33 @@ export type EntitiesKey = { code: string; status: LegalEntityStatus | null; firs
 /** The entities at or beneath an address, optionally of one status, to count. */
 export type EntityCountKey = { code: string; status: LegalEntityStatus | null };
 
-export function createEntitiesRepository(db: Db) {
+/**
+ * The statements of one request. With `communities` (a confined viewer, 12-digit community
+ * codes) every statement sees only entities registered or operating under those communities; an
+ * address list matches an entity only by an address that is both in the list's subtree and in
+ * scope. null means unconfined.
+ */
+export function createEntitiesRepository(db: Db, communities: readonly string[] | null = null) {
+  const scope = [communities, communities] as const;
+  const visible = [communities, communities, communities] as const;
   return {
-    /** Legal entities by credit code, in any order; unknown codes are simply absent. */
+    /** Legal entities by credit code, in any order; unknown codes (and, when confined, entities elsewhere) are simply absent. */
     async findByCreditCodes(creditCodes: readonly string[]): Promise<LegalEntityRow[]> {
       return query<LegalEntityRow>(db,
-        `/* entities.findByCreditCodes */ SELECT ${ENTITY_COLUMNS} FROM entities.legal_entity e WHERE e.credit_code = ANY(?::text[])`,
-        [creditCodes],
+        `/* entities.findByCreditCodes */ SELECT ${ENTITY_COLUMNS} FROM entities.legal_entity e
+        WHERE e.credit_code = ANY(?::text[]) AND ${VISIBLE}`,
+        [creditCodes, ...visible],
       );
     },
 
-    /** Entities each person represents, by name (legal_entity_rep_idx). */
+    /** Entities each person represents (visible ones only), by name (legal_entity_rep_idx). */
     async representedBy(personIds: readonly string[]): Promise<LegalEntityRow[]> {
       return query<LegalEntityRow>(db,
         `/* entities.representedBy */
         SELECT ${ENTITY_COLUMNS} FROM entities.legal_entity e
-        WHERE e.legal_rep_person_id = ANY(?::text[])
+        WHERE e.legal_rep_person_id = ANY(?::text[]) AND ${VISIBLE}
         ORDER BY e.name, e.credit_code`,
-        [personIds],
+        [personIds, ...visible],
       );
     },
 
@@ -73,10 +111,10 @@ export function createEntitiesRepository(db: Db) {
      * to page one room's (measured with `npm run explain` on the demo data: 41 ms vs < 1 ms).
      */
     async entityPages(keys: readonly EntitiesKey[]): Promise<(LegalEntityRow & { key: number })[]> {
-      const ranges = keys.map((k) => subtreeRange(k.code));
+      const ranges = keys.map((k) => scopedRange(k.code, communities));
       const branch = (column: string) => `
             SELECT * FROM entities.legal_entity x
-            WHERE x.${column} >= k.lo AND x.${column} < k.hi
+            WHERE x.${column} >= k.lo AND x.${column} < k.hi AND ${inScope(`x.${column}`)}
               AND (k.status IS NULL OR x.status = k.status) AND (k.after IS NULL OR x.credit_code > k.after)`;
       const rows = await query<LegalEntityRow & { key: string | number }>(db,
         `/* entities.entityPages */
@@ -94,6 +132,8 @@ export function createEntitiesRepository(db: Db) {
           keys.map((k) => k.status),
           keys.map((k) => k.after),
           keys.map((k) => k.first + 1),
+          ...scope, // business_address_code branch
+          ...scope, // registered_address_code branch
         ],
       );
       return rows.map((r) => ({ ...r, key: Number(r.key) - 1 }));
@@ -101,12 +141,12 @@ export function createEntitiesRepository(db: Db) {
 
     /** Number of entities at or beneath each address (of a status, when given), in key order. */
     async entityCounts(keys: readonly EntityCountKey[]): Promise<number[]> {
-      const ranges = keys.map((k) => subtreeRange(k.code));
+      const ranges = keys.map((k) => scopedRange(k.code, communities));
       const rows = await query<{ key: string | number; n: number }>(db,
         `/* entities.entityCounts */
         SELECT k.i AS key, (SELECT count(*) FROM entities.legal_entity e WHERE ${IN_RANGE})::int AS n
         FROM unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS k(lo, hi, status, i)`,
-        [ranges.map((r) => r.lo), ranges.map((r) => r.hi), keys.map((k) => k.status)],
+        [...scope, ...scope, ranges.map((r) => r.lo), ranges.map((r) => r.hi), keys.map((k) => k.status)],
       );
       const counts = keys.map(() => 0);
       for (const row of rows) counts[Number(row.key) - 1] = row.n;

@@ -16,7 +16,7 @@ export const entitiesSubgraph: SubgraphDefinition<EntitiesContext> = {
   typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
   resolvers: resolvers as SubgraphDefinition<EntitiesContext>['resolvers'],
   createContext: (database: Database, viewer: Viewer) => {
-    const repository = createEntitiesRepository(database.knex);
+    const repository = createEntitiesRepository(database.knex, viewer.communities);
     return { repository, loaders: createLoaders(repository), viewer };
   },
 };

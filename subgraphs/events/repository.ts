@@ -58,8 +58,8 @@ export type EventCountRow = { status: EventStatus; kind: EventKind; n: number };
  * travel as comma-joined text (unnest cannot carry an array per key) and are split in SQL, so a
  * batch is one statement whatever filters its keys carry.
  */
-function filterColumns(keys: readonly EventFilter[]) {
-  const ranges = keys.map((k) => subtreeRange(k.code));
+function filterColumns(keys: readonly EventFilter[], communities: readonly string[] | null) {
+  const ranges = keys.map((k) => scopedRange(k.code, communities));
   return [
     ranges.map((r) => r.lo),
     ranges.map((r) => r.hi),
@@ -76,13 +76,46 @@ const FILTER_WHERE = `
   AND (k.kinds IS NULL OR e.kind = ANY(string_to_array(k.kinds, ',')))
   AND (k.since IS NULL OR e.reported_at >= k.since)`;
 
-export function createEventRepository(db: Db) {
+/**
+ * "The address in `column` lies under one of the viewer's communities" (its first 12 characters
+ * are one of them). Binds the community list twice (`scope` below): null makes the predicate
+ * constant-true, which the planner folds away, so unconfined statements keep their plans.
+ */
+const inScope = (column: string) => `(?::text[] IS NULL OR left(${column}, 12) = ANY(?::text[]))`;
+
+/** "The event `eventId` names is visible": links are reachable only through visible events. */
+const eventInScope = (eventId: string) => `(?::text[] IS NULL OR EXISTS (
+  SELECT 1 FROM events.event e WHERE e.id = ${eventId} AND left(e.address_code, 12) = ANY(?::text[])))`;
+
+/**
+ * Narrows a subtree's code range to the span of the communities, so a confined query at district
+ * level range-scans only its communities' part of the index (an empty range when they are
+ * disjoint). An optimization only: `inScope` remains the exact check.
+ */
+function scopedRange(code: string, communities: readonly string[] | null): { lo: string; hi: string } {
+  const range = subtreeRange(code);
+  if (communities === null) return range;
+  const sorted = [...communities].sort();
+  const lo = sorted.length > 0 && sorted[0] > range.lo ? sorted[0] : range.lo;
+  const last = sorted.at(-1);
+  const hi = last !== undefined && subtreeRange(last).hi < range.hi ? subtreeRange(last).hi : range.hi;
+  return sorted.length > 0 && lo < hi ? { lo, hi } : { lo: range.lo, hi: range.lo };
+}
+
+/**
+ * The statements of one request. With `communities` (a confined viewer, 12-digit community
+ * codes) every statement sees only events at addresses under those communities, and the people
+ * and entities of those events only. null means unconfined.
+ */
+export function createEventRepository(db: Db, communities: readonly string[] | null = null) {
+  const scope = [communities, communities] as const;
   return {
-    /** Events by id, in any order; unknown ids are simply absent. */
+    /** Events by id, in any order; unknown ids (and, when confined, events elsewhere) are simply absent. */
     async findEventsByIds(ids: readonly string[]): Promise<EventRow[]> {
       return query<EventRow>(db,
-        `/* events.findEventsByIds */ SELECT ${EVENT_COLUMNS} FROM events.event e WHERE e.id = ANY(?::text[])`,
-        [ids],
+        `/* events.findEventsByIds */ SELECT ${EVENT_COLUMNS} FROM events.event e
+        WHERE e.id = ANY(?::text[]) AND ${inScope('e.address_code')}`,
+        [ids, ...scope],
       );
     },
 
@@ -100,13 +133,15 @@ export function createEventRepository(db: Db) {
           WHERE ${FILTER_WHERE}
             AND (k.after_id IS NULL
               OR (e.reported_at, e.id) < (timestamptz 'epoch' + k.after_us * interval '1 microsecond', k.after_id))
+            AND ${inScope('e.address_code')}
           ORDER BY e.reported_at DESC, e.id DESC LIMIT k.lim
         ) p`,
         [
-          ...filterColumns(keys),
+          ...filterColumns(keys, communities),
           keys.map((k) => k.after?.[0] ?? null),
           keys.map((k) => k.after?.[1] ?? null),
           keys.map((k) => k.first + 1),
+          ...scope,
         ],
       );
       return rows.map((r) => ({ ...r, key: Number(r.key) - 1 }));
@@ -118,8 +153,10 @@ export function createEventRepository(db: Db) {
         `/* events.eventCounts */
         SELECT k.i AS key, c.n FROM unnest(${FILTER_UNNEST})
           WITH ORDINALITY AS k(lo, hi, statuses, kinds, since, i)
-        CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM events.event e WHERE ${FILTER_WHERE}) c`,
-        filterColumns(keys),
+        CROSS JOIN LATERAL (
+          SELECT count(*)::int AS n FROM events.event e WHERE ${FILTER_WHERE} AND ${inScope('e.address_code')}
+        ) c`,
+        [...filterColumns(keys, communities), ...scope],
       );
       const counts = keys.map(() => 0);
       for (const row of rows) counts[Number(row.key) - 1] = row.n;
@@ -128,7 +165,7 @@ export function createEventRepository(db: Db) {
 
     /** Event counts per (status, kind) of each address subtree, in the order of `keys`. */
     async eventCountsByStatusAndKind(keys: readonly { code: string; since: Date | null }[]): Promise<EventCountRow[][]> {
-      const ranges = keys.map((k) => subtreeRange(k.code));
+      const ranges = keys.map((k) => scopedRange(k.code, communities));
       const rows = await query<EventCountRow & { key: string | number }>(db,
         `/* events.eventCountsByStatusAndKind */
         SELECT k.i AS key, g.status, g.kind, g.n FROM unnest(?::text[], ?::text[], ?::timestamptz[])
@@ -136,32 +173,35 @@ export function createEventRepository(db: Db) {
         CROSS JOIN LATERAL (
           SELECT e.status, e.kind, count(*)::int AS n FROM events.event e
           WHERE e.address_code >= k.lo AND e.address_code < k.hi AND (k.since IS NULL OR e.reported_at >= k.since)
+            AND ${inScope('e.address_code')}
           GROUP BY e.status, e.kind
         ) g`,
-        [ranges.map((r) => r.lo), ranges.map((r) => r.hi), keys.map((k) => k.since?.toISOString() ?? null)],
+        [ranges.map((r) => r.lo), ranges.map((r) => r.hi), keys.map((k) => k.since?.toISOString() ?? null), ...scope],
       );
       const out: EventCountRow[][] = keys.map(() => []);
       for (const { key, ...row } of rows) out[Number(key) - 1].push(row);
       return out;
     },
 
-    /** People taking part in each event, by event then person id. */
+    /** People taking part in each event (visible events only), by event then person id. */
     async peopleOfEvents(eventIds: readonly string[]): Promise<EventPersonRow[]> {
       return query<EventPersonRow>(db,
         `/* events.peopleOfEvents */
         SELECT ep.event_id AS "eventId", ep.person_id AS "personId", ep.role FROM events.event_person ep
-        WHERE ep.event_id = ANY(?::text[]) ORDER BY ep.event_id, ep.person_id`,
-        [eventIds],
+        WHERE ep.event_id = ANY(?::text[]) AND ${eventInScope('ep.event_id')}
+        ORDER BY ep.event_id, ep.person_id`,
+        [eventIds, ...scope],
       );
     },
 
-    /** Legal entities taking part in each event, by event then credit code. */
+    /** Legal entities taking part in each event (visible events only), by event then credit code. */
     async entitiesOfEvents(eventIds: readonly string[]): Promise<EventEntityRow[]> {
       return query<EventEntityRow>(db,
         `/* events.entitiesOfEvents */
         SELECT ee.event_id AS "eventId", ee.credit_code AS "creditCode", ee.role FROM events.event_entity ee
-        WHERE ee.event_id = ANY(?::text[]) ORDER BY ee.event_id, ee.credit_code`,
-        [eventIds],
+        WHERE ee.event_id = ANY(?::text[]) AND ${eventInScope('ee.event_id')}
+        ORDER BY ee.event_id, ee.credit_code`,
+        [eventIds, ...scope],
       );
     },
   };

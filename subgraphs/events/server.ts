@@ -16,7 +16,7 @@ export const eventsSubgraph: SubgraphDefinition<EventsContext> = {
   typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
   resolvers: resolvers as SubgraphDefinition<EventsContext>['resolvers'],
   createContext: (database: Database, viewer: Viewer) => {
-    const repository = createEventRepository(database.knex);
+    const repository = createEventRepository(database.knex, viewer.communities);
     return { repository, loaders: createLoaders(repository), viewer };
   },
 };

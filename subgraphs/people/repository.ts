@@ -40,24 +40,59 @@ const RESIDENCE_COLUMNS = `
  */
 export type ResidentsKey = { code: string; first: number; after: readonly [string, string] | null };
 
-export function createPeopleRepository(db: Db) {
+/**
+ * "The address in `column` lies under one of the viewer's communities" (its first 12 characters
+ * are one of them). Binds the community list twice (`scope` below): null makes the predicate
+ * constant-true, which the planner folds away, so unconfined statements keep their plans.
+ */
+const inScope = (column: string) => `(?::text[] IS NULL OR left(${column}, 12) = ANY(?::text[]))`;
+
+/**
+ * Narrows a subtree's code range to the span of the communities, so a confined query at district
+ * level range-scans only its communities' part of the index (an empty range when they are
+ * disjoint). An optimization only: `inScope` remains the exact check.
+ */
+function scopedRange(code: string, communities: readonly string[] | null): { lo: string; hi: string } {
+  const range = subtreeRange(code);
+  if (communities === null) return range;
+  const sorted = [...communities].sort();
+  const lo = sorted.length > 0 && sorted[0] > range.lo ? sorted[0] : range.lo;
+  const last = sorted.at(-1);
+  const hi = last !== undefined && subtreeRange(last).hi < range.hi ? subtreeRange(last).hi : range.hi;
+  return sorted.length > 0 && lo < hi ? { lo, hi } : { lo: range.lo, hi: range.lo };
+}
+
+/**
+ * The statements of one request. With `communities` (a confined viewer, 12-digit community
+ * codes) every statement sees only rows under those communities: residences at their addresses
+ * and people with a current residence there. null means unconfined.
+ */
+export function createPeopleRepository(db: Db, communities: readonly string[] | null = null) {
+  const scope = [communities, communities] as const;
   return {
-    /** People by id, in any order; unknown ids are simply absent. */
+    /** People by id, in any order; unknown ids (and, when confined, people living elsewhere) are simply absent. */
     async findPeopleByIds(ids: readonly string[]): Promise<PersonRow[]> {
       return query<PersonRow>(db,
-        `/* people.findPeopleByIds */ SELECT ${PERSON_COLUMNS} FROM people.person p WHERE p.id = ANY(?::text[])`,
-        [ids],
+        `/* people.findPeopleByIds */ SELECT ${PERSON_COLUMNS} FROM people.person p WHERE p.id = ANY(?::text[])
+          AND (?::text[] IS NULL OR EXISTS (
+            SELECT 1 FROM people.residence r
+            WHERE r.person_id = p.id AND r.until IS NULL AND left(r.address_code, 12) = ANY(?::text[])
+          ))`,
+        [ids, ...scope],
       );
     },
 
-    /** Every residence (current and past) of each person, newest first (residence_person_idx). */
+    /**
+     * Every residence (current and past) of each person, newest first (residence_person_idx);
+     * when confined, only those at addresses in scope.
+     */
     async residencesOfPeople(personIds: readonly string[]): Promise<ResidenceRow[]> {
       return query<ResidenceRow>(db,
         `/* people.residencesOfPeople */
         SELECT ${RESIDENCE_COLUMNS} FROM people.residence r
-        WHERE r.person_id = ANY(?::text[])
+        WHERE r.person_id = ANY(?::text[]) AND ${inScope('r.address_code')}
         ORDER BY r.person_id, r.since DESC, r.id DESC`,
-        [personIds],
+        [personIds, ...scope],
       );
     },
 
@@ -67,7 +102,7 @@ export function createPeopleRepository(db: Db) {
      * order, starting at the cursor's address, LIMIT first + 1 to tell whether a next page exists.
      */
     async residentPages(keys: readonly ResidentsKey[]): Promise<(ResidenceRow & { key: number })[]> {
-      const ranges = keys.map((k) => subtreeRange(k.code));
+      const ranges = keys.map((k) => scopedRange(k.code, communities));
       const rows = await query<ResidenceRow & { key: string | number }>(db,
         `/* people.residentPages */
         SELECT k.i AS key, c.* FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int[])
@@ -78,6 +113,7 @@ export function createPeopleRepository(db: Db) {
             -- a plain bound the index scan can start from; the row comparison below is a filter
             AND r.address_code >= coalesce(k.after_code, k.lo)
             AND (k.after_code IS NULL OR (r.address_code, r.person_id) > (k.after_code, k.after_person))
+            AND ${inScope('r.address_code')}
           ORDER BY r.address_code, r.person_id LIMIT k.lim
         ) c`,
         [
@@ -86,22 +122,24 @@ export function createPeopleRepository(db: Db) {
           keys.map((k) => k.after?.[0] ?? null),
           keys.map((k) => k.after?.[1] ?? null),
           keys.map((k) => k.first + 1),
+          ...scope,
         ],
       );
       return rows.map((r) => ({ ...r, key: Number(r.key) - 1 }));
     },
 
-    /** Number of current residents at or beneath each address, in the order of `codes`. */
+    /** Number of current residents at or beneath each address (in scope), in the order of `codes`. */
     async residentCounts(codes: readonly string[]): Promise<number[]> {
-      const ranges = codes.map((c) => subtreeRange(c));
+      const ranges = codes.map((c) => scopedRange(c, communities));
       const rows = await query<{ key: string | number; n: number }>(db,
         `/* people.residentCounts */
         SELECT k.i AS key, (
           SELECT count(*) FROM people.residence r
           WHERE r.until IS NULL AND r.address_code >= k.lo AND r.address_code < k.hi
+            AND ${inScope('r.address_code')}
         )::int AS n
         FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS k(lo, hi, i)`,
-        [ranges.map((r) => r.lo), ranges.map((r) => r.hi)],
+        [...scope, ranges.map((r) => r.lo), ranges.map((r) => r.hi)],
       );
       const counts = codes.map(() => 0);
       for (const row of rows) counts[Number(row.key) - 1] = row.n;

@@ -16,7 +16,7 @@ export const peopleSubgraph: SubgraphDefinition<PeopleContext> = {
   typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
   resolvers: resolvers as SubgraphDefinition<PeopleContext>['resolvers'],
   createContext: (database: Database, viewer: Viewer) => {
-    const repository = createPeopleRepository(database.knex);
+    const repository = createPeopleRepository(database.knex, viewer.communities);
     return { repository, loaders: createLoaders(repository), viewer };
   },
 };
