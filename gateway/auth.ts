@@ -12,7 +12,8 @@ import { createInlineSigningKeyProvider, createRemoteJwksSigningKeyProvider, ext
 import { env } from '../lib/config.ts';
 import { devPublicKeyPem } from '../lib/auth/dev-keys.ts';
 import { ANONYMOUS, viewerFromClaims, type Viewer } from '../lib/auth/scopes.ts';
-import { IDENTITY_EXTENSION, SIGNATURE_EXTENSION, signUpstream } from '../lib/auth/upstream.ts';
+import { hashOperation } from '../lib/audit.ts';
+import { IDENTITY_EXTENSION, REQUEST_EXTENSION, SIGNATURE_EXTENSION, signUpstream, type RequestMeta } from '../lib/auth/upstream.ts';
 
 export type GatewayAuthOptions = {
   /** HMAC secret shared with the subgraphs. */
@@ -36,15 +37,51 @@ export async function authOptionsFromConfig(upstreamSecret: string): Promise<Gat
   return { ...base, publicKeyPem: await devPublicKeyPem() };
 }
 
+type GatewayRequestContext = {
+  jwt?: { payload?: unknown };
+  request?: { headers: { get(name: string): string | null } };
+  params?: { operationName?: string | null; query?: string | null; extensions?: Record<string, unknown> | null };
+};
+
+/**
+ * The client's operation as the audit log records it: name, hash of the text, client name
+ * (`graphql-client-name` or `apollographql-client-name` header), the declared purpose (the
+ * request's `extensions.purpose`, else a percent-encoded `x-purpose` header, since HTTP headers
+ * cannot carry Chinese text as is) and request id (`x-request-id`).
+ */
+function requestMeta(context: GatewayRequestContext | undefined): RequestMeta {
+  const header = (name: string) => context?.request?.headers.get(name) ?? null;
+  const query = context?.params?.query ?? null;
+  return {
+    operationName: context?.params?.operationName ?? (query ? /^\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(query)?.[1] ?? null : null),
+    operationHash: query ? hashOperation(query) : null,
+    clientName: header('graphql-client-name') ?? header('apollographql-client-name'),
+    purpose: purposeOf(context?.params?.extensions?.purpose, header('x-purpose')),
+    requestId: header('x-request-id'),
+  };
+}
+
+function purposeOf(fromBody: unknown, fromHeader: string | null): string | null {
+  if (typeof fromBody === 'string' && fromBody.trim()) return fromBody.trim();
+  if (!fromHeader) return null;
+  try {
+    return decodeURIComponent(fromHeader);
+  } catch {
+    return fromHeader;
+  }
+}
+
 /** Signs every subgraph request: query, variables and the verified claims (null when anonymous). */
 function useSignedUpstream(secret: string): GatewayPlugin {
   return {
     onSubgraphExecute({ executionRequest, setExecutionRequest }) {
-      const identity = (executionRequest.context as { jwt?: { payload?: unknown } } | undefined)?.jwt?.payload ?? null;
-      const signature = signUpstream(secret, { query: defaultPrintFn(executionRequest.document), variables: executionRequest.variables, identity });
+      const context = executionRequest.context as GatewayRequestContext | undefined;
+      const identity = context?.jwt?.payload ?? null;
+      const request = requestMeta(context);
+      const signature = signUpstream(secret, { query: defaultPrintFn(executionRequest.document), variables: executionRequest.variables, identity, request });
       setExecutionRequest({
         ...executionRequest,
-        extensions: { ...executionRequest.extensions, [IDENTITY_EXTENSION]: identity, [SIGNATURE_EXTENSION]: signature },
+        extensions: { ...executionRequest.extensions, [IDENTITY_EXTENSION]: identity, [REQUEST_EXTENSION]: request, [SIGNATURE_EXTENSION]: signature },
       });
     },
   };

@@ -12,7 +12,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { defaultFieldResolver, GraphQLError, Kind, type DocumentNode, type FieldDefinitionNode, type GraphQLFieldMap, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { ANONYMOUS, viewerFromClaims, type Viewer } from './auth/scopes.ts';
-import { IDENTITY_EXTENSION, SIGNATURE_EXTENSION, verifyUpstream } from './auth/upstream.ts';
+import { IDENTITY_EXTENSION, REQUEST_EXTENSION, SIGNATURE_EXTENSION, verifyUpstream, type RequestMeta } from './auth/upstream.ts';
+import type { AuditWriter } from './audit.ts';
 import type { SubgraphName } from './config.ts';
 import type { Database } from './db.ts';
 import { logger } from './logger.ts';
@@ -25,7 +26,31 @@ export type SubgraphDefinition<TContext extends BaseContext> = {
   resolvers: GraphQLResolverMap<TContext>;
   /** Builds the per-request context (fresh DataLoaders) over the subgraph's database, for the verified viewer. */
   createContext: (database: Database, viewer: Viewer) => TContext;
+  /**
+   * Person-level types this subgraph returns, and which person ids and address codes a value of
+   * each reveals: every request that resolves one is written to the audit log.
+   */
+  audited?: Record<string, (value: never) => { personIds?: readonly (string | null)[]; addressCodes?: readonly (string | null)[] }>;
 };
+
+/** What one request revealed, collected while it resolves. */
+export class AuditCollector {
+  readonly personIds = new Set<string>();
+  readonly addressCodes = new Set<string>();
+  readonly #seen = new WeakSet<object>();
+
+  saw(value: unknown, extract: (value: never) => { personIds?: readonly (string | null)[]; addressCodes?: readonly (string | null)[] }): void {
+    if (typeof value !== 'object' || value === null || this.#seen.has(value)) return;
+    this.#seen.add(value);
+    const found = extract(value as never);
+    for (const id of found.personIds ?? []) if (id) this.personIds.add(id);
+    for (const code of found.addressCodes ?? []) if (code) this.addressCodes.add(code);
+  }
+
+  get empty(): boolean {
+    return this.personIds.size === 0 && this.addressCodes.size === 0;
+  }
+}
 
 export type RunningSubgraph = {
   name: SubgraphName;
@@ -85,12 +110,32 @@ function enforceScopes(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
+/**
+ * Every field of an audited type reports its parent value to the request's collector (when the
+ * request has one: requests through the gateway always do), so the audit log lists what was
+ * returned whichever fields were selected.
+ */
+function collectAudited(schema: GraphQLSchema, audited: SubgraphDefinition<BaseContext>['audited']): GraphQLSchema {
+  for (const [typeName, extract] of Object.entries(audited ?? {})) {
+    const type = schema.getType(typeName) as unknown as { getFields?(): GraphQLFieldMap<unknown, { audit?: AuditCollector }> } | undefined;
+    if (!type?.getFields) throw new Error(`audited type ${typeName} is not an object type of this subgraph`);
+    for (const field of Object.values(type.getFields())) {
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context, info) => {
+        context.audit?.saw(source, extract);
+        return resolve(source, args, context, info);
+      };
+    }
+  }
+  return schema;
+}
+
 export function buildApolloServer<TContext extends BaseContext>(
   def: SubgraphDefinition<TContext>,
   extraPlugins: ApolloServerPlugin<TContext>[] = [],
 ): ApolloServer<TContext> {
   return new ApolloServer<TContext>({
-    schema: enforceScopes(buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }])),
+    schema: enforceScopes(collectAudited(buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }]), def.audited as SubgraphDefinition<BaseContext>['audited'])),
     formatError: (formatted, error) => maskError(formatted, error, def.name),
     includeStacktraceInErrorResponses: false,
     // Inline tracing (ftv1) is for Apollo Studio, which this graph does not report to.
@@ -118,7 +163,7 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 export async function startSubgraph<TContext extends BaseContext>(
   def: SubgraphDefinition<TContext>,
   database: Database,
-  options: { port?: number; host?: string; upstreamSecret: string },
+  options: { port?: number; host?: string; upstreamSecret: string; audit?: AuditWriter },
 ): Promise<RunningSubgraph> {
   const httpServer = http.createServer();
   const server = buildApolloServer(def, [ApolloServerPluginDrainHttpServer({ httpServer })]);
@@ -170,8 +215,9 @@ export async function startSubgraph<TContext extends BaseContext>(
     // Only the gateway may call: its HMAC over query, variables and identity must verify.
     const request = (body ?? {}) as { query?: unknown; variables?: Record<string, unknown> | null; extensions?: Record<string, unknown> };
     const identity = request.extensions?.[IDENTITY_EXTENSION] ?? null;
+    const meta = (request.extensions?.[REQUEST_EXTENSION] ?? null) as RequestMeta | null;
     const signed = req.method === 'POST' && typeof request.query === 'string' &&
-      verifyUpstream(options.upstreamSecret, { query: request.query, variables: request.variables, identity }, request.extensions?.[SIGNATURE_EXTENSION]);
+      verifyUpstream(options.upstreamSecret, { query: request.query, variables: request.variables, identity, request: meta }, request.extensions?.[SIGNATURE_EXTENSION]);
     if (!signed) {
       return sendJson(res, 401, { errors: [{ message: `the ${def.name} subgraph only answers requests signed by the gateway`, extensions: { code: 'GATEWAY_SIGNATURE_REQUIRED' } }] });
     }
@@ -181,6 +227,7 @@ export async function startSubgraph<TContext extends BaseContext>(
     } catch (err) {
       return sendJson(res, 401, { errors: [{ message: (err as Error).message, extensions: { code: 'UNAUTHENTICATED' } }] });
     }
+    const collector = new AuditCollector();
     const response = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
         method: (req.method ?? 'GET').toUpperCase(),
@@ -188,8 +235,23 @@ export async function startSubgraph<TContext extends BaseContext>(
         search: new URL(req.url ?? '/', 'http://x').search,
         body,
       },
-      context: async () => def.createContext(database, viewer),
+      context: async () => ({ ...def.createContext(database, viewer), audit: collector }),
     });
+    // written after the response is complete and whatever the request asked: it cannot opt out
+    if (options.audit && !collector.empty) {
+      options.audit.record({
+        subject: viewer.subject,
+        roles: viewer.roles,
+        subgraph: def.name,
+        operationName: meta?.operationName ?? null,
+        operationHash: meta?.operationHash ?? '',
+        clientName: meta?.clientName ?? null,
+        purpose: meta?.purpose ?? null,
+        personIds: [...collector.personIds],
+        addressCodes: [...collector.addressCodes],
+        requestId: meta?.requestId ?? null,
+      });
+    }
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {

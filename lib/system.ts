@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { BaseContext } from '@apollo/server';
+import { createAuditWriter, type AuditWriter } from './audit.ts';
 import { env, SUBGRAPHS, type SubgraphName } from './config.ts';
 import type { Database } from './db.ts';
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from './subgraph-server.ts';
@@ -48,6 +49,8 @@ export type RunningSystem = {
   gateway: RunningGateway;
   /** The secret the gateway signs subgraph requests with (tests forge and check signatures). */
   upstreamSecret: string;
+  /** The audit log writer every subgraph records person-level reads with (people.audit_log). */
+  audit: AuditWriter;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   /** Stops one subgraph's server (to test partial results); its database stays open. */
   stopSubgraph(name: SubgraphName): Promise<void>;
@@ -62,11 +65,14 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   // one process: a fresh secret per run unless one is configured
   const upstreamSecret = options.auth?.upstreamSecret ?? env().UPSTREAM_HMAC_SECRET ?? randomBytes(32).toString('base64');
   const auth = { ...(await authOptionsFromConfig(upstreamSecret)), ...options.auth, upstreamSecret };
+  // one writer for the process; the log lives with the people data
+  const audit = createAuditWriter(options.databases.people);
   for (const [i, name] of SUBGRAPHS.entries()) {
     subgraphs[name] = await startSubgraph(definitions[name], options.databases[name], {
       port: base === 0 ? 0 : base + i,
       host: '127.0.0.1',
       upstreamSecret,
+      audit,
     });
   }
   const gateway = await startGateway(
@@ -89,11 +95,13 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   return {
     gateway,
     upstreamSecret,
+    audit,
     subgraphs,
     stopSubgraph,
     async stop() {
       await gateway.stop();
       for (const name of SUBGRAPHS) await stopSubgraph(name);
+      await audit.close();
     },
   };
 }

@@ -119,3 +119,18 @@ describe('npm run token', () => {
     expect(stderr).toContain('production');
   });
 });
+
+describe('ALLOW_ANONYMOUS=false', () => {
+  it('refuses requests without a token with 401, and still serves a valid token', async () => {
+    const closed = await startTestSystem({ auth: { allowAnonymous: false } });
+    try {
+      const anonymous = await closed.query(VIEWER, {}, null);
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.data ?? null).toBeNull();
+      const withToken = await closed.query(VIEWER, {}, await signDevToken({ subject: 'carol', scopes: ['address:read'] }));
+      expect(withToken.data!.viewer.subject).toBe('carol');
+    } finally {
+      await closed.stop();
+    }
+  });
+});

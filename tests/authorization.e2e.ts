@@ -30,6 +30,8 @@ const PUBLIC: Record<string, '*' | readonly string[]> = {
   ResidentConnection: '*', ResidentEdge: '*', LegalEntityConnection: '*', LegalEntityEdge: '*',
   EventConnection: '*', EventEdge: '*', EventStats: '*', EventStatusCount: '*', EventKindCount: '*',
   CaseConnection: '*', CaseEdge: '*', CaseStats: '*', CaseStatusCount: '*', CaseKindCount: '*', CaseOutcomeCount: '*',
+  // reached only through Query.auditRecords (audit:read)
+  AuditRecordConnection: '*', AuditRecordEdge: '*', AuditRecord: '*',
 };
 /** Masked rather than refused without people:pii. */
 const MASKED: Record<string, Scope> = { 'Person.idNumber': 'people:pii', 'Person.phone': 'people:pii' };

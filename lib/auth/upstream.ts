@@ -9,12 +9,16 @@ import stringify from 'safe-stable-stringify';
 
 export const IDENTITY_EXTENSION = 'identity';
 export const SIGNATURE_EXTENSION = 'hmac-signature';
+export const REQUEST_EXTENSION = 'request';
 
-export type SignedParts = { query: string; variables: Record<string, unknown> | null | undefined; identity: unknown };
+/** What the audit log needs to know about the client's request, signed with the identity. */
+export type RequestMeta = { operationName: string | null; operationHash: string | null; clientName: string | null; purpose: string | null; requestId: string | null };
+
+export type SignedParts = { query: string; variables: Record<string, unknown> | null | undefined; identity: unknown; request?: RequestMeta | null };
 
 function canonical(parts: SignedParts): string {
   const variables = parts.variables && Object.keys(parts.variables).length > 0 ? parts.variables : null;
-  return stringify({ query: parts.query, variables, identity: parts.identity ?? null }) ?? '';
+  return stringify({ query: parts.query, variables, identity: parts.identity ?? null, request: parts.request ?? null }) ?? '';
 }
 
 /** Base64 HMAC-SHA256 of the request's canonical form. */

@@ -12,10 +12,16 @@ import { createLoaders } from './loaders.ts';
 import { createCaseRepository } from './repository.ts';
 import { resolvers } from './resolvers.ts';
 
+import type { CasePartyRow } from './repository.ts';
+
 export const casesSubgraph: SubgraphDefinition<CasesContext> = {
   name: 'cases',
   typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
   resolvers: resolvers as SubgraphDefinition<CasesContext>['resolvers'],
+  // what the audit log records of each person-level value returned
+  audited: {
+    CaseParty: (party: CasePartyRow) => ({ personIds: [party.personId] }),
+  },
   createContext: (database: Database, viewer: Viewer) => {
     const repository = createCaseRepository(database.knex, viewer.communities);
     return { repository, loaders: createLoaders(repository), viewer };

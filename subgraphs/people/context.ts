@@ -1,3 +1,4 @@
+import type { AuditRepository } from '../../lib/audit-repository.ts';
 import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { Loaders } from './loaders.ts';
 import type { PeopleRepository } from './repository.ts';
@@ -6,6 +7,8 @@ import type { PeopleRepository } from './repository.ts';
 export type PeopleContext = {
   /** Who the request runs as, verified by the gateway. */
   viewer: Viewer;
+  /** Reads of the audit log (people.audit_log). */
+  auditLog: AuditRepository;
   repository: PeopleRepository;
   loaders: Loaders;
 };

@@ -5,7 +5,7 @@ import { maskIdNumber, maskPhone } from '../../lib/auth/masking.ts';
 import { checkAddressCode } from '../../lib/address-code.ts';
 import { checkFirst, ErrorCode, userError } from '../../lib/errors.ts';
 import { decodeCursor, toConnection } from '../../lib/pagination.ts';
-import { AddressCode, DateScalar } from '../../lib/scalars.ts';
+import { AddressCode, DateScalar, DateTime } from '../../lib/scalars.ts';
 import type { PeopleContext } from './context.ts';
 import type { Resolvers } from './generated/resolvers-types.ts';
 import type { PersonRow, ResidenceRow, ResidentsKey } from './repository.ts';
@@ -26,8 +26,10 @@ async function personOf(id: string, ctx: PeopleContext): Promise<PersonRow> {
 export const resolvers: Resolvers = {
   AddressCode,
   Date: DateScalar,
+  DateTime,
 
   Query: {
+    auditRecords: (_, args, ctx) => ctx.auditLog.auditRecords(args),
     person: async (_, { id }, ctx) => {
       const row = await ctx.loaders.person.load(id);
       if (!row) throw userError(`No person has id ${id}`, ErrorCode.NOT_FOUND, { id });

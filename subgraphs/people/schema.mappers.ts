@@ -1,3 +1,4 @@
+import type { AuditRecord } from '../../lib/audit-repository.ts';
 /** GraphQL type -> the value its resolvers receive (repository rows, not hand-typed shapes). */
 import type { PersonRow, ResidenceRow, ResidentsKey } from './repository.ts';
 
@@ -9,3 +10,4 @@ export type AddressMapper = { code: string };
 export type ResidentConnectionMapper = ResidentsKey;
 /** A current residence on a page; its person is the edge's node. */
 export type ResidentEdgeMapper = { cursor: string; node: ResidenceRow };
+export type AuditRecordMapper = AuditRecord;

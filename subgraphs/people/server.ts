@@ -2,6 +2,7 @@
  * The people subgraph (residents and where they live): schema, resolvers and per-request
  * context. Importable by tests without opening a port; index.ts listens.
  */
+import { createAuditRepository } from '../../lib/audit-repository.ts';
 import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { Database } from '../../lib/db.ts';
 import { loadSchema } from '../../lib/schema-file.ts';
@@ -11,12 +12,22 @@ import { createLoaders } from './loaders.ts';
 import { createPeopleRepository } from './repository.ts';
 import { resolvers } from './resolvers.ts';
 
+import type { PersonRow, ResidenceRow } from './repository.ts';
+import type { ResidentEdgeMapper } from './schema.mappers.ts';
+
 export const peopleSubgraph: SubgraphDefinition<PeopleContext> = {
   name: 'people',
   typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
   resolvers: resolvers as SubgraphDefinition<PeopleContext>['resolvers'],
+  // what the audit log records of each person-level value returned
+  audited: {
+    Person: (person: PersonRow) => ({ personIds: [person.id] }),
+    Residence: (residence: ResidenceRow) => ({ personIds: [residence.personId], addressCodes: [residence.addressCode] }),
+    // a resident list says where each person lives, whichever fields are selected
+    ResidentEdge: (edge: ResidentEdgeMapper) => ({ personIds: [edge.node.personId], addressCodes: [edge.node.addressCode] }),
+  },
   createContext: (database: Database, viewer: Viewer) => {
     const repository = createPeopleRepository(database.knex, viewer.communities);
-    return { repository, loaders: createLoaders(repository), viewer };
+    return { repository, loaders: createLoaders(repository), viewer, auditLog: createAuditRepository(database.knex) };
   },
 };

@@ -1,8 +1,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { PersonMapper, ResidenceMapper, AddressMapper, ResidentConnectionMapper, ResidentEdgeMapper } from '../schema.mappers.ts';
+import type { PersonMapper, ResidenceMapper, AddressMapper, ResidentConnectionMapper, ResidentEdgeMapper, AuditRecordMapper } from '../schema.mappers.ts';
 import type { PeopleContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -20,6 +21,8 @@ export type Scalars = {
   AddressCode: { input: string; output: string; }
   /** A calendar date, `YYYY-MM-DD` (China Standard Time). */
   Date: { input: string; output: string; }
+  /** An instant in ISO 8601 with an offset, e.g. 2026-11-01T08:30:00+08:00. */
+  DateTime: { input: Date | string; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -47,6 +50,55 @@ export type Address = {
 export type AddressResidentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * One request that returned person-level data (people, residences, case parties, event
+ * participants): who asked, when, for what, and which people and addresses it returned. The log is
+ * append-only; nobody can change or delete a record through the application.
+ */
+export type AuditRecord = {
+  __typename?: 'AuditRecord';
+  /** Address codes the request returned with them (residences). */
+  addressCodes: Array<Scalars['AddressCode']['output']>;
+  /** When the subgraph answered. */
+  at: Scalars['DateTime']['output'];
+  /** The client's name (graphql-client-name header), when it gave one. */
+  clientName?: Maybe<Scalars['String']['output']>;
+  /** SHA-256 of the client's operation text. */
+  operationHash: Scalars['String']['output'];
+  /** The client's operation name, when it gave one. */
+  operationName?: Maybe<Scalars['String']['output']>;
+  /** Opaque ids of the people the request returned. */
+  personIds: Array<Scalars['ID']['output']>;
+  /** The purpose the caller declared (x-purpose header), when it gave one. */
+  purpose?: Maybe<Scalars['String']['output']>;
+  /** The request id (x-request-id header), when given. */
+  requestId?: Maybe<Scalars['String']['output']>;
+  /** Roles the token carried. */
+  roles: Array<Scalars['String']['output']>;
+  /** The subgraph that returned the data (people, events or cases). */
+  subgraph: Scalars['String']['output'];
+  /** The token's subject; null for an anonymous request. */
+  subject?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of audit records, newest first. */
+export type AuditRecordConnection = {
+  __typename?: 'AuditRecordConnection';
+  /** The records on this page with their cursors. */
+  edges: Array<AuditRecordEdge>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+};
+
+/** One audit record in a page. */
+export type AuditRecordEdge = {
+  __typename?: 'AuditRecordEdge';
+  /** Pass as `after` to get the records following this one. */
+  cursor: Scalars['String']['output'];
+  /** The record. */
+  node: AuditRecord;
 };
 
 /** Sex as recorded on the identity card. */
@@ -101,10 +153,23 @@ export type PersonResidencesArgs = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Who looked at person-level data, newest first (needs audit:read). Filters combine. */
+  auditRecords: AuditRecordConnection;
   /** Several people by id, in the order asked; null where an id is unknown. At most 500 ids. */
   people: Array<Maybe<Person>>;
   /** One person by id; null and a NOT_FOUND error when unknown. */
   person?: Maybe<Person>;
+};
+
+
+export type QueryAuditRecordsArgs = {
+  addressPrefix?: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  personId?: InputMaybe<Scalars['ID']['input']>;
+  subject?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -269,13 +334,17 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AddressCode: ResolverTypeWrapper<Scalars['AddressCode']['output']>;
+  AuditRecord: ResolverTypeWrapper<AuditRecordMapper>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditRecordConnection: ResolverTypeWrapper<Omit<AuditRecordConnection, 'edges'> & { edges: Array<ResolversTypes['AuditRecordEdge']> }>;
+  AuditRecordEdge: ResolverTypeWrapper<Omit<AuditRecordEdge, 'node'> & { node: ResolversTypes['AuditRecord'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Gender: Gender;
   HouseholdType: HouseholdType;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Person: ResolverTypeWrapper<PersonMapper>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Residence: ResolverTypeWrapper<ResidenceMapper>;
   ResidenceRelation: ResidenceRelation;
@@ -289,11 +358,15 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
   AddressCode: Scalars['AddressCode']['output'];
+  AuditRecord: AuditRecordMapper;
+  ID: Scalars['ID']['output'];
+  AuditRecordConnection: Omit<AuditRecordConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditRecordEdge']> };
+  AuditRecordEdge: Omit<AuditRecordEdge, 'node'> & { node: ResolversParentTypes['AuditRecord'] };
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Person: PersonMapper;
-  ID: Scalars['ID']['output'];
   Query: Record<PropertyKey, never>;
   Residence: ResidenceMapper;
   ResidentConnection: ResidentConnectionMapper;
@@ -311,8 +384,36 @@ export interface AddressCodeScalarConfig extends GraphQLScalarTypeConfig<Resolve
   name: 'AddressCode';
 }
 
+export type AuditRecordResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = {
+  addressCodes?: Resolver<Array<ResolversTypes['AddressCode']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  clientName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  operationHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  personIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  subgraph?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditRecordConnectionResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['AuditRecordConnection'] = ResolversParentTypes['AuditRecordConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditRecordEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AuditRecordEdgeResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['AuditRecordEdge'] = ResolversParentTypes['AuditRecordEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditRecord'], ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
 }
 
 export type PageInfoResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -333,6 +434,7 @@ export type PersonResolvers<ContextType = PeopleContext, ParentType extends Reso
 };
 
 export type QueryResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  auditRecords?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, RequireFields<QueryAuditRecordsArgs, 'first'>>;
   people?: Resolver<Array<Maybe<ResolversTypes['Person']>>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'ids'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
 };
@@ -361,7 +463,11 @@ export type ResidentEdgeResolvers<ContextType = PeopleContext, ParentType extend
 export type Resolvers<ContextType = PeopleContext> = {
   Address?: AddressResolvers<ContextType>;
   AddressCode?: GraphQLScalarType;
+  AuditRecord?: AuditRecordResolvers<ContextType>;
+  AuditRecordConnection?: AuditRecordConnectionResolvers<ContextType>;
+  AuditRecordEdge?: AuditRecordEdgeResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
