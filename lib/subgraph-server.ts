@@ -237,7 +237,7 @@ export async function startSubgraph<TContext extends BaseContext>(
       },
       context: async () => ({ ...def.createContext(database, viewer), audit: collector }),
     });
-    // written after the response is complete and whatever the request asked: it cannot opt out
+    // recorded once the operation has run, whatever the request asked: it cannot opt out
     if (options.audit && !collector.empty) {
       options.audit.record({
         subject: viewer.subject,
