@@ -3,7 +3,7 @@
  * people are known here by code and id alone.
  */
 import { query, type Db } from '../../lib/db.ts';
-import { subtreeRange } from '../../lib/address-code.ts';
+import { inScope, scopedRange } from '../../lib/community-scope.ts';
 
 export type LegalEntityKind = 'COMPANY' | 'INDIVIDUAL_BUSINESS' | 'SOCIAL_ORGANIZATION' | 'PUBLIC_INSTITUTION';
 export type LegalEntityStatus = 'ACTIVE' | 'REVOKED' | 'CANCELLED';
@@ -28,13 +28,6 @@ const ENTITY_COLUMNS = `
   e.legal_rep_person_id AS "legalRepPersonId"`;
 
 /**
- * "The address in `column` lies under one of the viewer's communities" (its first 12 characters
- * are one of them). Binds the community list twice: null makes the predicate constant-true,
- * which the planner folds away, so unconfined statements keep their plans.
- */
-const inScope = (column: string) => `(?::text[] IS NULL OR left(${column}, 12) = ANY(?::text[]))`;
-
-/**
  * "Registered or business address in [lo, hi)" (and, when confined, that address in scope): two
  * index range scans (legal_entity_registered_idx, legal_entity_business_idx) OR-ed into one
  * bitmap, so an entity at both addresses still appears once. Binds the scope four times.
@@ -50,21 +43,6 @@ const IN_RANGE = `
  */
 const VISIBLE = `(?::text[] IS NULL
   OR left(e.registered_address_code, 12) = ANY(?::text[]) OR left(e.business_address_code, 12) = ANY(?::text[]))`;
-
-/**
- * Narrows a subtree's code range to the span of the communities, so a confined query at district
- * level range-scans only its communities' part of the indexes (an empty range when they are
- * disjoint). An optimization only: `inScope` remains the exact check.
- */
-function scopedRange(code: string, communities: readonly string[] | null): { lo: string; hi: string } {
-  const range = subtreeRange(code);
-  if (communities === null) return range;
-  const sorted = [...communities].sort();
-  const lo = sorted.length > 0 && sorted[0] > range.lo ? sorted[0] : range.lo;
-  const last = sorted.at(-1);
-  const hi = last !== undefined && subtreeRange(last).hi < range.hi ? subtreeRange(last).hi : range.hi;
-  return sorted.length > 0 && lo < hi ? { lo, hi } : { lo: range.lo, hi: range.lo };
-}
 
 /** One page of the entities at or beneath an address; `after` is the last credit code seen. */
 export type EntitiesKey = { code: string; status: LegalEntityStatus | null; first: number; after: string | null };

@@ -3,7 +3,7 @@
  * and legal entities are known here by their keys alone.
  */
 import { query, type Db } from '../../lib/db.ts';
-import { subtreeRange } from '../../lib/address-code.ts';
+import { inScope, scopedRange } from '../../lib/community-scope.ts';
 
 export type EventKind =
   | 'SAFETY_HAZARD' | 'FIRE_HAZARD' | 'DISPUTE' | 'ILLEGAL_CONSTRUCTION' | 'PUBLIC_ORDER'
@@ -76,31 +76,9 @@ const FILTER_WHERE = `
   AND (k.kinds IS NULL OR e.kind = ANY(string_to_array(k.kinds, ',')))
   AND (k.since IS NULL OR e.reported_at >= k.since)`;
 
-/**
- * "The address in `column` lies under one of the viewer's communities" (its first 12 characters
- * are one of them). Binds the community list twice (`scope` below): null makes the predicate
- * constant-true, which the planner folds away, so unconfined statements keep their plans.
- */
-const inScope = (column: string) => `(?::text[] IS NULL OR left(${column}, 12) = ANY(?::text[]))`;
-
 /** "The event `eventId` names is visible": links are reachable only through visible events. */
 const eventInScope = (eventId: string) => `(?::text[] IS NULL OR EXISTS (
   SELECT 1 FROM events.event e WHERE e.id = ${eventId} AND left(e.address_code, 12) = ANY(?::text[])))`;
-
-/**
- * Narrows a subtree's code range to the span of the communities, so a confined query at district
- * level range-scans only its communities' part of the index (an empty range when they are
- * disjoint). An optimization only: `inScope` remains the exact check.
- */
-function scopedRange(code: string, communities: readonly string[] | null): { lo: string; hi: string } {
-  const range = subtreeRange(code);
-  if (communities === null) return range;
-  const sorted = [...communities].sort();
-  const lo = sorted.length > 0 && sorted[0] > range.lo ? sorted[0] : range.lo;
-  const last = sorted.at(-1);
-  const hi = last !== undefined && subtreeRange(last).hi < range.hi ? subtreeRange(last).hi : range.hi;
-  return sorted.length > 0 && lo < hi ? { lo, hi } : { lo: range.lo, hi: range.lo };
-}
 
 /**
  * The statements of one request. With `communities` (a confined viewer, 12-digit community
