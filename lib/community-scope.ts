@@ -12,9 +12,6 @@ import { subtreeRange } from './address-code.ts';
  */
 export const inScope = (column: string): string => `(?::text[] IS NULL OR left(${column}, 12) = ANY(?::text[]))`;
 
-/** The two bindings `inScope` takes. */
-export const scopeBindings = (communities: readonly string[] | null) => [communities, communities] as const;
-
 /**
  * Narrows a subtree's code range to the span of the communities, so a confined query at district
  * level range-scans only its communities' part of the index (an empty range when they are
