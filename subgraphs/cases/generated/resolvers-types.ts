@@ -86,8 +86,8 @@ export type Case = {
   outcome?: Maybe<CaseOutcome>;
   /** The parties: people and legal entities, with their roles. */
   parties: Array<CaseParty>;
-  /** Events (事件) this case arose from. */
-  relatedEvents: Array<Event>;
+  /** Events (事件) this case arose from; an item is null when the event lies outside the communities the viewer is confined to. */
+  relatedEvents: Array<Maybe<Event>>;
   /** Where it is in its handling. */
   status: CaseStatus;
   /** What the case is about. */
@@ -435,7 +435,7 @@ export type CaseResolvers<ContextType = CasesContext, ParentType extends Resolve
   kind?: Resolver<ResolversTypes['CaseKind'], ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['CaseOutcome']>, ParentType, ContextType>;
   parties?: Resolver<Array<ResolversTypes['CaseParty']>, ParentType, ContextType>;
-  relatedEvents?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  relatedEvents?: Resolver<Array<Maybe<ResolversTypes['Event']>>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CaseStatus'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };

@@ -118,8 +118,8 @@ export type EventEdge = {
 /** A legal entity's part in an event. */
 export type EventEntityLink = {
   __typename?: 'EventEntityLink';
-  /** The entity. */
-  entity: LegalEntity;
+  /** The legal entity; null when its addresses lie outside the communities the viewer is confined to. */
+  entity?: Maybe<LegalEntity>;
   /** Its role. */
   role: EventRole;
 };
@@ -157,8 +157,8 @@ export type EventKindCount = {
 /** A person's part in an event. */
 export type EventPersonLink = {
   __typename?: 'EventPersonLink';
-  /** The person. */
-  person: Person;
+  /** The person; null when they live outside the communities the viewer is confined to. */
+  person?: Maybe<Person>;
   /** Their role. */
   role: EventRole;
 };
@@ -469,7 +469,7 @@ export type EventEdgeResolvers<ContextType = EventsContext, ParentType extends R
 };
 
 export type EventEntityLinkResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['EventEntityLink'] = ResolversParentTypes['EventEntityLink']> = {
-  entity?: Resolver<ResolversTypes['LegalEntity'], ParentType, ContextType>;
+  entity?: Resolver<Maybe<ResolversTypes['LegalEntity']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['EventRole'], ParentType, ContextType>;
 };
 
@@ -479,7 +479,7 @@ export type EventKindCountResolvers<ContextType = EventsContext, ParentType exte
 };
 
 export type EventPersonLinkResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['EventPersonLink'] = ResolversParentTypes['EventPersonLink']> = {
-  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['EventRole'], ParentType, ContextType>;
 };
 
