@@ -10,7 +10,7 @@
  * dataset (identity numbers, credit codes) embed the community's index in the official division
  * list, so communities generated independently can never collide.
  */
-import { readFileSync } from 'node:fs';
+import { FUTIAN_DIVISIONS } from '../address/divisions.ts';
 import { CREDIT_CODE_CHARSET, creditCodeCheckChar, idCardCheckChar, organizationCodeCheckChar } from '../lib/check-digits.ts';
 import type { SubgraphName } from '../lib/config.ts';
 import {
@@ -230,7 +230,7 @@ function emptyRows(): Rows {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Divisions (from seeds/futian-divisions.csv)
+// Divisions (seeds/futian-divisions.csv, read by address/divisions.ts)
 
 export type Division = {
   level: 'DISTRICT' | 'SUBDISTRICT' | 'COMMUNITY';
@@ -244,24 +244,17 @@ export type Division = {
   index: number;
 };
 
+/** The official list as the standardizer reads it (one loader of the CSV), plus generator fields. */
 function loadDivisions(): Division[] {
-  const text = readFileSync(new URL('./futian-divisions.csv', import.meta.url), 'utf8');
-  const out: Division[] = [];
   let communityIndex = 0;
-  for (const line of text.split('\n').slice(1)) {
-    if (!line.trim()) continue;
-    const [level, code, officialName, parent] = line.trim().split(',');
-    const upper = level.toUpperCase() as Division['level'];
-    out.push({
-      level: upper,
-      code,
-      name: officialName.replace(/居委会$/, ''),
-      officialName,
-      parentCode: upper === 'DISTRICT' ? null : parent,
-      index: upper === 'COMMUNITY' ? communityIndex++ : -1,
-    });
-  }
-  return out;
+  return FUTIAN_DIVISIONS.map((d) => ({
+    level: d.level,
+    code: d.code,
+    name: d.name,
+    officialName: d.listedName,
+    parentCode: d.level === 'DISTRICT' ? null : d.parentCode,
+    index: d.level === 'COMMUNITY' ? communityIndex++ : -1,
+  }));
 }
 
 /** The district, its subdistricts and communities, in official order. */
