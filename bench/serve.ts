@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { SUBGRAPHS, type SubgraphName } from '../lib/config.ts';
 import type { Database } from '../lib/db.ts';
-import type { RunningSubgraph } from '../lib/subgraph-server.ts';
+import { headerMapOf, readBody, sendApolloResponse, type RunningSubgraph } from '../lib/subgraph-server.ts';
 import { FLOOR_STATEMENTS } from './sql-baseline.ts';
 
 type Running = { url: string; metricsUrl: string; stop(): Promise<void> };
@@ -40,11 +40,6 @@ async function listen(server: http.Server): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
-async function readBody(req: http.IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /** Hive Gateway with the Rust query planner and the subgraphs in this process, exactly as `npm start`. */
 async function startHive(databaseUrl: string): Promise<Running> {
@@ -68,7 +63,7 @@ async function startApollo(databaseUrl: string): Promise<Running> {
   const { ApolloGateway, RemoteGraphQLDataSource } = await import('@apollo/gateway');
   const { randomBytes } = await import('node:crypto');
   const { IDENTITY_EXTENSION, SIGNATURE_EXTENSION, signUpstream } = await import('../lib/auth/upstream.ts');
-  const { ApolloServer, HeaderMap } = await import('@apollo/server');
+  const { ApolloServer } = await import('@apollo/server');
   const { ApolloServerPluginLandingPageDisabled } = await import('@apollo/server/plugin/disabled');
   const { loadSubgraphDefinitions } = await import('../lib/system.ts');
   const { startSubgraph } = await import('../lib/subgraph-server.ts');
@@ -112,10 +107,7 @@ async function startApollo(databaseUrl: string): Promise<Running> {
         res.writeHead(404).end();
         return;
       }
-      const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-      }
+      const headers = headerMapOf(req);
       const text = req.method === 'POST' ? await readBody(req) : '';
       const response = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: {
@@ -126,14 +118,7 @@ async function startApollo(databaseUrl: string): Promise<Running> {
         },
         context: async () => ({}),
       });
-      for (const [key, value] of response.headers) res.setHeader(key, value);
-      res.statusCode = response.status ?? 200;
-      if (response.body.kind === 'complete') {
-        res.end(response.body.string);
-        return;
-      }
-      for await (const chunk of response.body.asyncIterator) res.write(chunk);
-      res.end();
+      await sendApolloResponse(res, response);
     })().catch((err: Error) => {
       process.stderr.write(`apollo variant: ${err.stack ?? err.message}\n`);
       if (!res.headersSent) res.writeHead(500).end();
