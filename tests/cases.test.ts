@@ -8,7 +8,6 @@
  * cases-factories.ts); seeded data (the showcase room) is only checked for consistency.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../lib/db.ts';
 import { dbQueryCount } from '../lib/metrics.ts';
 import { encodeCursor } from '../lib/pagination.ts';
 import { SHOWCASE } from '../seeds/showcase.ts';
@@ -24,6 +23,7 @@ import {
   roomCode,
 } from './support/cases-factories.ts';
 import { openFixture } from './support/databases.ts';
+import { explainStatements } from './support/explain.ts';
 import { subgraphClient, type GraphQLResult } from './support/subgraph.ts';
 
 const database = openFixture('cases');
@@ -416,24 +416,8 @@ describe('indexes', () => {
    * it must still find the address index, which proves the range predicate can use it.
    */
   async function plan(run: (repository: ReturnType<typeof createCaseRepository>) => Promise<unknown>): Promise<string> {
-    return database.knex.transaction(async (trx) => {
-      await trx.raw('SET LOCAL enable_seqscan = off');
-      let text = '';
-      // The repository's statement goes to the database prefixed with EXPLAIN; the repository
-      // itself sees an empty result.
-      const explaining = new Proxy(trx, {
-        get: (target, prop, receiver) =>
-          prop === 'raw'
-            ? async (sql: string, bindings: unknown) => {
-                const result = await target.raw(`EXPLAIN ${sql}`, bindings as never);
-                text = (result.rows as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
-                return { rows: [] };
-              }
-            : Reflect.get(target, prop, receiver),
-      }) as unknown as Db;
-      await run(createCaseRepository(explaining));
-      return text;
-    });
+    // the plan of the last statement the call sent
+    return (await explainStatements(database, (explaining) => run(createCaseRepository(explaining)))).at(-1) ?? '';
   }
   const filter = { code: community, statuses: null, kinds: null, since: null };
 
@@ -504,25 +488,12 @@ describe('community scoping', () => {
   });
 
   it('keeps legal_case_address_idx for confined room, building and district queries', async () => {
-    const plans = await database.knex.transaction(async (trx) => {
-      await trx.raw('SET LOCAL enable_seqscan = off');
-      const out: string[] = [];
-      const explaining = new Proxy(trx, {
-        get: (target, prop, receiver) =>
-          prop === 'raw'
-            ? async (sql: string, bindings: unknown) => {
-                const result = await target.raw(`EXPLAIN ${sql}`, bindings as never);
-                out.push((result.rows as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n'));
-                return { rows: [] };
-              }
-            : Reflect.get(target, prop, receiver),
-      }) as unknown as Db;
+    const plans = await explainStatements(database, async (explaining) => {
       const repository = createCaseRepository(explaining, [community]);
       const filter = (code: string) => ({ code, statuses: null, kinds: null, since: null });
       await repository.casePages([{ ...filter(room1), first: 20, after: null }, { ...filter('449900'), first: 20, after: null }]);
       await repository.caseCounts([filter(building1), filter('449900')]);
       await repository.caseCountsByStatusKindOutcome([{ code: room1, kinds: null, since: null }]);
-      return out;
     });
     expect(plans).toHaveLength(3);
     for (const plan of plans) {

@@ -6,8 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FACTORY_GRID, freshBuildingCode, freshCreditCode, insertLegalEntity, roomIn } from './support/entities-factories.ts';
 import { openFixture } from './support/databases.ts';
+import { explainStatements } from './support/explain.ts';
 import { subgraphClient } from './support/subgraph.ts';
-import type { Database, Db } from '../lib/db.ts';
+import type { Database } from '../lib/db.ts';
 import { dbQueryCount } from '../lib/metrics.ts';
 import { encodeCursor } from '../lib/pagination.ts';
 import { SHOWCASE } from '../seeds/showcase.ts';
@@ -424,19 +425,7 @@ describe('indexes', () => {
    * prefer a sequential scan, so this checks the indexes *can* serve the range query.
    */
   async function explain(call: (repository: EntitiesRepository) => Promise<unknown>): Promise<string> {
-    return db.knex.transaction(async (trx) => {
-      await trx.raw('SET LOCAL enable_seqscan = off');
-      const plans: string[] = [];
-      const explaining = {
-        raw: async (sql: string, bindings: unknown[]) => {
-          const result = await trx.raw(`EXPLAIN ${sql}`, bindings as never);
-          plans.push(result.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n'));
-          return { rows: [] };
-        },
-      } as unknown as Db;
-      await call(createEntitiesRepository(explaining));
-      return plans.join('\n');
-    });
+    return (await explainStatements(db, (explaining) => call(createEntitiesRepository(explaining)))).join('\n');
   }
 
   it('serves Address.entities pages from the registered and business address indexes', async () => {
@@ -525,20 +514,10 @@ describe('community scoping', () => {
   });
 
   it('keeps both address indexes for confined building and district queries', async () => {
-    const plan = await db.knex.transaction(async (trx) => {
-      await trx.raw('SET LOCAL enable_seqscan = off');
-      const plans: string[] = [];
-      const explaining = {
-        raw: async (sql: string, bindings: unknown[]) => {
-          const result = await trx.raw(`EXPLAIN ${sql}`, bindings as never);
-          plans.push(result.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n'));
-          return { rows: [] };
-        },
-      } as unknown as Db;
+    const plan = await explainStatements(db, async (explaining) => {
       const repository = createEntitiesRepository(explaining, [HOME]);
       await repository.entityPages([{ code: `${HOME}01SCOPE`, status: null, first: 20, after: null }, { code: '449900', status: 'ACTIVE', first: 20, after: null }]);
       await repository.entityCounts([{ code: `${HOME}01SCOPE`, status: null }, { code: '449900', status: null }]);
-      return plans;
     });
     expect(plan).toHaveLength(2);
     for (const p of plan) {

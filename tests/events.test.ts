@@ -7,7 +7,6 @@
  * events-factories.ts); seeded data (the showcase room) is only checked for consistency.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../lib/db.ts';
 import { dbQueryCount } from '../lib/metrics.ts';
 import { encodeCursor } from '../lib/pagination.ts';
 import { SHOWCASE } from '../seeds/showcase.ts';
@@ -15,6 +14,7 @@ import { createEventRepository } from '../subgraphs/events/repository.ts';
 import { SYSTEM } from '../lib/auth/scopes.ts';
 import { eventsSubgraph } from '../subgraphs/events/server.ts';
 import { openFixture } from './support/databases.ts';
+import { explainStatements } from './support/explain.ts';
 import {
   deleteEvents,
   freshBuildingCode,
@@ -386,24 +386,8 @@ describe('indexes', () => {
    * it must still find the address index, which proves the range predicate can use it.
    */
   async function plan(run: (repository: ReturnType<typeof createEventRepository>) => Promise<unknown>): Promise<string> {
-    return database.knex.transaction(async (trx) => {
-      await trx.raw('SET LOCAL enable_seqscan = off');
-      let text = '';
-      // The repository's statement goes to the database prefixed with EXPLAIN; the repository
-      // itself sees an empty result.
-      const explaining = new Proxy(trx, {
-        get: (target, prop, receiver) =>
-          prop === 'raw'
-            ? async (sql: string, bindings: unknown) => {
-                const result = await target.raw(`EXPLAIN ${sql}`, bindings as never);
-                text = (result.rows as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
-                return { rows: [] };
-              }
-            : Reflect.get(target, prop, receiver),
-      }) as unknown as Db;
-      await run(createEventRepository(explaining));
-      return text;
-    });
+    // the plan of the last statement the call sent
+    return (await explainStatements(database, (explaining) => run(createEventRepository(explaining)))).at(-1) ?? '';
   }
   const filter = { code: community, statuses: null, kinds: null, since: null };
 
@@ -473,25 +457,12 @@ describe('community scoping', () => {
   });
 
   it('keeps event_address_idx for confined room, building and district queries', async () => {
-    const plans = await database.knex.transaction(async (trx) => {
-      await trx.raw('SET LOCAL enable_seqscan = off');
-      const out: string[] = [];
-      const explaining = new Proxy(trx, {
-        get: (target, prop, receiver) =>
-          prop === 'raw'
-            ? async (sql: string, bindings: unknown) => {
-                const result = await target.raw(`EXPLAIN ${sql}`, bindings as never);
-                out.push((result.rows as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n'));
-                return { rows: [] };
-              }
-            : Reflect.get(target, prop, receiver),
-      }) as unknown as Db;
+    const plans = await explainStatements(database, async (explaining) => {
       const repository = createEventRepository(explaining, [community]);
       const filter = (code: string) => ({ code, statuses: null, kinds: null, since: null });
       await repository.eventPages([{ ...filter(room1), first: 20, after: null }, { ...filter('449900'), first: 20, after: null }]);
       await repository.eventCounts([filter(building1), filter('449900')]);
       await repository.eventCountsByStatusAndKind([{ code: room1, since: null }]);
-      return out;
     });
     expect(plans).toHaveLength(3);
     for (const plan of plans) {

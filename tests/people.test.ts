@@ -6,8 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FACTORY_GRID, freshBuildingCode, insertPerson, insertResidence, insertResident, roomIn } from './support/people-factories.ts';
 import { openFixture } from './support/databases.ts';
+import { explainStatements } from './support/explain.ts';
 import { subgraphClient } from './support/subgraph.ts';
-import type { Database, Db } from '../lib/db.ts';
+import type { Database } from '../lib/db.ts';
 import { dbQueryCount } from '../lib/metrics.ts';
 import { encodeCursor } from '../lib/pagination.ts';
 import { SHOWCASE } from '../seeds/showcase.ts';
@@ -383,19 +384,7 @@ describe('indexes', () => {
    * prefer a sequential scan, so this checks the index *can* serve the range query.
    */
   async function explain(call: (repository: PeopleRepository) => Promise<unknown>): Promise<string> {
-    return db.knex.transaction(async (trx) => {
-      await trx.raw('SET LOCAL enable_seqscan = off');
-      const plans: string[] = [];
-      const explaining = {
-        raw: async (sql: string, bindings: unknown[]) => {
-          const result = await trx.raw(`EXPLAIN ${sql}`, bindings as never);
-          plans.push(result.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n'));
-          return { rows: [] };
-        },
-      } as unknown as Db;
-      await call(createPeopleRepository(explaining));
-      return plans.join('\n');
-    });
+    return (await explainStatements(db, (explaining) => call(createPeopleRepository(explaining)))).join('\n');
   }
 
   it('serves Address.residents pages from residence_current_idx', async () => {
@@ -478,21 +467,11 @@ describe('community scoping', () => {
   });
 
   it('keeps residence_current_idx for a confined building and district query', async () => {
-    const plan = await db.knex.transaction(async (trx) => {
-      await trx.raw('SET LOCAL enable_seqscan = off');
-      const plans: string[] = [];
-      const explaining = {
-        raw: async (sql: string, bindings: unknown[]) => {
-          const result = await trx.raw(`EXPLAIN ${sql}`, bindings as never);
-          plans.push(result.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n'));
-          return { rows: [] };
-        },
-      } as unknown as Db;
+    const plan = (await explainStatements(db, async (explaining) => {
       const repository = createPeopleRepository(explaining, [HOME]);
       await repository.residentPages([{ code: homeBuilding, first: 20, after: null }, { code: '449900', first: 20, after: null }]);
       await repository.residentCounts([homeBuilding, '449900']);
-      return plans.join('\n');
-    });
+    })).join('\n');
     expect(plan.match(/residence_current_idx/g)).toHaveLength(2);
     expect(plan).not.toMatch(/Seq Scan on residence/);
   });
