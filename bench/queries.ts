@@ -2,6 +2,7 @@
  * The three questions the benchmark asks, as GraphQL operations for the gateways, plus the key
  * numbers every variant (including the hand-written SQL floor) must agree on before timing.
  */
+import { ROOM_360_FIELDS } from '../gateway/example-query.ts';
 import { SHOWCASE } from '../seeds/showcase.ts';
 
 export type QueryId = 'Q1' | 'Q2' | 'Q3';
@@ -22,28 +23,7 @@ export type BenchQuery = {
 /** Q1: everything about the showcase room (the selection of gateway/example-query.ts EXAMPLE_QUERY). */
 const ROOM_360 = `query Room360($code: AddressCode!) {
   address(code: $code) {
-    code
-    level
-    fullName
-    room { floor number use areaSquareMeters }
-    building { estate designation type floorsAboveGround location { longitude latitude } }
-    ancestors { level name }
-    residentCount
-    residents(first: 10) {
-      edges { residence { relation since } node { name gender householdType } }
-    }
-    entities(first: 5) { edges { node { name kind status legalRepresentative { name } } } }
-    eventStats { total open }
-    events(first: 5) { edges { node { kind severity status reportedAt description } } }
-    cases(first: 5) {
-      edges {
-        node {
-          kind status outcome summary
-          parties { role person { name } entity { name } }
-          relatedEvents { kind status }
-        }
-      }
-    }
+${ROOM_360_FIELDS}
   }
 }`;
 

@@ -4,10 +4,11 @@
  */
 export const SHOWCASE_ROOM_CODE = '4403040040280100028001203';
 
-export const EXAMPLE_QUERY = `# Everything about one room: 水围村28栋1203房, 福田街道水围社区
-query Room360 {
-  address(code: "${SHOWCASE_ROOM_CODE}") {
-    code
+/**
+ * The fields of the room-360° question, as they sit inside `address { }` (four-space indent):
+ * shared by the example below and the benchmark's Q1.
+ */
+export const ROOM_360_FIELDS = `    code
     level
     fullName
     room { floor number use areaSquareMeters }
@@ -28,7 +29,12 @@ query Room360 {
           relatedEvents { kind status }
         }
       }
-    }
+    }`;
+
+export const EXAMPLE_QUERY = `# Everything about one room: 水围村28栋1203房, 福田街道水围社区
+query Room360 {
+  address(code: "${SHOWCASE_ROOM_CODE}") {
+${ROOM_360_FIELDS}
   }
 }
 `;
