@@ -26,6 +26,7 @@
  */
 import { createHash } from 'node:crypto';
 import client from 'prom-client';
+import { ADDRESS_LEVELS, ancestorCodes, LEVEL_LENGTH } from './address-code.ts';
 import { query, type Database, type Db } from './db.ts';
 import { logger } from './logger.ts';
 import { registry } from './metrics.ts';
@@ -189,8 +190,8 @@ function distinct(values: readonly unknown[] | null | undefined): Set<string> {
   return seen;
 }
 
-/** Code lengths of the address levels (lib/address-code.ts LEVEL_LENGTH): district to room. */
-export const SCOPE_LENGTHS: readonly number[] = [6, 9, 12, 14, 19, 25];
+/** Code lengths of the address levels, district to room. */
+export const SCOPE_LENGTHS: readonly number[] = ADDRESS_LEVELS.map((level) => LEVEL_LENGTH[level]);
 
 /**
  * people.audit_log.address_scopes of a record: every code and each of its level prefixes, so
@@ -199,10 +200,7 @@ export const SCOPE_LENGTHS: readonly number[] = [6, 9, 12, 14, 19, 25];
 export function addressScopes(codes: Iterable<string>): Set<string> {
   const scopes = new Set<string>();
   for (const code of codes) {
-    for (const n of SCOPE_LENGTHS) {
-      if (code.length <= n) break;
-      scopes.add(code.slice(0, n));
-    }
+    for (const ancestor of ancestorCodes(code)) scopes.add(ancestor);
     scopes.add(code);
   }
   return scopes;
