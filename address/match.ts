@@ -13,6 +13,7 @@
  * 5. Several consistent candidates, or none → the deepest division they (or the written community
  *    and subdistrict) all share: COMMUNITY, else SUBDISTRICT, else DISTRICT, with ranked candidates.
  */
+import { LEVEL_LENGTH, levelOf } from '../lib/address-code.ts';
 import type { AddressMatch, ComponentName, MatchCandidate, MatchLevel, MatchReason, ParsedAddress, ReasonStatus } from './types.ts';
 import { placeKey, roadDoorKey, type IndexedBuilding, type IndexedDivision, type NameHit, type RegistryIndex } from './registry.ts';
 import type { RoomRow } from './repository.ts';
@@ -188,7 +189,8 @@ export function decide(parsed: ParsedAddress, index: RegistryIndex): Pending {
   if (subdistrict && trusted('subdistrict') && code && code.length < 9 && subdistrict.code.startsWith(code)) code = subdistrict.code;
 
   explainStop(c, consistent, candidates, estateHits.length > 0, roadHits.length > 0, reasons, tooMany);
-  const level: MatchLevel | null = code === null ? null : code.length === 12 ? 'COMMUNITY' : code.length === 9 ? 'SUBDISTRICT' : 'DISTRICT';
+  // code is a district, subdistrict or community code here
+  const level = code === null ? null : (levelOf(code) as MatchLevel);
   const finer = c.estate || c.road || c.building || c.room || c.doorNumber;
   const corrections = reasons.filter((r) => r.status === 'CORRECTED' || r.status === 'NOT_FOUND').length;
   const baseConfidence = level === 'COMMUNITY' ? (finer ? 0.8 : 0.9) : level === 'SUBDISTRICT' ? 0.6 : level === 'DISTRICT' ? 0.4 : 0;
@@ -281,11 +283,11 @@ function inScope(places: (readonly IndexedBuilding[])[], community: IndexedDivis
 
 /** The deepest division (community, subdistrict or district code) shared by all codes. */
 function sharedDivision(codes: string[]): string {
-  for (const len of [12, 9, 6]) {
+  for (const len of [LEVEL_LENGTH.COMMUNITY, LEVEL_LENGTH.SUBDISTRICT, LEVEL_LENGTH.DISTRICT]) {
     const prefix = codes[0].slice(0, len);
     if (codes.every((code) => code.startsWith(prefix))) return prefix;
   }
-  return codes[0].slice(0, 6);
+  return codes[0].slice(0, LEVEL_LENGTH.DISTRICT);
 }
 
 /** Reasons for stopping above the building. */
