@@ -281,7 +281,7 @@ describe('Address.residents pagination', () => {
 
   it('rejects a malformed cursor with INVALID_CURSOR', async () => {
     const { building } = await populatedBuilding();
-    for (const bad of ['not a cursor', encodeCursor(['only-one-part']), Buffer.from('{"a":1}').toString('base64url')]) {
+    for (const bad of ['not a cursor', encodeCursor(['only-one-part'], 'Address.residents'), Buffer.from('{"a":1}').toString('base64url')]) {
       const result = await page(building, 2, bad);
       expect(result.errors?.[0].extensions?.code, bad).toBe('INVALID_CURSOR');
     }

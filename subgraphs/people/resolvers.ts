@@ -1,7 +1,7 @@
 /**
  * Thin resolvers of the people subgraph: they call loaders, nothing else.
  */
-import { maskIdNumber, maskPhone } from '../../lib/auth/masking.ts';
+import { maskIdNumber, maskPhone, yearOf } from '../../lib/auth/masking.ts';
 import { checkAddressCode } from '../../lib/address-code.ts';
 import { checkFirst, ErrorCode, userError } from '../../lib/errors.ts';
 import { decodeCursor, toConnection } from '../../lib/pagination.ts';
@@ -15,6 +15,12 @@ const MAX_IDS = 500;
 
 /** Sort key of a resident on a page, which its cursor encodes. */
 const residentKey = (r: ResidenceRow) => [r.addressCode, r.personId];
+
+/** The list its cursors belong to. */
+const RESIDENTS_FIELD = 'Address.residents';
+
+/** What the audit log records of a residence a field reveals. */
+const auditedResidence = (r: ResidenceRow) => ({ personIds: [r.personId], addressCodes: [r.addressCode] });
 
 /** The person behind a residence; the foreign key guarantees one exists. */
 async function personOf(id: string, ctx: PeopleContext): Promise<PersonRow> {
@@ -43,8 +49,15 @@ export const resolvers: Resolvers = {
   },
 
   Person: {
-    __resolveReference: (reference, ctx) => (typeof reference.id === 'string' ? ctx.loaders.person.load(reference.id) : null),
-    // without people:pii the identifiers are masked, not refused: records stay tell-apart-able
+    // other subgraphs refer by `ref` (the id, under a key clients cannot select), so scoping applies
+    __resolveReference: (reference, ctx) => {
+      const id = 'ref' in reference ? reference.ref : reference.id;
+      return typeof id === 'string' ? ctx.loaders.person.load(id) : null;
+    },
+    ref: (person) => person.id,
+    // without people:pii the identifiers are masked and dates reduced to years (lib/auth/masking.ts)
+    birthDate: (person, _, ctx) => (ctx.viewer.scopes.has('people:pii') ? person.birthDate : null),
+    birthYear: (person) => yearOf(person.birthDate),
     idNumber: (person, _, ctx) => (ctx.viewer.scopes.has('people:pii') ? person.idNumber : maskIdNumber(person.idNumber)),
     phone: (person, _, ctx) => (person.phone === null || ctx.viewer.scopes.has('people:pii') ? person.phone : maskPhone(person.phone)),
     residences: async (person, { current }, ctx) => {
@@ -57,6 +70,8 @@ export const resolvers: Resolvers = {
     person: (residence, _, ctx) => personOf(residence.personId, ctx),
     address: (residence) => ({ code: residence.addressCode }),
     current: (residence) => residence.until === null,
+    since: (residence, _, ctx) => (ctx.viewer.scopes.has('people:pii') ? residence.since : null),
+    sinceYear: (residence) => yearOf(residence.since),
   },
 
   Address: {
@@ -67,7 +82,7 @@ export const resolvers: Resolvers = {
     },
     code: (address) => address.code,
     residents: (address, { first, after }): ResidentsKey => {
-      const cursor = decodeCursor(after, 2);
+      const cursor = decodeCursor(after, 2, RESIDENTS_FIELD);
       return {
         code: address.code,
         first: checkFirst(first, 20),
@@ -78,8 +93,15 @@ export const resolvers: Resolvers = {
   },
 
   ResidentConnection: {
-    edges: async (key, _, ctx) => toConnection(await ctx.loaders.residents.load(key), key.first, residentKey).edges,
-    pageInfo: async (key, _, ctx) => toConnection(await ctx.loaders.residents.load(key), key.first, residentKey).pageInfo,
+    edges: async (key, _, ctx) => toConnection(await ctx.loaders.residents.load(key), key.first, residentKey, RESIDENTS_FIELD).edges,
+    pageInfo: async (key, _, ctx) => {
+      const rows = await ctx.loaders.residents.load(key);
+      const connection = toConnection(rows, key.first, residentKey, RESIDENTS_FIELD);
+      // endCursor stands for the last resident on the page: reading it reveals that person
+      const last = connection.edges.at(-1)?.node;
+      if (last) ctx.audit?.saw(last, auditedResidence);
+      return connection.pageInfo;
+    },
     totalCount: (key, _, ctx) => ctx.loaders.residentCount.load(key.code),
   },
 

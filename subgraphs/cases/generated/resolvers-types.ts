@@ -240,11 +240,14 @@ export type PartyRole =
   /** 第三人 — a third party. */
   | 'THIRD_PARTY';
 
-/** A person, resolved by the people subgraph. */
+/**
+ * A person, resolved by the people subgraph. Referenced by the inaccessible key `ref`, so every field
+ * a client selects (even `id`) comes from the people subgraph, which applies community scoping.
+ */
 export type Person = {
   __typename?: 'Person';
-  /** Opaque person id. */
-  id: Scalars['ID']['output'];
+  /** The people subgraph's internal key of this person; not selectable by clients. */
+  ref: Scalars['ID']['output'];
 };
 
 export type Query = {
@@ -502,7 +505,7 @@ export type PageInfoResolvers<ContextType = CasesContext, ParentType extends Res
 };
 
 export type PersonResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ref?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {

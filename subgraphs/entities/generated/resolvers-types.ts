@@ -138,11 +138,15 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/** A person, as seen by the entities subgraph. */
+/**
+ * A person, as seen by the entities subgraph. Keyed by the people subgraph's inaccessible `ref`, so
+ * every field a client selects on a legal representative (even `id`) comes from the people subgraph,
+ * which applies community scoping.
+ */
 export type Person = {
   __typename?: 'Person';
-  /** Opaque person id. */
-  id: Scalars['ID']['output'];
+  /** The people subgraph's internal key of this person; not selectable by clients. */
+  ref: Scalars['ID']['output'];
   /** Legal entities this person represents, by name. */
   representedEntities?: Maybe<Array<LegalEntity>>;
 };
@@ -260,7 +264,7 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['LegalEntity'], {"creditCode":true}> );
   Person:
     ( { __typename: 'Person' }
-    & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['Person'], {"ref":true}> );
 };
 
 
@@ -353,7 +357,7 @@ export type PageInfoResolvers<ContextType = EntitiesContext, ParentType extends 
 
 export type PersonResolvers<ContextType = EntitiesContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ref?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   representedEntities?: Resolver<Maybe<Array<ResolversTypes['LegalEntity']>>, ParentType, ContextType>;
 };
 

@@ -249,11 +249,14 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/** A person, resolved by the people subgraph. */
+/**
+ * A person, resolved by the people subgraph. Referenced by the inaccessible key `ref`, so every field
+ * a client selects (even `id`) comes from the people subgraph, which applies community scoping.
+ */
 export type Person = {
   __typename?: 'Person';
-  /** Opaque person id. */
-  id: Scalars['ID']['output'];
+  /** The people subgraph's internal key of this person; not selectable by clients. */
+  ref: Scalars['ID']['output'];
 };
 
 export type Query = {
@@ -505,7 +508,7 @@ export type PageInfoResolvers<ContextType = EventsContext, ParentType extends Re
 };
 
 export type PersonResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ref?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {

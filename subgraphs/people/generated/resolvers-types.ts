@@ -124,29 +124,45 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/** A resident (自然人). Identified by an opaque id, never by the identity-card number. */
+/**
+ * A resident (自然人). Identified by an opaque id, never by the identity-card number.
+ * Other subgraphs refer to a person by the inaccessible key `ref`, never by `id`, so even
+ * `person { id }` is answered here, where community scoping applies: out of scope is null.
+ * Without the people:pii scope no combination of the fields served can rebuild a masked one
+ * (README, "Masking"): dates are served as years, the identity number is hidden whole.
+ */
 export type Person = {
   __typename?: 'Person';
-  /** Date of birth. */
-  birthDate: Scalars['Date']['output'];
+  /** Date of birth; null without the people:pii scope, because the full date is eight of the identity number's digits (use birthYear). */
+  birthDate?: Maybe<Scalars['Date']['output']>;
+  /** Year of birth (from the date of birth), served with people:read. */
+  birthYear: Scalars['Int']['output'];
   /** Sex as recorded on the identity card. */
   gender: Gender;
   /** Household registration status. */
   householdType: HouseholdType;
   /** Opaque, permanent identifier of this person in the graph. */
   id: Scalars['ID']['output'];
-  /** Citizen identity number (公民身份号码, GB 11643): 18 characters with a valid check character. Masked without the people:pii scope: region and last four kept, 440304********1234. */
+  /** Citizen identity number (公民身份号码, GB 11643): 18 characters with a valid check character. Without the people:pii scope every character is masked, length kept (******************): with the birth year and gender served, any kept digit would narrow the candidates below 100 000. */
   idNumber: Scalars['String']['output'];
   /** Full name (姓名). */
   name: Scalars['String']['output'];
-  /** Mobile phone number; null when none is known. Masked without the people:pii scope: 138****5678. */
+  /** Mobile phone number; null when none is known. Masked without the people:pii scope, carrier prefix and last four kept (138****5678): the four hidden digits leave 10 000 candidates and no other field carries them. */
   phone?: Maybe<Scalars['String']['output']>;
+  /** Internal key other subgraphs refer to this person by; not selectable by clients, so a reference is always resolved (and community-scoped) here. */
+  ref: Scalars['ID']['output'];
   /** Where this person lives and has lived, newest first. */
   residences: Array<Residence>;
 };
 
 
-/** A resident (自然人). Identified by an opaque id, never by the identity-card number. */
+/**
+ * A resident (自然人). Identified by an opaque id, never by the identity-card number.
+ * Other subgraphs refer to a person by the inaccessible key `ref`, never by `id`, so even
+ * `person { id }` is answered here, where community scoping applies: out of scope is null.
+ * Without the people:pii scope no combination of the fields served can rebuild a masked one
+ * (README, "Masking"): dates are served as years, the identity number is hidden whole.
+ */
 export type PersonResidencesArgs = {
   current?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -193,8 +209,10 @@ export type Residence = {
   person: Person;
   /** How they live there. */
   relation: ResidenceRelation;
-  /** Date they moved in. */
-  since: Scalars['Date']['output'];
+  /** Date they moved in; null without the people:pii scope, because for someone born there it is the date of birth (use sinceYear). */
+  since?: Maybe<Scalars['Date']['output']>;
+  /** Year they moved in, served with people:read. */
+  sinceYear: Scalars['Int']['output'];
   /** Date they moved out; null while they still live there. */
   until?: Maybe<Scalars['Date']['output']>;
 };
@@ -323,7 +341,8 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['Address'], {"code":true}> );
   Person:
     ( { __typename: 'Person' }
-    & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
+    & ( GraphQLRecursivePick<FederationTypes['Person'], {"id":true}>
+        | GraphQLRecursivePick<FederationTypes['Person'], {"ref":true}> ) );
 };
 
 
@@ -423,13 +442,15 @@ export type PageInfoResolvers<ContextType = PeopleContext, ParentType extends Re
 
 export type PersonResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  birthDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  birthDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  birthYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   gender?: Resolver<ResolversTypes['Gender'], ParentType, ContextType>;
   householdType?: Resolver<ResolversTypes['HouseholdType'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   idNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ref?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   residences?: Resolver<Array<ResolversTypes['Residence']>, ParentType, ContextType, Partial<PersonResidencesArgs>>;
 };
 
@@ -444,7 +465,8 @@ export type ResidenceResolvers<ContextType = PeopleContext, ParentType extends R
   current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   relation?: Resolver<ResolversTypes['ResidenceRelation'], ParentType, ContextType>;
-  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  sinceYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
