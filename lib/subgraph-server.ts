@@ -16,6 +16,7 @@ import { IDENTITY_EXTENSION, REQUEST_EXTENSION, SIGNATURE_EXTENSION, verifyUpstr
 import type { AuditWriter } from './audit.ts';
 import type { SubgraphName } from './config.ts';
 import type { Database } from './db.ts';
+import { limitArguments } from './input-limits.ts';
 import { logger } from './logger.ts';
 import { graphqlErrors, httpDuration, registry } from './metrics.ts';
 
@@ -135,7 +136,7 @@ export function buildApolloServer<TContext extends BaseContext>(
   extraPlugins: ApolloServerPlugin<TContext>[] = [],
 ): ApolloServer<TContext> {
   return new ApolloServer<TContext>({
-    schema: enforceScopes(collectAudited(buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }]), def.audited as SubgraphDefinition<BaseContext>['audited'])),
+    schema: enforceScopes(collectAudited(limitArguments(buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }])), def.audited as SubgraphDefinition<BaseContext>['audited'])),
     formatError: (formatted, error) => maskError(formatted, error, def.name),
     includeStacktraceInErrorResponses: false,
     // Inline tracing (ftv1) is for Apollo Studio, which this graph does not report to.
