@@ -17,6 +17,7 @@ import type { AuditWriter } from './audit.ts';
 import type { SubgraphName } from './config.ts';
 import type { Database } from './db.ts';
 import { limitArguments } from './input-limits.ts';
+import { runInRequest } from './request-context.ts';
 import { logger } from './logger.ts';
 import { graphqlErrors, httpDuration, registry } from './metrics.ts';
 
@@ -248,7 +249,12 @@ export async function startSubgraph<TContext extends BaseContext>(
       return sendJson(res, 401, { errors: [{ message: (err as Error).message, extensions: { code: 'UNAUTHENTICATED' } }] });
     }
     const collector = new AuditCollector();
-    const response = await server.executeHTTPGraphQLRequest({
+    // when the gateway or its client goes away before the answer, the running statement is cancelled
+    const abandoned = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) abandoned.abort();
+    });
+    const response = await runInRequest({ signal: abandoned.signal }, () => server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
         method: (req.method ?? 'GET').toUpperCase(),
         headers,
@@ -256,7 +262,7 @@ export async function startSubgraph<TContext extends BaseContext>(
         body,
       },
       context: async () => ({ ...def.createContext(database, viewer), audit: collector }),
-    });
+    }));
     // recorded once the operation has run, whatever the request asked: it cannot opt out
     if (options.audit && !collector.empty) {
       options.audit.record({
