@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 const ENTITY_FIELDS = `creditCode name kind industry status registeredOn
-  registeredAddress { code } businessAddress { code } legalRepresentative { ref }`;
+  registeredAddress { code } businessAddress { code } legalRepresentativeRef`;
 
 /** What the API shows of an entity row. */
 function shown(e: LegalEntityRow) {
@@ -44,7 +44,7 @@ function shown(e: LegalEntityRow) {
     registeredOn: e.registeredOn,
     registeredAddress: e.registeredAddressCode === null ? null : { code: e.registeredAddressCode },
     businessAddress: e.businessAddressCode === null ? null : { code: e.businessAddressCode },
-    legalRepresentative: e.legalRepPersonId === null ? null : { ref: e.legalRepPersonId },
+    legalRepresentativeRef: e.legalRepPersonId,
   };
 }
 
@@ -99,7 +99,7 @@ describe('Query.legalEntity / Query.legalEntities', () => {
   it('gives null addresses and representative when the entity has none', async () => {
     const entity = await insertLegalEntity(db);
     const result = await client.run(`query ($c: CreditCode!) { legalEntity(creditCode: $c) { ${ENTITY_FIELDS} } }`, { c: entity.creditCode });
-    expect(result.data!.legalEntity).toMatchObject({ registeredAddress: null, businessAddress: null, legalRepresentative: null });
+    expect(result.data!.legalEntity).toMatchObject({ registeredAddress: null, businessAddress: null, legalRepresentativeRef: null });
   });
 
   it('accepts a lowercase credit code', async () => {
@@ -342,12 +342,12 @@ describe('_entities contract', () => {
         { __typename: 'Person', id: rep },
         { __typename: 'Person', ref: 'a\u0000b' },
       ],
-      '... on Person { ref representedEntities { creditCode name legalRepresentative { ref } } }',
+      '... on Person { ref representedEntities { creditCode name legalRepresentativeRef } }',
     );
     expect(result.errors).toBeUndefined();
     const expected = [b, a]
       .sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))
-      .map((e) => ({ creditCode: e.creditCode, name: e.name, legalRepresentative: { ref: rep } }));
+      .map((e) => ({ creditCode: e.creditCode, name: e.name, legalRepresentativeRef: rep }));
     expect(result.data!._entities).toEqual([
       { ref: rep, representedEntities: expected },
       // People live in the people subgraph: a ref unknown here simply represents nothing.
@@ -389,7 +389,7 @@ describe('_entities contract', () => {
 describe('batching', () => {
   const SELECTION = `... on Address {
     code entityCount active: entityCount(status: ACTIVE)
-    entities(first: 2) { totalCount pageInfo { hasNextPage } edges { cursor node { creditCode name registeredAddress { code } legalRepresentative { ref } } } }
+    entities(first: 2) { totalCount pageInfo { hasNextPage } edges { cursor node { creditCode name registeredAddress { code } legalRepresentativeRef } } }
   }`;
 
   async function statementsFor(codes: string[]): Promise<number> {
@@ -416,9 +416,9 @@ describe('batching', () => {
     const reps = Array.from({ length: 10 }, () => `person-${freshCreditCode()}`);
     for (const rep of reps) await insertLegalEntity(db, { legalRepPersonId: rep });
     const before = await dbQueryCount('entities');
-    const result = await client.entities(reps.map((ref) => ({ __typename: 'Person', ref })), '... on Person { representedEntities { legalRepresentative { ref } } }');
+    const result = await client.entities(reps.map((ref) => ({ __typename: 'Person', ref })), '... on Person { representedEntities { legalRepresentativeRef } }');
     expect(result.errors).toBeUndefined();
-    expect(result.data!._entities.map((p: any) => p.representedEntities[0].legalRepresentative.ref)).toEqual(reps);
+    expect(result.data!._entities.map((p: any) => p.representedEntities[0].legalRepresentativeRef)).toEqual(reps);
     expect((await dbQueryCount('entities')) - before).toBe(1);
   });
 });

@@ -98,7 +98,7 @@ describe('Query.event / Query.events', () => {
     const result = await client.run(
       `query ($id: ID!) { event(id: $id) {
         id kind source severity status reportedAt resolvedAt description address { code }
-        involvedPeople { role person { ref } } involvedEntities { role entity { creditCode } }
+        involvedPeople { role personRef } involvedEntities { role entity { creditCode } }
       } }`,
       { id: ev.a },
     );
@@ -107,7 +107,7 @@ describe('Query.event / Query.events', () => {
       id: ev.a, kind: 'FIRE_HAZARD', source: 'SENSOR', severity: 'HIGH', status: 'REPORTED',
       reportedAt: '2026-03-05T08:00:00.000Z', resolvedAt: null, description: '楼道电动车充电',
       address: { code: room1 },
-      involvedPeople: [{ role: 'REPORTER', person: { ref: person1 } }, { role: 'INVOLVED', person: { ref: person2 } }],
+      involvedPeople: [{ role: 'REPORTER', personRef: person1 }, { role: 'INVOLVED', personRef: person2 }],
       involvedEntities: [{ role: 'RESPONSIBLE', entity: { creditCode } }],
     });
   });
@@ -355,7 +355,7 @@ describe('batching', () => {
   const selection = `... on Address {
     code
     events(first: 5) { totalCount pageInfo { hasNextPage } edges { node { id address { code }
-      involvedPeople { role person { ref } } involvedEntities { role entity { creditCode } } } } }
+      involvedPeople { role personRef } involvedEntities { role entity { creditCode } } } } }
     open: events(status: [REPORTED, ASSIGNED], first: 1) { totalCount edges { node { id } } }
     eventStats { total open byStatus { status count } byKind { kind count } }
   }`;

@@ -58,7 +58,9 @@ export const resolvers: Resolvers = {
   },
 
   CaseParty: {
-    person: (party) => (party.personId === null ? null : { ref: party.personId }),
+    // the key the people subgraph answers `person` from (with community scoping); a key cannot be
+    // null, so a legal entity party has the empty ref, which is nobody
+    personRef: (party) => party.personId ?? '',
     entity: (party) => (party.creditCode === null ? null : { creditCode: party.creditCode }),
   },
 

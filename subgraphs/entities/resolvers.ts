@@ -47,7 +47,8 @@ export const resolvers: Resolvers = {
     },
     registeredAddress: (entity) => (entity.registeredAddressCode === null ? null : { code: entity.registeredAddressCode }),
     businessAddress: (entity) => (entity.businessAddressCode === null ? null : { code: entity.businessAddressCode }),
-    legalRepresentative: (entity) => (entity.legalRepPersonId === null ? null : { ref: entity.legalRepPersonId }),
+    // the people subgraph answers legalRepresentative from it (with community scoping)
+    legalRepresentativeRef: (entity) => entity.legalRepPersonId,
   },
 
   Person: {

@@ -63,7 +63,8 @@ export const resolvers: Resolvers = {
   },
 
   EventPersonLink: {
-    person: (link) => ({ ref: link.personId }),
+    // the key the people subgraph answers `person` from (with community scoping)
+    personRef: (link) => link.personId,
   },
 
   EventEntityLink: {

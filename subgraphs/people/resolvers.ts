@@ -5,7 +5,7 @@ import { maskIdNumber, maskPhone, yearOf } from '../../lib/auth/masking.ts';
 import { checkAddressCode } from '../../lib/address-code.ts';
 import { checkFirst, ErrorCode, userError } from '../../lib/errors.ts';
 import { decodeCursor, toConnection } from '../../lib/pagination.ts';
-import { AddressCode, DateScalar, DateTime } from '../../lib/scalars.ts';
+import { AddressCode, CreditCode, DateScalar, DateTime } from '../../lib/scalars.ts';
 import type { PeopleContext } from './context.ts';
 import type { Resolvers } from './generated/resolvers-types.ts';
 import type { PersonRow, ResidenceRow, ResidentsKey } from './repository.ts';
@@ -31,6 +31,7 @@ async function personOf(id: string, ctx: PeopleContext): Promise<PersonRow> {
 
 export const resolvers: Resolvers = {
   AddressCode,
+  CreditCode,
   Date: DateScalar,
   DateTime,
 
@@ -64,6 +65,26 @@ export const resolvers: Resolvers = {
       const all = await ctx.loaders.residencesOfPerson.load(person.id);
       return current === null || current === undefined ? all : all.filter((r) => (r.until === null) === current);
     },
+  },
+
+  // Event participants, case parties and legal representatives of the other subgraphs are answered
+  // here from the person's ref, so community scoping decides whatever a client selects of them
+  EventPersonLink: {
+    __resolveReference: (reference) => (typeof reference.personRef === 'string' ? { personRef: reference.personRef } : null),
+    person: (link, _, ctx) => (link.personRef === '' ? null : ctx.loaders.person.load(link.personRef)),
+  },
+
+  CaseParty: {
+    __resolveReference: (reference) => (typeof reference.personRef === 'string' ? { personRef: reference.personRef } : null),
+    person: (party, _, ctx) => (party.personRef === '' ? null : ctx.loaders.person.load(party.personRef)),
+  },
+
+  LegalEntity: {
+    __resolveReference: (reference) => {
+      const ref = (reference as { legalRepresentativeRef?: unknown }).legalRepresentativeRef;
+      return typeof reference.creditCode === 'string' ? { creditCode: reference.creditCode, legalRepresentativeRef: typeof ref === 'string' && ref !== '' ? ref : null } : null;
+    },
+    legalRepresentative: (entity, _, ctx) => (entity.legalRepresentativeRef === null ? null : ctx.loaders.person.load(entity.legalRepresentativeRef)),
   },
 
   Residence: {

@@ -162,13 +162,17 @@ export type CaseOutcomeCount = {
   outcome: CaseOutcome;
 };
 
-/** A party to a case: exactly one of person and entity is set. */
+/**
+ * A party to a case: exactly one of person and entity is set. Its `person` is answered by the people
+ * subgraph (which applies community scoping) from the inaccessible key `personRef`, so even
+ * `person { __typename }` is null for someone living outside the viewer's communities.
+ */
 export type CaseParty = {
   __typename?: 'CaseParty';
   /** The party when it is a legal entity. */
   entity?: Maybe<LegalEntity>;
-  /** The party when it is a person. */
-  person?: Maybe<Person>;
+  /** The people subgraph's internal key of the person party; empty for a legal entity party. Not selectable by clients. */
+  personRef: Scalars['ID']['output'];
   /** The side this party takes. */
   role: PartyRole;
 };
@@ -239,16 +243,6 @@ export type PartyRole =
   | 'RESPONDENT'
   /** 第三人 — a third party. */
   | 'THIRD_PARTY';
-
-/**
- * A person, resolved by the people subgraph. Referenced by the inaccessible key `ref`, so every field
- * a client selects (even `id`) comes from the people subgraph, which applies community scoping.
- */
-export type Person = {
-  __typename?: 'Person';
-  /** The people subgraph's internal key of this person; not selectable by clients. */
-  ref: Scalars['ID']['output'];
-};
 
 export type Query = {
   __typename?: 'Query';
@@ -389,7 +383,6 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PartyRole: PartyRole;
-  Person: ResolverTypeWrapper<Person>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
 };
 
@@ -414,7 +407,6 @@ export type ResolversParentTypes = {
   LegalEntity: LegalEntity;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
-  Person: Person;
   Query: Record<PropertyKey, never>;
 };
 
@@ -466,7 +458,7 @@ export type CaseOutcomeCountResolvers<ContextType = CasesContext, ParentType ext
 
 export type CasePartyResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['CaseParty'] = ResolversParentTypes['CaseParty']> = {
   entity?: Resolver<Maybe<ResolversTypes['LegalEntity']>, ParentType, ContextType>;
-  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  personRef?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['PartyRole'], ParentType, ContextType>;
 };
 
@@ -504,10 +496,6 @@ export type PageInfoResolvers<ContextType = CasesContext, ParentType extends Res
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
-export type PersonResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
-  ref?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-};
-
 export type QueryResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
   cases?: Resolver<Array<Maybe<ResolversTypes['Case']>>, ParentType, ContextType, RequireFields<QueryCasesArgs, 'ids'>>;
@@ -529,7 +517,6 @@ export type Resolvers<ContextType = CasesContext> = {
   Event?: EventResolvers<ContextType>;
   LegalEntity?: LegalEntityResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
-  Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
 };
 

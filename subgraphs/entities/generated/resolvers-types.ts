@@ -77,8 +77,8 @@ export type LegalEntity = {
   industry: Scalars['String']['output'];
   /** Legal form. */
   kind: LegalEntityKind;
-  /** Legal representative (法定代表人) or operator. */
-  legalRepresentative?: Maybe<Person>;
+  /** The people subgraph's internal key of the legal representative, from which it answers legalRepresentative; not selectable by clients. */
+  legalRepresentativeRef?: Maybe<Scalars['ID']['output']>;
   /** Registered name. */
   name: Scalars['String']['output'];
   /** Registered address (注册地址); null when it lies outside the registry. */
@@ -278,6 +278,7 @@ export type ResolversTypes = {
   CreditCode: ResolverTypeWrapper<Scalars['CreditCode']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   LegalEntity: ResolverTypeWrapper<LegalEntityMapper>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   LegalEntityConnection: ResolverTypeWrapper<LegalEntityConnectionMapper>;
   LegalEntityEdge: ResolverTypeWrapper<Omit<LegalEntityEdge, 'node'> & { node: ResolversTypes['LegalEntity'] }>;
   LegalEntityKind: LegalEntityKind;
@@ -285,7 +286,6 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Person: ResolverTypeWrapper<PersonMapper>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
 };
 
@@ -298,12 +298,12 @@ export type ResolversParentTypes = {
   CreditCode: Scalars['CreditCode']['output'];
   Date: Scalars['Date']['output'];
   LegalEntity: LegalEntityMapper;
+  ID: Scalars['ID']['output'];
   LegalEntityConnection: LegalEntityConnectionMapper;
   LegalEntityEdge: Omit<LegalEntityEdge, 'node'> & { node: ResolversParentTypes['LegalEntity'] };
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Person: PersonMapper;
-  ID: Scalars['ID']['output'];
   Query: Record<PropertyKey, never>;
 };
 
@@ -332,7 +332,7 @@ export type LegalEntityResolvers<ContextType = EntitiesContext, ParentType exten
   creditCode?: Resolver<ResolversTypes['CreditCode'], ParentType, ContextType>;
   industry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['LegalEntityKind'], ParentType, ContextType>;
-  legalRepresentative?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  legalRepresentativeRef?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   registeredAddress?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
   registeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
