@@ -102,8 +102,6 @@ export function openDatabase(subgraph: SubgraphName, options: OpenOptions = {}):
   if (url) {
     const knex = knexFactory({
       client: 'pg',
-      // JIT compiles range counts whose cost estimates pass 100k for ~25 ms, far longer than they
-      // run (measured by bench/ at scale 10), so subgraph sessions turn it off.
       connection: { connectionString: url, application_name: `address-graph:${subgraph}`, options: sessionOptions(options.statementTimeoutMs ?? env().DB_STATEMENT_TIMEOUT_MS) },
       pool: { min: 0, max: options.poolMax ?? env().DB_POOL_MAX },
     });
@@ -221,8 +219,9 @@ function sessionOptions(statementTimeoutMs: number): string {
 async function cancellableRaw(db: Db, sql: string, bindings: readonly SqlValue[], signal: AbortSignal): Promise<{ rows: unknown[] }> {
   if (signal.aborted) throw abortedError();
   const connection = await db.client.acquireConnection();
+  let cancelled: Promise<unknown> | undefined;
   const cancel = () => {
-    db.client.cancelQuery(connection).catch((err: unknown) => logger.warn({ err }, 'could not cancel an abandoned statement'));
+    cancelled = db.client.cancelQuery(connection).catch((err: unknown) => logger.warn({ err }, 'could not cancel an abandoned statement'));
   };
   signal.addEventListener('abort', cancel, { once: true });
   try {
@@ -232,6 +231,8 @@ async function cancellableRaw(db: Db, sql: string, bindings: readonly SqlValue[]
     return await raw;
   } finally {
     signal.removeEventListener('abort', cancel);
+    // back to the pool only once the cancel has landed, so it cannot hit the pool's next statement
+    await cancelled;
     await db.client.releaseConnection(connection);
   }
 }
