@@ -77,6 +77,15 @@ const EnvModel = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   /** JSON manifest { "<sha256>": "<document>" }; when set the gateway runs only these operations. */
   PERSISTED_OPERATIONS_FILE: z.string().optional(),
+  // --- personal data and bounded SQL (lib/pagination.ts, lib/db.ts) ---
+  /**
+   * Secret the pagination cursors are encrypted and authenticated with (AES-256-GCM, key derived
+   * with HKDF). Unset: derived from UPSTREAM_HMAC_SECRET; both unset: random per process, so
+   * cursors do not survive a restart.
+   */
+  CURSOR_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** PostgreSQL statement_timeout of every subgraph session, milliseconds (STATEMENT_TIMEOUT); 0 disables. No effect on PGlite. */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
 });
 
 export type Env = z.infer<typeof EnvModel>;

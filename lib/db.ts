@@ -15,8 +15,12 @@ import knexFactory from 'knex';
 import type { Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import pg from 'pg';
+import { GraphQLError } from 'graphql';
 import { databaseUrlFor, env, type SubgraphName } from './config.ts';
 import { dbQueries } from './metrics.ts';
+import { ErrorCode } from './errors.ts';
+import { logger } from './logger.ts';
+import { requestSignal } from './request-context.ts';
 
 export type Db = Knex;
 
@@ -78,6 +82,8 @@ export type OpenOptions = {
   pgliteDir?: string;
   /** Pool size on PostgreSQL. */
   poolMax?: number;
+  /** statement_timeout of every session on PostgreSQL, ms (0: none); defaults to DB_STATEMENT_TIMEOUT_MS. */
+  statementTimeoutMs?: number;
 };
 
 export type Database = {
@@ -96,9 +102,7 @@ export function openDatabase(subgraph: SubgraphName, options: OpenOptions = {}):
   if (url) {
     const knex = knexFactory({
       client: 'pg',
-      // JIT compiles range counts whose cost estimates pass 100k for ~25 ms, far longer than they
-      // run (measured by bench/ at scale 10), so subgraph sessions turn it off.
-      connection: { connectionString: url, application_name: `address-graph:${subgraph}`, options: '-c jit=off' },
+      connection: { connectionString: url, application_name: `address-graph:${subgraph}`, options: sessionOptions(options.statementTimeoutMs ?? env().DB_STATEMENT_TIMEOUT_MS) },
       pool: { min: 0, max: options.poolMax ?? env().DB_POOL_MAX },
     });
     database = { knex, subgraph, kind: 'postgres', close: () => knex.destroy() };
@@ -149,10 +153,13 @@ export async function copyCsv(
   const { Readable } = await import('node:stream');
   const client = (await database.knex.client.acquireConnection()) as pg.PoolClient;
   try {
+    // a bulk load is not a request: the session's statement timeout does not bound it
+    await client.query('SET statement_timeout = 0');
     const stream = client.query(from(sql));
     await pipeline(Readable.from(chunks as AsyncIterable<string>), stream);
     dbQueries.inc({ subgraph: database.subgraph });
   } finally {
+    await client.query('RESET statement_timeout').catch(() => {});
     await database.knex.client.releaseConnection(client);
   }
 }
@@ -178,6 +185,67 @@ export type SqlValue = string | number | boolean | null | Date | readonly (strin
  * Repositories use this for every statement so arrays bind as PostgreSQL arrays.
  */
 export async function query<T>(db: Db, sql: string, bindings: readonly SqlValue[] = []): Promise<T[]> {
-  const result = await db.raw(sql, bindings as unknown as Knex.RawBinding[]);
-  return result.rows as T[];
+  const signal = requestSignal();
+  try {
+    const result = signal && db.client.config.client === 'pg' && !db.isTransaction
+      ? await cancellableRaw(db, sql, bindings, signal)
+      : await db.raw(sql, bindings as unknown as Knex.RawBinding[]);
+    return result.rows as T[];
+  } catch (err) {
+    throw statementError(err, signal);
+  }
+}
+
+// --- bounded statements on PostgreSQL (statement_timeout, cancellation) ---
+
+/** SQLSTATE query_canceled: statement_timeout or pg_cancel_backend. */
+const QUERY_CANCELED = '57014';
+
+/**
+ * Options of every subgraph session. JIT compiles range counts whose cost estimates pass 100k for
+ * ~25 ms, far longer than they run (measured by bench/ at scale 10), so it is off; and no
+ * statement runs longer than the statement timeout, whoever asked (PGlite has no timer and
+ * ignores it).
+ */
+function sessionOptions(statementTimeoutMs: number): string {
+  return `-c jit=off -c statement_timeout=${statementTimeoutMs}`;
+}
+
+/**
+ * Runs a statement on a connection of its own and, if the request is aborted (the gateway or the
+ * client went away) before it ends, cancels it with pg_cancel_backend from a separate connection,
+ * so an abandoned request does not hold PostgreSQL.
+ */
+async function cancellableRaw(db: Db, sql: string, bindings: readonly SqlValue[], signal: AbortSignal): Promise<{ rows: unknown[] }> {
+  if (signal.aborted) throw abortedError();
+  const connection = await db.client.acquireConnection();
+  let cancelled: Promise<unknown> | undefined;
+  const cancel = () => {
+    cancelled = db.client.cancelQuery(connection).catch((err: unknown) => logger.warn({ err }, 'could not cancel an abandoned statement'));
+  };
+  signal.addEventListener('abort', cancel, { once: true });
+  try {
+    const raw = db.raw(sql, bindings as unknown as Knex.RawBinding[]);
+    // knex's Raw has no .connection(); its runner uses `_connection` exactly as QueryBuilder.connection() sets it
+    Object.assign(raw, { _connection: connection });
+    return await raw;
+  } finally {
+    signal.removeEventListener('abort', cancel);
+    // back to the pool only once the cancel has landed, so it cannot hit the pool's next statement
+    await cancelled;
+    await db.client.releaseConnection(connection);
+  }
+}
+
+function abortedError(): GraphQLError {
+  return new GraphQLError('the request was abandoned by its client; its statement was cancelled', { extensions: { code: ErrorCode.REQUEST_ABANDONED } });
+}
+
+/** A cancelled statement as a clear error (STATEMENT_TIMEOUT or REQUEST_ABANDONED); anything else unchanged. */
+function statementError(err: unknown, signal: AbortSignal | undefined): unknown {
+  if ((err as { code?: string } | null)?.code !== QUERY_CANCELED) return err;
+  if (signal?.aborted) return abortedError();
+  return new GraphQLError('the statement ran past the statement timeout (DB_STATEMENT_TIMEOUT_MS) and was cancelled; narrow the request', {
+    extensions: { code: ErrorCode.STATEMENT_TIMEOUT },
+  });
 }

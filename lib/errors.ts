@@ -11,6 +11,10 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   INVALID_CURSOR: 'INVALID_CURSOR',
   PAGE_SIZE_EXCEEDED: 'PAGE_SIZE_EXCEEDED',
+  /** A statement ran past DB_STATEMENT_TIMEOUT_MS and PostgreSQL cancelled it. */
+  STATEMENT_TIMEOUT: 'STATEMENT_TIMEOUT',
+  /** The client (or the gateway) went away; the request's statement was cancelled. */
+  REQUEST_ABANDONED: 'REQUEST_ABANDONED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

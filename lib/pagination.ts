@@ -1,26 +1,78 @@
 /**
- * Relay cursor pagination helpers. A cursor is an opaque base64url of the sort key of the last
- * row seen (a JSON array), so pages stay stable as rows are added elsewhere.
+ * Relay cursor pagination helpers. A cursor carries the sort key of the last row seen, so pages
+ * stay stable as rows are added elsewhere; that key names rows (a resident's room and person id),
+ * so it is sealed with authenticated encryption (AES-256-GCM) under a server key and bound to the
+ * field it came from: a client can hand a cursor back but cannot read, alter or move it to
+ * another list.
  */
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { env } from './config.ts';
 import { ErrorCode, userError } from './errors.ts';
 
-/** Encodes a sort key as an opaque cursor. */
-export function encodeCursor(key: readonly (string | number)[]): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
+/** The list a cursor belongs to, as `Type.field` (e.g. `Address.residents`); authenticated with the cursor. */
+export type CursorField = string;
+
+/** Used by lists that do not name themselves (kept for callers not yet converted). */
+const UNBOUND: CursorField = '*';
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+type CursorKeys = { encrypt: Buffer; iv: Buffer };
+let keys: CursorKeys | undefined;
+
+/**
+ * Keys derived with HKDF from CURSOR_SECRET, else UPSTREAM_HMAC_SECRET (which every subgraph of a
+ * deployment shares, so a cursor from one replica works on another), else random for this process.
+ */
+function cursorKeys(): CursorKeys {
+  if (keys) return keys;
+  const { CURSOR_SECRET, UPSTREAM_HMAC_SECRET } = env();
+  const secret = CURSOR_SECRET ?? UPSTREAM_HMAC_SECRET;
+  const ikm = secret ? Buffer.from(secret, 'utf8') : randomBytes(32);
+  const derive = (info: string) => Buffer.from(hkdfSync('sha256', ikm, 'address-graph cursors', info, 32));
+  keys = { encrypt: derive('aes-256-gcm key'), iv: derive('synthetic iv key') };
+  return keys;
 }
 
-/** Decodes a cursor produced by encodeCursor; a malformed one is a BAD_USER_INPUT-style error. */
-export function decodeCursor(cursor: string | null | undefined, arity: number): (string | number)[] | null {
-  if (cursor === null || cursor === undefined) return null;
+/**
+ * Seals a sort key as an opaque cursor of `field`. The IV is an HMAC of field and key (a
+ * synthetic IV), so the same row gives the same cursor in `edges` and `pageInfo` and distinct
+ * keys never share an IV.
+ */
+export function encodeCursor(key: readonly (string | number)[], field: CursorField = UNBOUND): string {
+  const k = cursorKeys();
+  const plain = Buffer.from(JSON.stringify(key), 'utf8');
+  const iv = createHmac('sha256', k.iv).update(field).update('\0').update(plain).digest().subarray(0, IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', k.encrypt, iv);
+  cipher.setAAD(Buffer.from(field, 'utf8'));
+  const sealed = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64url');
+}
+
+/** The sort key inside a cursor of `field`, or null when it is not one (forged, altered, another list's). */
+function openCursor(cursor: string, field: CursorField): unknown {
+  const raw = Buffer.from(cursor, 'base64url');
+  if (raw.length <= IV_BYTES + TAG_BYTES || raw.toString('base64url') !== cursor) return null;
   try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === 'string' || typeof k === 'number')) {
-      return key;
-    }
+    const decipher = createDecipheriv('aes-256-gcm', cursorKeys().encrypt, raw.subarray(0, IV_BYTES));
+    decipher.setAAD(Buffer.from(field, 'utf8'));
+    decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
+    const plain = Buffer.concat([decipher.update(raw.subarray(IV_BYTES, raw.length - TAG_BYTES)), decipher.final()]);
+    return JSON.parse(plain.toString('utf8'));
   } catch {
-    // fall through to the error below
+    return null;
   }
-  throw userError(`"after" is not a cursor this field produced: ${JSON.stringify(cursor).slice(0, 60)}`, ErrorCode.INVALID_CURSOR);
+}
+
+/** Decodes a cursor produced by encodeCursor for the same field; anything else is INVALID_CURSOR. */
+export function decodeCursor(cursor: string | null | undefined, arity: number, field: CursorField = UNBOUND): (string | number)[] | null {
+  if (cursor === null || cursor === undefined) return null;
+  const key = openCursor(cursor, field);
+  if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === 'string' || typeof k === 'number')) {
+    return key;
+  }
+  throw userError(`"after" is not a cursor of ${field === UNBOUND ? 'this field' : field}: pass a cursor this list returned`, ErrorCode.INVALID_CURSOR);
 }
 
 export type PageInfo = { hasNextPage: boolean; endCursor: string | null };
@@ -32,11 +84,11 @@ export type Connection<T> = {
 
 /**
  * Builds a connection from rows fetched with LIMIT first + 1: the extra row only tells that
- * there is a next page.
+ * there is a next page. `field` binds the cursors to the list they page over.
  */
-export function toConnection<T>(rows: readonly T[], first: number, keyOf: (row: T) => (string | number)[]): Connection<T> {
+export function toConnection<T>(rows: readonly T[], first: number, keyOf: (row: T) => (string | number)[], field: CursorField = UNBOUND): Connection<T> {
   const page = rows.slice(0, first);
-  const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node), field), node }));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },

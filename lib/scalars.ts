@@ -48,12 +48,21 @@ export const CreditCode = new GraphQLScalarType({
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * Years a date may have: 0001-9999. JavaScript accepts year 0000 (1 BC) and PostgreSQL refuses it,
+ * so without this bound such a date passed here and failed inside a statement.
+ */
+const inYearRange = (d: Date) => d.getUTCFullYear() >= 1 && d.getUTCFullYear() <= 9999;
+
+/** Input text echoed in an error, cut short and with control characters escaped by JSON. */
+const shown = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value);
+
 function parseDate(value: unknown): string {
   if (typeof value === 'string' && DATE_RE.test(value)) {
     const d = new Date(`${value}T00:00:00Z`);
-    if (!Number.isNaN(d.getTime()) && d.toISOString().startsWith(value)) return value;
+    if (!Number.isNaN(d.getTime()) && inYearRange(d) && d.toISOString().startsWith(value)) return value;
   }
-  throw new GraphQLError(`Invalid Date: expected YYYY-MM-DD, got ${JSON.stringify(value)}`, {
+  throw new GraphQLError(`Invalid Date: expected YYYY-MM-DD with a year from 0001 to 9999, got ${shown(value)}`, {
     extensions: { code: ErrorCode.BAD_USER_INPUT },
   });
 }
@@ -68,9 +77,10 @@ export const DateScalar = new GraphQLScalarType({
 function parseDateTime(value: unknown): Date {
   if (typeof value === 'string') {
     const d = new Date(value);
-    if (!Number.isNaN(d.getTime()) && /^\d{4}-\d{2}-\d{2}T/.test(value)) return d;
+    // the instant (in UTC, as PostgreSQL stores it) must also fall in 0001-9999
+    if (!Number.isNaN(d.getTime()) && /^\d{4}-\d{2}-\d{2}T/.test(value) && inYearRange(d) && Number(value.slice(0, 4)) >= 1) return d;
   }
-  throw new GraphQLError(`Invalid DateTime: expected an ISO 8601 timestamp such as 2026-01-31T08:00:00+08:00, got ${JSON.stringify(value)}`, {
+  throw new GraphQLError(`Invalid DateTime: expected an ISO 8601 timestamp with a year from 0001 to 9999, such as 2026-01-31T08:00:00+08:00, got ${shown(value)}`, {
     extensions: { code: ErrorCode.BAD_USER_INPUT },
   });
 }

@@ -16,6 +16,8 @@ import { IDENTITY_EXTENSION, REQUEST_EXTENSION, SIGNATURE_EXTENSION, verifyUpstr
 import type { AuditWriter } from './audit.ts';
 import type { SubgraphName } from './config.ts';
 import type { Database } from './db.ts';
+import { limitArguments } from './input-limits.ts';
+import { runInRequest } from './request-context.ts';
 import { logger } from './logger.ts';
 import { graphqlErrors, httpDuration, registry } from './metrics.ts';
 
@@ -135,7 +137,7 @@ export function buildApolloServer<TContext extends BaseContext>(
   extraPlugins: ApolloServerPlugin<TContext>[] = [],
 ): ApolloServer<TContext> {
   return new ApolloServer<TContext>({
-    schema: enforceScopes(collectAudited(buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }]), def.audited as SubgraphDefinition<BaseContext>['audited'])),
+    schema: enforceScopes(collectAudited(limitArguments(buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }])), def.audited as SubgraphDefinition<BaseContext>['audited'])),
     formatError: (formatted, error) => maskError(formatted, error, def.name),
     includeStacktraceInErrorResponses: false,
     // Inline tracing (ftv1) is for Apollo Studio, which this graph does not report to.
@@ -247,7 +249,12 @@ export async function startSubgraph<TContext extends BaseContext>(
       return sendJson(res, 401, { errors: [{ message: (err as Error).message, extensions: { code: 'UNAUTHENTICATED' } }] });
     }
     const collector = new AuditCollector();
-    const response = await server.executeHTTPGraphQLRequest({
+    // when the gateway or its client goes away before the answer, the running statement is cancelled
+    const abandoned = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) abandoned.abort();
+    });
+    const response = await runInRequest({ signal: abandoned.signal }, () => server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
         method: (req.method ?? 'GET').toUpperCase(),
         headers,
@@ -255,7 +262,7 @@ export async function startSubgraph<TContext extends BaseContext>(
         body,
       },
       context: async () => ({ ...def.createContext(database, viewer), audit: collector }),
-    });
+    }));
     // recorded once the operation has run, whatever the request asked: it cannot opt out
     if (options.audit && !collector.empty) {
       options.audit.record({

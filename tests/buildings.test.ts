@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbQueryCount } from '../lib/metrics.ts';
 import { query as sql } from '../lib/db.ts';
+import { bigrams } from '../subgraphs/buildings/repository.ts';
 import { buildingsSubgraph } from '../subgraphs/buildings/server.ts';
 import { SHOWCASE } from '../seeds/showcase.ts';
 import { openFixture } from './support/databases.ts';
@@ -175,7 +176,16 @@ describe('indexes serve the queries the resolvers make (EXPLAIN)', () => {
   });
 
   it('search uses the bigram GIN index', async () => {
-    const p = await plan(`SELECT code FROM buildings.address a WHERE a.search_grams @> buildings.bigrams(?) AND a.search_text LIKE ?`, ['水围村28栋', '%水围村28栋%']);
+    const p = await plan(`SELECT code FROM buildings.address a WHERE a.search_grams @> ?::text[] AND a.search_text LIKE ?`, [`{${bigrams('水围村28栋').join(',')}}`, '%水围村28栋%']);
     expect(p).toContain('address_search_grams_idx');
+  });
+
+  it('computes the query bigrams in one pass exactly as buildings.bigrams() indexes them', async () => {
+    // the SQL function walks substr(t, i, 2) from the start of a UTF-8 text each time: quadratic
+    // in the length, so a search computes them itself; both must agree or matches are lost
+    for (const text of ['水围村28栋', '深南大道1006号', 'ab', 'a', '', '𠀋𠀌村村村', 'Ａ座Ｂ座', 'x'.repeat(300) + '水围'.repeat(50)]) {
+      const [row] = await sql<{ grams: string[] }>(database.knex, 'SELECT buildings.bigrams(?) AS grams', [text]);
+      expect([...bigrams(text)].sort(), text.slice(0, 20)).toEqual([...row.grams].sort());
+    }
   });
 });

@@ -100,7 +100,7 @@ describe('Query.case / Query.cases', () => {
     const result = await client.run(
       `query ($id: ID!) { case(id: $id) {
         id kind status filedOn closedOn outcome summary address { code }
-        parties { role person { id } entity { creditCode } } relatedEvents { id }
+        parties { role personRef entity { creditCode } } relatedEvents { id }
       } }`,
       { id: cs.a },
     );
@@ -109,9 +109,9 @@ describe('Query.case / Query.cases', () => {
       id: cs.a, kind: 'MEDIATION', status: 'CLOSED', filedOn: '2026-03-05', closedOn: '2026-03-20', outcome: 'MEDIATED',
       summary: '租金押金纠纷', address: { code: room1 },
       parties: [
-        { role: 'APPLICANT', person: { id: 'test-person-1' }, entity: null },
-        { role: 'RESPONDENT', person: null, entity: { creditCode } },
-        { role: 'THIRD_PARTY', person: { id: 'test-person-0' }, entity: null },
+        { role: 'APPLICANT', personRef: 'test-person-1', entity: null },
+        { role: 'RESPONDENT', personRef: '', entity: { creditCode } },
+        { role: 'THIRD_PARTY', personRef: 'test-person-0', entity: null },
       ],
       relatedEvents: [{ id: 'test-event-1' }, { id: 'test-event-2' }],
     });
@@ -333,7 +333,7 @@ describe('pagination', () => {
   });
 
   it('rejects a malformed cursor with INVALID_CURSOR', async () => {
-    for (const after of ['not-a-cursor', encodeCursor([1772352000000000, 'ev-1']), encodeCursor(['March 3rd', 'x'])]) {
+    for (const after of ['not-a-cursor', encodeCursor([1772352000000000, 'ev-1'], 'Address.cases'), encodeCursor(['March 3rd', 'x'], 'Address.cases')]) {
       const result = await atAddress(building, 'cases(after: $after) { totalCount }', { after });
       expect(result.data!._entities[0].cases).toBeNull();
       expect(result.errors![0].extensions!.code, after).toBe('INVALID_CURSOR');
@@ -384,7 +384,7 @@ describe('batching', () => {
   const selection = `... on Address {
     code
     cases(first: 5) { totalCount pageInfo { hasNextPage } edges { node { id address { code }
-      parties { role person { id } entity { creditCode } } relatedEvents { id } } } }
+      parties { role personRef entity { creditCode } } relatedEvents { id } } } }
     open: cases(status: [FILED, ACCEPTED, IN_PROGRESS], first: 1) { totalCount edges { node { id } } }
     caseStats { ${STATS} }
     mediation: caseStats(kind: [MEDIATION]) { byOutcome { outcome count } }

@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 const ENTITY_FIELDS = `creditCode name kind industry status registeredOn
-  registeredAddress { code } businessAddress { code } legalRepresentative { id }`;
+  registeredAddress { code } businessAddress { code } legalRepresentativeRef`;
 
 /** What the API shows of an entity row. */
 function shown(e: LegalEntityRow) {
@@ -44,7 +44,7 @@ function shown(e: LegalEntityRow) {
     registeredOn: e.registeredOn,
     registeredAddress: e.registeredAddressCode === null ? null : { code: e.registeredAddressCode },
     businessAddress: e.businessAddressCode === null ? null : { code: e.businessAddressCode },
-    legalRepresentative: e.legalRepPersonId === null ? null : { id: e.legalRepPersonId },
+    legalRepresentativeRef: e.legalRepPersonId,
   };
 }
 
@@ -99,7 +99,7 @@ describe('Query.legalEntity / Query.legalEntities', () => {
   it('gives null addresses and representative when the entity has none', async () => {
     const entity = await insertLegalEntity(db);
     const result = await client.run(`query ($c: CreditCode!) { legalEntity(creditCode: $c) { ${ENTITY_FIELDS} } }`, { c: entity.creditCode });
-    expect(result.data!.legalEntity).toMatchObject({ registeredAddress: null, businessAddress: null, legalRepresentative: null });
+    expect(result.data!.legalEntity).toMatchObject({ registeredAddress: null, businessAddress: null, legalRepresentativeRef: null });
   });
 
   it('accepts a lowercase credit code', async () => {
@@ -294,7 +294,7 @@ describe('Address.entities pagination', () => {
 
   it('rejects a malformed cursor with INVALID_CURSOR', async () => {
     const { building } = await populatedBuilding();
-    for (const bad of ['not a cursor', encodeCursor(['a', 'b']), Buffer.from('[{}]').toString('base64url')]) {
+    for (const bad of ['not a cursor', encodeCursor(['a', 'b'], 'Address.entities'), Buffer.from('[{}]').toString('base64url')]) {
       const result = await page(building, 2, bad);
       expect(result.errors?.[0].extensions?.code, bad).toBe('INVALID_CURSOR');
     }
@@ -327,28 +327,33 @@ describe('_entities contract', () => {
     expect(result.data!._entities).toEqual([shown(entity), shown(entity), null, null, null, null, null]);
   });
 
-  it('resolves Person by id to the entities they represent, by name; invalid ids resolve to null', async () => {
+  it('resolves Person by ref to the entities they represent, by name; invalid refs resolve to null', async () => {
     const rep = `person-${freshCreditCode()}`;
     const b = await insertLegalEntity(db, { name: '乙公司', legalRepPersonId: rep });
     const a = await insertLegalEntity(db, { name: '甲公司', legalRepPersonId: rep, status: 'CANCELLED' });
     const result = await client.entities(
       [
-        { __typename: 'Person', id: rep },
-        { __typename: 'Person', id: 'person-who-represents-nothing' },
-        { __typename: 'Person', id: '' },
-        { __typename: 'Person', id: 7 },
+        { __typename: 'Person', ref: rep },
+        { __typename: 'Person', ref: 'person-who-represents-nothing' },
+        { __typename: 'Person', ref: '' },
+        { __typename: 'Person', ref: 7 },
         { __typename: 'Person' },
+        // the old key no longer resolves here: references go through the people subgraph's ref
+        { __typename: 'Person', id: rep },
+        { __typename: 'Person', ref: 'a\u0000b' },
       ],
-      '... on Person { id representedEntities { creditCode name legalRepresentative { id } } }',
+      '... on Person { ref representedEntities { creditCode name legalRepresentativeRef } }',
     );
     expect(result.errors).toBeUndefined();
     const expected = [b, a]
       .sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))
-      .map((e) => ({ creditCode: e.creditCode, name: e.name, legalRepresentative: { id: rep } }));
+      .map((e) => ({ creditCode: e.creditCode, name: e.name, legalRepresentativeRef: rep }));
     expect(result.data!._entities).toEqual([
-      { id: rep, representedEntities: expected },
-      // People live in the people subgraph: an id unknown here simply represents nothing.
-      { id: 'person-who-represents-nothing', representedEntities: [] },
+      { ref: rep, representedEntities: expected },
+      // People live in the people subgraph: a ref unknown here simply represents nothing.
+      { ref: 'person-who-represents-nothing', representedEntities: [] },
+      null,
+      null,
       null,
       null,
       null,
@@ -384,7 +389,7 @@ describe('_entities contract', () => {
 describe('batching', () => {
   const SELECTION = `... on Address {
     code entityCount active: entityCount(status: ACTIVE)
-    entities(first: 2) { totalCount pageInfo { hasNextPage } edges { cursor node { creditCode name registeredAddress { code } legalRepresentative { id } } } }
+    entities(first: 2) { totalCount pageInfo { hasNextPage } edges { cursor node { creditCode name registeredAddress { code } legalRepresentativeRef } } }
   }`;
 
   async function statementsFor(codes: string[]): Promise<number> {
@@ -411,9 +416,9 @@ describe('batching', () => {
     const reps = Array.from({ length: 10 }, () => `person-${freshCreditCode()}`);
     for (const rep of reps) await insertLegalEntity(db, { legalRepPersonId: rep });
     const before = await dbQueryCount('entities');
-    const result = await client.entities(reps.map((id) => ({ __typename: 'Person', id })), '... on Person { representedEntities { legalRepresentative { id } } }');
+    const result = await client.entities(reps.map((ref) => ({ __typename: 'Person', ref })), '... on Person { representedEntities { legalRepresentativeRef } }');
     expect(result.errors).toBeUndefined();
-    expect(result.data!._entities.map((p: any) => p.representedEntities[0].legalRepresentative.id)).toEqual(reps);
+    expect(result.data!._entities.map((p: any) => p.representedEntities[0].legalRepresentativeRef)).toEqual(reps);
     expect((await dbQueryCount('entities')) - before).toBe(1);
   });
 });
@@ -507,9 +512,9 @@ describe('community scoping', () => {
 
   it('shows only the represented entities in scope', async () => {
     const query = '... on Person { representedEntities { creditCode } }';
-    const scoped = await confined.entities([{ __typename: 'Person', id: rep }], query);
+    const scoped = await confined.entities([{ __typename: 'Person', ref: rep }], query);
     expect(scoped.data!._entities).toEqual([{ representedEntities: [{ creditCode: registeredHome.creditCode }] }]);
-    const unconfined = await client.entities([{ __typename: 'Person', id: rep }], query);
+    const unconfined = await client.entities([{ __typename: 'Person', ref: rep }], query);
     expect(unconfined.data!._entities[0].representedEntities).toHaveLength(2);
   });
 

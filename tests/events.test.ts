@@ -98,7 +98,7 @@ describe('Query.event / Query.events', () => {
     const result = await client.run(
       `query ($id: ID!) { event(id: $id) {
         id kind source severity status reportedAt resolvedAt description address { code }
-        involvedPeople { role person { id } } involvedEntities { role entity { creditCode } }
+        involvedPeople { role personRef } involvedEntities { role entity { creditCode } }
       } }`,
       { id: ev.a },
     );
@@ -107,7 +107,7 @@ describe('Query.event / Query.events', () => {
       id: ev.a, kind: 'FIRE_HAZARD', source: 'SENSOR', severity: 'HIGH', status: 'REPORTED',
       reportedAt: '2026-03-05T08:00:00.000Z', resolvedAt: null, description: '楼道电动车充电',
       address: { code: room1 },
-      involvedPeople: [{ role: 'REPORTER', person: { id: person1 } }, { role: 'INVOLVED', person: { id: person2 } }],
+      involvedPeople: [{ role: 'REPORTER', personRef: person1 }, { role: 'INVOLVED', personRef: person2 }],
       involvedEntities: [{ role: 'RESPONSIBLE', entity: { creditCode } }],
     });
   });
@@ -304,7 +304,7 @@ describe('pagination', () => {
   });
 
   it('rejects a malformed cursor with INVALID_CURSOR', async () => {
-    for (const after of ['not-a-cursor', encodeCursor(['2026-01-01', 'case-1']), encodeCursor([1.5, 'x'])]) {
+    for (const after of ['not-a-cursor', encodeCursor(['2026-01-01', 'case-1'], 'Address.events'), encodeCursor([1.5, 'x'], 'Address.events')]) {
       const result = await atAddress(building, 'events(after: $after) { totalCount }', { after });
       expect(result.data!._entities[0].events).toBeNull();
       expect(result.errors![0].extensions!.code, after).toBe('INVALID_CURSOR');
@@ -355,7 +355,7 @@ describe('batching', () => {
   const selection = `... on Address {
     code
     events(first: 5) { totalCount pageInfo { hasNextPage } edges { node { id address { code }
-      involvedPeople { role person { id } } involvedEntities { role entity { creditCode } } } } }
+      involvedPeople { role personRef } involvedEntities { role entity { creditCode } } } } }
     open: events(status: [REPORTED, ASSIGNED], first: 1) { totalCount edges { node { id } } }
     eventStats { total open byStatus { status count } byKind { kind count } }
   }`;

@@ -281,7 +281,7 @@ describe('Address.residents pagination', () => {
 
   it('rejects a malformed cursor with INVALID_CURSOR', async () => {
     const { building } = await populatedBuilding();
-    for (const bad of ['not a cursor', encodeCursor(['only-one-part']), Buffer.from('{"a":1}').toString('base64url')]) {
+    for (const bad of ['not a cursor', encodeCursor(['only-one-part'], 'Address.residents'), Buffer.from('{"a":1}').toString('base64url')]) {
       const result = await page(building, 2, bad);
       expect(result.errors?.[0].extensions?.code, bad).toBe('INVALID_CURSOR');
     }
@@ -429,6 +429,22 @@ describe('community scoping', () => {
   });
 
   const COUNTS = '... on Address { code residentCount residents(first: 500) { totalCount edges { node { id } residence { address { code } } } } }';
+
+  it('answers the person of event links, case parties and legal entities from their ref, null out of scope', async () => {
+    const reps = (ref: string) => [
+      { __typename: 'EventPersonLink', personRef: ref },
+      { __typename: 'CaseParty', personRef: ref },
+      { __typename: 'LegalEntity', creditCode: '91440300MA5DXXXX0X', legalRepresentativeRef: ref },
+    ];
+    const selection = '... on EventPersonLink { person { id } } ... on CaseParty { person { id } } ... on LegalEntity { legalRepresentative { id } }';
+    const scoped = await confined.entities([...reps(local.person.id), ...reps(away.person.id), ...reps(''), ...reps('a\u0000b')], selection);
+    expect(scoped.errors).toBeUndefined();
+    const people = scoped.data!._entities.map((e: any) => ('person' in e ? e.person : e.legalRepresentative));
+    const mine = { id: local.person.id };
+    expect(people).toEqual([mine, mine, mine, null, null, null, null, null, null, null, null, null]);
+    const unconfined = await client.entities(reps(away.person.id), selection);
+    expect(unconfined.data!._entities.map((e: any) => ('person' in e ? e.person : e.legalRepresentative))).toEqual([{ id: away.person.id }, { id: away.person.id }, { id: away.person.id }]);
+  });
 
   it('lists and counts only residents under the communities, at any level', async () => {
     const codes = [homeBuilding, awayBuilding, HOME.slice(0, 6), AWAY];

@@ -47,7 +47,7 @@ describe('the people subgraph on its own', () => {
     maskedPeople.forEach((p: any, i: number) => {
       const real = fullPeople[i];
       expect(real.idNumber).toMatch(/^[0-9]{17}[0-9X]$/);
-      expect(p.idNumber).toBe(`${real.idNumber.slice(0, 6)}********${real.idNumber.slice(-4)}`);
+      expect(p.idNumber).toBe('*'.repeat(18));
       if (real.phone) expect(p.phone).toBe(`${real.phone.slice(0, 3)}****${real.phone.slice(-4)}`);
       else expect(p.phone).toBeNull();
       expect(p.name).toBe(real.name);

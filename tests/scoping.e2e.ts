@@ -280,6 +280,37 @@ describe('joins across subgraphs (_entities) under a communities claim', () => {
     expect(unconfined.data!.person.representedEntities).toEqual([{ creditCode: ids.awayEntity }]);
   });
 
+  it('a reference to someone living elsewhere is null whatever is selected, even only id or __typename', async () => {
+    // the people subgraph answers the person field itself (from the inaccessible personRef /
+    // legalRepresentativeRef), so community scoping decides it: before, the referencing subgraph
+    // answered `id` and `__typename` on its own
+    for (const selection of ['id', '__typename', 'id __typename']) {
+      const event = await t.query(`query ($id: ID!) { event(id: $id) { involvedPeople { role person { ${selection} } } } }`, { id: ids.homeEvent }, homeToken);
+      expect(event.errors, selection).toBeUndefined();
+      const participants = Object.fromEntries(event.data!.event.involvedPeople.map((l: any) => [l.role, l.person]));
+      expect(participants.INVOLVED, `event participant, ${selection}`).toBeNull();
+      expect(participants.REPORTER, `event participant, ${selection}`).not.toBeNull();
+
+      const kase = await t.query(`query ($id: ID!) { case(id: $id) { parties { role person { ${selection} } } } }`, { id: ids.homeCase }, homeToken);
+      expect(kase.errors, selection).toBeUndefined();
+      const parties = Object.fromEntries(kase.data!.case.parties.map((p: any) => [p.role, p.person]));
+      expect(parties.RESPONDENT, `case party, ${selection}`).toBeNull();
+      expect(parties.APPLICANT, `case party, ${selection}`).not.toBeNull();
+
+      const entity = await t.query(`query ($c: CreditCode!) { legalEntity(creditCode: $c) { legalRepresentative { ${selection} } } }`, { c: ids.homeEntity }, homeToken);
+      expect(entity.errors, selection).toBeUndefined();
+      expect(entity.data!.legalEntity.legalRepresentative, `legal representative, ${selection}`).toBeNull();
+      for (const res of [event, kase, entity]) expect(JSON.stringify(res)).not.toContain(ids.away);
+    }
+    // and in scope the id is there, as the people subgraph gives it
+    const event = await t.query(`query ($id: ID!) { event(id: $id) { involvedPeople { role person { id } } } }`, { id: ids.homeEvent }, homeToken);
+    expect(event.data!.event.involvedPeople).toContainEqual({ role: 'REPORTER', person: { id: ids.local } });
+    const kase = await t.query(`query ($id: ID!) { case(id: $id) { parties { role person { id } } } }`, { id: ids.homeCase }, homeToken);
+    expect(kase.data!.case.parties).toContainEqual({ role: 'APPLICANT', person: { id: ids.local } });
+    const unconfined = await t.query(`query ($c: CreditCode!) { legalEntity(creditCode: $c) { legalRepresentative { id } } }`, { c: ids.homeEntity }, admin);
+    expect(unconfined.data!.legalEntity.legalRepresentative).toEqual({ id: ids.away });
+  });
+
   it('a person shows only residences in scope; someone living elsewhere is not found', async () => {
     const query = `query ($ids: [ID!]!) { people(ids: $ids) { id residences { current address { code } } } }`;
     const scoped = await t.query(query, { ids: [ids.local, ids.commuter, ids.away] }, homeToken);

@@ -36,6 +36,14 @@ const ADDRESS_COLUMNS = `
   a.year_built AS "yearBuilt", a.longitude, a.latitude, a.aliases,
   a.floor, a.unit, a.room_no AS "roomNo", a.room_use AS "roomUse", a.area_m2 AS "areaM2"`;
 
+/** The distinct character bigrams of a text, as buildings.bigrams() computes them in SQL, in linear time. */
+export function bigrams(text: string): string[] {
+  const chars = Array.from(text);
+  const grams = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i] + chars[i + 1]);
+  return [...grams];
+}
+
 export type ChildrenKey = { parentCode: string; first: number; after: string | null };
 
 export function createAddressRepository(db: Db) {
@@ -85,13 +93,16 @@ export function createAddressRepository(db: Db) {
      */
     async search(text: string, first: number, level: string | null): Promise<AddressRow[]> {
       const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      // the query's bigrams are computed here in one pass and bound as an array: buildings.bigrams()
+      // takes substr(t, i, 2) of a UTF-8 text, which walks from the start each time, so its cost
+      // grew with the square of the query's length
       const rows = await query<AddressRow>(db,
         `/* buildings.search */
         SELECT ${ADDRESS_COLUMNS} FROM buildings.address a
-        WHERE a.search_grams @> buildings.bigrams(?) AND a.search_text LIKE ? AND (?::text IS NULL OR a.level = ?::text)
+        WHERE a.search_grams @> ?::text[] AND a.search_text LIKE ? AND (?::text IS NULL OR a.level = ?::text)
         ORDER BY (a.name = ?) DESC, length(a.full_name), a.code
         LIMIT ?`,
-        [text, pattern, level, level, text, first],
+        [bigrams(text), pattern, level, level, text, first],
       );
       return rows;
     },

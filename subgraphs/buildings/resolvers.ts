@@ -15,6 +15,9 @@ const MAX_CODES = 500;
 const MAX_TEXTS = 500;
 const MAX_TEXT_LENGTH = 500;
 
+/** The list its cursors belong to. */
+const CHILDREN_FIELD = 'Address.children';
+
 function checkTexts(texts: readonly string[]): void {
   if (texts.length > MAX_TEXTS) throw userError(`standardizeAddresses takes at most ${MAX_TEXTS} texts, got ${texts.length}`);
   texts.forEach((t, i) => {
@@ -95,7 +98,7 @@ export const resolvers: Resolvers = {
       return rows.filter((r): r is AddressRow => r !== null && !(r instanceof Error));
     },
     children: (parent, { first, after }) => {
-      const [afterCode] = decodeCursor(after, 1) ?? [null];
+      const [afterCode] = decodeCursor(after, 1, CHILDREN_FIELD) ?? [null];
       return { parentCode: parent.code, first: checkFirst(first, 50), after: afterCode === null ? null : String(afterCode) };
     },
     building: async (parent, _, ctx) => {
@@ -107,8 +110,8 @@ export const resolvers: Resolvers = {
   },
 
   AddressConnection: {
-    edges: async (key, _, ctx) => toConnection(await ctx.loaders.children.load(key), key.first, (r) => [r.code]).edges,
-    pageInfo: async (key, _, ctx) => toConnection(await ctx.loaders.children.load(key), key.first, (r) => [r.code]).pageInfo,
+    edges: async (key, _, ctx) => toConnection(await ctx.loaders.children.load(key), key.first, (r) => [r.code], CHILDREN_FIELD).edges,
+    pageInfo: async (key, _, ctx) => toConnection(await ctx.loaders.children.load(key), key.first, (r) => [r.code], CHILDREN_FIELD).pageInfo,
     totalCount: (key, _, ctx) => ctx.loaders.childCount.load(key.parentCode),
   },
 

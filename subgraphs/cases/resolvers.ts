@@ -14,13 +14,16 @@ const MAX_IDS = 500;
 /** Sort key of a case on a page, which its cursor encodes: newest filing first, then id. */
 const caseKey = (c: CaseRow) => [c.filedOn, c.id];
 
+/** The list its cursors belong to. */
+const CASES_FIELD = 'Address.cases';
+
 /** Filter lists in one canonical order, so equal filters share a DataLoader key. */
 const canonicalList = <T extends string>(list: readonly T[] | null | undefined): T[] | null =>
   list === null || list === undefined ? null : [...new Set(list)].sort();
 
 /** The (filedOn, id) sort key an `after` cursor carries; anything else is INVALID_CURSOR. */
 function afterKey(after: string | null | undefined): [string, string] | null {
-  const key = decodeCursor(after, 2);
+  const key = decodeCursor(after, 2, CASES_FIELD);
   if (key === null) return null;
   const [filedOn, id] = key;
   if (typeof filedOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(filedOn) || typeof id !== 'string') {
@@ -55,7 +58,9 @@ export const resolvers: Resolvers = {
   },
 
   CaseParty: {
-    person: (party) => (party.personId === null ? null : { id: party.personId }),
+    // the key the people subgraph answers `person` from (with community scoping); a key cannot be
+    // null, so a legal entity party has the empty ref, which is nobody
+    personRef: (party) => party.personId ?? '',
     entity: (party) => (party.creditCode === null ? null : { creditCode: party.creditCode }),
   },
 
@@ -79,8 +84,8 @@ export const resolvers: Resolvers = {
   },
 
   CaseConnection: {
-    edges: async (key, _, ctx) => toConnection(await ctx.loaders.casePage.load(key), key.first, caseKey).edges,
-    pageInfo: async (key, _, ctx) => toConnection(await ctx.loaders.casePage.load(key), key.first, caseKey).pageInfo,
+    edges: async (key, _, ctx) => toConnection(await ctx.loaders.casePage.load(key), key.first, caseKey, CASES_FIELD).edges,
+    pageInfo: async (key, _, ctx) => toConnection(await ctx.loaders.casePage.load(key), key.first, caseKey, CASES_FIELD).pageInfo,
     totalCount: (key, _, ctx) => ctx.loaders.caseCount.load(key),
   },
 };

@@ -4,6 +4,7 @@
 import { checkAddressCode } from '../../lib/address-code.ts';
 import { checkCreditCode } from '../../lib/check-digits.ts';
 import { checkFirst, ErrorCode, userError } from '../../lib/errors.ts';
+import { isStorableText } from '../../lib/loader.ts';
 import { decodeCursor, toConnection } from '../../lib/pagination.ts';
 import { AddressCode, CreditCode, DateScalar } from '../../lib/scalars.ts';
 import type { Resolvers } from './generated/resolvers-types.ts';
@@ -14,6 +15,9 @@ const MAX_CODES = 500;
 
 /** Sort key of an entity on a page, which its cursor encodes. */
 const entityKey = (r: LegalEntityRow) => [r.creditCode];
+
+/** The list its cursors belong to. */
+const ENTITIES_FIELD = 'Address.entities';
 
 export const resolvers: Resolvers = {
   AddressCode,
@@ -43,13 +47,14 @@ export const resolvers: Resolvers = {
     },
     registeredAddress: (entity) => (entity.registeredAddressCode === null ? null : { code: entity.registeredAddressCode }),
     businessAddress: (entity) => (entity.businessAddressCode === null ? null : { code: entity.businessAddressCode }),
-    legalRepresentative: (entity) => (entity.legalRepPersonId === null ? null : { id: entity.legalRepPersonId }),
+    // the people subgraph answers legalRepresentative from it (with community scoping)
+    legalRepresentativeRef: (entity) => entity.legalRepPersonId,
   },
 
   Person: {
-    // People live in the people subgraph; any non-empty id is a person who may represent entities.
-    __resolveReference: (reference) => (typeof reference.id === 'string' && reference.id !== '' ? { id: reference.id } : null),
-    representedEntities: (person, _, ctx) => ctx.loaders.representedBy.load(person.id),
+    // People live in the people subgraph; any non-empty ref is a person who may represent entities.
+    __resolveReference: (reference) => (typeof reference.ref === 'string' && reference.ref !== '' && isStorableText(reference.ref) ? { ref: reference.ref } : null),
+    representedEntities: (person, _, ctx) => ctx.loaders.representedBy.load(person.ref),
   },
 
   Address: {
@@ -60,7 +65,7 @@ export const resolvers: Resolvers = {
     },
     code: (address) => address.code,
     entities: (address, { status, first, after }): EntitiesKey => {
-      const cursor = decodeCursor(after, 1);
+      const cursor = decodeCursor(after, 1, ENTITIES_FIELD);
       return {
         code: address.code,
         status: status ?? null,
@@ -72,8 +77,8 @@ export const resolvers: Resolvers = {
   },
 
   LegalEntityConnection: {
-    edges: async (key, _, ctx) => toConnection(await ctx.loaders.entities.load(key), key.first, entityKey).edges,
-    pageInfo: async (key, _, ctx) => toConnection(await ctx.loaders.entities.load(key), key.first, entityKey).pageInfo,
+    edges: async (key, _, ctx) => toConnection(await ctx.loaders.entities.load(key), key.first, entityKey, ENTITIES_FIELD).edges,
+    pageInfo: async (key, _, ctx) => toConnection(await ctx.loaders.entities.load(key), key.first, entityKey, ENTITIES_FIELD).pageInfo,
     totalCount: (key, _, ctx) => ctx.loaders.entityCount.load({ code: key.code, status: key.status }),
   },
 };

@@ -2,8 +2,8 @@
 import type { EntitiesKey, LegalEntityRow } from './repository.ts';
 
 export type LegalEntityMapper = LegalEntityRow;
-/** The people subgraph owns people; here a person is their id. */
-export type PersonMapper = { id: string };
+/** The people subgraph owns people; here a person is its `ref` key (the person id). */
+export type PersonMapper = { ref: string };
 /** The buildings subgraph owns addresses; here an address is its canonical code. */
 export type AddressMapper = { code: string };
 /** The entities query of one address; edges and counts load lazily from it. */

@@ -15,6 +15,9 @@ const MAX_IDS = 500;
 /** Sort key of an event on a page, which its cursor encodes: newest first, then id. */
 const eventKey = (e: EventRow) => [e.reportedAtUs, e.id];
 
+/** The list its cursors belong to. */
+const EVENTS_FIELD = 'Address.events';
+
 /** Filter lists in one canonical order, so equal filters share a DataLoader key. */
 const canonicalList = <T extends string>(list: readonly T[] | null | undefined): T[] | null =>
   list === null || list === undefined ? null : [...new Set(list)].sort();
@@ -25,7 +28,7 @@ const instant = (value: Date | string | null | undefined): Date | null =>
 
 /** The (reportedAtUs, id) sort key an `after` cursor carries; anything else is INVALID_CURSOR. */
 function afterKey(after: string | null | undefined): [number, string] | null {
-  const key = decodeCursor(after, 2);
+  const key = decodeCursor(after, 2, EVENTS_FIELD);
   if (key === null) return null;
   const [us, id] = key;
   if (typeof us !== 'number' || !Number.isSafeInteger(us) || typeof id !== 'string') {
@@ -60,7 +63,8 @@ export const resolvers: Resolvers = {
   },
 
   EventPersonLink: {
-    person: (link) => ({ id: link.personId }),
+    // the key the people subgraph answers `person` from (with community scoping)
+    personRef: (link) => link.personId,
   },
 
   EventEntityLink: {
@@ -86,8 +90,8 @@ export const resolvers: Resolvers = {
   },
 
   EventConnection: {
-    edges: async (key, _, ctx) => toConnection(await ctx.loaders.eventPage.load(key), key.first, eventKey).edges,
-    pageInfo: async (key, _, ctx) => toConnection(await ctx.loaders.eventPage.load(key), key.first, eventKey).pageInfo,
+    edges: async (key, _, ctx) => toConnection(await ctx.loaders.eventPage.load(key), key.first, eventKey, EVENTS_FIELD).edges,
+    pageInfo: async (key, _, ctx) => toConnection(await ctx.loaders.eventPage.load(key), key.first, eventKey, EVENTS_FIELD).pageInfo,
     totalCount: (key, _, ctx) => ctx.loaders.eventCount.load(key),
   },
 };

@@ -1,5 +1,6 @@
 import type { AuditRepository } from '../../lib/audit-repository.ts';
 import type { Viewer } from '../../lib/auth/scopes.ts';
+import type { AuditCollector } from '../../lib/subgraph-server.ts';
 import type { Loaders } from './loaders.ts';
 import type { PeopleRepository } from './repository.ts';
 
@@ -10,5 +11,7 @@ export type PeopleContext = {
   /** Reads of the audit log (people.audit_log). */
   auditLog: AuditRepository;
   repository: PeopleRepository;
+  /** What this request revealed, for the audit log (set by the subgraph server on every request through the gateway). */
+  audit?: AuditCollector;
   loaders: Loaders;
 };

@@ -1,11 +1,11 @@
 /**
  * Thin resolvers of the people subgraph: they call loaders, nothing else.
  */
-import { maskIdNumber, maskPhone } from '../../lib/auth/masking.ts';
+import { maskIdNumber, maskPhone, yearOf } from '../../lib/auth/masking.ts';
 import { checkAddressCode } from '../../lib/address-code.ts';
 import { checkFirst, ErrorCode, userError } from '../../lib/errors.ts';
 import { decodeCursor, toConnection } from '../../lib/pagination.ts';
-import { AddressCode, DateScalar, DateTime } from '../../lib/scalars.ts';
+import { AddressCode, CreditCode, DateScalar, DateTime } from '../../lib/scalars.ts';
 import type { PeopleContext } from './context.ts';
 import type { Resolvers } from './generated/resolvers-types.ts';
 import type { PersonRow, ResidenceRow, ResidentsKey } from './repository.ts';
@@ -16,6 +16,12 @@ const MAX_IDS = 500;
 /** Sort key of a resident on a page, which its cursor encodes. */
 const residentKey = (r: ResidenceRow) => [r.addressCode, r.personId];
 
+/** The list its cursors belong to. */
+const RESIDENTS_FIELD = 'Address.residents';
+
+/** What the audit log records of a residence a field reveals. */
+const auditedResidence = (r: ResidenceRow) => ({ personIds: [r.personId], addressCodes: [r.addressCode] });
+
 /** The person behind a residence; the foreign key guarantees one exists. */
 async function personOf(id: string, ctx: PeopleContext): Promise<PersonRow> {
   const row = await ctx.loaders.person.load(id);
@@ -25,6 +31,7 @@ async function personOf(id: string, ctx: PeopleContext): Promise<PersonRow> {
 
 export const resolvers: Resolvers = {
   AddressCode,
+  CreditCode,
   Date: DateScalar,
   DateTime,
 
@@ -43,8 +50,15 @@ export const resolvers: Resolvers = {
   },
 
   Person: {
-    __resolveReference: (reference, ctx) => (typeof reference.id === 'string' ? ctx.loaders.person.load(reference.id) : null),
-    // without people:pii the identifiers are masked, not refused: records stay tell-apart-able
+    // other subgraphs refer by `ref` (the id, under a key clients cannot select), so scoping applies
+    __resolveReference: (reference, ctx) => {
+      const id = 'ref' in reference ? reference.ref : reference.id;
+      return typeof id === 'string' ? ctx.loaders.person.load(id) : null;
+    },
+    ref: (person) => person.id,
+    // without people:pii the identifiers are masked and dates reduced to years (lib/auth/masking.ts)
+    birthDate: (person, _, ctx) => (ctx.viewer.scopes.has('people:pii') ? person.birthDate : null),
+    birthYear: (person) => yearOf(person.birthDate),
     idNumber: (person, _, ctx) => (ctx.viewer.scopes.has('people:pii') ? person.idNumber : maskIdNumber(person.idNumber)),
     phone: (person, _, ctx) => (person.phone === null || ctx.viewer.scopes.has('people:pii') ? person.phone : maskPhone(person.phone)),
     residences: async (person, { current }, ctx) => {
@@ -53,10 +67,32 @@ export const resolvers: Resolvers = {
     },
   },
 
+  // Event participants, case parties and legal representatives of the other subgraphs are answered
+  // here from the person's ref, so community scoping decides whatever a client selects of them
+  EventPersonLink: {
+    __resolveReference: (reference) => (typeof reference.personRef === 'string' ? { personRef: reference.personRef } : null),
+    person: (link, _, ctx) => (link.personRef === '' ? null : ctx.loaders.person.load(link.personRef)),
+  },
+
+  CaseParty: {
+    __resolveReference: (reference) => (typeof reference.personRef === 'string' ? { personRef: reference.personRef } : null),
+    person: (party, _, ctx) => (party.personRef === '' ? null : ctx.loaders.person.load(party.personRef)),
+  },
+
+  LegalEntity: {
+    __resolveReference: (reference) => {
+      const ref = (reference as { legalRepresentativeRef?: unknown }).legalRepresentativeRef;
+      return typeof reference.creditCode === 'string' ? { creditCode: reference.creditCode, legalRepresentativeRef: typeof ref === 'string' && ref !== '' ? ref : null } : null;
+    },
+    legalRepresentative: (entity, _, ctx) => (entity.legalRepresentativeRef === null ? null : ctx.loaders.person.load(entity.legalRepresentativeRef)),
+  },
+
   Residence: {
     person: (residence, _, ctx) => personOf(residence.personId, ctx),
     address: (residence) => ({ code: residence.addressCode }),
     current: (residence) => residence.until === null,
+    since: (residence, _, ctx) => (ctx.viewer.scopes.has('people:pii') ? residence.since : null),
+    sinceYear: (residence) => yearOf(residence.since),
   },
 
   Address: {
@@ -67,7 +103,7 @@ export const resolvers: Resolvers = {
     },
     code: (address) => address.code,
     residents: (address, { first, after }): ResidentsKey => {
-      const cursor = decodeCursor(after, 2);
+      const cursor = decodeCursor(after, 2, RESIDENTS_FIELD);
       return {
         code: address.code,
         first: checkFirst(first, 20),
@@ -78,8 +114,15 @@ export const resolvers: Resolvers = {
   },
 
   ResidentConnection: {
-    edges: async (key, _, ctx) => toConnection(await ctx.loaders.residents.load(key), key.first, residentKey).edges,
-    pageInfo: async (key, _, ctx) => toConnection(await ctx.loaders.residents.load(key), key.first, residentKey).pageInfo,
+    edges: async (key, _, ctx) => toConnection(await ctx.loaders.residents.load(key), key.first, residentKey, RESIDENTS_FIELD).edges,
+    pageInfo: async (key, _, ctx) => {
+      const rows = await ctx.loaders.residents.load(key);
+      const connection = toConnection(rows, key.first, residentKey, RESIDENTS_FIELD);
+      // endCursor stands for the last resident on the page: reading it reveals that person
+      const last = connection.edges.at(-1)?.node;
+      if (last) ctx.audit?.saw(last, auditedResidence);
+      return connection.pageInfo;
+    },
     totalCount: (key, _, ctx) => ctx.loaders.residentCount.load(key.code),
   },
 

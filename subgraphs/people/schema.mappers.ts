@@ -11,3 +11,7 @@ export type ResidentConnectionMapper = ResidentsKey;
 /** A current residence on a page; its person is the edge's node. */
 export type ResidentEdgeMapper = { cursor: string; node: ResidenceRow };
 export type AuditRecordMapper = AuditRecord;
+/** An event participant or case party of another subgraph: here only the key of its person. */
+export type PersonLinkMapper = { personRef: string };
+/** A legal entity of the entities subgraph: here only its key and its representative's ref. */
+export type LegalEntityMapper = { creditCode: string; legalRepresentativeRef: string | null };

@@ -162,13 +162,17 @@ export type CaseOutcomeCount = {
   outcome: CaseOutcome;
 };
 
-/** A party to a case: exactly one of person and entity is set. */
+/**
+ * A party to a case: exactly one of person and entity is set. Its `person` is answered by the people
+ * subgraph (which applies community scoping) from the inaccessible key `personRef`, so even
+ * `person { __typename }` is null for someone living outside the viewer's communities.
+ */
 export type CaseParty = {
   __typename?: 'CaseParty';
   /** The party when it is a legal entity. */
   entity?: Maybe<LegalEntity>;
-  /** The party when it is a person. */
-  person?: Maybe<Person>;
+  /** The people subgraph's internal key of the person party; empty for a legal entity party. Not selectable by clients. */
+  personRef: Scalars['ID']['output'];
   /** The side this party takes. */
   role: PartyRole;
 };
@@ -239,13 +243,6 @@ export type PartyRole =
   | 'RESPONDENT'
   /** 第三人 — a third party. */
   | 'THIRD_PARTY';
-
-/** A person, resolved by the people subgraph. */
-export type Person = {
-  __typename?: 'Person';
-  /** Opaque person id. */
-  id: Scalars['ID']['output'];
-};
 
 export type Query = {
   __typename?: 'Query';
@@ -386,7 +383,6 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PartyRole: PartyRole;
-  Person: ResolverTypeWrapper<Person>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
 };
 
@@ -411,7 +407,6 @@ export type ResolversParentTypes = {
   LegalEntity: LegalEntity;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
-  Person: Person;
   Query: Record<PropertyKey, never>;
 };
 
@@ -463,7 +458,7 @@ export type CaseOutcomeCountResolvers<ContextType = CasesContext, ParentType ext
 
 export type CasePartyResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['CaseParty'] = ResolversParentTypes['CaseParty']> = {
   entity?: Resolver<Maybe<ResolversTypes['LegalEntity']>, ParentType, ContextType>;
-  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  personRef?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['PartyRole'], ParentType, ContextType>;
 };
 
@@ -501,10 +496,6 @@ export type PageInfoResolvers<ContextType = CasesContext, ParentType extends Res
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
-export type PersonResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-};
-
 export type QueryResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
   cases?: Resolver<Array<Maybe<ResolversTypes['Case']>>, ParentType, ContextType, RequireFields<QueryCasesArgs, 'ids'>>;
@@ -526,7 +517,6 @@ export type Resolvers<ContextType = CasesContext> = {
   Event?: EventResolvers<ContextType>;
   LegalEntity?: LegalEntityResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
-  Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
 };
 

@@ -77,8 +77,8 @@ export type LegalEntity = {
   industry: Scalars['String']['output'];
   /** Legal form. */
   kind: LegalEntityKind;
-  /** Legal representative (法定代表人) or operator. */
-  legalRepresentative?: Maybe<Person>;
+  /** The people subgraph's internal key of the legal representative, from which it answers legalRepresentative; not selectable by clients. */
+  legalRepresentativeRef?: Maybe<Scalars['ID']['output']>;
   /** Registered name. */
   name: Scalars['String']['output'];
   /** Registered address (注册地址); null when it lies outside the registry. */
@@ -138,11 +138,15 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/** A person, as seen by the entities subgraph. */
+/**
+ * A person, as seen by the entities subgraph. Keyed by the people subgraph's inaccessible `ref`, so
+ * every field a client selects on a legal representative (even `id`) comes from the people subgraph,
+ * which applies community scoping.
+ */
 export type Person = {
   __typename?: 'Person';
-  /** Opaque person id. */
-  id: Scalars['ID']['output'];
+  /** The people subgraph's internal key of this person; not selectable by clients. */
+  ref: Scalars['ID']['output'];
   /** Legal entities this person represents, by name. */
   representedEntities?: Maybe<Array<LegalEntity>>;
 };
@@ -260,7 +264,7 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['LegalEntity'], {"creditCode":true}> );
   Person:
     ( { __typename: 'Person' }
-    & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['Person'], {"ref":true}> );
 };
 
 
@@ -274,6 +278,7 @@ export type ResolversTypes = {
   CreditCode: ResolverTypeWrapper<Scalars['CreditCode']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   LegalEntity: ResolverTypeWrapper<LegalEntityMapper>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   LegalEntityConnection: ResolverTypeWrapper<LegalEntityConnectionMapper>;
   LegalEntityEdge: ResolverTypeWrapper<Omit<LegalEntityEdge, 'node'> & { node: ResolversTypes['LegalEntity'] }>;
   LegalEntityKind: LegalEntityKind;
@@ -281,7 +286,6 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Person: ResolverTypeWrapper<PersonMapper>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
 };
 
@@ -294,12 +298,12 @@ export type ResolversParentTypes = {
   CreditCode: Scalars['CreditCode']['output'];
   Date: Scalars['Date']['output'];
   LegalEntity: LegalEntityMapper;
+  ID: Scalars['ID']['output'];
   LegalEntityConnection: LegalEntityConnectionMapper;
   LegalEntityEdge: Omit<LegalEntityEdge, 'node'> & { node: ResolversParentTypes['LegalEntity'] };
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Person: PersonMapper;
-  ID: Scalars['ID']['output'];
   Query: Record<PropertyKey, never>;
 };
 
@@ -328,7 +332,7 @@ export type LegalEntityResolvers<ContextType = EntitiesContext, ParentType exten
   creditCode?: Resolver<ResolversTypes['CreditCode'], ParentType, ContextType>;
   industry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['LegalEntityKind'], ParentType, ContextType>;
-  legalRepresentative?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  legalRepresentativeRef?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   registeredAddress?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
   registeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -353,7 +357,7 @@ export type PageInfoResolvers<ContextType = EntitiesContext, ParentType extends 
 
 export type PersonResolvers<ContextType = EntitiesContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ref?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   representedEntities?: Resolver<Maybe<Array<ResolversTypes['LegalEntity']>>, ParentType, ContextType>;
 };
 

@@ -154,11 +154,15 @@ export type EventKindCount = {
   kind: EventKind;
 };
 
-/** A person's part in an event. */
+/**
+ * A person's part in an event. Its `person` is answered by the people subgraph (which applies
+ * community scoping) from the inaccessible key `personRef`, so even `person { __typename }` is null
+ * for someone living outside the viewer's communities.
+ */
 export type EventPersonLink = {
   __typename?: 'EventPersonLink';
-  /** The person; null when they live outside the communities the viewer is confined to. */
-  person?: Maybe<Person>;
+  /** The people subgraph's internal key of the person; not selectable by clients. */
+  personRef: Scalars['ID']['output'];
   /** Their role. */
   role: EventRole;
 };
@@ -247,13 +251,6 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   /** True when another page follows this one. */
   hasNextPage: Scalars['Boolean']['output'];
-};
-
-/** A person, resolved by the people subgraph. */
-export type Person = {
-  __typename?: 'Person';
-  /** Opaque person id. */
-  id: Scalars['ID']['output'];
 };
 
 export type Query = {
@@ -395,7 +392,6 @@ export type ResolversTypes = {
   LegalEntity: ResolverTypeWrapper<LegalEntity>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Person: ResolverTypeWrapper<Person>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
 };
 
@@ -419,7 +415,6 @@ export type ResolversParentTypes = {
   LegalEntity: LegalEntity;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
-  Person: Person;
   Query: Record<PropertyKey, never>;
 };
 
@@ -479,7 +474,7 @@ export type EventKindCountResolvers<ContextType = EventsContext, ParentType exte
 };
 
 export type EventPersonLinkResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['EventPersonLink'] = ResolversParentTypes['EventPersonLink']> = {
-  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  personRef?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['EventRole'], ParentType, ContextType>;
 };
 
@@ -504,10 +499,6 @@ export type PageInfoResolvers<ContextType = EventsContext, ParentType extends Re
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
-export type PersonResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-};
-
 export type QueryResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
   events?: Resolver<Array<Maybe<ResolversTypes['Event']>>, ParentType, ContextType, RequireFields<QueryEventsArgs, 'ids'>>;
@@ -528,7 +519,6 @@ export type Resolvers<ContextType = EventsContext> = {
   EventStatusCount?: EventStatusCountResolvers<ContextType>;
   LegalEntity?: LegalEntityResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
-  Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
 };
 

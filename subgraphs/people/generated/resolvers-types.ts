@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { PersonMapper, ResidenceMapper, AddressMapper, ResidentConnectionMapper, ResidentEdgeMapper, AuditRecordMapper } from '../schema.mappers.ts';
+import type { PersonMapper, ResidenceMapper, AddressMapper, ResidentConnectionMapper, ResidentEdgeMapper, AuditRecordMapper, PersonLinkMapper, LegalEntityMapper } from '../schema.mappers.ts';
 import type { PeopleContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -19,6 +19,11 @@ export type Scalars = {
    * prefix is its ancestor's code. Lowercase input is accepted and upper-cased.
    */
   AddressCode: { input: string; output: string; }
+  /**
+   * A unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from
+   * 0-9 and A-Y without I, O, S, V, Z, ending in a MOD 31 check character.
+   */
+  CreditCode: { input: string; output: string; }
   /** A calendar date, `YYYY-MM-DD` (China Standard Time). */
   Date: { input: string; output: string; }
   /** An instant in ISO 8601 with an offset, e.g. 2026-11-01T08:30:00+08:00. */
@@ -101,6 +106,30 @@ export type AuditRecordEdge = {
   node: AuditRecord;
 };
 
+/**
+ * A party to a case (owned by the cases subgraph). The person is answered here, where community
+ * scoping applies, so whatever is selected of someone out of scope is null.
+ */
+export type CaseParty = {
+  __typename?: 'CaseParty';
+  /** The party when it is a person; null when they live outside the communities the viewer is confined to. */
+  person?: Maybe<Person>;
+  /** The person party's internal key, as the cases subgraph knows it; empty for a legal entity party. */
+  personRef: Scalars['ID']['output'];
+};
+
+/**
+ * A person's part in an event (owned by the events subgraph). The person is answered here, where
+ * community scoping applies, so whatever is selected of someone out of scope is null.
+ */
+export type EventPersonLink = {
+  __typename?: 'EventPersonLink';
+  /** The person; null when they live outside the communities the viewer is confined to. */
+  person?: Maybe<Person>;
+  /** The person's internal key, as the events subgraph knows it. */
+  personRef: Scalars['ID']['output'];
+};
+
 /** Sex as recorded on the identity card. */
 export type Gender =
   /** 女 */
@@ -115,6 +144,20 @@ export type HouseholdType =
   /** 深圳户籍 — registered resident of Shenzhen. */
   | 'REGISTERED';
 
+/**
+ * A legal entity (owned by the entities subgraph). Its legal representative is answered here, where
+ * community scoping applies, so whatever is selected of someone out of scope is null.
+ */
+export type LegalEntity = {
+  __typename?: 'LegalEntity';
+  /** Unified social credit code. */
+  creditCode: Scalars['CreditCode']['output'];
+  /** Legal representative (法定代表人) or operator; null when none is known or they live outside the communities the viewer is confined to. */
+  legalRepresentative?: Maybe<Person>;
+  /** The representative's internal key, from the entities subgraph. */
+  legalRepresentativeRef?: Maybe<Scalars['ID']['output']>;
+};
+
 /** Forward pagination state of a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -124,29 +167,49 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/** A resident (自然人). Identified by an opaque id, never by the identity-card number. */
+/**
+ * A resident (自然人). Identified by an opaque id, never by the identity-card number.
+ * Event participants, case parties and legal representatives are answered here (from the
+ * inaccessible keys `personRef` and `legalRepresentativeRef`), where community scoping applies:
+ * someone out of scope is null whatever is selected, even only `id` or `__typename`. The entities
+ * subgraph joins `representedEntities` by the inaccessible key `ref`.
+ * Without the people:pii scope no combination of the fields served can rebuild a masked one
+ * (README, "Masking"): dates are served as years, the identity number is hidden whole.
+ */
 export type Person = {
   __typename?: 'Person';
-  /** Date of birth. */
-  birthDate: Scalars['Date']['output'];
+  /** Date of birth; null without the people:pii scope, because the full date is eight of the identity number's digits (use birthYear). */
+  birthDate?: Maybe<Scalars['Date']['output']>;
+  /** Year of birth (from the date of birth), served with people:read. */
+  birthYear: Scalars['Int']['output'];
   /** Sex as recorded on the identity card. */
   gender: Gender;
   /** Household registration status. */
   householdType: HouseholdType;
   /** Opaque, permanent identifier of this person in the graph. */
   id: Scalars['ID']['output'];
-  /** Citizen identity number (公民身份号码, GB 11643): 18 characters with a valid check character. Masked without the people:pii scope: region and last four kept, 440304********1234. */
+  /** Citizen identity number (公民身份号码, GB 11643): 18 characters with a valid check character. Without the people:pii scope every character is masked, length kept (******************): with the birth year and gender served, any kept digit would narrow the candidates below 100 000. */
   idNumber: Scalars['String']['output'];
   /** Full name (姓名). */
   name: Scalars['String']['output'];
-  /** Mobile phone number; null when none is known. Masked without the people:pii scope: 138****5678. */
+  /** Mobile phone number; null when none is known. Masked without the people:pii scope, carrier prefix and last four kept (138****5678): the four hidden digits leave 10 000 candidates and no other field carries them. */
   phone?: Maybe<Scalars['String']['output']>;
+  /** Internal key other subgraphs refer to this person by; not selectable by clients, so a reference is always resolved (and community-scoped) here. */
+  ref: Scalars['ID']['output'];
   /** Where this person lives and has lived, newest first. */
   residences: Array<Residence>;
 };
 
 
-/** A resident (自然人). Identified by an opaque id, never by the identity-card number. */
+/**
+ * A resident (自然人). Identified by an opaque id, never by the identity-card number.
+ * Event participants, case parties and legal representatives are answered here (from the
+ * inaccessible keys `personRef` and `legalRepresentativeRef`), where community scoping applies:
+ * someone out of scope is null whatever is selected, even only `id` or `__typename`. The entities
+ * subgraph joins `representedEntities` by the inaccessible key `ref`.
+ * Without the people:pii scope no combination of the fields served can rebuild a masked one
+ * (README, "Masking"): dates are served as years, the identity number is hidden whole.
+ */
 export type PersonResidencesArgs = {
   current?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -193,8 +256,10 @@ export type Residence = {
   person: Person;
   /** How they live there. */
   relation: ResidenceRelation;
-  /** Date they moved in. */
-  since: Scalars['Date']['output'];
+  /** Date they moved in; null without the people:pii scope, because for someone born there it is the date of birth (use sinceYear). */
+  since?: Maybe<Scalars['Date']['output']>;
+  /** Year they moved in, served with people:read. */
+  sinceYear: Scalars['Int']['output'];
   /** Date they moved out; null while they still live there. */
   until?: Maybe<Scalars['Date']['output']>;
 };
@@ -313,6 +378,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   Address: Address;
+  CaseParty: CaseParty;
+  EventPersonLink: EventPersonLink;
+  LegalEntity: LegalEntity;
   Person: Person;
 };
 
@@ -321,9 +389,21 @@ export type FederationReferenceTypes = {
   Address:
     ( { __typename: 'Address' }
     & GraphQLRecursivePick<FederationTypes['Address'], {"code":true}> );
+  CaseParty:
+    ( { __typename: 'CaseParty' }
+    & GraphQLRecursivePick<FederationTypes['CaseParty'], {"personRef":true}> );
+  EventPersonLink:
+    ( { __typename: 'EventPersonLink' }
+    & GraphQLRecursivePick<FederationTypes['EventPersonLink'], {"personRef":true}> );
+  LegalEntity:
+    ( { __typename: 'LegalEntity' }
+    & GraphQLRecursivePick<FederationTypes['LegalEntity'], {"creditCode":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['LegalEntity'], {"legalRepresentativeRef":true}> ) );
   Person:
     ( { __typename: 'Person' }
-    & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
+    & ( GraphQLRecursivePick<FederationTypes['Person'], {"id":true}>
+        | GraphQLRecursivePick<FederationTypes['Person'], {"ref":true}> ) );
 };
 
 
@@ -338,10 +418,14 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditRecordConnection: ResolverTypeWrapper<Omit<AuditRecordConnection, 'edges'> & { edges: Array<ResolversTypes['AuditRecordEdge']> }>;
   AuditRecordEdge: ResolverTypeWrapper<Omit<AuditRecordEdge, 'node'> & { node: ResolversTypes['AuditRecord'] }>;
+  CaseParty: ResolverTypeWrapper<PersonLinkMapper>;
+  CreditCode: ResolverTypeWrapper<Scalars['CreditCode']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EventPersonLink: ResolverTypeWrapper<PersonLinkMapper>;
   Gender: Gender;
   HouseholdType: HouseholdType;
+  LegalEntity: ResolverTypeWrapper<LegalEntityMapper>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Person: ResolverTypeWrapper<PersonMapper>;
@@ -362,8 +446,12 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   AuditRecordConnection: Omit<AuditRecordConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditRecordEdge']> };
   AuditRecordEdge: Omit<AuditRecordEdge, 'node'> & { node: ResolversParentTypes['AuditRecord'] };
+  CaseParty: PersonLinkMapper;
+  CreditCode: Scalars['CreditCode']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  EventPersonLink: PersonLinkMapper;
+  LegalEntity: LegalEntityMapper;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Person: PersonMapper;
@@ -408,6 +496,16 @@ export type AuditRecordEdgeResolvers<ContextType = PeopleContext, ParentType ext
   node?: Resolver<ResolversTypes['AuditRecord'], ParentType, ContextType>;
 };
 
+export type CasePartyResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['CaseParty'] = ResolversParentTypes['CaseParty'], FederationReferenceType extends FederationReferenceTypes['CaseParty'] = FederationReferenceTypes['CaseParty']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CaseParty']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  personRef?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export interface CreditCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CreditCode'], any> {
+  name: 'CreditCode';
+}
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -416,6 +514,18 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type EventPersonLinkResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['EventPersonLink'] = ResolversParentTypes['EventPersonLink'], FederationReferenceType extends FederationReferenceTypes['EventPersonLink'] = FederationReferenceTypes['EventPersonLink']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EventPersonLink']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  personRef?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type LegalEntityResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['LegalEntity'] = ResolversParentTypes['LegalEntity'], FederationReferenceType extends FederationReferenceTypes['LegalEntity'] = FederationReferenceTypes['LegalEntity']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LegalEntity']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  creditCode?: Resolver<ResolversTypes['CreditCode'], ParentType, ContextType>;
+  legalRepresentative?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -423,13 +533,15 @@ export type PageInfoResolvers<ContextType = PeopleContext, ParentType extends Re
 
 export type PersonResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  birthDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  birthDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  birthYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   gender?: Resolver<ResolversTypes['Gender'], ParentType, ContextType>;
   householdType?: Resolver<ResolversTypes['HouseholdType'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   idNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ref?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   residences?: Resolver<Array<ResolversTypes['Residence']>, ParentType, ContextType, Partial<PersonResidencesArgs>>;
 };
 
@@ -444,7 +556,8 @@ export type ResidenceResolvers<ContextType = PeopleContext, ParentType extends R
   current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   relation?: Resolver<ResolversTypes['ResidenceRelation'], ParentType, ContextType>;
-  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  sinceYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
@@ -466,8 +579,12 @@ export type Resolvers<ContextType = PeopleContext> = {
   AuditRecord?: AuditRecordResolvers<ContextType>;
   AuditRecordConnection?: AuditRecordConnectionResolvers<ContextType>;
   AuditRecordEdge?: AuditRecordEdgeResolvers<ContextType>;
+  CaseParty?: CasePartyResolvers<ContextType>;
+  CreditCode?: GraphQLScalarType;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  EventPersonLink?: EventPersonLinkResolvers<ContextType>;
+  LegalEntity?: LegalEntityResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
