@@ -153,7 +153,9 @@ type CostOptions = { maxCost: number; listSize: number; report: boolean };
  * The estimated cost of an operation: the number of objects it may fetch. Every field of an
  * object (or interface/union) type costs 1, times the size of every list it is inside: a field
  * with a `first` argument (a connection page) multiplies what is beneath it by `first` (its value
- * or its default), any other list by the assumed `listSize`. Mutations add 10. Scalars are free.
+ * or its default), a list field with list-typed arguments (`addresses(codes:)`, `people(ids:)`,
+ * `standardizeAddresses(texts:)`) by the length of its longest such argument (literal or variable),
+ * any other list by the assumed `listSize`. Mutations add 10. Scalars are free.
  *
  * Estimated on the whole operation before anything runs. (Hive Gateway's `demandControl` counts
  * per subgraph request while executing, and takes no list size from `[T!]!` fields without
@@ -184,6 +186,22 @@ export function estimateCost(schema: GraphQLSchema, document: DocumentNode, oper
     else if (arg?.value.kind === 'Variable') value = variables[arg.value.name.value] ?? def.defaultValue;
     return typeof value === 'number' && value >= 0 ? value : listSize;
   };
+  // the length of the longest list-typed argument given (a literal list or a variable; a single
+  // value is coerced to a list of one), or undefined when the field takes no list argument
+  const keyCount = (field: GraphQLField<unknown, unknown>, node: FieldNode): number | undefined => {
+    let longest: number | undefined;
+    for (const def of field.args) {
+      if (!String(unwrapNonNull(def.type as GraphQLOutputType)).startsWith('[')) continue;
+      const arg = node.arguments?.find((a) => a.name.value === def.name);
+      let value: unknown = def.defaultValue;
+      if (arg?.value.kind === 'ListValue') value = arg.value.values;
+      else if (arg?.value.kind === 'Variable') value = variables[arg.value.name.value] ?? def.defaultValue;
+      else if (arg && arg.value.kind !== 'NullValue') value = [arg.value];
+      const length = Array.isArray(value) ? value.length : value == null ? 0 : 1;
+      longest = Math.max(longest ?? 0, length);
+    }
+    return longest;
+  };
   const walk = (selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined, multiplier: number, inPage: boolean, seen: Set<string>) => {
     for (const selection of selectionSet.selections) {
       if (selection.kind === 'InlineFragment') {
@@ -201,13 +219,15 @@ export function estimateCost(schema: GraphQLSchema, document: DocumentNode, oper
         if (!isComposite(type) || !selection.selectionSet) continue;
         const first = pageSize(field, selection);
         const isList = String(unwrapNonNull(field.type)).startsWith('[');
+        const keys = isList && first === undefined ? keyCount(field, selection) : undefined;
         if (first !== undefined) {
           // a page: the connection object once, what is beneath it `first` times
           cost += multiplier;
           walk(selection.selectionSet, type, multiplier * first, true, seen);
         } else {
-          // the edges/nodes list of a page is the page itself; any other list is assumed `listSize` long
-          const m = isList && !inPage ? multiplier * listSize : multiplier;
+          // a list asked for by keys is as long as its longest key list; the edges/nodes list of a
+          // page is the page itself; any other list is assumed `listSize` long
+          const m = keys !== undefined ? multiplier * keys : isList && !inPage ? multiplier * listSize : multiplier;
           cost += m;
           walk(selection.selectionSet, type, m, false, seen);
         }
