@@ -4,7 +4,7 @@
  * with its query and variables (lib/auth/upstream.ts) so subgraphs accept nothing else.
  */
 import { readFileSync } from 'node:fs';
-import type { DefinitionNode, OperationDefinitionNode } from 'graphql';
+import { getOperationAST, Kind, visit, type ASTNode } from 'graphql';
 import { defaultPrintFn } from '@graphql-tools/executor-common';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { useGenericAuth } from '@envelop/generic-auth';
@@ -88,15 +88,45 @@ function useSignedUpstream(secret: string): GatewayPlugin {
 }
 
 /**
- * When every field a request asked for was refused, the authorization step leaves an empty
- * document, which the query planner cannot parse (a 500). Answer such a request directly: the
+ * A document may hold several operations; only the one `operationName` picks (as GraphQL picks
+ * it) goes on to authorization and the query planner, with the fragments it uses. Otherwise the
+ * refusals of another operation would be reported for this one, and an operation emptied by the
+ * authorization step, run or not, leaves a document the planner cannot parse (a 500).
+ */
+function useOnlyTheOperationToRun(): GatewayPlugin {
+  return {
+    onExecute({ args }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      if (!operation || !args.document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d !== operation)) return;
+      const fragments = new Map(args.document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+      const used = new Set<string>();
+      const pending: ASTNode[] = [operation];
+      while (pending.length) {
+        visit(pending.pop()!, {
+          FragmentSpread(spread) {
+            const fragment = fragments.get(spread.name.value);
+            if (fragment && !used.has(fragment.name.value)) {
+              used.add(fragment.name.value);
+              pending.push(fragment);
+            }
+          },
+        });
+      }
+      args.document = { ...args.document, definitions: [operation, ...[...used].map((name) => fragments.get(name)!)] };
+    },
+  };
+}
+
+/**
+ * When every field of the operation was refused, the authorization step leaves it with an empty
+ * selection, which the query planner cannot parse (a 500). Answer such a request directly: the
  * refusals the authorization step recorded are added to this empty result as usual.
  */
 function useNothingLeftToRun(): GatewayPlugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const operation = args.document.definitions.find((d: DefinitionNode) => d.kind === 'OperationDefinition') as OperationDefinitionNode | undefined;
-      if (!operation || operation.selectionSet.selections.length === 0) setResultAndStopExecution({ data: {} });
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation && operation.selectionSet.selections.length === 0) setResultAndStopExecution({ data: {} });
     },
   };
 }
@@ -106,6 +136,7 @@ export function authPlugins(options: GatewayAuthOptions): GatewayPlugin[] {
     ? createRemoteJwksSigningKeyProvider({ jwksUri: options.jwksUrl })
     : createInlineSigningKeyProvider(options.publicKeyPem!);
   return [
+    useOnlyTheOperationToRun(),
     useJWT({
       signingKeyProviders: [provider],
       tokenLookupLocations: [extractFromHeader({ name: 'authorization', prefix: 'Bearer' })],

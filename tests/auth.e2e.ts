@@ -134,3 +134,50 @@ describe('ALLOW_ANONYMOUS=false', () => {
     }
   });
 });
+
+describe('a document with several operations', () => {
+  const DOCUMENT = `query Registry { address(code: "440304") { name } }
+query Audit { auditRecords(first: 1) { edges { node { subject } } } }`;
+  const run = async (operationName: string, token: string) => {
+    const res = await fetch(t.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: DOCUMENT, operationName }),
+    });
+    return { status: res.status, ...((await res.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] }) };
+  };
+
+  it('runs the operation operationName picks: a fully refused one gets its refusal, not a 500 or the other one\'s data', async () => {
+    const reader = await signDevToken({ subject: 'reader', scopes: ['address:read'] });
+    // the named operation is the refused one, in either position of the document
+    const refused = await run('Audit', reader);
+    expect(refused.status).not.toBe(500);
+    expect(refused.data?.address).toBeUndefined();
+    expect(refused.data?.auditRecords ?? null).toBeNull();
+    expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHORIZED_FIELD_OR_TYPE');
+    // the allowed operation beside it still runs
+    const allowed = await run('Registry', reader);
+    expect(allowed.status).toBe(200);
+    expect(allowed.errors).toBeUndefined();
+    expect(allowed.data).toEqual({ address: { name: '福田区' } });
+  });
+
+  it('does the same with the operations in the other order', async () => {
+    const reader = await signDevToken({ subject: 'reader', scopes: ['address:read'] });
+    const swapped = `query Audit { auditRecords(first: 1) { edges { node { subject } } } }
+query Registry { address(code: "440304") { name } }`;
+    const post = (operationName: string) =>
+      fetch(t.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', authorization: `Bearer ${reader}` },
+        body: JSON.stringify({ query: swapped, operationName }),
+      }).then(async (r) => ({ status: r.status, ...((await r.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] }) }));
+    const refused = await post('Audit');
+    expect(refused.status).not.toBe(500);
+    expect(refused.data?.auditRecords ?? null).toBeNull();
+    expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHORIZED_FIELD_OR_TYPE');
+    const allowed = await post('Registry');
+    expect(allowed.errors).toBeUndefined();
+    expect(allowed.data).toEqual({ address: { name: '福田区' } });
+  });
+});
