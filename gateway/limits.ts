@@ -12,10 +12,14 @@
  *   aliases in the operation      validation (graphql-armor)          400, MAX_ALIASES_EXCEEDED
  *   estimated cost                before execution (estimateCost)     400, COST_ESTIMATED_TOO_EXPENSIVE
  *   page size (`first` > 500)     the subgraphs                       PAGE_SIZE_EXCEEDED
+ *   whole-request deadline,       each subgraph fetch                 SUBGRAPH_UNAVAILABLE + serviceName
+ *   requests in flight per        (gateway/deadline.ts)               (that subgraph's fields null)
+ *   subgraph
  *
  * Defaults (lib/config.ts, each overridable there): MAX_QUERY_DEPTH 12, MAX_ALIASES 30,
  * MAX_TOKENS 2000, MAX_QUERY_COST 100000 with QUERY_COST_LIST_SIZE 5 (the showcase fan-out over a
- * 500-room building estimates at about 60 000), MAX_BODY_BYTES 1 MiB, RATE_LIMIT_PER_MINUTE 600.
+ * 500-room building estimates at about 60 000), MAX_BODY_BYTES 1 MiB, RATE_LIMIT_PER_MINUTE 600,
+ * REQUEST_TIMEOUT_MS 15 s, SUBGRAPH_MAX_IN_FLIGHT 100.
  * The client IP of an anonymous request is the socket's peer address: behind a proxy every
  * anonymous client shares the proxy's allowance (X-Forwarded-For is not trusted).
  *
@@ -44,17 +48,19 @@ import type { DocumentNode, FieldNode, GraphQLError, GraphQLField, GraphQLNamedT
 // errors are made with yoga's graphql module: under vitest 'graphql' here may be another instance
 import { createGraphQLError } from 'graphql-yoga';
 import { env } from '../lib/config.ts';
+import { ERROR_CODES } from '../lib/error-codes.ts';
 
+/** The limits' codes (from the registry in lib/error-codes.ts). */
 export const LIMIT_CODES = {
-  depth: 'MAX_DEPTH_EXCEEDED',
-  aliases: 'MAX_ALIASES_EXCEEDED',
-  tokens: 'MAX_TOKENS_EXCEEDED',
-  cost: 'COST_ESTIMATED_TOO_EXPENSIVE',
-  bodySize: 'BODY_TOO_LARGE',
-  rate: 'RATE_LIMITED',
-  persistedNotFound: 'PERSISTED_QUERY_NOT_FOUND',
-  persistedOnly: 'PERSISTED_QUERY_ONLY',
-  persistedIdRequired: 'PERSISTED_QUERY_ID_REQUIRED',
+  depth: ERROR_CODES.MAX_DEPTH_EXCEEDED,
+  aliases: ERROR_CODES.MAX_ALIASES_EXCEEDED,
+  tokens: ERROR_CODES.MAX_TOKENS_EXCEEDED,
+  cost: ERROR_CODES.COST_ESTIMATED_TOO_EXPENSIVE,
+  bodySize: ERROR_CODES.BODY_TOO_LARGE,
+  rate: ERROR_CODES.RATE_LIMITED,
+  persistedNotFound: ERROR_CODES.PERSISTED_QUERY_NOT_FOUND,
+  persistedOnly: ERROR_CODES.PERSISTED_QUERY_ONLY,
+  persistedIdRequired: ERROR_CODES.PERSISTED_QUERY_ID_REQUIRED,
 } as const;
 
 export type GatewayLimits = {
@@ -74,6 +80,10 @@ export type GatewayLimits = {
   rateLimitPerMinute: number;
   /** Persisted-operations manifest; when set only its operations run. */
   persistedOperationsFile?: string;
+  /** Whole-request deadline shared by every subgraph fetch of a client request, ms (gateway/deadline.ts). */
+  requestTimeoutMs: number;
+  /** Requests in flight per subgraph beyond which a fetch is answered at once as SUBGRAPH_UNAVAILABLE. */
+  subgraphMaxInFlight: number;
 };
 
 /** The limits configured by the environment (lib/config.ts), with their defaults. */
@@ -88,6 +98,8 @@ export function limitsFromConfig(): GatewayLimits {
     maxBodyBytes: e.MAX_BODY_BYTES,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     persistedOperationsFile: e.PERSISTED_OPERATIONS_FILE,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    subgraphMaxInFlight: e.SUBGRAPH_MAX_IN_FLIGHT,
   };
 }
 

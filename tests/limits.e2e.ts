@@ -95,7 +95,7 @@ describe('limits under the default configuration', () => {
     expect(cost!.estimated).toBeLessThan(defaults.maxCost);
   });
   it('has the documented defaults', () => {
-    expect(defaults).toMatchObject({ maxDepth: 12, maxAliases: 30, maxTokens: 2000, maxCost: 100_000, costListSize: 5, maxBodyBytes: 1024 * 1024, rateLimitPerMinute: 600 });
+    expect(defaults).toMatchObject({ maxDepth: 12, maxAliases: 30, maxTokens: 2000, maxCost: 100_000, costListSize: 5, maxBodyBytes: 1024 * 1024, rateLimitPerMinute: 600, requestTimeoutMs: 15_000, subgraphMaxInFlight: 100 });
   });
 
   it('still runs the showcase query, well within every limit, and tells its estimated cost', async () => {
