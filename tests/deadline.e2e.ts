@@ -19,17 +19,21 @@ afterAll(async () => {
 const ROOM = `{ address(code: "${SHOWCASE.roomCode}") { name residentCount } }`;
 
 describe('one deadline per client request', () => {
-  const DELAY_MS = 1500;
-  const DEADLINE_MS = 2500;
+  const DELAY_MS = 3000;
+  const DEADLINE_MS = 5000;
   let slowBuildings: StandIn;
   let slowPeople: StandIn;
   let gateway: SecondGateway;
   beforeAll(async () => {
-    // each fetch takes 1.5 s: one fits in the 2.5 s deadline, two one after the other do not,
-    // though each alone is well within the 5 s subgraph timeout
+    // each fetch takes 3 s more than it would: one fits in the 5 s deadline (2 s to spare for
+    // the work itself), two one after the other do not, though each alone is well within the
+    // 10 s subgraph timeout
     slowBuildings = await startStandIn(t.system.subgraphs.buildings.url, { delayMs: DELAY_MS });
     slowPeople = await startStandIn(t.system.subgraphs.people.url, { delayMs: DELAY_MS });
-    gateway = await startGatewayOver(t, { buildings: slowBuildings.url, people: slowPeople.url }, { limits: { requestTimeoutMs: DEADLINE_MS }, subgraphTimeoutMs: 5000 });
+    gateway = await startGatewayOver(t, { buildings: slowBuildings.url, people: slowPeople.url }, { limits: { requestTimeoutMs: DEADLINE_MS }, subgraphTimeoutMs: 10_000 });
+    // warm up the subgraphs, the database and this gateway's query plan, so the work itself is quick
+    await t.query(ROOM);
+    await gateway.query(ROOM, {}, await adminToken());
   });
   afterAll(async () => {
     await gateway?.stop();
@@ -65,7 +69,7 @@ describe('a stalled subgraph', () => {
   let gateway: SecondGateway;
   beforeAll(async () => {
     stalled = await startStandIn(t.system.subgraphs.people.url, { stall: true });
-    gateway = await startGatewayOver(t, { people: stalled.url }, { limits: { requestTimeoutMs: 4000, subgraphMaxInFlight: MAX_IN_FLIGHT }, subgraphTimeoutMs: 10_000 });
+    gateway = await startGatewayOver(t, { people: stalled.url }, { limits: { requestTimeoutMs: 6000, subgraphMaxInFlight: MAX_IN_FLIGHT }, subgraphTimeoutMs: 10_000 });
   });
   afterAll(async () => {
     await gateway?.stop();
