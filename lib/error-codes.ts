@@ -19,6 +19,7 @@ export const ERROR_CODE_MEANINGS = {
   GRAPHQL_PARSE_FAILED: 'the document is not valid GraphQL syntax',
   GRAPHQL_VALIDATION_FAILED: 'the document does not fit the schema (unknown field, wrong type, introspection in production)',
   BAD_REQUEST: 'the HTTP request is not a GraphQL request (body not JSON, no query)',
+  OPERATION_RESOLUTION_FAILURE: 'the document holds several operations and `operationName` names none of them (400)',
   UNAUTHORIZED_FIELD_OR_TYPE: 'the token\'s scopes do not cover this field (refused at the gateway; the field is null)',
   FORBIDDEN: 'the identity\'s scopes do not cover this field (refused again by the subgraph)',
   // gateway limits (gateway/limits.ts)

@@ -312,6 +312,26 @@ query Audit { auditRecords(first: 1) { edges { node { subject } } } }`;
     expect(allowed.data).toEqual({ address: { name: '福田区' } });
   });
 
+  it('answers a missing or unknown operationName with OPERATION_RESOLUTION_FAILURE, and keeps the fragments the named one uses', async () => {
+    const reader = await signDevToken({ subject: 'reader', scopes: ['address:read'] });
+    for (const operationName of [undefined, 'Nothing']) {
+      const res = await fetch(t.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${reader}` },
+        body: JSON.stringify({ query: DOCUMENT, operationName }),
+      });
+      expect(res.status, String(operationName)).toBe(400);
+      expect(((await res.json()) as any).errors[0].extensions.code).toBe('OPERATION_RESOLUTION_FAILURE');
+    }
+    const withFragment = `fragment Name on Address { name }\n${DOCUMENT.replace('{ name }', '{ ...Name }')}`;
+    const res = await fetch(t.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${reader}` },
+      body: JSON.stringify({ query: withFragment, operationName: 'Registry' }),
+    });
+    expect(((await res.json()) as any).data).toEqual({ address: { name: '福田区' } });
+  });
+
   it('does the same with the operations in the other order', async () => {
     const reader = await signDevToken({ subject: 'reader', scopes: ['address:read'] });
     const swapped = `query Audit { auditRecords(first: 1) { edges { node { subject } } } }
