@@ -115,15 +115,15 @@ function tokenVerifier(options: GatewayAuthOptions): TokenVerifier {
   return async (token) => (await (typeof key === 'function' ? jwtVerify(token, key, verifyOptions) : jwtVerify(token, key, verifyOptions))).payload;
 }
 
-/** Why a token was refused, from jose's error: a client's mistake gets its code, a key outage 503. */
-function refusalOf(error: unknown): TokenRefusal {
+/** Why a token was refused, from jose's error: a client's mistake gets its code, a key outage (JWKS unreachable) 503. */
+function refusalOf(error: unknown, remoteKeys: boolean): TokenRefusal {
   if (error instanceof joseErrors.JWTExpired) return { status: 401, code: ERROR_CODES.TOKEN_EXPIRED, message: 'The token has expired' };
   if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'exp' && error.reason === 'missing') {
     return { status: 401, code: ERROR_CODES.TOKEN_EXPIRY_REQUIRED, message: 'The token has no expiry (exp); tokens must expire' };
   }
   if (error instanceof joseErrors.JWTClaimValidationFailed) return { status: 401, code: ERROR_CODES.INVALID_TOKEN, message: `The token's "${error.claim}" claim is not accepted (${error.reason})` };
   if (error instanceof joseErrors.JWSInvalid || error instanceof joseErrors.JWTInvalid) return { status: 400, code: ERROR_CODES.INVALID_TOKEN, message: 'The authorization header does not hold a JWT' };
-  if (error instanceof joseErrors.JWKSTimeout || (error instanceof Error && !(error instanceof joseErrors.JOSEError))) {
+  if (error instanceof joseErrors.JWKSTimeout || (remoteKeys && !(error instanceof joseErrors.JOSEError))) {
     return { status: 503, code: ERROR_CODES.INVALID_TOKEN, message: 'Tokens cannot be verified at the moment; try again' };
   }
   return { status: 401, code: ERROR_CODES.INVALID_TOKEN, message: 'The token is not signed by a trusted key' };
@@ -148,7 +148,7 @@ function useVerifiedToken(options: GatewayAuthOptions): GatewayPlugin {
     try {
       payload = await verify(match[1]);
     } catch (error) {
-      return refusalOf(error);
+      return refusalOf(error, Boolean(options.jwksUrl));
     }
     const now = Math.floor(Date.now() / 1000);
     const lifetime = Math.max(payload.exp! - (typeof payload.iat === 'number' ? payload.iat : now), payload.exp! - now);

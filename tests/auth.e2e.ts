@@ -97,6 +97,13 @@ describe('token expiry, lifetime and claims', () => {
     const garbage = await t.query(VIEWER, {}, 'not-a-jwt');
     expect(garbage.status).toBe(400);
     expect(garbage.errors?.[0].extensions?.code).toBe('INVALID_TOKEN');
+    // signed with a key of another type (RSA against the EC dev key): the client's mistake, not an outage
+    const { privateKey } = await generateKeyPair('RS256');
+    const rsa = await new SignJWT({ roles: ['admin'] }).setProtectedHeader({ alg: 'RS256' }).setSubject('mallory')
+      .setIssuer('address-graph-dev').setAudience('address-graph').setIssuedAt().setExpirationTime('1h').sign(privateKey);
+    const foreign = await t.query(VIEWER, {}, rsa);
+    expect(foreign.status).toBe(401);
+    expect(foreign.errors?.[0].extensions?.code).toBe('INVALID_TOKEN');
   });
 
   it('refuses a correctly signed token with a malformed claim with 401 INVALID_TOKEN_CLAIMS naming it', async () => {
