@@ -62,7 +62,7 @@ async function startHive(databaseUrl: string): Promise<Running> {
 async function startApollo(databaseUrl: string): Promise<Running> {
   const { ApolloGateway, RemoteGraphQLDataSource } = await import('@apollo/gateway');
   const { randomBytes } = await import('node:crypto');
-  const { IDENTITY_EXTENSION, SIGNATURE_EXTENSION, signUpstream } = await import('../lib/auth/upstream.ts');
+  const { signedExtensions } = await import('../lib/auth/upstream.ts');
   const { ApolloServer } = await import('@apollo/server');
   const { ApolloServerPluginLandingPageDisabled } = await import('@apollo/server/plugin/disabled');
   const { loadSubgraphDefinitions } = await import('../lib/system.ts');
@@ -82,13 +82,15 @@ async function startApollo(databaseUrl: string): Promise<Running> {
   // identity (this comparison variant does not verify tokens itself)
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ url }) =>
+    buildService: ({ name, url }) =>
       new RemoteGraphQLDataSource({
         url,
         willSendRequest({ request }) {
-          const identity = { sub: 'bench', roles: ['admin'] };
-          const signature = signUpstream(upstreamSecret, { query: request.query ?? '', variables: request.variables, identity });
-          request.extensions = { ...request.extensions, [IDENTITY_EXTENSION]: identity, [SIGNATURE_EXTENSION]: signature };
+          // an identity that expires, signed for this subgraph and now, as the Hive gateway signs
+          const identity = { sub: 'bench', roles: ['admin'], exp: Math.floor(Date.now() / 1000) + 3600 };
+          const call = { subgraph: name, issuedAt: Date.now(), deadline: null };
+          const parts = { query: request.query ?? '', variables: request.variables, identity, call };
+          request.extensions = { ...request.extensions, ...signedExtensions(upstreamSecret, parts) };
         },
       }),
   });

@@ -1,19 +1,26 @@
 /**
  * Identity at the gateway: every request's bearer token is verified (ES256/RS256 against the
- * configured keys), and every subgraph request carries the verified claims, signed together
- * with its query and variables (lib/auth/upstream.ts) so subgraphs accept nothing else.
+ * configured keys, issuer, audience, an `exp` that is required and not passed, a lifetime of at
+ * most MAX_TOKEN_LIFETIME_SECONDS, well-formed claims), each refusal answered with its own code,
+ * and every subgraph request carries the verified claims, signed together with its query,
+ * variables, the subgraph it is for, the time and the request's deadline (lib/auth/upstream.ts),
+ * so subgraphs accept nothing else and a captured request cannot be replayed.
  */
 import { readFileSync } from 'node:fs';
-import type { DefinitionNode, OperationDefinitionNode } from 'graphql';
+import { getOperationAST, Kind, visit, type ASTNode, type DocumentNode } from 'graphql';
 import { defaultPrintFn } from '@graphql-tools/executor-common';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { useGenericAuth } from '@envelop/generic-auth';
-import { createInlineSigningKeyProvider, createRemoteJwksSigningKeyProvider, extractFromHeader, useJWT } from '@graphql-mesh/plugin-jwt-auth';
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { env } from '../lib/config.ts';
 import { devPublicKeyPem } from '../lib/auth/dev-keys.ts';
-import { ANONYMOUS, viewerFromClaims, type Viewer } from '../lib/auth/scopes.ts';
+import { ANONYMOUS, checkClaims, viewerFromClaims, type Viewer } from '../lib/auth/scopes.ts';
 import { hashOperation } from '../lib/audit.ts';
-import { IDENTITY_EXTENSION, REQUEST_EXTENSION, SIGNATURE_EXTENSION, signUpstream, type RequestMeta } from '../lib/auth/upstream.ts';
+import { signedExtensions, type RequestMeta } from '../lib/auth/upstream.ts';
+import { ERROR_CODES, type KnownErrorCode } from '../lib/error-codes.ts';
+import { logger } from '../lib/logger.ts';
+import { requestDeadline } from './deadline.ts';
 
 export type GatewayAuthOptions = {
   /** HMAC secret shared with the subgraphs. */
@@ -25,6 +32,10 @@ export type GatewayAuthOptions = {
   audience?: string;
   /** Whether requests without a token are served (as anonymous). */
   allowAnonymous?: boolean;
+  /** Longest lifetime (exp - iat, and exp - now) a token may have, seconds; default MAX_TOKEN_LIFETIME_SECONDS. */
+  maxTokenLifetimeSeconds?: number;
+  /** The whole-request deadline signed into subgraph requests, ms; default REQUEST_TIMEOUT_MS. */
+  requestTimeoutMs?: number;
 };
 
 /** Resolves verification settings from config: JWKS URL, else a PEM file, else (dev only) the dev key. */
@@ -71,47 +82,148 @@ function purposeOf(fromBody: unknown, fromHeader: string | null): string | null 
   }
 }
 
-/** Signs every subgraph request: query, variables and the verified claims (null when anonymous). */
-function useSignedUpstream(secret: string): GatewayPlugin {
+/**
+ * Signs every subgraph request: query, variables, the verified claims (null when anonymous), the
+ * client's request (for the audit log), the subgraph it goes to, now, and the request's deadline.
+ */
+function useSignedUpstream(secret: string, requestTimeoutMs: number): GatewayPlugin {
   return {
-    onSubgraphExecute({ executionRequest, setExecutionRequest }) {
+    onSubgraphExecute({ subgraphName, executionRequest, setExecutionRequest }) {
       const context = executionRequest.context as GatewayRequestContext | undefined;
-      const identity = context?.jwt?.payload ?? null;
-      const request = requestMeta(context);
-      const signature = signUpstream(secret, { query: defaultPrintFn(executionRequest.document), variables: executionRequest.variables, identity, request });
-      setExecutionRequest({
-        ...executionRequest,
-        extensions: { ...executionRequest.extensions, [IDENTITY_EXTENSION]: identity, [REQUEST_EXTENSION]: request, [SIGNATURE_EXTENSION]: signature },
-      });
+      const parts = {
+        query: defaultPrintFn(executionRequest.document),
+        variables: executionRequest.variables,
+        identity: context?.jwt?.payload ?? null,
+        request: requestMeta(context),
+        call: { subgraph: subgraphName, issuedAt: Date.now(), deadline: requestDeadline(context, requestTimeoutMs) },
+      };
+      setExecutionRequest({ ...executionRequest, extensions: { ...executionRequest.extensions, ...signedExtensions(secret, parts) } });
+    },
+  };
+}
+
+// --- bearer tokens ----------------------------------------------------------------------------
+
+type TokenRefusal = { status: 400 | 401 | 503; code: KnownErrorCode; message: string };
+
+/** Verifies one compact JWT: signature, algorithm, issuer, audience and a present, unexpired `exp`. */
+type TokenVerifier = (token: string) => Promise<JWTPayload>;
+
+function tokenVerifier(options: GatewayAuthOptions): TokenVerifier {
+  const key: KeyObject | ReturnType<typeof createRemoteJWKSet> = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : createPublicKey(options.publicKeyPem!);
+  const verifyOptions = { algorithms: ['ES256', 'RS256'], issuer: options.issuer, audience: options.audience, requiredClaims: ['exp'] };
+  return async (token) => (await (typeof key === 'function' ? jwtVerify(token, key, verifyOptions) : jwtVerify(token, key, verifyOptions))).payload;
+}
+
+/** Why a token was refused, from jose's error: a client's mistake gets its code, a key outage (JWKS unreachable) 503. */
+function refusalOf(error: unknown, remoteKeys: boolean): TokenRefusal {
+  if (error instanceof joseErrors.JWTExpired) return { status: 401, code: ERROR_CODES.TOKEN_EXPIRED, message: 'The token has expired' };
+  if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'exp' && error.reason === 'missing') {
+    return { status: 401, code: ERROR_CODES.TOKEN_EXPIRY_REQUIRED, message: 'The token has no expiry (exp); tokens must expire' };
+  }
+  if (error instanceof joseErrors.JWTClaimValidationFailed) return { status: 401, code: ERROR_CODES.INVALID_TOKEN, message: `The token's "${error.claim}" claim is not accepted (${error.reason})` };
+  if (error instanceof joseErrors.JWSInvalid || error instanceof joseErrors.JWTInvalid) return { status: 400, code: ERROR_CODES.INVALID_TOKEN, message: 'The authorization header does not hold a JWT' };
+  if (error instanceof joseErrors.JWKSTimeout || (remoteKeys && !(error instanceof joseErrors.JOSEError))) {
+    return { status: 503, code: ERROR_CODES.INVALID_TOKEN, message: 'Tokens cannot be verified at the moment; try again' };
+  }
+  return { status: 401, code: ERROR_CODES.INVALID_TOKEN, message: 'The token is not signed by a trusted key' };
+}
+
+/**
+ * Verifies the bearer token before the request is read as GraphQL, and answers a refused one at
+ * once (400/401 with a code naming why; one debug log line, no stack: a bad token is the
+ * client's mistake, not the server's). A verified token's claims are on `context.jwt.payload`.
+ */
+function useVerifiedToken(options: GatewayAuthOptions): GatewayPlugin {
+  const verify = tokenVerifier(options);
+  const maxLifetime = options.maxTokenLifetimeSeconds ?? env().MAX_TOKEN_LIFETIME_SECONDS;
+  const check = async (header: string | null): Promise<{ payload: JWTPayload | null; token?: string } | TokenRefusal> => {
+    if (header === null || header.trim() === '') {
+      if (options.allowAnonymous === false) return { status: 401, code: ERROR_CODES.UNAUTHENTICATED, message: 'A bearer token is required' };
+      return { payload: null };
+    }
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) return { status: 400, code: ERROR_CODES.INVALID_TOKEN, message: 'The authorization header must be "Bearer <token>"' };
+    let payload: JWTPayload;
+    try {
+      payload = await verify(match[1]);
+    } catch (error) {
+      return refusalOf(error, Boolean(options.jwksUrl));
+    }
+    const now = Math.floor(Date.now() / 1000);
+    const lifetime = Math.max(payload.exp! - (typeof payload.iat === 'number' ? payload.iat : now), payload.exp! - now);
+    if (lifetime > maxLifetime) {
+      return { status: 401, code: ERROR_CODES.TOKEN_LIFETIME_TOO_LONG, message: `The token is valid for ${lifetime} s; at most ${maxLifetime} s are accepted` };
+    }
+    const claims = checkClaims(payload);
+    if (!claims.ok) return { status: 401, code: ERROR_CODES.INVALID_TOKEN_CLAIMS, message: claims.message };
+    return { payload, token: match[1] };
+  };
+  return {
+    async onRequestParse({ request, serverContext, endResponse, fetchAPI }) {
+      const result = await check(request.headers.get('authorization'));
+      if ('code' in result) {
+        logger.debug({ component: 'gateway', code: result.code, status: result.status }, result.message);
+        const body = { errors: [{ message: result.message, extensions: { code: result.code } }] };
+        const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+        if (result.status === 401) headers['www-authenticate'] = `Bearer error="invalid_token", error_description="${result.code}"`;
+        endResponse(new fetchAPI.Response(JSON.stringify(body), { status: result.status, headers }));
+        return;
+      }
+      if (result.payload) Object.assign(serverContext as object, { jwt: { payload: result.payload, token: { value: result.token, prefix: 'Bearer' } } });
     },
   };
 }
 
 /**
- * When every field a request asked for was refused, the authorization step leaves an empty
- * document, which the query planner cannot parse (a 500). Answer such a request directly: the
+ * A document may hold several operations; only the one `operationName` picks (as GraphQL picks
+ * it) goes on to authorization and the query planner, with the fragments it uses. Otherwise the
+ * refusals of another operation would be reported for this one, and an operation emptied by the
+ * authorization step, run or not, leaves a document the planner cannot parse (a 500).
+ */
+function useOnlyTheOperationToRun(): GatewayPlugin {
+  return {
+    onExecute({ args }) {
+      const document = args.document as DocumentNode;
+      const operation = getOperationAST(document, args.operationName);
+      if (!operation || !document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d !== operation)) return;
+      const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+      const used = new Set<string>();
+      const pending: ASTNode[] = [operation];
+      while (pending.length) {
+        visit(pending.pop()!, {
+          FragmentSpread(spread) {
+            const fragment = fragments.get(spread.name.value);
+            if (fragment && !used.has(fragment.name.value)) {
+              used.add(fragment.name.value);
+              pending.push(fragment);
+            }
+          },
+        });
+      }
+      args.document = { ...document, definitions: [operation, ...[...used].map((name) => fragments.get(name)!)] };
+    },
+  };
+}
+
+/**
+ * When every field of the operation was refused, the authorization step leaves it with an empty
+ * selection, which the query planner cannot parse (a 500). Answer such a request directly: the
  * refusals the authorization step recorded are added to this empty result as usual.
  */
 function useNothingLeftToRun(): GatewayPlugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const operation = args.document.definitions.find((d: DefinitionNode) => d.kind === 'OperationDefinition') as OperationDefinitionNode | undefined;
-      if (!operation || operation.selectionSet.selections.length === 0) setResultAndStopExecution({ data: {} });
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation && operation.selectionSet.selections.length === 0) setResultAndStopExecution({ data: {} });
     },
   };
 }
 
 export function authPlugins(options: GatewayAuthOptions): GatewayPlugin[] {
-  const provider = options.jwksUrl
-    ? createRemoteJwksSigningKeyProvider({ jwksUri: options.jwksUrl })
-    : createInlineSigningKeyProvider(options.publicKeyPem!);
   return [
-    useJWT({
-      signingKeyProviders: [provider],
-      tokenLookupLocations: [extractFromHeader({ name: 'authorization', prefix: 'Bearer' })],
-      tokenVerification: { algorithms: ['ES256', 'RS256'], issuer: options.issuer, audience: options.audience },
-      reject: { missingToken: options.allowAnonymous === false, invalidToken: true },
-    }) as GatewayPlugin,
+    useOnlyTheOperationToRun(),
+    useVerifiedToken(options),
     // @requiresScopes in the supergraph (declared in each subgraph's SDL): a field the viewer's
     // scopes do not cover is refused before any subgraph is called; the subgraphs check again
     useGenericAuth<Viewer>({
@@ -124,6 +236,6 @@ export function authPlugins(options: GatewayAuthOptions): GatewayPlugin[] {
       extractScopes: (viewer) => [...viewer.scopes],
     }) as GatewayPlugin,
     useNothingLeftToRun(),
-    useSignedUpstream(options.upstreamSecret),
+    useSignedUpstream(options.upstreamSecret, options.requestTimeoutMs ?? env().REQUEST_TIMEOUT_MS),
   ];
 }

@@ -12,10 +12,14 @@
  *   aliases in the operation      validation (graphql-armor)          400, MAX_ALIASES_EXCEEDED
  *   estimated cost                before execution (estimateCost)     400, COST_ESTIMATED_TOO_EXPENSIVE
  *   page size (`first` > 500)     the subgraphs                       PAGE_SIZE_EXCEEDED
+ *   whole-request deadline,       each subgraph fetch                 SUBGRAPH_UNAVAILABLE + serviceName
+ *   requests in flight per        (gateway/deadline.ts)               (that subgraph's fields null)
+ *   subgraph
  *
  * Defaults (lib/config.ts, each overridable there): MAX_QUERY_DEPTH 12, MAX_ALIASES 30,
  * MAX_TOKENS 2000, MAX_QUERY_COST 100000 with QUERY_COST_LIST_SIZE 5 (the showcase fan-out over a
- * 500-room building estimates at about 60 000), MAX_BODY_BYTES 1 MiB, RATE_LIMIT_PER_MINUTE 600.
+ * 500-room building estimates at about 60 000), MAX_BODY_BYTES 1 MiB, RATE_LIMIT_PER_MINUTE 600,
+ * REQUEST_TIMEOUT_MS 15 s, SUBGRAPH_MAX_IN_FLIGHT 100.
  * The client IP of an anonymous request is the socket's peer address: behind a proxy every
  * anonymous client shares the proxy's allowance (X-Forwarded-For is not trusted).
  *
@@ -44,17 +48,19 @@ import type { DocumentNode, FieldNode, GraphQLError, GraphQLField, GraphQLNamedT
 // errors are made with yoga's graphql module: under vitest 'graphql' here may be another instance
 import { createGraphQLError } from 'graphql-yoga';
 import { env } from '../lib/config.ts';
+import { ERROR_CODES } from '../lib/error-codes.ts';
 
+/** The limits' codes (from the registry in lib/error-codes.ts). */
 export const LIMIT_CODES = {
-  depth: 'MAX_DEPTH_EXCEEDED',
-  aliases: 'MAX_ALIASES_EXCEEDED',
-  tokens: 'MAX_TOKENS_EXCEEDED',
-  cost: 'COST_ESTIMATED_TOO_EXPENSIVE',
-  bodySize: 'BODY_TOO_LARGE',
-  rate: 'RATE_LIMITED',
-  persistedNotFound: 'PERSISTED_QUERY_NOT_FOUND',
-  persistedOnly: 'PERSISTED_QUERY_ONLY',
-  persistedIdRequired: 'PERSISTED_QUERY_ID_REQUIRED',
+  depth: ERROR_CODES.MAX_DEPTH_EXCEEDED,
+  aliases: ERROR_CODES.MAX_ALIASES_EXCEEDED,
+  tokens: ERROR_CODES.MAX_TOKENS_EXCEEDED,
+  cost: ERROR_CODES.COST_ESTIMATED_TOO_EXPENSIVE,
+  bodySize: ERROR_CODES.BODY_TOO_LARGE,
+  rate: ERROR_CODES.RATE_LIMITED,
+  persistedNotFound: ERROR_CODES.PERSISTED_QUERY_NOT_FOUND,
+  persistedOnly: ERROR_CODES.PERSISTED_QUERY_ONLY,
+  persistedIdRequired: ERROR_CODES.PERSISTED_QUERY_ID_REQUIRED,
 } as const;
 
 export type GatewayLimits = {
@@ -74,6 +80,10 @@ export type GatewayLimits = {
   rateLimitPerMinute: number;
   /** Persisted-operations manifest; when set only its operations run. */
   persistedOperationsFile?: string;
+  /** Whole-request deadline shared by every subgraph fetch of a client request, ms (gateway/deadline.ts). */
+  requestTimeoutMs: number;
+  /** Requests in flight per subgraph beyond which a fetch is answered at once as SUBGRAPH_UNAVAILABLE. */
+  subgraphMaxInFlight: number;
 };
 
 /** The limits configured by the environment (lib/config.ts), with their defaults. */
@@ -88,6 +98,8 @@ export function limitsFromConfig(): GatewayLimits {
     maxBodyBytes: e.MAX_BODY_BYTES,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     persistedOperationsFile: e.PERSISTED_OPERATIONS_FILE,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    subgraphMaxInFlight: e.SUBGRAPH_MAX_IN_FLIGHT,
   };
 }
 
@@ -153,7 +165,9 @@ type CostOptions = { maxCost: number; listSize: number; report: boolean };
  * The estimated cost of an operation: the number of objects it may fetch. Every field of an
  * object (or interface/union) type costs 1, times the size of every list it is inside: a field
  * with a `first` argument (a connection page) multiplies what is beneath it by `first` (its value
- * or its default), any other list by the assumed `listSize`. Mutations add 10. Scalars are free.
+ * or its default), a list field with list-typed arguments (`addresses(codes:)`, `people(ids:)`,
+ * `standardizeAddresses(texts:)`) by the length of its longest such argument (literal or variable),
+ * any other list by the assumed `listSize`. Mutations add 10. Scalars are free.
  *
  * Estimated on the whole operation before anything runs. (Hive Gateway's `demandControl` counts
  * per subgraph request while executing, and takes no list size from `[T!]!` fields without
@@ -184,6 +198,22 @@ export function estimateCost(schema: GraphQLSchema, document: DocumentNode, oper
     else if (arg?.value.kind === 'Variable') value = variables[arg.value.name.value] ?? def.defaultValue;
     return typeof value === 'number' && value >= 0 ? value : listSize;
   };
+  // the length of the longest list-typed argument given (a literal list or a variable; a single
+  // value is coerced to a list of one), or undefined when the field takes no list argument
+  const keyCount = (field: GraphQLField<unknown, unknown>, node: FieldNode): number | undefined => {
+    let longest: number | undefined;
+    for (const def of field.args) {
+      if (!String(unwrapNonNull(def.type as GraphQLOutputType)).startsWith('[')) continue;
+      const arg = node.arguments?.find((a) => a.name.value === def.name);
+      let value: unknown = def.defaultValue;
+      if (arg?.value.kind === 'ListValue') value = arg.value.values;
+      else if (arg?.value.kind === 'Variable') value = variables[arg.value.name.value] ?? def.defaultValue;
+      else if (arg && arg.value.kind !== 'NullValue') value = [arg.value];
+      const length = Array.isArray(value) ? value.length : value == null ? 0 : 1;
+      longest = Math.max(longest ?? 0, length);
+    }
+    return longest;
+  };
   const walk = (selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined, multiplier: number, inPage: boolean, seen: Set<string>) => {
     for (const selection of selectionSet.selections) {
       if (selection.kind === 'InlineFragment') {
@@ -201,13 +231,15 @@ export function estimateCost(schema: GraphQLSchema, document: DocumentNode, oper
         if (!isComposite(type) || !selection.selectionSet) continue;
         const first = pageSize(field, selection);
         const isList = String(unwrapNonNull(field.type)).startsWith('[');
+        const keys = isList && first === undefined ? keyCount(field, selection) : undefined;
         if (first !== undefined) {
           // a page: the connection object once, what is beneath it `first` times
           cost += multiplier;
           walk(selection.selectionSet, type, multiplier * first, true, seen);
         } else {
-          // the edges/nodes list of a page is the page itself; any other list is assumed `listSize` long
-          const m = isList && !inPage ? multiplier * listSize : multiplier;
+          // a list asked for by keys is as long as its longest key list; the edges/nodes list of a
+          // page is the page itself; any other list is assumed `listSize` long
+          const m = keys !== undefined ? multiplier * keys : isList && !inPage ? multiplier * listSize : multiplier;
           cost += m;
           walk(selection.selectionSet, type, m, false, seen);
         }

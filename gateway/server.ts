@@ -8,7 +8,8 @@
  *   GET /metrics        Prometheus metrics of every service in this process
  *
  * Limits on /graphql (depth, aliases, tokens, cost, body size, rate) and production mode are
- * wired in gateway/limits.ts.
+ * wired in gateway/limits.ts; the whole-request deadline and the in-flight bound per subgraph in
+ * gateway/deadline.ts. Browsers may call from the CORS_ORIGINS allow-list only (none by default).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,9 +21,12 @@ import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError } from 'graphql-yoga';
 import type { SubgraphName } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
-import { httpDuration, registry } from '../lib/metrics.ts';
+import { ERROR_CODES } from '../lib/error-codes.ts';
+import { env } from '../lib/config.ts';
+import { httpDuration, registry, routeLabel, statusLabel } from '../lib/metrics.ts';
 import { authPlugins, type GatewayAuthOptions } from './auth.ts';
 import { EXAMPLE_QUERY } from './example-query.ts';
+import { useRequestDeadline } from './deadline.ts';
 import { createLimits, limitsFromConfig, type GatewayLimits } from './limits.ts';
 
 export type GatewayOptions = {
@@ -30,8 +34,10 @@ export type GatewayOptions = {
   supergraphSdl: string;
   /** Where each subgraph is reachable, overriding the URLs in the SDL. */
   subgraphUrls: Partial<Record<SubgraphName, string>>;
-  /** Per-subgraph request timeout in milliseconds. */
+  /** Per-subgraph request timeout in milliseconds (within the whole-request deadline of the limits). */
   subgraphTimeoutMs?: number;
+  /** Browser origins allowed to call (CORS); default CORS_ORIGINS (none). */
+  corsOrigins?: readonly string[];
   /** Production mode: no GraphiQL, no landing page, no introspection, no "Did you mean" suggestions. */
   production?: boolean;
   /** Overrides of the limits configured by the environment (gateway/limits.ts). */
@@ -62,11 +68,14 @@ export function maskGatewayError(error: unknown, message: string): Error {
     const e = error as GraphQLError;
     const code = String(e.extensions?.code ?? '');
     const serviceName = e.extensions?.serviceName as string | undefined;
+    if (serviceName && code === ERROR_CODES.SUBGRAPH_UNAVAILABLE) {
+      return new GraphQLError(e.message, { nodes: e.nodes, path: e.path, extensions: { code, serviceName, reason: e.extensions?.reason } });
+    }
     if (serviceName && UNAVAILABLE_CODES.has(code)) {
       return new GraphQLError(`The ${serviceName} subgraph is unavailable; its fields are null in this response`, {
         nodes: e.nodes,
         path: e.path,
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName },
+        extensions: { code: ERROR_CODES.SUBGRAPH_UNAVAILABLE, serviceName },
       });
     }
   }
@@ -81,7 +90,14 @@ export type Gateway = {
 
 export function createGateway(options: GatewayOptions): Gateway {
   const supergraph = pointSupergraphAt(options.supergraphSdl, options.subgraphUrls);
-  const limits = createLimits({ ...limitsFromConfig(), ...options.limits }, options.production ?? false);
+  const configured = { ...limitsFromConfig(), ...options.limits };
+  const limits = createLimits(configured, options.production ?? false);
+  const deadline = useRequestDeadline({
+    requestTimeoutMs: configured.requestTimeoutMs,
+    subgraphTimeoutMs: options.subgraphTimeoutMs ?? env().SUBGRAPH_TIMEOUT_MS,
+    maxInFlight: configured.subgraphMaxInFlight,
+  });
+  const corsOrigins = options.corsOrigins ?? env().CORS_ORIGINS;
   const runtime = createGatewayRuntime({
     supergraph,
     unifiedGraphHandler,
@@ -91,7 +107,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     renderGraphiQL,
     healthCheckEndpoint: '/_gateway/healthcheck',
     readinessCheckEndpoint: '/_gateway/readiness',
-    upstreamTimeout: options.subgraphTimeoutMs ?? 10_000,
+    // an allowed origin is answered with itself (credentials allowed); any other gets no CORS headers
+    cors: (request) => {
+      const origin = request.headers.get('origin');
+      // (given as a list of two or more, the library answers with the request's origin and adds Vary: Origin)
+      return origin && corsOrigins.includes(origin) ? { origin: [origin, ...corsOrigins], credentials: true } : false;
+    },
     // Hive Gateway's own log lines go through the process logger as structured JSON.
     logging: new HiveLogger({
       level: 'warn',
@@ -100,7 +121,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     maskedErrors: { maskError: maskGatewayError },
     ...limits.runtimeOptions,
     // the limit plugins come after the auth plugins: the rate limit needs the verified token
-    plugins: () => [...authPlugins(options.auth), ...limits.plugins],
+    // the deadline starts when the request arrives; it and the signatures share it
+    plugins: () => [deadline, ...authPlugins({ requestTimeoutMs: configured.requestTimeoutMs, ...options.auth }), ...limits.plugins],
   });
   const graphql = limits.limitBody((req, res) => runtime(req, res));
 
@@ -125,8 +147,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     const path = (req.url ?? '/').split('?')[0];
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      httpDuration.observe({ service: 'gateway', route: path, status: String(res.statusCode) }, seconds);
+      httpDuration.observe({ service: 'gateway', route: routeLabel(path), status: statusLabel(res.statusCode) }, seconds);
     });
+    // answers differ by Origin (CORS): caches must keep them apart
+    if (corsOrigins.length > 0) res.setHeader('vary', 'Origin');
     if (path === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ status: 'ok', service: 'gateway' }));

@@ -15,7 +15,7 @@ const EnvModel = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Gateway port. */
   PORT: port.default(4000),
-  /** Interface every server binds to. */
+  /** Interface the gateway binds to (standalone subgraphs: SUBGRAPH_HOST). */
   HOST: z.string().default('0.0.0.0'),
   /** PostgreSQL connection string; unset means embedded PGlite. */
   DATABASE_URL: url.optional(),
@@ -56,7 +56,7 @@ const EnvModel = z.object({
    * generates one per run when unset.
    */
   UPSTREAM_HMAC_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  /** Per-subgraph request timeout at the gateway, milliseconds. */
+  /** Per-subgraph request timeout at the gateway, milliseconds (within the whole-request REQUEST_TIMEOUT_MS). */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** Gateway limits (gateway/limits.ts). Deepest field nesting of an operation (MAX_DEPTH_EXCEEDED). */
   MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(12),
@@ -86,6 +86,32 @@ const EnvModel = z.object({
   CURSOR_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** PostgreSQL statement_timeout of every subgraph session, milliseconds (STATEMENT_TIMEOUT); 0 disables. No effect on PGlite. */
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
+
+  // --- gateway: request deadline, in-flight bound, token lifetimes, replay window, CORS, subgraph bind (issue 8) ---
+  /**
+   * Whole-request deadline at the gateway, milliseconds: every subgraph fetch of one client request
+   * shares it (a later fetch gets what is left), and a fetch still open when it passes is answered
+   * with SUBGRAPH_UNAVAILABLE. Subgraphs receive it, signed, to stop their own work in time.
+   */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  /** Requests in flight from the gateway to one subgraph; past it the gateway answers at once with SUBGRAPH_UNAVAILABLE. */
+  SUBGRAPH_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(100),
+  /** Longest token lifetime (exp - iat) the gateway accepts, seconds (401 TOKEN_LIFETIME_TOO_LONG); tokens without exp are refused. */
+  MAX_TOKEN_LIFETIME_SECONDS: z.coerce.number().int().min(60).default(24 * 3600),
+  /** How old a gateway signature a subgraph still accepts, milliseconds (401 GATEWAY_SIGNATURE_EXPIRED). */
+  UPSTREAM_SIGNATURE_MAX_AGE_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** Clock difference between gateway and subgraph hosts a signature's time may show, milliseconds. */
+  UPSTREAM_CLOCK_SKEW_MS: z.coerce.number().int().min(0).default(5_000),
+  /**
+   * Browser origins allowed to call the gateway (CORS), comma-separated, e.g.
+   * `https://app.example.org,http://localhost:5173`; unset: none (no Access-Control-Allow-Origin at all).
+   */
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((o) => o.trim()).filter(Boolean)),
+  /** Interface a standalone subgraph (`npm run subgraph`) binds to; HOST is the gateway's. */
+  SUBGRAPH_HOST: z.string().default('127.0.0.1'),
 });
 
 export type Env = z.infer<typeof EnvModel>;

@@ -1,8 +1,13 @@
 /**
  * Prometheus metrics shared by every service in the process (one registry), so the gateway's
  * GET /metrics shows the gateway and all in-process subgraphs together.
+ *
+ * Every label takes values from a closed set, so no client can add series: `route` is one of
+ * ROUTES or "other", `status` an HTTP status code, `code` a code of the registry
+ * (lib/error-codes.ts) or "OTHER", `service` and `subgraph` a service name.
  */
 import client from 'prom-client';
+import { errorCodeLabel } from './error-codes.ts';
 
 export const registry = new client.Registry();
 client.collectDefaultMetrics({ register: registry });
@@ -14,6 +19,24 @@ export const dbQueries = new client.Counter({
   labelNames: ['subgraph'] as const,
   registers: [registry],
 });
+
+/** The paths the gateway and the subgraphs serve; any other path is counted as route "other". */
+export const ROUTES = ['/graphql', '/', '/healthz', '/readyz', '/metrics'] as const;
+
+/** The `route` label of a request path: one of ROUTES, else "other". */
+export function routeLabel(path: string): string {
+  return (ROUTES as readonly string[]).includes(path) ? path : 'other';
+}
+
+/** The `status` label of an HTTP status: the code when it is a valid one, else "other". */
+export function statusLabel(status: number): string {
+  return Number.isInteger(status) && status >= 100 && status <= 599 ? String(status) : 'other';
+}
+
+/** Counts one GraphQL error of `service` under its code (codes outside the registry: OTHER). */
+export function countGraphqlError(service: string, code: unknown): void {
+  graphqlErrors.inc({ service, code: errorCodeLabel(code) });
+}
 
 /** HTTP request latency of every server in the process, by service. */
 export const httpDuration = new client.Histogram({

@@ -21,7 +21,7 @@ export async function runStandalone<TContext extends BaseContext>(def: SubgraphD
   const auditDatabase = def.audited ? (def.name === 'people' ? database : openDatabase('people')) : null;
   const audit = auditDatabase ? createAuditWriter(auditDatabase) : undefined;
   await migrateSubgraph(database);
-  const running = await startSubgraph(def, database, { port: subgraphPort(def.name), host: env().HOST, upstreamSecret, audit });
+  const running = await startSubgraph(def, database, { port: subgraphPort(def.name), host: env().SUBGRAPH_HOST, upstreamSecret, audit });
   logger.info({ subgraph: def.name, url: running.url, database: database.kind }, 'subgraph ready');
   const shutdown = async () => {
     await running.stop();

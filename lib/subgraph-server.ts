@@ -12,14 +12,14 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { defaultFieldResolver, GraphQLError, Kind, type DocumentNode, type FieldDefinitionNode, type GraphQLFieldMap, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { ANONYMOUS, viewerFromClaims, type Viewer } from './auth/scopes.ts';
-import { IDENTITY_EXTENSION, REQUEST_EXTENSION, SIGNATURE_EXTENSION, verifyUpstream, type RequestMeta } from './auth/upstream.ts';
+import { checkUpstreamRequest, remainingMs } from './auth/upstream.ts';
 import type { AuditWriter } from './audit.ts';
-import type { SubgraphName } from './config.ts';
+import { env, type SubgraphName } from './config.ts';
 import type { Database } from './db.ts';
 import { limitArguments } from './input-limits.ts';
 import { runInRequest } from './request-context.ts';
 import { logger } from './logger.ts';
-import { graphqlErrors, httpDuration, registry } from './metrics.ts';
+import { countGraphqlError, httpDuration, registry, routeLabel, statusLabel } from './metrics.ts';
 
 /** What a subgraph folder's server.ts exports: everything needed to serve it, nothing listening. */
 export type SubgraphDefinition<TContext extends BaseContext> = {
@@ -68,7 +68,7 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** Codes whose messages are safe to show a client; anything else is masked as an internal error. */
 function maskError(formatted: GraphQLFormattedError, error: unknown, service: string): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-  graphqlErrors.inc({ service, code });
+  countGraphqlError(service, code);
   if (code === 'INTERNAL_SERVER_ERROR') {
     logger.error({ err: error, service, path: formatted.path }, 'resolver failed');
     return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code } };
@@ -187,8 +187,16 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 export async function startSubgraph<TContext extends BaseContext>(
   def: SubgraphDefinition<TContext>,
   database: Database,
-  options: { port?: number; host?: string; upstreamSecret: string; audit?: AuditWriter },
+  options: {
+    port?: number;
+    host?: string;
+    upstreamSecret: string;
+    audit?: AuditWriter;
+    /** How old a gateway signature may be and the clock skew tolerated, ms; default UPSTREAM_SIGNATURE_MAX_AGE_MS / UPSTREAM_CLOCK_SKEW_MS. */
+    signatureWindow?: { maxAgeMs: number; clockSkewMs: number };
+  },
 ): Promise<RunningSubgraph> {
+  const signatureWindow = options.signatureWindow ?? { maxAgeMs: env().UPSTREAM_SIGNATURE_MAX_AGE_MS, clockSkewMs: env().UPSTREAM_CLOCK_SKEW_MS };
   const httpServer = http.createServer();
   const server = buildApolloServer(def, [ApolloServerPluginDrainHttpServer({ httpServer })]);
   await server.start();
@@ -198,10 +206,10 @@ export async function startSubgraph<TContext extends BaseContext>(
     const path = (req.url ?? '/').split('?')[0];
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      httpDuration.observe({ service: def.name, route: path, status: String(res.statusCode) }, seconds);
+      httpDuration.observe({ service: def.name, route: routeLabel(path), status: statusLabel(res.statusCode) }, seconds);
     });
     handle(req, res, path).catch((err: Error & { status?: number }) => {
-      if (!res.headersSent) sendJson(res, err.status ?? 500, { errors: [{ message: err.status ? err.message : 'Internal server error', extensions: { code: err.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent) sendJson(res, err.status ?? 500, { errors: [{ message: err.status ? err.message : 'Internal server error', extensions: { code: err.status === 413 ? 'BODY_TOO_LARGE' : 'INTERNAL_SERVER_ERROR' } }] });
       if (!err.status) logger.error({ err, service: def.name }, 'request failed');
     });
   });
@@ -233,20 +241,18 @@ export async function startSubgraph<TContext extends BaseContext>(
         return sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
       }
     }
-    // Only the gateway may call: its HMAC over query, variables and identity must verify.
-    const request = (body ?? {}) as { query?: unknown; variables?: Record<string, unknown> | null; extensions?: Record<string, unknown> };
-    const identity = request.extensions?.[IDENTITY_EXTENSION] ?? null;
-    const meta = (request.extensions?.[REQUEST_EXTENSION] ?? null) as RequestMeta | null;
-    const signed = req.method === 'POST' && typeof request.query === 'string' &&
-      verifyUpstream(options.upstreamSecret, { query: request.query, variables: request.variables, identity, request: meta }, request.extensions?.[SIGNATURE_EXTENSION]);
-    if (!signed) {
-      return sendJson(res, 401, { errors: [{ message: `the ${def.name} subgraph only answers requests signed by the gateway`, extensions: { code: 'GATEWAY_SIGNATURE_REQUIRED' } }] });
-    }
+    // Only the gateway may call: its HMAC over query, variables, identity, this subgraph's name and
+    // the time must verify, recently, for an identity that has not expired (no replays)
+    const upstream = req.method === 'POST'
+      ? checkUpstreamRequest(options.upstreamSecret, body, { subgraph: def.name, ...signatureWindow })
+      : ({ ok: false, code: 'GATEWAY_SIGNATURE_REQUIRED', message: `the ${def.name} subgraph only answers POST requests signed by the gateway` } as const);
+    if (!upstream.ok) return sendJson(res, 401, { errors: [{ message: upstream.message, extensions: { code: upstream.code } }] });
+    const { identity, request: meta, call } = upstream;
     let viewer: Viewer;
     try {
       viewer = identity === null ? ANONYMOUS : viewerFromClaims(identity);
     } catch (err) {
-      return sendJson(res, 401, { errors: [{ message: (err as Error).message, extensions: { code: 'UNAUTHENTICATED' } }] });
+      return sendJson(res, 401, { errors: [{ message: (err as Error).message, extensions: { code: 'INVALID_TOKEN_CLAIMS' } }] });
     }
     const collector = new AuditCollector();
     // when the gateway or its client goes away before the answer, the running statement is cancelled
@@ -254,7 +260,10 @@ export async function startSubgraph<TContext extends BaseContext>(
     res.on('close', () => {
       if (!res.writableFinished) abandoned.abort();
     });
-    const response = await runInRequest({ signal: abandoned.signal }, () => server.executeHTTPGraphQLRequest({
+    // and so it is when the gateway's signed deadline for this request passes: nobody waits for it
+    const left = remainingMs(call.deadline);
+    const signal = left === null ? abandoned.signal : AbortSignal.any([abandoned.signal, AbortSignal.timeout(Math.max(1, left))]);
+    const response = await runInRequest({ signal }, () => server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
         method: (req.method ?? 'GET').toUpperCase(),
         headers,

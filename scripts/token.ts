@@ -8,7 +8,7 @@
  * Exit codes: 0 printed, 1 refused, 2 bad arguments.
  */
 import { parseArgs } from 'node:util';
-import { signDevToken } from '../lib/auth/dev-keys.ts';
+import { signDevToken, spanSeconds, tokenLifetimeSeconds } from '../lib/auth/dev-keys.ts';
 import { ROLES, SCOPES, type Role, type Scope } from '../lib/auth/scopes.ts';
 import { env } from '../lib/config.ts';
 
@@ -17,7 +17,7 @@ const USAGE = `usage: npm run token -- [--sub NAME] [--scope S]... [--role R]...
   --scope S         a scope, repeatable: ${SCOPES.join(', ')}
   --role R          a role, repeatable: ${Object.keys(ROLES).join(', ')}
   --community CODE  confine to a 12-digit community code, repeatable
-  --expires SPAN    lifetime such as 30m, 8h, 7d (default 8h)
+  --expires SPAN    lifetime such as 30m, 8h, 1d (default 8h; at most MAX_TOKEN_LIFETIME_SECONDS, ${env().MAX_TOKEN_LIFETIME_SECONDS} s)
 `;
 
 function fail(message: string, code: number): never {
@@ -47,6 +47,10 @@ if (values.help) {
 }
 if (env().NODE_ENV === 'production') fail('npm run token signs with the development key, which production refuses; get a token from the identity provider', 1);
 try {
+  // the gateway refuses tokens that live longer than its cap: say so, and sign for the cap
+  if (spanSeconds(values.expires) > tokenLifetimeSeconds(values.expires)) {
+    process.stderr.write(`--expires ${values.expires} is longer than MAX_TOKEN_LIFETIME_SECONDS (${env().MAX_TOKEN_LIFETIME_SECONDS} s), which the gateway accepts at most: the token expires after ${env().MAX_TOKEN_LIFETIME_SECONDS} s\n`);
+  }
   const token = await signDevToken({
     subject: values.sub,
     scopes: values.scope as Scope[],

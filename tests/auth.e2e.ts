@@ -5,10 +5,13 @@
  */
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signDevToken } from '../lib/auth/dev-keys.ts';
-import { signUpstream } from '../lib/auth/upstream.ts';
+import { signDevClaims, signDevToken } from '../lib/auth/dev-keys.ts';
+import { env } from '../lib/config.ts';
+import { startSubgraph, type RunningSubgraph } from '../lib/subgraph-server.ts';
+import { signedExtensions } from '../lib/auth/upstream.ts';
 import { SHOWCASE } from '../seeds/showcase.ts';
 import { runCli } from './support/cli.ts';
+import { startGatewayOver, startStandIn, type SecondGateway, type StandIn } from './support/proxy.ts';
 import { startTestSystem, type TestSystem } from './support/system.ts';
 
 const VIEWER = '{ viewer { subject roles scopes communities } }';
@@ -60,6 +63,158 @@ describe('tokens at the gateway', () => {
   });
 });
 
+describe('token expiry, lifetime and claims', () => {
+  const now = () => Math.floor(Date.now() / 1000);
+  const base = () => ({ iss: 'address-graph-dev', aud: 'address-graph', iat: now() });
+
+  it('refuses a token without exp with 401 TOKEN_EXPIRY_REQUIRED', async () => {
+    const res = await t.query(VIEWER, {}, await signDevClaims({ ...base(), sub: 'eternal', roles: ['admin'] }));
+    expect(res.status).toBe(401);
+    expect(res.data ?? null).toBeNull();
+    expect(res.errors?.[0].extensions?.code).toBe('TOKEN_EXPIRY_REQUIRED');
+  });
+
+  it('refuses a token living longer than the cap with 401 TOKEN_LIFETIME_TOO_LONG, however its iat is set', async () => {
+    const cap = env().MAX_TOKEN_LIFETIME_SECONDS;
+    const long = await signDevClaims({ ...base(), sub: 'long', roles: ['admin'], exp: now() + cap + 3600 });
+    // an iat just before exp does not make a far exp short
+    const backdated = await signDevClaims({ ...base(), sub: 'long', roles: ['admin'], iat: now() + cap, exp: now() + cap + 60 });
+    for (const token of [long, backdated]) {
+      const res = await t.query(VIEWER, {}, token);
+      expect(res.status).toBe(401);
+      expect(res.errors?.[0].extensions?.code).toBe('TOKEN_LIFETIME_TOO_LONG');
+    }
+    // within the cap it runs
+    const fine = await t.query(VIEWER, {}, await signDevClaims({ ...base(), sub: 'fine', roles: ['admin'], exp: now() + cap - 60 }));
+    expect(fine.status).toBe(200);
+    expect(fine.data!.viewer.subject).toBe('fine');
+  });
+
+  it('answers an expired token with TOKEN_EXPIRED and a non-JWT with INVALID_TOKEN', async () => {
+    const expired = await t.query(VIEWER, {}, await signDevToken({ subject: 'late', issuedAt: now() - 7200, expiresIn: '1h' }));
+    expect(expired.status).toBe(401);
+    expect(expired.errors?.[0].extensions?.code).toBe('TOKEN_EXPIRED');
+    const garbage = await t.query(VIEWER, {}, 'not-a-jwt');
+    expect(garbage.status).toBe(400);
+    expect(garbage.errors?.[0].extensions?.code).toBe('INVALID_TOKEN');
+    // signed with a key of another type (RSA against the EC dev key): the client's mistake, not an outage
+    const { privateKey } = await generateKeyPair('RS256');
+    const rsa = await new SignJWT({ roles: ['admin'] }).setProtectedHeader({ alg: 'RS256' }).setSubject('mallory')
+      .setIssuer('address-graph-dev').setAudience('address-graph').setIssuedAt().setExpirationTime('1h').sign(privateKey);
+    const foreign = await t.query(VIEWER, {}, rsa);
+    expect(foreign.status).toBe(401);
+    expect(foreign.errors?.[0].extensions?.code).toBe('INVALID_TOKEN');
+  });
+
+  it('refuses a correctly signed token with a malformed claim with 401 INVALID_TOKEN_CLAIMS naming it', async () => {
+    const exp = now() + 600;
+    const cases = [
+      ['communities', { sub: 'g', roles: ['grid-worker'], communities: ['abc'] }],
+      ['sub', { sub: '', roles: ['admin'] }],
+      ['sub', { roles: ['admin'] }],
+      ['roles', { sub: 'r', roles: 'admin' }],
+      ['scope', { sub: 's', scope: 42 }],
+    ] as const;
+    for (const [claim, claims] of cases) {
+      const res = await t.query(VIEWER, {}, await signDevClaims({ ...base(), exp, ...claims }));
+      expect(res.status, claim).toBe(401);
+      expect(res.data ?? null, claim).toBeNull();
+      expect(res.errors?.[0].extensions?.code, claim).toBe('INVALID_TOKEN_CLAIMS');
+      expect(res.errors?.[0].message, claim).toContain(`"${claim}"`);
+    }
+    // the same shape with valid claims runs
+    const valid = await t.query(VIEWER, {}, await signDevClaims({ ...base(), exp, sub: 'g', roles: ['grid-worker'], communities: [SHOWCASE.communityCode] }));
+    expect(valid.status).toBe(200);
+    expect(valid.data!.viewer).toMatchObject({ subject: 'g', communities: [SHOWCASE.communityCode] });
+  });
+
+  it('npm run token caps --expires at the maximum lifetime, so the token it prints is accepted', async () => {
+    const out = await runCli('scripts/token.ts', ['--sub', 'patient', '--scope', 'address:read', '--expires', '30d']);
+    expect(out.code).toBe(0);
+    expect(out.stderr).toContain('MAX_TOKEN_LIFETIME_SECONDS');
+    const token = out.stdout.trim();
+    const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { iat: number; exp: number };
+    expect(payload.exp - payload.iat).toBe(env().MAX_TOKEN_LIFETIME_SECONDS);
+    const res = await t.query(VIEWER, {}, token);
+    expect(res.status).toBe(200);
+    expect(res.data!.viewer.subject).toBe('patient');
+  });
+});
+
+describe('a captured gateway-to-subgraph request cannot be replayed', () => {
+  const WINDOW_MS = 4000;
+  let capture: StandIn;
+  let gateway: SecondGateway;
+  let strict: RunningSubgraph;
+  const replay = (url: string, body: unknown) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+  const sleepUntil = (epochMs: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, epochMs - Date.now())));
+
+  beforeAll(async () => {
+    capture = await startStandIn(t.system.subgraphs.buildings.url);
+    gateway = await startGatewayOver(t, { buildings: capture.url });
+    // a buildings subgraph with a short signature window and no clock skew allowance
+    const { buildingsSubgraph } = await import('../subgraphs/buildings/server.ts');
+    strict = await startSubgraph(buildingsSubgraph as never, t.databases.buildings, {
+      upstreamSecret: t.system.upstreamSecret,
+      signatureWindow: { maxAgeMs: WINDOW_MS, clockSkewMs: 0 },
+    });
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    await capture?.stop();
+    await strict?.stop();
+  });
+
+  /** Runs the viewer query through the capturing gateway and answers the request buildings got. */
+  async function captured(token: string): Promise<any> {
+    const before = capture.received.length;
+    const res = await gateway.query(VIEWER, {}, token);
+    expect(res.status).toBe(200);
+    expect(capture.received.length).toBe(before + 1);
+    return capture.received[before];
+  }
+
+  it('is accepted by its own subgraph at once, and refused by another subgraph', async () => {
+    const body = await captured(await signDevToken({ subject: 'alice', roles: ['admin'] }));
+    expect(body.extensions.call).toMatchObject({ subgraph: 'buildings' });
+    const again = await replay(strict.url, body);
+    expect(again.status).toBe(200);
+    expect(again.body.data.viewer.subject).toBe('alice');
+    for (const other of ['people', 'entities', 'events', 'cases'] as const) {
+      const elsewhere = await replay(t.system.subgraphs[other].url, body);
+      expect(elsewhere.status, other).toBe(401);
+      expect(elsewhere.body.errors[0].extensions.code, other).toBe('GATEWAY_SIGNATURE_REQUIRED');
+      expect(elsewhere.body.data, other).toBeUndefined();
+    }
+    // claiming another target breaks the signature
+    const retargeted = await replay(t.system.subgraphs.people.url, { ...body, extensions: { ...body.extensions, call: { ...body.extensions.call, subgraph: 'people' } } });
+    expect(retargeted.status).toBe(401);
+  });
+
+  it('is refused once the signature is older than the window (GATEWAY_SIGNATURE_EXPIRED)', async () => {
+    const body = await captured(await signDevToken({ subject: 'bob', roles: ['admin'] }));
+    await sleepUntil(body.extensions.call.issuedAt + WINDOW_MS + 200);
+    const late = await replay(strict.url, body);
+    expect(late.status).toBe(401);
+    expect(late.body.errors[0].extensions.code).toBe('GATEWAY_SIGNATURE_EXPIRED');
+    // moving the time forward breaks the signature
+    const refreshed = await replay(strict.url, { ...body, extensions: { ...body.extensions, call: { ...body.extensions.call, issuedAt: Date.now() } } });
+    expect(refreshed.status).toBe(401);
+    expect(refreshed.body.errors[0].extensions.code).toBe('GATEWAY_SIGNATURE_REQUIRED');
+  });
+
+  it('is refused once the token inside has expired (TOKEN_EXPIRED), though the signature is recent', async () => {
+    const body = await captured(await signDevToken({ subject: 'carol', roles: ['admin'], expiresIn: '2s' }));
+    const exp = body.extensions.identity.exp as number;
+    await sleepUntil(exp * 1000 + 100);
+    expect(Date.now() - body.extensions.call.issuedAt).toBeLessThan(WINDOW_MS);
+    const late = await replay(strict.url, body);
+    expect(late.status).toBe(401);
+    expect(late.body.errors[0].extensions.code).toBe('TOKEN_EXPIRED');
+  });
+});
+
 describe('subgraphs answer only the gateway', () => {
   const post = (url: string, body: unknown) =>
     fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
@@ -80,17 +235,19 @@ describe('subgraphs answer only the gateway', () => {
   it('rejects a signature made with another secret, and an identity swapped into a signed request', async () => {
     const url = t.system.subgraphs.buildings.url;
     const query = '{ viewer { subject scopes } }';
-    const identity = { sub: 'mallory', roles: ['admin'] };
-    const wrongSecret = await post(url, { query, extensions: { identity, 'hmac-signature': signUpstream('x'.repeat(32), { query, variables: null, identity }) } });
+    const call = () => ({ subgraph: 'buildings', issuedAt: Date.now(), deadline: null });
+    const identity = { sub: 'mallory', roles: ['admin'], exp: Math.floor(Date.now() / 1000) + 600 };
+    const wrongSecret = await post(url, { query, extensions: signedExtensions('x'.repeat(32), { query, variables: null, identity, call: call() }) });
     expect(wrongSecret.status).toBe(401);
     // a request signed with the real secret for an anonymous caller is answered...
-    const real = signUpstream(t.system.upstreamSecret, { query, variables: null, identity: null });
-    const anonymous = await post(url, { query, extensions: { identity: null, 'hmac-signature': real } });
+    const real = signedExtensions(t.system.upstreamSecret, { query, variables: null, identity: null, call: call() });
+    const anonymous = await post(url, { query, extensions: real });
     expect(anonymous.status).toBe(200);
     expect(anonymous.body.data.viewer).toEqual({ subject: null, scopes: [] });
     // ...but not once someone swaps an identity into it
-    const swapped = await post(url, { query, extensions: { identity, 'hmac-signature': real } });
+    const swapped = await post(url, { query, extensions: { ...real, identity } });
     expect(swapped.status).toBe(401);
+    expect(swapped.body.errors[0].extensions.code).toBe('GATEWAY_SIGNATURE_REQUIRED');
   });
 });
 
@@ -132,5 +289,72 @@ describe('ALLOW_ANONYMOUS=false', () => {
     } finally {
       await closed.stop();
     }
+  });
+});
+
+describe('a document with several operations', () => {
+  const DOCUMENT = `query Registry { address(code: "440304") { name } }
+query Audit { auditRecords(first: 1) { edges { node { subject } } } }`;
+  const run = async (operationName: string, token: string) => {
+    const res = await fetch(t.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: DOCUMENT, operationName }),
+    });
+    return { status: res.status, ...((await res.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] }) };
+  };
+
+  it('runs the operation operationName picks: a fully refused one gets its refusal, not a 500 or the other one\'s data', async () => {
+    const reader = await signDevToken({ subject: 'reader', scopes: ['address:read'] });
+    // the named operation is the refused one, in either position of the document
+    const refused = await run('Audit', reader);
+    expect(refused.status).not.toBe(500);
+    expect(refused.data?.address).toBeUndefined();
+    expect(refused.data?.auditRecords ?? null).toBeNull();
+    expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHORIZED_FIELD_OR_TYPE');
+    // the allowed operation beside it still runs
+    const allowed = await run('Registry', reader);
+    expect(allowed.status).toBe(200);
+    expect(allowed.errors).toBeUndefined();
+    expect(allowed.data).toEqual({ address: { name: '福田区' } });
+  });
+
+  it('answers a missing or unknown operationName with OPERATION_RESOLUTION_FAILURE, and keeps the fragments the named one uses', async () => {
+    const reader = await signDevToken({ subject: 'reader', scopes: ['address:read'] });
+    for (const operationName of [undefined, 'Nothing']) {
+      const res = await fetch(t.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${reader}` },
+        body: JSON.stringify({ query: DOCUMENT, operationName }),
+      });
+      expect(res.status, String(operationName)).toBe(400);
+      expect(((await res.json()) as any).errors[0].extensions.code).toBe('OPERATION_RESOLUTION_FAILURE');
+    }
+    const withFragment = `fragment Name on Address { name }\n${DOCUMENT.replace('{ name }', '{ ...Name }')}`;
+    const res = await fetch(t.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${reader}` },
+      body: JSON.stringify({ query: withFragment, operationName: 'Registry' }),
+    });
+    expect(((await res.json()) as any).data).toEqual({ address: { name: '福田区' } });
+  });
+
+  it('does the same with the operations in the other order', async () => {
+    const reader = await signDevToken({ subject: 'reader', scopes: ['address:read'] });
+    const swapped = `query Audit { auditRecords(first: 1) { edges { node { subject } } } }
+query Registry { address(code: "440304") { name } }`;
+    const post = (operationName: string) =>
+      fetch(t.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', authorization: `Bearer ${reader}` },
+        body: JSON.stringify({ query: swapped, operationName }),
+      }).then(async (r) => ({ status: r.status, ...((await r.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] }) }));
+    const refused = await post('Audit');
+    expect(refused.status).not.toBe(500);
+    expect(refused.data?.auditRecords ?? null).toBeNull();
+    expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHORIZED_FIELD_OR_TYPE');
+    const allowed = await post('Registry');
+    expect(allowed.errors).toBeUndefined();
+    expect(allowed.data).toEqual({ address: { name: '福田区' } });
   });
 });

@@ -5,10 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBGRAPHS } from '../lib/config.ts';
 import { query as sql } from '../lib/db.ts';
+import { ERROR_CODE_MEANINGS } from '../lib/error-codes.ts';
 import { dbQueryCount } from '../lib/metrics.ts';
 import { subtreeRange } from '../lib/address-code.ts';
 import { EXAMPLE_QUERY } from '../gateway/example-query.ts';
 import { SHOWCASE } from '../seeds/showcase.ts';
+import { startGatewayOver } from './support/proxy.ts';
 import { startTestSystem, type TestSystem } from './support/system.ts';
 
 let t: TestSystem;
@@ -255,6 +257,38 @@ describe('operations endpoints', () => {
     expect(metrics).toMatch(/http_request_duration_seconds_bucket\{[^}]*service="people"/);
   });
 
+  it('keeps every metric label bounded: 3,000 requests to random paths add no series', async () => {
+    const series = async () => {
+      const text = await (await fetch(`${t.baseUrl}/metrics`)).text();
+      return { lines: text.split('\n').filter((l) => l.startsWith('http_request_duration_seconds_count{')), text };
+    };
+    // every route label that can exist is there once before counting
+    await fetch(`${t.baseUrl}/no-such-page`);
+    await fetch(`${t.system.subgraphs.people.url.replace(/\/graphql$/, '')}/no-such-page`);
+    const before = await series();
+    for (let batch = 0; batch < 30; batch++) {
+      await Promise.all(
+        Array.from({ length: 100 }, async (_, i) => {
+          const base = i % 2 === 0 ? t.baseUrl : t.system.subgraphs.people.url.replace(/\/graphql$/, '');
+          const res = await fetch(`${base}/${Math.random().toString(36).slice(2)}/${batch}-${i}?x=${i}`);
+          await res.arrayBuffer();
+        }),
+      );
+    }
+    const after = await series();
+    expect(after.lines.length).toBe(before.lines.length);
+    expect(after.text).toMatch(/http_request_duration_seconds_count\{service="gateway",route="other",status="404"\} \d+/);
+    for (const line of after.lines) expect(line).toMatch(/route="(\/graphql|\/|\/healthz|\/readyz|\/metrics|other)"/);
+  });
+
+  it('counts GraphQL errors only under codes of the registry', async () => {
+    await t.query(`{ address(code: "440304999999") { code } }`);
+    const text = await (await fetch(`${t.baseUrl}/metrics`)).text();
+    const codes = [...text.matchAll(/graphql_errors_total\{service="[^"]+",code="([^"]+)"\}/g)].map((m) => m[1]);
+    expect(codes).toContain('ADDRESS_NOT_FOUND');
+    for (const code of codes) expect(code === 'OTHER' || code in ERROR_CODE_MEANINGS, code).toBe(true);
+  });
+
   it('serves GraphiQL from the package itself, with no CDN (works offline)', async () => {
     const res = await fetch(t.gatewayUrl, { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
@@ -276,5 +310,49 @@ describe('one subgraph down', () => {
     expect(res.data?.address.cases).toBeNull();
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'cases' });
     expect((await fetch(`${t.baseUrl}/readyz`)).status).toBe(503);
+  });
+});
+
+describe('CORS: an allow-list, none by default', () => {
+  const ALLOWED = 'https://app.example.org';
+  const FOREIGN = 'https://evil.example.com';
+  const preflight = (url: string, origin: string) =>
+    fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization' } });
+  const simple = (url: string, origin: string) =>
+    fetch(url, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ address(code: "440304") { name } }' }) });
+
+  it('answers no origin at all by default, though the request itself still runs', async () => {
+    for (const origin of [ALLOWED, FOREIGN]) {
+      const pre = await preflight(t.gatewayUrl, origin);
+      expect(pre.headers.get('access-control-allow-origin')).toBeNull();
+      expect(pre.headers.get('access-control-allow-credentials')).toBeNull();
+      const res = await simple(t.gatewayUrl, origin);
+      expect(res.headers.get('access-control-allow-origin')).toBeNull();
+      expect(((await res.json()) as any).data.address.name).toBe('福田区');
+    }
+  });
+
+  it('allows the configured origins (with credentials) and nobody else', async () => {
+    const gateway = await startGatewayOver(t, {}, { corsOrigins: [ALLOWED, 'http://localhost:5173'] });
+    try {
+      const pre = await preflight(gateway.url, ALLOWED);
+      expect(pre.status).toBe(204);
+      expect(pre.headers.get('access-control-allow-origin')).toBe(ALLOWED);
+      expect(pre.headers.get('access-control-allow-credentials')).toBe('true');
+      expect(pre.headers.get('access-control-allow-headers')).toContain('authorization');
+      expect(pre.headers.get('vary')).toContain('Origin');
+      const res = await simple(gateway.url, ALLOWED);
+      expect(res.headers.get('access-control-allow-origin')).toBe(ALLOWED);
+      expect(((await res.json()) as any).data.address.name).toBe('福田区');
+
+      const foreignPre = await preflight(gateway.url, FOREIGN);
+      expect(foreignPre.headers.get('access-control-allow-origin')).toBeNull();
+      expect(foreignPre.headers.get('access-control-allow-credentials')).toBeNull();
+      const foreign = await simple(gateway.url, FOREIGN);
+      expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+      expect(foreign.headers.get('access-control-allow-credentials')).toBeNull();
+    } finally {
+      await gateway.stop();
+    }
   });
 });

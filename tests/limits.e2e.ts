@@ -95,7 +95,7 @@ describe('limits under the default configuration', () => {
     expect(cost!.estimated).toBeLessThan(defaults.maxCost);
   });
   it('has the documented defaults', () => {
-    expect(defaults).toMatchObject({ maxDepth: 12, maxAliases: 30, maxTokens: 2000, maxCost: 100_000, costListSize: 5, maxBodyBytes: 1024 * 1024, rateLimitPerMinute: 600 });
+    expect(defaults).toMatchObject({ maxDepth: 12, maxAliases: 30, maxTokens: 2000, maxCost: 100_000, costListSize: 5, maxBodyBytes: 1024 * 1024, rateLimitPerMinute: 600, requestTimeoutMs: 15_000, subgraphMaxInFlight: 100 });
   });
 
   it('still runs the showcase query, well within every limit, and tells its estimated cost', async () => {
@@ -143,6 +143,24 @@ describe('limits under the default configuration', () => {
     const error = res.errors?.[0];
     expect(error?.extensions?.code).toBe(LIMIT_CODES.cost);
     expect((error?.extensions?.cost as { estimated: number }).estimated).toBeGreaterThan(defaults.maxCost);
+  });
+
+  it('counts a list asked for by keys at the number of keys: 100 codes x 500 residents is refused, a few codes run', async () => {
+    const codes = Array.from({ length: 100 }, (_, i) => `4403040040280100028${String(1000 + i).padStart(6, '0')}`);
+    const residents = 'residents(first: 500) { edges { node { name } } }';
+    const literal = await t.query(`{ addresses(codes: [${codes.map((c) => `"${c}"`).join(', ')}]) { code ${residents} } }`);
+    expect(literal.status).toBe(400);
+    expect(literal.data ?? null).toBeNull();
+    expect(literal.errors?.[0].extensions?.code).toBe(LIMIT_CODES.cost);
+    expect((literal.errors?.[0].extensions?.cost as { estimated: number }).estimated).toBeGreaterThan(100 * 500);
+    const variable = await t.query(`query ($codes: [AddressCode!]!) { addresses(codes: $codes) { code ${residents} } }`, { codes });
+    expect(variable.errors?.[0].extensions?.code).toBe(LIMIT_CODES.cost);
+    // the same selection over two codes is estimated at two, and runs
+    const few = await t.query(`query ($codes: [AddressCode!]!) { addresses(codes: $codes) { code ${residents} } }`, { codes: [SHOWCASE.roomCode, SHOWCASE.buildingCode] });
+    expect(few.errors).toBeUndefined();
+    expect(few.data!.addresses.map((a: { code: string }) => a.code)).toEqual([SHOWCASE.roomCode, SHOWCASE.buildingCode]);
+    const estimated = (few as { extensions?: { cost?: { estimated: number } } }).extensions!.cost!.estimated;
+    expect(estimated).toBe(2 + 2 + 2 * 500 * 2);
   });
 
   it('refuses a page larger than 500 with PAGE_SIZE_EXCEEDED', async () => {

@@ -9,7 +9,7 @@
  */
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUpstream } from '../lib/auth/upstream.ts';
+import { signedExtensions } from '../lib/auth/upstream.ts';
 import { openDatabase, query, type Database } from '../lib/db.ts';
 import { startSubgraph, type SubgraphDefinition } from '../lib/subgraph-server.ts';
 import { subgraphClient } from './support/subgraph.ts';
@@ -86,6 +86,27 @@ describe.skipIf(!url)('statement timeout and cancellation (PostgreSQL)', () => {
     }
   });
 
+  it("cancels the running statement when the gateway's signed deadline for the request passes", async () => {
+    const label = `statements.deadline.${Date.now()}`;
+    const server = await startSubgraph(sleeper(label), untimed, { upstreamSecret: SECRET });
+    try {
+      const q = '{ sleep(seconds: 60) }';
+      const call = { subgraph: 'buildings', issuedAt: Date.now(), deadline: Date.now() + 500 };
+      const res = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: q, extensions: signedExtensions(SECRET, { query: q, variables: undefined, identity: null, request: null, call }) }),
+      });
+      // this pool has no statement timeout: only the deadline can have ended the minute-long sleep
+      const body = (await res.json()) as { data: { sleep: number | null }; errors?: { extensions?: { code?: string } }[] };
+      expect(body.data.sleep).toBeNull();
+      expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['REQUEST_ABANDONED']);
+      expect(await eventually(async () => (await running(untimed, label)) === 0)).toBe(true);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('cancels the running statement when the HTTP client disconnects', async () => {
     const label = `statements.abandoned.${Date.now()}`;
     const server = await startSubgraph(sleeper(label), untimed, { upstreamSecret: SECRET });
@@ -95,7 +116,7 @@ describe.skipIf(!url)('statement timeout and cancellation (PostgreSQL)', () => {
       const response = fetch(server.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: q, extensions: { identity: null, 'hmac-signature': signUpstream(SECRET, { query: q, variables: undefined, identity: null, request: null }) } }),
+        body: JSON.stringify({ query: q, extensions: signedExtensions(SECRET, { query: q, variables: undefined, identity: null, request: null, call: { subgraph: 'buildings', issuedAt: Date.now(), deadline: null } }) }),
         signal: aborted.signal,
       }).catch((err: Error) => err);
       expect(await eventually(async () => (await running(untimed, label)) === 1)).toBe(true);
@@ -107,7 +128,7 @@ describe.skipIf(!url)('statement timeout and cancellation (PostgreSQL)', () => {
       const ok = await fetch(server.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ sleep(seconds: 0) }', extensions: { identity: null, 'hmac-signature': signUpstream(SECRET, { query: '{ sleep(seconds: 0) }', variables: undefined, identity: null, request: null }) } }),
+        body: JSON.stringify({ query: '{ sleep(seconds: 0) }', extensions: signedExtensions(SECRET, { query: '{ sleep(seconds: 0) }', variables: undefined, identity: null, request: null, call: { subgraph: 'buildings', issuedAt: Date.now(), deadline: null } }) }),
       });
       expect(await ok.json()).toEqual({ data: { sleep: 1 } });
     } finally {

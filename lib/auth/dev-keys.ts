@@ -51,7 +51,7 @@ export type TokenRequest = {
   scopes?: readonly Scope[];
   roles?: readonly Role[];
   communities?: readonly string[];
-  /** Lifetime, e.g. '8h' or '15m' (jose time span); default 8 hours. */
+  /** Lifetime, e.g. '8h' or '15m'; default 8 hours, at most MAX_TOKEN_LIFETIME_SECONDS. */
   expiresIn?: string;
   /** Seconds since the epoch to issue at; defaults to now (tests make expired tokens with it). */
   issuedAt?: number;
@@ -77,12 +77,29 @@ export async function signDevToken(request: TokenRequest): Promise<string> {
     .setIssuer(env().JWT_ISSUER)
     .setAudience(env().JWT_AUDIENCE)
     .setIssuedAt(now)
-    .setExpirationTime(now + spanSeconds(request.expiresIn ?? '8h'))
+    .setExpirationTime(now + tokenLifetimeSeconds(request.expiresIn ?? '8h'))
     .sign(await importJWK(key.privateJwk, 'ES256'));
 }
 
+/**
+ * Signs exactly these claims with the development key, nothing added (no exp, iss or aud unless
+ * given): for tests of how the gateway treats odd tokens. Throws in production.
+ */
+export async function signDevClaims(claims: Record<string, unknown>): Promise<string> {
+  const key = await devKey();
+  return new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: 'JWT' }).sign(await importJWK(key.privateJwk, 'ES256'));
+}
+
+/**
+ * A lifetime span ('8h', '30m', '7d') in seconds, capped at MAX_TOKEN_LIFETIME_SECONDS: the
+ * gateway refuses longer-lived tokens, so a development token is never made longer.
+ */
+export function tokenLifetimeSeconds(span: string): number {
+  return Math.min(spanSeconds(span), env().MAX_TOKEN_LIFETIME_SECONDS);
+}
+
 /** '8h' → 28800; accepts s, m, h, d. */
-function spanSeconds(span: string): number {
+export function spanSeconds(span: string): number {
   const m = /^(\d+)\s*([smhd])$/.exec(span.trim());
   if (!m) throw new Error(`expiry must look like 30m, 8h or 7d, got "${span}"`);
   return Number(m[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[m[2] as 's' | 'm' | 'h' | 'd'];

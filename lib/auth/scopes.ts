@@ -38,28 +38,40 @@ export const ANONYMOUS: Viewer = Object.freeze({ subject: null, roles: [], scope
 /** Every scope, no confinement: in-process tools and tests that bypass the gateway. */
 export const SYSTEM: Viewer = Object.freeze({ subject: 'system', roles: ['admin'], scopes: new Set<Scope>(SCOPES), communities: null });
 
-const scopeList = z.union([z.string().transform((s) => s.split(/\s+/).filter(Boolean)), z.array(z.string())]);
+const scopeList = z.union([z.string().transform((s) => s.split(/\s+/).filter(Boolean)), z.array(z.string())], 'must be a space-separated string or a list of scopes');
 const Claims = z.object({
-  sub: z.string().min(1).optional(),
+  sub: z.string().min(1, 'must not be empty'),
   /** OAuth style: a space-separated string; an array is accepted too. */
   scope: scopeList.optional(),
   scopes: scopeList.optional(),
-  roles: z.array(z.string()).optional(),
-  communities: z.array(z.string().regex(/^[0-9]{12}$/, 'a community code has 12 digits')).optional(),
+  roles: z.array(z.string(), 'must be a list of role names').optional(),
+  communities: z.array(z.string().regex(/^[0-9]{12}$/, 'a community code has 12 digits'), 'must be a list of 12-digit community codes').optional(),
 });
 
+export type ClaimsCheck = { ok: true; viewer: Viewer } | { ok: false; claim: string; message: string };
+
 /**
- * The viewer a verified token's claims describe. Unknown scopes and roles are ignored (a token
- * may carry other services' scopes); a malformed claim throws, naming it.
+ * The viewer a verified token's claims describe, or which claim is malformed. Unknown scopes and
+ * roles are ignored (a token may carry other services' scopes); `sub` is required and not empty.
  */
-export function viewerFromClaims(claims: unknown): Viewer {
+export function checkClaims(claims: unknown): ClaimsCheck {
   const parsed = Claims.safeParse(claims);
   if (!parsed.success) {
-    throw new Error(`token claims are invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    const issue = parsed.error.issues[0];
+    const claim = String(issue.path[0] ?? 'claims');
+    const where = issue.path.length > 1 ? `${issue.path.join('.')}: ` : '';
+    return { ok: false, claim, message: `the token's "${claim}" claim is invalid: ${where}${(claims as Record<string, unknown> | null)?.[claim] === undefined ? 'required' : issue.message}` };
   }
   const c = parsed.data;
   const scopes = new Set<Scope>();
   for (const s of [...(c.scope ?? []), ...(c.scopes ?? [])]) if ((SCOPES as readonly string[]).includes(s)) scopes.add(s as Scope);
   for (const r of c.roles ?? []) for (const s of (ROLES as Record<string, readonly Scope[]>)[r] ?? []) scopes.add(s);
-  return { subject: c.sub ?? null, roles: c.roles ?? [], scopes, communities: c.communities ? [...new Set(c.communities)].sort() : null };
+  return { ok: true, viewer: { subject: c.sub, roles: c.roles ?? [], scopes, communities: c.communities ? [...new Set(c.communities)].sort() : null } };
+}
+
+/** The viewer a verified token's claims describe; a malformed claim throws, naming it (checkClaims answers instead). */
+export function viewerFromClaims(claims: unknown): Viewer {
+  const checked = checkClaims(claims);
+  if (!checked.ok) throw new Error(checked.message);
+  return checked.viewer;
 }

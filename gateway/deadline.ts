@@ -1,0 +1,92 @@
+/**
+ * One deadline per client request, shared by all of its subgraph fetches, and a bound on the
+ * requests in flight to each subgraph.
+ *
+ * The deadline starts when the request arrives (REQUEST_TIMEOUT_MS); each subgraph fetch gets
+ * what is left of it (at most SUBGRAPH_TIMEOUT_MS), so a chain of sequential fetches cannot add
+ * up to more than the deadline. A fetch cut off by it, a fetch that would start after it, and a
+ * fetch to a subgraph that already has SUBGRAPH_MAX_IN_FLIGHT requests open are all answered at
+ * once as SUBGRAPH_UNAVAILABLE naming the subgraph: its fields are null, the rest of the data is
+ * returned, and nothing piles up behind a stalled subgraph. The deadline is also signed into each
+ * subgraph request (lib/auth/upstream.ts) so the subgraph can stop its own work in time.
+ */
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+// errors are made with yoga's graphql module: under vitest 'graphql' here may be another instance
+import { createGraphQLError } from 'graphql-yoga';
+import { ERROR_CODES } from '../lib/error-codes.ts';
+
+export type DeadlineOptions = {
+  /** Whole-request deadline, ms. */
+  requestTimeoutMs: number;
+  /** Longest single subgraph fetch, ms (within what is left of the deadline). */
+  subgraphTimeoutMs: number;
+  /** Requests in flight per subgraph beyond which a fetch is refused at once. */
+  maxInFlight: number;
+};
+
+const deadlines = new WeakMap<object, number>();
+
+/**
+ * The deadline (epoch ms) of the client request a gateway context belongs to, fixed when the
+ * request arrived (or, for a context the plugin did not see arrive, on first asking).
+ */
+export function requestDeadline(context: unknown, requestTimeoutMs: number): number {
+  const request = (context as { request?: object } | undefined)?.request;
+  const key = request ?? (context as object);
+  let deadline = deadlines.get(key);
+  if (deadline === undefined) {
+    deadline = Date.now() + requestTimeoutMs;
+    deadlines.set(key, deadline);
+  }
+  return deadline;
+}
+
+/** A subgraph's fields answered as unavailable, with why (`reason`). */
+function unavailable(subgraph: string, reason: string) {
+  return {
+    data: null,
+    errors: [
+      createGraphQLError(`The ${subgraph} subgraph is unavailable (${reason}); its fields are null in this response`, {
+        extensions: { code: ERROR_CODES.SUBGRAPH_UNAVAILABLE, serviceName: subgraph, reason },
+      }),
+    ],
+  };
+}
+
+export function useRequestDeadline(options: DeadlineOptions): GatewayPlugin {
+  const inFlight = new Map<string, number>();
+  return {
+    onRequest({ request }) {
+      deadlines.set(request, Date.now() + options.requestTimeoutMs);
+    },
+    onSubgraphExecute({ subgraphName, executor, setExecutor }) {
+      setExecutor((executionRequest) => {
+        const deadline = requestDeadline(executionRequest.context, options.requestTimeoutMs);
+        const left = deadline - Date.now();
+        if (left <= 0) return unavailable(subgraphName, 'the request deadline passed before it was asked');
+        const open = inFlight.get(subgraphName) ?? 0;
+        if (open >= options.maxInFlight) return unavailable(subgraphName, `${open} requests to it are already in flight`);
+        inFlight.set(subgraphName, open + 1);
+        const timeout = AbortSignal.timeout(Math.min(left, options.subgraphTimeoutMs));
+        const signal = executionRequest.signal ? AbortSignal.any([executionRequest.signal, timeout]) : timeout;
+        let onTimeout: () => void = () => {};
+        const timedOut = new Promise<ReturnType<typeof unavailable>>((resolve) => {
+          onTimeout = () => resolve(unavailable(subgraphName, left <= options.subgraphTimeoutMs ? 'no answer within the request deadline' : 'no answer within the subgraph timeout'));
+          timeout.addEventListener('abort', onTimeout, { once: true });
+        });
+        const done = () => {
+          timeout.removeEventListener('abort', onTimeout);
+          inFlight.set(subgraphName, (inFlight.get(subgraphName) ?? 1) - 1);
+        };
+        let result;
+        try {
+          result = executor({ ...executionRequest, signal });
+        } catch (error) {
+          done();
+          throw error;
+        }
+        return Promise.race([Promise.resolve(result), timedOut]).finally(done);
+      });
+    },
+  };
+}

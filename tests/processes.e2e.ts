@@ -1,0 +1,121 @@
+/**
+ * The gateway and a subgraph as their own processes (`npm run gateway`, `npm run subgraph`), as
+ * production runs them: what they log for refused tokens, and where a subgraph listens.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { signDevClaims, signDevToken } from '../lib/auth/dev-keys.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SECRET = 'a-test-secret-of-at-least-32-characters';
+
+type Child = { process: ChildProcess; lines: () => Record<string, any>[]; ready: Promise<Record<string, any>>; stop(): Promise<void> };
+
+/** Starts `script` with `env` added; `ready` resolves with the first JSON log line whose msg is `readyMsg`. */
+function start(script: string, args: string[], env: Record<string, string>, readyMsg: string): Child {
+  const child = spawn(process.execPath, [path.join(root, script), ...args], { cwd: root, env: { ...process.env, ...env } });
+  let out = '';
+  let stderr = '';
+  const lines = () => out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, any>);
+  const ready = new Promise<Record<string, any>>((resolve, reject) => {
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const line = lines().find((l) => l.msg === readyMsg);
+      if (line) resolve(line);
+    });
+    child.stderr!.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => reject(new Error(`${script} exited ${code}: ${stderr}`)));
+  });
+  return {
+    process: child,
+    lines,
+    ready,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Whether a TCP connection to host:port is accepted. */
+function connects(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+describe('npm run gateway', () => {
+  it('logs each refused token as one line without a stack, below warn', async () => {
+    const gateway = start('gateway/index.ts', [], { UPSTREAM_HMAC_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', NODE_ENV: 'development' }, 'gateway ready');
+    try {
+      const { url } = await gateway.ready;
+      const good = await signDevToken({ subject: 'x', scopes: ['address:read'] });
+      const [header, , signature] = good.split('.');
+      const tampered = `${header}.${Buffer.from(JSON.stringify({ sub: 'x', roles: ['admin'], exp: 4102444800 })).toString('base64url')}.${signature}`;
+      const expired = await signDevToken({ subject: 'x', issuedAt: Math.floor(Date.now() / 1000) - 7200, expiresIn: '1h' });
+      const eternal = await signDevClaims({ sub: 'x', iss: 'address-graph-dev', aud: 'address-graph' });
+      const refused = [tampered, expired, eternal, 'not-a-jwt'];
+      const before = gateway.lines().length;
+      for (const token of refused) {
+        const res = await fetch(url.replace('localhost', '127.0.0.1'), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        });
+        expect([400, 401]).toContain(res.status);
+        expect(((await res.json()) as any).errors[0].extensions.code).toBeTruthy();
+      }
+      await gateway.stop();
+      const logged = gateway.lines().slice(before);
+      // one line per refused token, at debug (20), naming the code, with no stack anywhere
+      expect(logged).toHaveLength(refused.length);
+      for (const line of logged) {
+        expect(line.level).toBe(20);
+        expect(line.code).toMatch(/^(INVALID_TOKEN|TOKEN_EXPIRED|TOKEN_EXPIRY_REQUIRED)$/);
+        expect(JSON.stringify(line)).not.toMatch(/stack|\n\s+at /);
+      }
+    } finally {
+      await gateway.stop();
+    }
+  });
+});
+
+describe('npm run subgraph', () => {
+  it('binds to 127.0.0.1 unless SUBGRAPH_HOST says otherwise, whatever HOST is', async () => {
+    const port = await freePort();
+    const pgliteDir = process.env.DATABASE_URL ? null : mkdtempSync(path.join(os.tmpdir(), 'standalone-subgraph-'));
+    const env: Record<string, string> = { UPSTREAM_HMAC_SECRET: SECRET, SUBGRAPH_PORT_BASE: String(port), HOST: '0.0.0.0', LOG_LEVEL: 'info' };
+    if (pgliteDir) env.PGLITE_DIR = pgliteDir;
+    const subgraph = start('scripts/subgraph.ts', ['buildings'], env, 'subgraph ready');
+    try {
+      await subgraph.ready;
+      expect(await connects('127.0.0.1', port)).toBe(true);
+      const external = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+      // on a host with another interface, nothing answers there
+      if (external) expect(await connects(external.address, port)).toBe(false);
+    } finally {
+      await subgraph.stop();
+      if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
