@@ -12,7 +12,7 @@ import { createInlineSigningKeyProvider, createRemoteJwksSigningKeyProvider, ext
 import { env } from '../lib/config.ts';
 import { devPublicKeyPem } from '../lib/auth/dev-keys.ts';
 import { ANONYMOUS, viewerFromClaims, type Viewer } from '../lib/auth/scopes.ts';
-import { hashOperation } from '../lib/audit.ts';
+import { hashOperation } from '../audit/writer.ts';
 import { IDENTITY_EXTENSION, REQUEST_EXTENSION, SIGNATURE_EXTENSION, signUpstream, type RequestMeta } from '../lib/auth/upstream.ts';
 
 export type GatewayAuthOptions = {
