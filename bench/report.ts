@@ -43,6 +43,8 @@ export type Check = {
 
 export type BenchResult = {
   date: string;
+  /** The commit measured (git HEAD, with "+changes" when the work tree differed), when known. */
+  commit?: string;
   startedAt: string;
   finishedAt: string;
   machine: { cpus: number; cpuModel: string; memoryGiB: number; os: string; node: string; postgres: string };
@@ -68,6 +70,7 @@ export type BenchResult = {
 
 const VARIANT_LABEL: Record<VariantName, string> = {
   hive: 'Hive Gateway + Rust planner',
+  'hive-audit-after': 'Hive, audit after the answer (before)',
   apollo: '@apollo/gateway',
   sql: 'hand-written SQL (floor)',
 };
@@ -120,6 +123,7 @@ export function markdownReport(result: BenchResult): string {
   const { machine, settings, dataset } = result;
   const out: string[] = [];
   out.push(`# Address Graph benchmark, ${result.date}`, '');
+  if (result.commit) out.push(`Commit measured: ${result.commit}.`, '');
   out.push(
     `Scale ${settings.scale}; each row is ${settings.durationSeconds} s measured after ${settings.warmupSeconds} s of warm-up, ` +
       `${settings.connections} connections, autocannon in a separate process from each server; ` +

@@ -12,7 +12,7 @@
  * Writes bench/results/<date>.json and .md; progress goes to stderr, the tables to stdout.
  */
 import { signDevToken } from '../lib/auth/dev-keys.ts';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,6 +47,17 @@ function log(line: string): void {
 }
 
 class BenchAbort extends Error {}
+
+/** git HEAD of the measured tree, "+changes" when tracked files differ from it; undefined outside git. */
+function gitCommit(): string | undefined {
+  try {
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: here, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: here, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${head}+changes` : head;
+  } catch {
+    return undefined;
+  }
+}
 
 type Variant = { name: VariantName; child: ChildProcess; url: string; metricsUrl: string };
 
@@ -147,7 +158,7 @@ async function verify(variants: Variant[], q: BenchQuery, workload: Workload, co
       const d = firstDifference(hive, apollo);
       if (d) throw new BenchAbort(`${q.id} for ${code}: hive and apollo answers differ at ${d.path}: hive ${show(d.left)}, apollo ${show(d.right)}`);
     }
-    const reference = hive ?? apollo ?? sql;
+    const reference = hive ?? answers.get('hive-audit-after') ?? apollo ?? sql;
     const facts = q.keyFacts(reference);
     const missing = Object.entries(facts).filter(([, n]) => !Number.isFinite(n)).map(([k]) => k);
     if (missing.length) throw new BenchAbort(`${q.id} for ${code}: the answer lacks ${missing.join(', ')}: ${show(reference)}`);
@@ -325,6 +336,7 @@ async function main(): Promise<void> {
   const cpus = os.cpus();
   const result: BenchResult = {
     date: localDate(started),
+    commit: gitCommit(),
     startedAt: started.toISOString(),
     finishedAt: new Date().toISOString(),
     machine: {
@@ -354,7 +366,7 @@ async function main(): Promise<void> {
   };
   const dir = path.join(here, 'results');
   mkdirSync(dir, { recursive: true });
-  const base = path.join(dir, result.date);
+  const base = path.join(dir, options.name ? `${options.name}-${result.date}` : result.date);
   writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
   writeFileSync(`${base}.md`, markdownReport(result));
   log(`wrote ${path.relative(process.cwd(), base)}.json and .md`);
