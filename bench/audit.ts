@@ -24,6 +24,7 @@ import { createAuditWriter, hashOperation, type AuditEntry } from '../audit/writ
 import { migrateAudit } from '../audit/migrate.ts';
 import { openDatabase, query, type Database } from '../lib/db.ts';
 import { databaseName, redactUrl } from './options.ts';
+import { measuredCommit } from './report.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -133,6 +134,7 @@ try {
 
   const result = {
     date: new Date().toISOString(),
+    commit: measuredCommit(),
     database: url ? redactUrl(url) : 'pglite (memory)',
     postgres: (await query<{ v: string }>(database.knex, 'SELECT version() AS v'))[0].v,
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, note: 'shared with other processes while measured' },

@@ -1,6 +1,9 @@
 /**
  * The benchmark's result document and its markdown rendering.
  */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Dataset } from './database.ts';
 import type { VariantName, Workload } from './options.ts';
 import type { BenchQuery, QueryId } from './queries.ts';
@@ -40,6 +43,18 @@ export type Check = {
   floorIdentical: number | null;
   floorFirstDifference?: string;
 };
+
+/** git HEAD of the measured tree, "+changes" when tracked files differ from it; undefined outside git. */
+export function measuredCommit(): string | undefined {
+  try {
+    const cwd = path.dirname(fileURLToPath(import.meta.url));
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${head}+changes` : head;
+  } catch {
+    return undefined;
+  }
+}
 
 export type BenchResult = {
   date: string;

@@ -12,7 +12,7 @@
  * Writes bench/results/<date>.json and .md; progress goes to stderr, the tables to stdout.
  */
 import { signDevToken } from '../lib/auth/dev-keys.ts';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,7 +25,7 @@ import { differingFacts, firstDifference, sumCounter } from './compare.ts';
 import { prepareDataset, sampleCodes } from './database.ts';
 import { benchOptions, childEnv, redactUrl, type BenchOptions, type VariantName, type Workload } from './options.ts';
 import { graphqlBody, QUERIES, type BenchQuery, type QueryId } from './queries.ts';
-import { markdownReport, resultTables, type BenchResult, type Check, type Measurement } from './report.ts';
+import { markdownReport, measuredCommit, resultTables, type BenchResult, type Check, type Measurement } from './report.ts';
 import { floorRequest } from './sql-baseline.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -48,16 +48,6 @@ function log(line: string): void {
 
 class BenchAbort extends Error {}
 
-/** git HEAD of the measured tree, "+changes" when tracked files differ from it; undefined outside git. */
-function gitCommit(): string | undefined {
-  try {
-    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: here, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: here, encoding: 'utf8' }).trim() !== '';
-    return dirty ? `${head}+changes` : head;
-  } catch {
-    return undefined;
-  }
-}
 
 type Variant = { name: VariantName; child: ChildProcess; url: string; metricsUrl: string };
 
@@ -336,7 +326,7 @@ async function main(): Promise<void> {
   const cpus = os.cpus();
   const result: BenchResult = {
     date: localDate(started),
-    commit: gitCommit(),
+    commit: measuredCommit(),
     startedAt: started.toISOString(),
     finishedAt: new Date().toISOString(),
     machine: {

