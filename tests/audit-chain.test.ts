@@ -175,6 +175,34 @@ describe('npm run audit -- verify', () => {
   });
 });
 
+describe('the migration grants the services\' role', { timeout: 120_000 }, () => {
+  it('EXECUTE on audit.append and SELECT on audit.log when the role exists, nothing else', async () => {
+    const s = await scratch({ migrate: false });
+    const db = s.database.knex;
+    const role = `ag_audit_app_${Math.random().toString(36).slice(2, 10)}`;
+    // roles are cluster-wide: created here, dropped below whatever happens
+    await db.raw(`CREATE ROLE ${role} NOLOGIN`);
+    try {
+      await migrateAudit(s.database, { appRole: role });
+      const [p] = await query<Record<string, boolean>>(db, `SELECT
+        has_function_privilege(?, 'audit.append(text[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text[])', 'EXECUTE') AS append,
+        has_function_privilege('public', 'audit.append(text[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text[])', 'EXECUTE') AS public_append,
+        has_table_privilege(?, 'audit.log', 'SELECT') AS "select",
+        has_table_privilege(?, 'audit.log', 'INSERT') AS "insert",
+        has_table_privilege(?, 'audit.log', 'UPDATE') AS "update",
+        has_table_privilege(?, 'audit.log', 'DELETE') AS "delete",
+        has_table_privilege(?, 'audit.log', 'TRUNCATE') AS "truncate",
+        has_table_privilege(?, 'audit.chain_head', 'UPDATE') AS head`, [role, role, role, role, role, role, role]);
+      expect(p).toEqual({ append: true, public_append: false, select: true, insert: false, update: false, delete: false, truncate: false, head: false });
+      // a role that does not exist is not an error: nothing to grant
+      await expect(migrateAudit(s.database, { appRole: `${role}_missing` })).resolves.toEqual([]);
+    } finally {
+      await db.raw(`DROP OWNED BY ${role}`);
+      await db.raw(`DROP ROLE ${role}`);
+    }
+  });
+});
+
 describe('migrating an existing people.audit_log', { timeout: 120_000 }, () => {
   it('copies its rows into the chain, oldest first with their times, and leaves the old table as it was', async () => {
     const s = await scratch({ migrate: false });
