@@ -4,7 +4,7 @@
  */
 import type { BaseContext } from '@apollo/server';
 import { createAuditWriter } from '../audit/writer.ts';
-import { env, subgraphPort } from './config.ts';
+import { databaseUrlFor, env, subgraphPort } from './config.ts';
 import { openDatabase } from './db.ts';
 import { logger } from './logger.ts';
 import { migrateSubgraph } from './migrate.ts';
@@ -14,6 +14,10 @@ export async function runStandalone<TContext extends BaseContext>(def: SubgraphD
   const upstreamSecret = env().UPSTREAM_HMAC_SECRET;
   if (!upstreamSecret) {
     process.stderr.write(`UPSTREAM_HMAC_SECRET is not set: the ${def.name} subgraph only answers requests the gateway signed with it\n`);
+    process.exit(1);
+  }
+  if (def.audited && Boolean(databaseUrlFor(def.name)) !== Boolean(databaseUrlFor('audit'))) {
+    process.stderr.write(`the ${def.name} subgraph and its audit log must both be on PostgreSQL or both embedded: set AUDIT_DATABASE_URL (or DATABASE_URL)\n`);
     process.exit(1);
   }
   const database = openDatabase(def.name);
