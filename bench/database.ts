@@ -12,6 +12,7 @@ import pg from 'pg';
 import { SUBGRAPHS, type SubgraphName } from '../lib/config.ts';
 import { openDatabase, type Database } from '../lib/db.ts';
 import { migrateSubgraph } from '../lib/migrate.ts';
+import { migrateAudit } from '../audit/migrate.ts';
 import { isSeeded, seed } from '../seeds/load.ts';
 import { databaseName } from './options.ts';
 
@@ -90,6 +91,16 @@ async function countRows(db: Database): Promise<Record<string, number>> {
   return rows[0] as Record<string, number>;
 }
 
+/** The audit schema every variant with subgraphs appends to (kept across runs: it is append-only). */
+async function migrateAuditSchema(url: string): Promise<void> {
+  const audit = openDatabase('audit', { url, poolMax: 1 });
+  try {
+    await migrateAudit(audit);
+  } finally {
+    await audit.close();
+  }
+}
+
 /**
  * Makes the bench database hold the data set of `scale`, loading it only when needed, and
  * describes it. Progress goes to `log`.
@@ -109,12 +120,14 @@ export async function prepareDataset(url: string, scale: number, reseed: boolean
     let reseededNow = false;
     if (reason === null) {
       for (const s of SUBGRAPHS) await migrateSubgraph(databases[s]);
+      await migrateAuditSchema(url);
       if (!(await isSeeded(databases))) throw new Error('bench_meta says the data is loaded but buildings.address is empty; rerun with --reseed');
       log(`data set of scale ${scale} already loaded (${meta!.seededAt})`);
     } else {
       log(`loading scale ${scale} (${reason}): dropping and re-migrating the five schemas`);
       for (const s of SUBGRAPHS) await databases[s].knex.raw('DROP SCHEMA IF EXISTS ?? CASCADE', [s]);
       for (const s of SUBGRAPHS) await migrateSubgraph(databases[s]);
+      await migrateAuditSchema(url);
       const started = Date.now();
       let lastReport = 0;
       await seed(databases, { scale }, ({ table, rows }) => {

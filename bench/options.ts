@@ -45,11 +45,17 @@ const BenchModel = z.object({
   jit: z.enum(['on', 'off']).default('off'),
   /** Drop and reload the data even when the recorded scale matches. */
   reseed: z.boolean().default(false),
-  /** Only these variants (comma-separated), default all. */
-  variants: z.array(z.enum(['hive', 'apollo', 'sql'])).min(1).default(['hive', 'apollo', 'sql']),
+  /**
+   * Only these variants (comma-separated), default hive, apollo and sql. `hive-audit-after` is hive
+   * answering before its audit record is committed (the path before audits became durable): run it
+   * beside `hive` to measure what the synchronous audit costs per request.
+   */
+  variants: z.array(z.enum(['hive', 'hive-audit-after', 'apollo', 'sql'])).min(1).default(['hive', 'apollo', 'sql']),
   /** Only these queries (comma-separated ids), default all. */
   queries: z.array(z.enum(['Q1', 'Q2', 'Q3'])).min(1).default(['Q1', 'Q2', 'Q3']),
   databaseUrl: databaseUrl.default(DEFAULT_DATABASE_URL),
+  /** Result files are bench/results/[<name>-]<date>.json and .md. */
+  name: z.string().regex(/^[a-z0-9-]+$/, 'lowercase letters, digits and dashes').optional(),
 });
 
 export type BenchOptions = z.infer<typeof BenchModel>;
@@ -70,7 +76,7 @@ export function redactUrl(url: string): string {
 
 const USAGE = `usage: npm run bench -- [--scale N] [--duration S] [--warmup S] [--connections C] [--reseed]
                         [--workload showcase|spread|both] [--spread N] [--jit on|off]
-                        [--variants hive,apollo,sql] [--queries Q1,Q2,Q3]
+                        [--variants hive,hive-audit-after,apollo,sql] [--queries Q1,Q2,Q3] [--name NAME]
   database: BENCH_DATABASE_URL (default ${DEFAULT_DATABASE_URL})`;
 
 /** Parses argv and the environment; prints every problem and exits on invalid input. */
@@ -90,6 +96,7 @@ export function benchOptions(argv: readonly string[] = process.argv.slice(2)): B
         spread: { type: 'string' },
         variants: { type: 'string' },
         queries: { type: 'string' },
+        name: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -114,6 +121,7 @@ export function benchOptions(argv: readonly string[] = process.argv.slice(2)): B
     spread: values.spread,
     variants: list(values.variants),
     queries: list(values.queries),
+    name: values.name,
     databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
   });
   if (!parsed.success) {

@@ -1,6 +1,9 @@
 /**
  * The benchmark's result document and its markdown rendering.
  */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Dataset } from './database.ts';
 import type { VariantName, Workload } from './options.ts';
 import type { BenchQuery, QueryId } from './queries.ts';
@@ -41,8 +44,22 @@ export type Check = {
   floorFirstDifference?: string;
 };
 
+/** git HEAD of the measured tree, "+changes" when tracked files differ from it; undefined outside git. */
+export function measuredCommit(): string | undefined {
+  try {
+    const cwd = path.dirname(fileURLToPath(import.meta.url));
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${head}+changes` : head;
+  } catch {
+    return undefined;
+  }
+}
+
 export type BenchResult = {
   date: string;
+  /** The commit measured (git HEAD, with "+changes" when the work tree differed), when known. */
+  commit?: string;
   startedAt: string;
   finishedAt: string;
   machine: { cpus: number; cpuModel: string; memoryGiB: number; os: string; node: string; postgres: string };
@@ -68,6 +85,7 @@ export type BenchResult = {
 
 const VARIANT_LABEL: Record<VariantName, string> = {
   hive: 'Hive Gateway + Rust planner',
+  'hive-audit-after': 'Hive, audit after the answer (before)',
   apollo: '@apollo/gateway',
   sql: 'hand-written SQL (floor)',
 };
@@ -120,6 +138,7 @@ export function markdownReport(result: BenchResult): string {
   const { machine, settings, dataset } = result;
   const out: string[] = [];
   out.push(`# Address Graph benchmark, ${result.date}`, '');
+  if (result.commit) out.push(`Commit measured: ${result.commit}.`, '');
   out.push(
     `Scale ${settings.scale}; each row is ${settings.durationSeconds} s measured after ${settings.warmupSeconds} s of warm-up, ` +
       `${settings.connections} connections, autocannon in a separate process from each server; ` +

@@ -25,7 +25,7 @@ import { differingFacts, firstDifference, sumCounter } from './compare.ts';
 import { prepareDataset, sampleCodes } from './database.ts';
 import { benchOptions, childEnv, redactUrl, type BenchOptions, type VariantName, type Workload } from './options.ts';
 import { graphqlBody, QUERIES, type BenchQuery, type QueryId } from './queries.ts';
-import { markdownReport, resultTables, type BenchResult, type Check, type Measurement } from './report.ts';
+import { markdownReport, measuredCommit, resultTables, type BenchResult, type Check, type Measurement } from './report.ts';
 import { floorRequest } from './sql-baseline.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -47,6 +47,7 @@ function log(line: string): void {
 }
 
 class BenchAbort extends Error {}
+
 
 type Variant = { name: VariantName; child: ChildProcess; url: string; metricsUrl: string };
 
@@ -147,7 +148,7 @@ async function verify(variants: Variant[], q: BenchQuery, workload: Workload, co
       const d = firstDifference(hive, apollo);
       if (d) throw new BenchAbort(`${q.id} for ${code}: hive and apollo answers differ at ${d.path}: hive ${show(d.left)}, apollo ${show(d.right)}`);
     }
-    const reference = hive ?? apollo ?? sql;
+    const reference = hive ?? answers.get('hive-audit-after') ?? apollo ?? sql;
     const facts = q.keyFacts(reference);
     const missing = Object.entries(facts).filter(([, n]) => !Number.isFinite(n)).map(([k]) => k);
     if (missing.length) throw new BenchAbort(`${q.id} for ${code}: the answer lacks ${missing.join(', ')}: ${show(reference)}`);
@@ -325,6 +326,7 @@ async function main(): Promise<void> {
   const cpus = os.cpus();
   const result: BenchResult = {
     date: localDate(started),
+    commit: measuredCommit(),
     startedAt: started.toISOString(),
     finishedAt: new Date().toISOString(),
     machine: {
@@ -354,7 +356,7 @@ async function main(): Promise<void> {
   };
   const dir = path.join(here, 'results');
   mkdirSync(dir, { recursive: true });
-  const base = path.join(dir, result.date);
+  const base = path.join(dir, options.name ? `${options.name}-${result.date}` : result.date);
   writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
   writeFileSync(`${base}.md`, markdownReport(result));
   log(`wrote ${path.relative(process.cwd(), base)}.json and .md`);

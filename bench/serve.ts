@@ -2,6 +2,7 @@
  * One benchmark variant in its own process, so the load generator never shares its event loop:
  *
  *   node bench/serve.ts hive   --database-url URL   startSystem(): Hive Gateway + Rust planner + the five subgraphs (as `npm start`)
+ *   node bench/serve.ts hive-audit-after --database-url URL   the same, answering before the audit record is committed (the old path, for comparison)
  *   node bench/serve.ts apollo --database-url URL   the same five subgraphs + @apollo/gateway on @apollo/server
  *   node bench/serve.ts sql    --database-url URL [--pool N]   the floor: one SQL statement per question
  *
@@ -41,12 +42,19 @@ async function listen(server: http.Server): Promise<number> {
 }
 
 
-/** Hive Gateway with the Rust query planner and the subgraphs in this process, exactly as `npm start`. */
-async function startHive(databaseUrl: string): Promise<Running> {
+/**
+ * Hive Gateway with the Rust query planner and the subgraphs in this process, exactly as `npm start`;
+ * `auditAfterAnswer` answers before the audit record is committed (only to measure what waiting costs).
+ */
+async function startHive(databaseUrl: string, auditAfterAnswer = false): Promise<Running> {
   const { startSystem } = await import('../lib/system.ts');
+  const { openDatabase } = await import('../lib/db.ts');
   const databases = await openDatabases(databaseUrl);
+  const auditDatabase = openDatabase('audit', { url: databaseUrl });
   // a load test is one identity sending thousands of requests a minute: no rate limit
-  const system = await startSystem({ databases, port: 0, host: HOST, subgraphPortBase: 0, production: true, limits: { rateLimitPerMinute: 0 } });
+  const system = await startSystem({
+    databases, auditDatabase, benchAuditAfterAnswer: auditAfterAnswer, port: 0, host: HOST, subgraphPortBase: 0, production: true, limits: { rateLimitPerMinute: 0 },
+  });
   const base = `http://${HOST}:${system.gateway.port}`;
   return {
     url: `${base}/graphql`,
@@ -54,6 +62,7 @@ async function startHive(databaseUrl: string): Promise<Running> {
     async stop() {
       await system.stop();
       await closeDatabases(databases);
+      await auditDatabase.close();
     },
   };
 }
@@ -70,12 +79,17 @@ async function startApollo(databaseUrl: string): Promise<Running> {
   const { pointSupergraphAt } = await import('../gateway/server.ts');
   const { readSupergraph } = await import('../gateway/compose.ts');
   const { registry } = await import('../lib/metrics.ts');
+  const { openDatabase } = await import('../lib/db.ts');
+  const { createAuditWriter } = await import('../audit/writer.ts');
 
   const databases = await openDatabases(databaseUrl);
+  const auditDatabase = openDatabase('audit', { url: databaseUrl });
+  // the same durable audit as the hive variant, so the gateways are compared like with like
+  const audit = createAuditWriter(auditDatabase);
   const definitions = await loadSubgraphDefinitions();
   const subgraphs: RunningSubgraph[] = [];
   const upstreamSecret = randomBytes(32).toString('base64');
-  for (const name of SUBGRAPHS) subgraphs.push(await startSubgraph(definitions[name], databases[name], { port: 0, host: HOST, upstreamSecret }));
+  for (const name of SUBGRAPHS) subgraphs.push(await startSubgraph(definitions[name], databases[name], { port: 0, host: HOST, upstreamSecret, audit }));
   const supergraphSdl = withoutScopes(pointSupergraphAt(readSupergraph(), Object.fromEntries(subgraphs.map((s) => [s.name, s.url]))));
 
   // the subgraphs answer only signed requests: sign as the Hive gateway does, for a fixed admin
@@ -135,7 +149,9 @@ async function startApollo(databaseUrl: string): Promise<Running> {
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await server.stop();
       for (const s of subgraphs) await s.stop();
+      await audit.close();
       await closeDatabases(databases);
+      await auditDatabase.close();
     },
   };
 }
@@ -193,13 +209,14 @@ const { positionals, values } = parseArgs({
 });
 const variant = positionals[0];
 const databaseUrl = values['database-url'];
-if (!databaseUrl || !['hive', 'apollo', 'sql'].includes(variant)) {
-  process.stderr.write('usage: node bench/serve.ts hive|apollo|sql --database-url URL [--pool N] [--exit-with-stdin]\n');
+if (!databaseUrl || !['hive', 'hive-audit-after', 'apollo', 'sql'].includes(variant)) {
+  process.stderr.write('usage: node bench/serve.ts hive|hive-audit-after|apollo|sql --database-url URL [--pool N] [--exit-with-stdin]\n');
   process.exit(2);
 }
 
 const running =
   variant === 'hive' ? await startHive(databaseUrl)
+  : variant === 'hive-audit-after' ? await startHive(databaseUrl, true)
   : variant === 'apollo' ? await startApollo(databaseUrl)
   : await startFloor(databaseUrl, Number(values.pool));
 

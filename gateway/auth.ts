@@ -16,7 +16,7 @@ import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } 
 import { env } from '../lib/config.ts';
 import { devPublicKeyPem } from '../lib/auth/dev-keys.ts';
 import { ANONYMOUS, checkClaims, viewerFromClaims, type Viewer } from '../lib/auth/scopes.ts';
-import { hashOperation } from '../lib/audit.ts';
+import { hashOperation } from '../audit/writer.ts';
 import { signedExtensions, type RequestMeta } from '../lib/auth/upstream.ts';
 import { ERROR_CODES, type KnownErrorCode } from '../lib/error-codes.ts';
 import { logger } from '../lib/logger.ts';

@@ -6,6 +6,8 @@ import { z } from 'zod';
 
 export const SUBGRAPHS = ['buildings', 'people', 'entities', 'events', 'cases'] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number];
+/** A schema with its own migrations: every subgraph, and the audit trail (audit/), which is not a subgraph. */
+export type SchemaName = SubgraphName | 'audit';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const url = z.string().url();
@@ -112,6 +114,14 @@ const EnvModel = z.object({
     .transform((v) => (v ?? '').split(',').map((o) => o.trim()).filter(Boolean)),
   /** Interface a standalone subgraph (`npm run subgraph`) binds to; HOST is the gateway's. */
   SUBGRAPH_HOST: z.string().default('127.0.0.1'),
+
+  // ---- audit trail (audit/)
+  /** PostgreSQL database of the audit schema; unset means DATABASE_URL (PGlite shares the embedded instance). */
+  AUDIT_DATABASE_URL: url.optional(),
+  /** Role the services connect as: the audit migration grants it EXECUTE on audit.append and SELECT on audit.log when it exists. */
+  AUDIT_APP_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lowercase SQL identifier').default('address_graph_app'),
+  /** Attempts to make one batch of audit records durable before its requests fail with AUDIT_UNAVAILABLE (2 = one retry). */
+  AUDIT_WRITE_ATTEMPTS: z.coerce.number().int().min(1).max(5).default(2),
 });
 
 export type Env = z.infer<typeof EnvModel>;
@@ -135,7 +145,7 @@ export function env(): Env {
  * The PostgreSQL URL a subgraph uses: `<NAME>_DATABASE_URL`, else `DATABASE_URL`,
  * else undefined (embedded PGlite).
  */
-export function databaseUrlFor(subgraph: SubgraphName): string | undefined {
+export function databaseUrlFor(subgraph: SchemaName): string | undefined {
   const e = env();
   const own = e[`${subgraph.toUpperCase()}_DATABASE_URL` as keyof Env] as string | undefined;
   return own ?? e.DATABASE_URL;

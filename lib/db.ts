@@ -16,7 +16,7 @@ import type { Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import pg from 'pg';
 import { GraphQLError } from 'graphql';
-import { databaseUrlFor, env, type SubgraphName } from './config.ts';
+import { databaseUrlFor, env, type SchemaName } from './config.ts';
 import { dbQueries } from './metrics.ts';
 import { ErrorCode } from './errors.ts';
 import { logger } from './logger.ts';
@@ -88,7 +88,8 @@ export type OpenOptions = {
 
 export type Database = {
   knex: Db;
-  subgraph: SubgraphName;
+  /** The schema this handle belongs to: a subgraph's, or 'audit'. */
+  subgraph: SchemaName;
   kind: 'postgres' | 'pglite';
   /** The PGlite instance in embedded mode (for COPY from a blob). */
   pglite?: PGlite;
@@ -96,7 +97,7 @@ export type Database = {
 };
 
 /** Opens the database of one subgraph and counts its statements in db_queries_total. */
-export function openDatabase(subgraph: SubgraphName, options: OpenOptions = {}): Database {
+export function openDatabase(subgraph: SchemaName, options: OpenOptions = {}): Database {
   const url = options.url === null ? undefined : (options.url ?? databaseUrlFor(subgraph));
   let database: Database;
   if (url) {

@@ -43,6 +43,8 @@ export const ERROR_CODE_MEANINGS = {
   TOKEN_EXPIRY_REQUIRED: 'the token has no `exp` (401)',
   TOKEN_LIFETIME_TOO_LONG: 'the token\'s lifetime (`exp` - `iat`) is over MAX_TOKEN_LIFETIME_SECONDS (401)',
   INVALID_TOKEN_CLAIMS: 'a claim of the token (sub, scope, roles, communities) is malformed; the message names it (401)',
+  // audit trail (audit/)
+  AUDIT_UNAVAILABLE: 'the audit log could not be written, so no person-level data was sent (fail closed); `serviceName` names the subgraph (503 there)',
   // gateway -> subgraph signatures (lib/auth/upstream.ts); met only when calling a subgraph directly
   GATEWAY_SIGNATURE_REQUIRED: 'the subgraph request is not signed by the gateway, or signed for another subgraph (401)',
   GATEWAY_SIGNATURE_EXPIRED: 'the gateway\'s signature is older than UPSTREAM_SIGNATURE_MAX_AGE_MS (401)',

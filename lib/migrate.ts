@@ -1,6 +1,8 @@
 /**
  * Schema migrations: each subgraph owns one PostgreSQL schema of its own name, with its own
- * knex migrations table inside it (`<schema>.knex_migrations`).
+ * knex migrations table inside it (`<schema>.knex_migrations`). The audit trail (audit/) is a
+ * migration target of the same kind without being a subgraph: schema `audit`, folder
+ * migrations/audit/ (audit/migrate.ts adds its grants).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,8 +10,8 @@ import type { Database } from './db.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Brings one subgraph's schema up to date; returns the names of the migrations it applied. */
-export async function migrateSubgraph(database: Database): Promise<string[]> {
+/** Brings the schema of a database handle (`database.subgraph`) up to date; returns the migrations it applied. */
+export async function migrateSchema(database: Database): Promise<string[]> {
   const schema = database.subgraph;
   await database.knex.raw(`CREATE SCHEMA IF NOT EXISTS ??`, [schema]);
   const [, applied] = (await database.knex.migrate.latest({
@@ -20,3 +22,6 @@ export async function migrateSubgraph(database: Database): Promise<string[]> {
   })) as [number, string[]];
   return applied;
 }
+
+/** Brings one subgraph's schema up to date; returns the names of the migrations it applied. */
+export const migrateSubgraph = migrateSchema;

@@ -12,9 +12,6 @@ import { ErrorCode, userError } from './errors.ts';
 /** The list a cursor belongs to, as `Type.field` (e.g. `Address.residents`); authenticated with the cursor. */
 export type CursorField = string;
 
-/** Used by lists that do not name themselves (kept for callers not yet converted). */
-const UNBOUND: CursorField = '*';
-
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
@@ -40,7 +37,7 @@ function cursorKeys(): CursorKeys {
  * synthetic IV), so the same row gives the same cursor in `edges` and `pageInfo` and distinct
  * keys never share an IV.
  */
-export function encodeCursor(key: readonly (string | number)[], field: CursorField = UNBOUND): string {
+export function encodeCursor(key: readonly (string | number)[], field: CursorField): string {
   const k = cursorKeys();
   const plain = Buffer.from(JSON.stringify(key), 'utf8');
   const iv = createHmac('sha256', k.iv).update(field).update('\0').update(plain).digest().subarray(0, IV_BYTES);
@@ -66,13 +63,13 @@ function openCursor(cursor: string, field: CursorField): unknown {
 }
 
 /** Decodes a cursor produced by encodeCursor for the same field; anything else is INVALID_CURSOR. */
-export function decodeCursor(cursor: string | null | undefined, arity: number, field: CursorField = UNBOUND): (string | number)[] | null {
+export function decodeCursor(cursor: string | null | undefined, arity: number, field: CursorField): (string | number)[] | null {
   if (cursor === null || cursor === undefined) return null;
   const key = openCursor(cursor, field);
   if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === 'string' || typeof k === 'number')) {
     return key;
   }
-  throw userError(`"after" is not a cursor of ${field === UNBOUND ? 'this field' : field}: pass a cursor this list returned`, ErrorCode.INVALID_CURSOR);
+  throw userError(`"after" is not a cursor of ${field}: pass a cursor this list returned`, ErrorCode.INVALID_CURSOR);
 }
 
 export type PageInfo = { hasNextPage: boolean; endCursor: string | null };
@@ -86,7 +83,7 @@ export type Connection<T> = {
  * Builds a connection from rows fetched with LIMIT first + 1: the extra row only tells that
  * there is a next page. `field` binds the cursors to the list they page over.
  */
-export function toConnection<T>(rows: readonly T[], first: number, keyOf: (row: T) => (string | number)[], field: CursorField = UNBOUND): Connection<T> {
+export function toConnection<T>(rows: readonly T[], first: number, keyOf: (row: T) => (string | number)[], field: CursorField): Connection<T> {
   const page = rows.slice(0, first);
   const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node), field), node }));
   return {

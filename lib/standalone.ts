@@ -3,8 +3,8 @@
  * listens on its port and shuts down cleanly on SIGINT/SIGTERM.
  */
 import type { BaseContext } from '@apollo/server';
-import { createAuditWriter } from './audit.ts';
-import { env, subgraphPort } from './config.ts';
+import { createAuditWriter } from '../audit/writer.ts';
+import { databaseUrlFor, env, subgraphPort } from './config.ts';
 import { openDatabase } from './db.ts';
 import { logger } from './logger.ts';
 import { migrateSubgraph } from './migrate.ts';
@@ -16,17 +16,21 @@ export async function runStandalone<TContext extends BaseContext>(def: SubgraphD
     process.stderr.write(`UPSTREAM_HMAC_SECRET is not set: the ${def.name} subgraph only answers requests the gateway signed with it\n`);
     process.exit(1);
   }
+  if (def.audited && Boolean(databaseUrlFor(def.name)) !== Boolean(databaseUrlFor('audit'))) {
+    process.stderr.write(`the ${def.name} subgraph and its audit log must both be on PostgreSQL or both embedded: set AUDIT_DATABASE_URL (or DATABASE_URL)\n`);
+    process.exit(1);
+  }
   const database = openDatabase(def.name);
-  // person-level reads are logged in people.audit_log, in the people database
-  const auditDatabase = def.audited ? (def.name === 'people' ? database : openDatabase('people')) : null;
-  const audit = auditDatabase ? createAuditWriter(auditDatabase) : undefined;
+  // person-level reads are appended to the audit schema (AUDIT_DATABASE_URL), migrated by `npm run migrate`
+  const auditDatabase = def.audited ? openDatabase('audit') : null;
+  const audit = auditDatabase ? createAuditWriter(auditDatabase, { attempts: env().AUDIT_WRITE_ATTEMPTS }) : undefined;
   await migrateSubgraph(database);
   const running = await startSubgraph(def, database, { port: subgraphPort(def.name), host: env().SUBGRAPH_HOST, upstreamSecret, audit });
   logger.info({ subgraph: def.name, url: running.url, database: database.kind }, 'subgraph ready');
   const shutdown = async () => {
     await running.stop();
     await audit?.close();
-    if (auditDatabase && auditDatabase !== database) await auditDatabase.close();
+    await auditDatabase?.close();
     await database.close();
     process.exit(0);
   };

@@ -13,7 +13,8 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import { defaultFieldResolver, GraphQLError, Kind, type DocumentNode, type FieldDefinitionNode, type GraphQLFieldMap, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { ANONYMOUS, viewerFromClaims, type Viewer } from './auth/scopes.ts';
 import { checkUpstreamRequest, remainingMs } from './auth/upstream.ts';
-import type { AuditWriter } from './audit.ts';
+import { AuditCollector, collectAudited, type AuditExtract } from '../audit/collect.ts';
+import { AuditUnavailableError, type AuditWriter } from '../audit/writer.ts';
 import { env, type SubgraphName } from './config.ts';
 import type { Database } from './db.ts';
 import { limitArguments } from './input-limits.ts';
@@ -26,33 +27,20 @@ export type SubgraphDefinition<TContext extends BaseContext> = {
   name: SubgraphName;
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<TContext>;
-  /** Builds the per-request context (fresh DataLoaders) over the subgraph's database, for the verified viewer. */
-  createContext: (database: Database, viewer: Viewer) => TContext;
+  /**
+   * Builds the per-request context (fresh DataLoaders) over the subgraph's database, for the
+   * verified viewer; `services.audit` is the audit writer (its database serves audit reads).
+   */
+  createContext: (database: Database, viewer: Viewer, services?: { audit?: AuditWriter }) => TContext;
   /**
    * Person-level types this subgraph returns, and which person ids and address codes a value of
-   * each reveals: every request that resolves one is written to the audit log.
+   * each reveals: every request that resolves one, or any field returning one, is written to the
+   * audit log before it is answered (audit/collect.ts).
    */
-  audited?: Record<string, (value: never) => { personIds?: readonly (string | null)[]; addressCodes?: readonly (string | null)[] }>;
+  audited?: Record<string, AuditExtract>;
 };
 
-/** What one request revealed, collected while it resolves. */
-export class AuditCollector {
-  readonly personIds = new Set<string>();
-  readonly addressCodes = new Set<string>();
-  readonly #seen = new WeakSet<object>();
-
-  saw(value: unknown, extract: (value: never) => { personIds?: readonly (string | null)[]; addressCodes?: readonly (string | null)[] }): void {
-    if (typeof value !== 'object' || value === null || this.#seen.has(value)) return;
-    this.#seen.add(value);
-    const found = extract(value as never);
-    for (const id of found.personIds ?? []) if (id) this.personIds.add(id);
-    for (const code of found.addressCodes ?? []) if (code) this.addressCodes.add(code);
-  }
-
-  get empty(): boolean {
-    return this.personIds.size === 0 && this.addressCodes.size === 0;
-  }
-}
+export { AuditCollector } from '../audit/collect.ts';
 
 export type RunningSubgraph = {
   name: SubgraphName;
@@ -112,32 +100,12 @@ function enforceScopes(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
-/**
- * Every field of an audited type reports its parent value to the request's collector (when the
- * request has one: requests through the gateway always do), so the audit log lists what was
- * returned whichever fields were selected.
- */
-function collectAudited(schema: GraphQLSchema, audited: SubgraphDefinition<BaseContext>['audited']): GraphQLSchema {
-  for (const [typeName, extract] of Object.entries(audited ?? {})) {
-    const type = schema.getType(typeName) as unknown as { getFields?(): GraphQLFieldMap<unknown, { audit?: AuditCollector }> } | undefined;
-    if (!type?.getFields) throw new Error(`audited type ${typeName} is not an object type of this subgraph`);
-    for (const field of Object.values(type.getFields())) {
-      const resolve = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, context, info) => {
-        context.audit?.saw(source, extract);
-        return resolve(source, args, context, info);
-      };
-    }
-  }
-  return schema;
-}
-
 export function buildApolloServer<TContext extends BaseContext>(
   def: SubgraphDefinition<TContext>,
   extraPlugins: ApolloServerPlugin<TContext>[] = [],
 ): ApolloServer<TContext> {
   return new ApolloServer<TContext>({
-    schema: enforceScopes(collectAudited(limitArguments(buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }])), def.audited as SubgraphDefinition<BaseContext>['audited'])),
+    schema: enforceScopes(collectAudited(limitArguments(buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }])), def.audited)),
     formatError: (formatted, error) => maskError(formatted, error, def.name),
     includeStacktraceInErrorResponses: false,
     // Inline tracing (ftv1) is for Apollo Studio, which this graph does not report to.
@@ -191,11 +159,18 @@ export async function startSubgraph<TContext extends BaseContext>(
     port?: number;
     host?: string;
     upstreamSecret: string;
+    /** Required when the subgraph has audited types: person-level data is never served unaudited. */
     audit?: AuditWriter;
     /** How old a gateway signature may be and the clock skew tolerated, ms; default UPSTREAM_SIGNATURE_MAX_AGE_MS / UPSTREAM_CLOCK_SKEW_MS. */
     signatureWindow?: { maxAgeMs: number; clockSkewMs: number };
+    /**
+     * bench/ only: answer first and append the record afterwards (the path before audits became
+     * durable), to measure what waiting for the commit costs. Not reachable from configuration.
+     */
+    benchAuditAfterAnswer?: boolean;
   },
 ): Promise<RunningSubgraph> {
+  if (def.audited && !options.audit) throw new Error(`the ${def.name} subgraph returns person-level data: it needs an audit writer`);
   const signatureWindow = options.signatureWindow ?? { maxAgeMs: env().UPSTREAM_SIGNATURE_MAX_AGE_MS, clockSkewMs: env().UPSTREAM_CLOCK_SKEW_MS };
   const httpServer = http.createServer();
   const server = buildApolloServer(def, [ApolloServerPluginDrainHttpServer({ httpServer })]);
@@ -270,11 +245,12 @@ export async function startSubgraph<TContext extends BaseContext>(
         search: new URL(req.url ?? '/', 'http://x').search,
         body,
       },
-      context: async () => ({ ...def.createContext(database, viewer), audit: collector }),
+      context: async () => ({ ...def.createContext(database, viewer, { audit: options.audit }), audit: collector }),
     }));
-    // recorded once the operation has run, whatever the request asked: it cannot opt out
+    // Audit before the answer: whatever the request asked, what it revealed is committed to the
+    // log before one byte of it leaves; if the log cannot be written, nothing of it leaves.
     if (options.audit && !collector.empty) {
-      options.audit.record({
+      const appended = options.audit.append({
         subject: viewer.subject,
         roles: viewer.roles,
         subgraph: def.name,
@@ -286,6 +262,17 @@ export async function startSubgraph<TContext extends BaseContext>(
         addressCodes: [...collector.addressCodes],
         requestId: meta?.requestId ?? null,
       });
+      if (options.benchAuditAfterAnswer) {
+        appended.catch(() => {}); // counted and logged by the writer
+      } else {
+        try {
+          await appended;
+        } catch (err) {
+          const error = err instanceof AuditUnavailableError ? err : new AuditUnavailableError('unexpected failure');
+          countGraphqlError(def.name, 'AUDIT_UNAVAILABLE');
+          return sendJson(res, 503, { errors: [{ message: error.message, extensions: { code: 'AUDIT_UNAVAILABLE' } }] });
+        }
+      }
     }
     await sendApolloResponse(res, response);
   }

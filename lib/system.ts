@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { BaseContext } from '@apollo/server';
-import { createAuditWriter, type AuditWriter } from './audit.ts';
+import { createAuditWriter, type AuditWriter } from '../audit/writer.ts';
 import { env, SUBGRAPHS, type SubgraphName } from './config.ts';
 import type { Database } from './db.ts';
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from './subgraph-server.ts';
@@ -32,6 +32,10 @@ export async function loadSubgraphDefinitions(): Promise<Record<SubgraphName, Su
 
 export type SystemOptions = {
   databases: Record<SubgraphName, Database>;
+  /** The audit schema's database (openDatabase('audit'): AUDIT_DATABASE_URL, else DATABASE_URL or PGlite). */
+  auditDatabase: Database;
+  /** bench/ only: subgraphs answer before their audit record is committed (see startSubgraph). */
+  benchAuditAfterAnswer?: boolean;
   /** Gateway port (0: any free port). */
   port?: number;
   host?: string;
@@ -49,7 +53,7 @@ export type RunningSystem = {
   gateway: RunningGateway;
   /** The secret the gateway signs subgraph requests with (tests forge and check signatures). */
   upstreamSecret: string;
-  /** The audit log writer every subgraph records person-level reads with (people.audit_log). */
+  /** The audit writer every subgraph appends person-level reads with (audit.log). */
   audit: AuditWriter;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   /** Stops one subgraph's server (to test partial results); its database stays open. */
@@ -65,14 +69,15 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   // one process: a fresh secret per run unless one is configured
   const upstreamSecret = options.auth?.upstreamSecret ?? env().UPSTREAM_HMAC_SECRET ?? randomBytes(32).toString('base64');
   const auth = { ...(await authOptionsFromConfig(upstreamSecret)), ...options.auth, upstreamSecret };
-  // one writer for the process; the log lives with the people data
-  const audit = createAuditWriter(options.databases.people);
+  // one writer for the process, so every subgraph's records share one group commit
+  const audit = createAuditWriter(options.auditDatabase, { attempts: env().AUDIT_WRITE_ATTEMPTS });
   for (const [i, name] of SUBGRAPHS.entries()) {
     subgraphs[name] = await startSubgraph(definitions[name], options.databases[name], {
       port: base === 0 ? 0 : base + i,
       host: '127.0.0.1',
       upstreamSecret,
       audit,
+      benchAuditAfterAnswer: options.benchAuditAfterAnswer,
     });
   }
   const gateway = await startGateway(

@@ -7,6 +7,7 @@ import { env, SUBGRAPHS, type SubgraphName } from '../lib/config.ts';
 import { openDatabase, type Database } from '../lib/db.ts';
 import { logger } from '../lib/logger.ts';
 import { migrateSubgraph } from '../lib/migrate.ts';
+import { migrateAudit } from '../audit/migrate.ts';
 import { startSystem } from '../lib/system.ts';
 import { demoTokens } from '../lib/auth/dev-keys.ts';
 import { EXAMPLE_QUERY } from '../gateway/example-query.ts';
@@ -14,9 +15,11 @@ import { isSeeded, seed } from '../seeds/load.ts';
 
 const config = env();
 const databases = Object.fromEntries(SUBGRAPHS.map((s) => [s, openDatabase(s)])) as Record<SubgraphName, Database>;
+const auditDatabase = openDatabase('audit');
 const where = databases.buildings.kind === 'pglite' ? `embedded PGlite in ${config.PGLITE_DIR}` : 'PostgreSQL';
 
 for (const s of SUBGRAPHS) await migrateSubgraph(databases[s]);
+await migrateAudit(auditDatabase);
 if (config.SEED !== 'none' && !(await isSeeded(databases))) {
   logger.info({ size: config.SEED, database: where }, 'first run: loading demo data (this takes a little while once)');
   const started = Date.now();
@@ -26,6 +29,7 @@ if (config.SEED !== 'none' && !(await isSeeded(databases))) {
 
 const system = await startSystem({
   databases,
+  auditDatabase,
   port: config.PORT,
   host: config.HOST,
   subgraphPortBase: config.SUBGRAPH_PORT_BASE,
@@ -61,6 +65,7 @@ async function shutdown(): Promise<void> {
   logger.info('shutting down');
   await system.stop();
   for (const db of Object.values(databases)) await db.close();
+  await auditDatabase.close();
   process.exit(0);
 }
 process.once('SIGINT', shutdown);

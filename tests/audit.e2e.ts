@@ -1,11 +1,16 @@
 /**
  * The audit log through the gateway: every request that returns person-level data leaves a record
- * of who asked, for what, and which people and addresses it got; registry-only requests leave
- * none; the log is readable with audit:read only.
+ * of who asked, for what, and which people and addresses it got, committed before the answer is
+ * sent (no flush anywhere here); whatever is selected; registry-only requests leave none; the log
+ * is readable with audit:read only, within the auditor's communities, and reading it is audited;
+ * when the audit store cannot be written, no person-level data is served.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signDevToken } from '../lib/auth/dev-keys.ts';
+import { query } from '../lib/db.ts';
+import { loadSubgraphDefinitions } from '../lib/system.ts';
 import { SHOWCASE } from '../seeds/showcase.ts';
+import { scratchAudit, type ScratchAudit } from './support/scratch-audit.ts';
 import { startTestSystem, type TestSystem } from './support/system.ts';
 
 let t: TestSystem;
@@ -43,7 +48,6 @@ describe('reading person-level data leaves a record', () => {
     expect(res.errors).toBeUndefined();
     const ids = res.data.address.residents.edges.map((e: any) => e.node.id).sort();
     expect(ids.length).toBeGreaterThanOrEqual(2);
-    await t.system.audit.flush();
 
     const log = await t.query(RECORDS, { subject }, auditor);
     expect(log.errors).toBeUndefined();
@@ -73,7 +77,6 @@ describe('reading person-level data leaves a record', () => {
     expect(res.errors).toBeUndefined();
     const partyIds = res.data.address.cases.edges.flatMap((e: any) => e.node.parties.map((p: any) => p.person?.id)).filter(Boolean);
     expect(partyIds.length).toBeGreaterThan(0);
-    await t.system.audit.flush();
     const log = await t.query(RECORDS, { subject }, auditor);
     const bySubgraph = Object.fromEntries(log.data!.auditRecords.edges.map((e: any) => [e.node.subgraph, e.node]));
     expect(Object.keys(bySubgraph).sort()).toEqual(expect.arrayContaining(['cases', 'events']));
@@ -87,7 +90,6 @@ describe('reading person-level data leaves a record', () => {
     const subject = `registry-${Date.now()}`;
     const token = await signDevToken({ subject, scopes: ['address:read'] });
     await ask(`{ address(code: "${SHOWCASE.roomCode}") { fullName building { estate } } }`, token);
-    await t.system.audit.flush();
     const log = await t.query(RECORDS, { subject }, auditor);
     expect(log.data!.auditRecords.edges).toEqual([]);
   });
@@ -96,5 +98,144 @@ describe('reading person-level data leaves a record', () => {
     const res = await t.query(RECORDS, {}, await signDevToken({ subject: 'nosy', roles: ['case-officer'] }));
     expect(res.data?.auditRecords ?? null).toBeNull();
     expect(res.errors?.[0].extensions?.code).toBe('UNAUTHORIZED_FIELD_OR_TYPE');
+  });
+});
+
+/** The records of `subject` in audit.log, read straight from the table (oldest first). */
+async function logOf(subject: string) {
+  return query<{ subgraph: string; person_ids: string[]; address_codes: string[] }>(t.auditDatabase.knex,
+    'SELECT subgraph, person_ids, address_codes FROM audit.log WHERE subject = ? ORDER BY id', [subject]);
+}
+
+async function residentIds(): Promise<string[]> {
+  const res = await t.query(`{ address(code: "${SHOWCASE.roomCode}") { residents(first: 10) { edges { node { id } } } } }`);
+  return res.data!.address.residents.edges.map((e: any) => e.node.id).sort();
+}
+
+describe('audit before the answer', () => {
+  it('the record is committed when the response arrives', async () => {
+    const subject = `durable-${Date.now()}`;
+    const token = await signDevToken({ subject, scopes: ['people:read', 'address:read'] });
+    const res = await ask(`{ address(code: "${SHOWCASE.roomCode}") { residents(first: 10) { edges { node { id } } } } }`, token);
+    expect(res.errors).toBeUndefined();
+    // straight after the response, no flush(): the row is in the table
+    const rows = await logOf(subject);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].person_ids.sort()).toEqual(res.data.address.residents.edges.map((e: any) => e.node.id).sort());
+  });
+});
+
+describe('whatever is selected', () => {
+  it('records person(id) { __typename } and people(ids) { __typename }', async () => {
+    const ids = await residentIds();
+    const subject = `typename-${Date.now()}`;
+    const token = await signDevToken({ subject, scopes: ['people:read'] });
+    const one = await t.query(`{ person(id: "${ids[0]}") { __typename } }`, {}, token);
+    expect(one.data).toEqual({ person: { __typename: 'Person' } });
+    const many = await t.query('query ($ids: [ID!]!) { people(ids: $ids) { __typename } }', { ids }, token);
+    expect(many.data).toEqual({ people: ids.map(() => ({ __typename: 'Person' })) });
+    const rows = await logOf(subject);
+    expect(rows.map((r) => [r.subgraph, r.person_ids.sort()])).toEqual([['people', [ids[0]]], ['people', ids]]);
+  });
+
+  it('records a legal representative read as { id } only, through the entities subgraph', async () => {
+    const subject = `representative-${Date.now()}`;
+    const token = await signDevToken({ subject, scopes: ['address:read', 'entities:read', 'people:read'] });
+    const res = await ask(`{ address(code: "${SHOWCASE.roomCode}") { entities(first: 10) { edges { node { legalRepresentative { id } } } } } }`, token);
+    expect(res.errors).toBeUndefined();
+    const ids = res.data.address.entities.edges.map((e: any) => e.node.legalRepresentative?.id).filter(Boolean);
+    expect(ids.length).toBeGreaterThan(0);
+    const rows = await logOf(subject);
+    expect(rows.filter((r) => r.subgraph === 'entities').flatMap((r) => r.person_ids).sort()).toEqual([...new Set(ids)].sort());
+  });
+
+  it('records an auditor\'s reads of the log: the people and addresses the records name', async () => {
+    const ids = await residentIds();
+    const reader = `looked-at-${Date.now()}`;
+    await ask(`{ address(code: "${SHOWCASE.roomCode}") { residents(first: 10) { edges { node { id } } } } }`, await signDevToken({ subject: reader, scopes: ['people:read'] }));
+    const auditorSubject = `auditor-${Date.now()}`;
+    const res = await ask(`{ auditRecords(subject: "${reader}") { edges { node { personIds } } } }`, await signDevToken({ subject: auditorSubject, roles: ['auditor'] }));
+    expect(res.data.auditRecords.edges).toHaveLength(1);
+    const rows = await logOf(auditorSubject);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].person_ids.sort()).toEqual(ids);
+    expect(rows[0].address_codes).toEqual([SHOWCASE.roomCode]);
+  });
+
+  it('every subgraph that defines an audited type audits it (a Person reference is person-level anywhere)', async () => {
+    const definitions = await loadSubgraphDefinitions();
+    const audited = new Set(Object.values(definitions).flatMap((d) => Object.keys(d.audited ?? {})));
+    const missing: string[] = [];
+    for (const def of Object.values(definitions)) {
+      const defined = def.typeDefs.definitions.flatMap((d) => ('name' in d && d.name && (d.kind === 'ObjectTypeDefinition' || d.kind === 'ObjectTypeExtension') ? [d.name.value] : []));
+      for (const type of defined) if (audited.has(type) && !def.audited?.[type]) missing.push(`${def.name}.${type}`);
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('a confined auditor', () => {
+  it('sees only records with an address under their communities', async () => {
+    const ids = await residentIds();
+    const reader = `confined-target-${Date.now()}`;
+    const token = await signDevToken({ subject: reader, scopes: ['people:read'] });
+    await ask(`{ address(code: "${SHOWCASE.roomCode}") { residents(first: 10) { edges { node { id } } } } }`, token);
+    await ask(`{ person(id: "${ids[0]}") { id } }`, token); // names no address
+    const records = `{ auditRecords(subject: "${reader}") { edges { node { addressCodes } } } }`;
+    const everywhere = await ask(records, await signDevToken({ subject: 'auditor-all', roles: ['auditor'] }));
+    expect(everywhere.data.auditRecords.edges).toHaveLength(2);
+    const here = await ask(records, await signDevToken({ subject: 'auditor-here', roles: ['auditor'], communities: [SHOWCASE.communityCode] }));
+    expect(here.data.auditRecords.edges.map((e: any) => e.node.addressCodes)).toEqual([[SHOWCASE.roomCode]]);
+    const elsewhere = await ask(records, await signDevToken({ subject: 'auditor-elsewhere', roles: ['auditor'], communities: ['440304004001'] }));
+    expect(elsewhere.data.auditRecords.edges).toEqual([]);
+  });
+});
+
+describe('failing closed', () => {
+  let scratch: ScratchAudit;
+  let broken: TestSystem;
+  beforeAll(async () => {
+    scratch = await scratchAudit();
+    broken = await startTestSystem({ auditDatabase: scratch.database });
+  });
+  afterAll(async () => {
+    await broken?.stop();
+    await scratch?.drop();
+  });
+
+  const RESIDENTS = `{ address(code: "${SHOWCASE.roomCode}") { fullName residents(first: 10) { edges { node { id name } } } } }`;
+  const APPEND = 'audit.append(text[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text[])';
+
+  it('serves no person-level data while the audit store cannot be written, and the registry still', async () => {
+    const before = await broken.query(RESIDENTS);
+    expect(before.errors).toBeUndefined();
+    expect(before.data!.address.residents.edges.length).toBeGreaterThan(0);
+
+    await scratch.database.knex.raw(`ALTER FUNCTION ${APPEND} RENAME TO append_gone`);
+    try {
+      const res = await broken.query(RESIDENTS);
+      expect(res.data?.address?.fullName).toBe(SHOWCASE.roomFullName);
+      expect(res.data?.address?.residents ?? null).toBeNull();
+      expect(JSON.stringify(res)).not.toMatch(/"name"|"id":"[^"]+"/);
+      // what the client sees: the subgraph's code and name, and a message without database internals
+      expect(res.errors).toEqual([expect.objectContaining({
+        message: 'the audit log cannot be written: person-level data is not served without its audit record',
+        extensions: expect.objectContaining({ code: 'AUDIT_UNAVAILABLE', serviceName: 'people' }),
+      })]);
+      // a person read alone: no data, the code
+      const ids = before.data!.address.residents.edges.map((e: any) => e.node.id);
+      const person = await broken.query(`{ person(id: "${ids[0]}") { __typename } }`);
+      expect(person.data?.person ?? null).toBeNull();
+      expect(person.errors?.map((e) => e.extensions?.code)).toContain('AUDIT_UNAVAILABLE');
+      // non-person reads work
+      const registry = await broken.query(`{ address(code: "${SHOWCASE.roomCode}") { fullName building { estate } } }`);
+      expect(registry).toMatchObject({ data: { address: { fullName: SHOWCASE.roomFullName, building: { estate: '水围村' } } } });
+      expect(registry.errors).toBeUndefined();
+    } finally {
+      await scratch.database.knex.raw(`ALTER FUNCTION audit.append_gone(text[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text[]) RENAME TO append`);
+    }
+    const after = await broken.query(RESIDENTS);
+    expect(after.errors).toBeUndefined();
+    expect(after.data!.address.residents.edges.length).toBeGreaterThan(0);
   });
 });

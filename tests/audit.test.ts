@@ -1,28 +1,30 @@
 /**
- * The audit log against the real fixture database: batched writes (one INSERT per batch), the
- * content round trip, the append-only guarantees, the reads by person / address prefix /
- * subject / time with keyset pagination, close(), and a failing database (retries, rejected
- * records isolated, a full queue dropping loudly).
+ * The audit trail against real databases: durable group-commit appends (audit/writer.ts), the
+ * database setting id, time and chain, the append-only guarantees, the role split, failing closed
+ * when the store cannot be written, and the reads by person / address prefix / subject / time /
+ * the auditor's communities (audit/repository.ts).
  *
- * Every test writes rows under fresh subjects, person ids and address codes of its own, so it
- * neither sees nor disturbs rows written by other tests sharing the fixture database.
+ * Tests that only append share the fixture database, under fresh subjects, person ids and codes
+ * of their own. Tests that must break the store use a scratch database (tests/support/scratch-audit.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFixture } from './support/databases.ts';
-import { createAuditWriter, hashOperation, MAX_TEXT, type AuditEntry, type AuditWriter } from '../lib/audit.ts';
-import { createAuditRepository, type AuditRecord } from '../lib/audit-repository.ts';
+import { explainStatements } from './support/explain.ts';
+import { scratchAudit } from './support/scratch-audit.ts';
+import { AuditUnavailableError, createAuditWriter, hashOperation, MAX_TEXT, type AuditEntry, type AuditWriter } from '../audit/writer.ts';
+import { grantAuditRole } from '../audit/migrate.ts';
+import { createAuditRepository, type AuditRecord, type AuditRecordsArgs } from '../audit/repository.ts';
 import { query, type Database, type Db } from '../lib/db.ts';
-import { registry } from '../lib/metrics.ts';
 
 let db: Database;
-let inserts = 0;
+let appendCalls = 0;
 const writers: AuditWriter[] = [];
 
 beforeAll(() => {
-  db = openFixture('people');
+  db = openFixture('audit');
   db.knex.on('query', (q: { sql: string }) => {
-    if (q.sql.includes('/* audit.write */')) inserts++;
+    if (q.sql.includes('/* audit.append */')) appendCalls++;
   });
 });
 
@@ -31,9 +33,8 @@ afterAll(async () => {
   await db?.close();
 });
 
-/** A writer closed after the file (tests close their own when close() is what they test). */
-function writer(options: Parameters<typeof createAuditWriter>[1], handle: Database | Db = db): AuditWriter {
-  const w = createAuditWriter(handle, { flushMs: 20, retryBaseMs: 5, retryMaxMs: 20, ...options });
+function writer(options: Parameters<typeof createAuditWriter>[1] = {}, handle: Database | Db = db): AuditWriter {
+  const w = createAuditWriter(handle, { retryMs: 5, ...options });
   writers.push(w);
   return w;
 }
@@ -62,86 +63,63 @@ function entry(overrides: Partial<AuditEntry> = {}): AuditEntry {
 }
 
 type RawRow = {
-  subject: string | null; roles: string[]; subgraph: string; operation_name: string | null; operation_hash: string;
+  id: number; subject: string | null; roles: string[]; subgraph: string; operation_name: string | null; operation_hash: string;
   client_name: string | null; purpose: string | null; person_ids: string[]; address_codes: string[];
-  address_scopes: string[]; request_id: string | null; at: Date;
+  address_scopes: string[]; request_id: string | null; at: Date; prev_hash: string; hash: string;
 };
 
-async function rowsOf(subject: string): Promise<RawRow[]> {
-  return query<RawRow>(db.knex, `SELECT * FROM people.audit_log WHERE subject = ? ORDER BY id`, [subject]);
+async function rowsOf(subject: string, handle: Db = db.knex): Promise<RawRow[]> {
+  return query<RawRow>(handle, `SELECT * FROM audit.log WHERE subject = ? ORDER BY id`, [subject]);
 }
 
-async function counterValue(name: string, labels: Record<string, string>): Promise<number> {
-  const metric = registry.getSingleMetric(name)!;
-  const { values } = await metric.get();
-  return values.filter((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l)).reduce((sum, v) => sum + v.value, 0);
+async function dbNow(handle: Db = db.knex): Promise<Date> {
+  const [row] = await query<{ now: Date }>(handle, `SELECT clock_timestamp() AS now`);
+  return new Date(row.now);
 }
 
-/** A knex whose raw() fails `failures` times with a connection error, or whenever `refuse` says so. */
-function flaky(knex: Db, opts: { failures?: number; refuse?: (bindings: unknown[]) => boolean }): Db & { attempts: number } {
-  let left = opts.failures ?? 0;
-  const state = { attempts: 0 };
-  return new Proxy(knex, {
-    get(target, prop, receiver) {
-      if (prop === 'attempts') return state.attempts;
-      if (prop !== 'raw') return Reflect.get(target, prop, receiver);
-      return (sql: string, bindings: unknown[]) => {
-        state.attempts++;
-        if (left-- > 0) return Promise.reject(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }));
-        if (opts.refuse?.(bindings)) return Promise.reject(Object.assign(new Error('invalid input syntax'), { code: '22P02' }));
-        return target.raw(sql, bindings as never);
-      };
-    },
-  }) as Db & { attempts: number };
-}
-
-async function until(check: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
-describe('writing', () => {
-  it('writes N records in ceil(N / maxBatch) INSERT statements', async () => {
-    const w = writer({ maxBatch: 50, flushMs: 60_000 });
-    const subject = fresh('batch');
-    const before = inserts;
-    for (let i = 0; i < 237; i++) w.record(entry({ subject, personIds: [`p${i}`] }));
-    expect(w.stats().queued).toBe(237); // record() only queued them
-    await w.flush();
-    expect(inserts - before).toBe(Math.ceil(237 / 50));
-    expect(w.stats()).toMatchObject({ queued: 0, written: 237, flushes: 5, failedAttempts: 0 });
-    const rows = await rowsOf(subject);
-    expect(rows).toHaveLength(237);
-    // FIFO: ids follow the order of record()
-    expect(rows.map((r) => r.person_ids[0])).toEqual(Array.from({ length: 237 }, (_, i) => `p${i}`));
+describe('appending', () => {
+  it('resolves once the record is committed, with the id, time and hash the database gave it', async () => {
+    const w = writer();
+    const subject = fresh('durable');
+    const before = await dbNow();
+    const appended = await w.append(entry({ subject, personIds: ['p1'] }));
+    const after = await dbNow();
+    // no flush(): the row is there when append() resolves, as another connection sees it
+    const other = openFixture('audit');
+    try {
+      const rows = await rowsOf(subject, other.knex);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ id: appended.id, hash: appended.hash, person_ids: ['p1'] });
+      expect(new Date(rows[0].at).getTime()).toBeGreaterThanOrEqual(before.getTime());
+      expect(new Date(rows[0].at).getTime()).toBeLessThanOrEqual(after.getTime());
+    } finally {
+      await other.close();
+    }
   });
 
-  it('flushes a partial batch on its own after flushMs, in one statement', async () => {
-    const w = writer({ flushMs: 30 });
-    const subject = fresh('timer');
-    const before = inserts;
-    const written = await counterValue('audit_records_written_total', { subgraph: 'people' });
-    for (let i = 0; i < 3; i++) w.record(entry({ subject }));
-    await until(() => w.stats().written === 3);
-    expect(inserts - before).toBe(1);
-    expect(await rowsOf(subject)).toHaveLength(3);
-    expect(await counterValue('audit_records_written_total', { subgraph: 'people' })).toBe(written + 3);
-    const histogram = await registry.getSingleMetric('audit_flush_duration_seconds')!.get();
-    expect(histogram.values.some((v) => v.labels.outcome === 'ok' && (v as { metricName?: string }).metricName === 'audit_flush_duration_seconds_count' && v.value > 0)).toBe(true);
+  it('commits concurrent requests together (group commit): one call per batch, gap-free ids', async () => {
+    const w = writer({ maxBatch: 50 });
+    const subject = fresh('group');
+    const before = appendCalls;
+    const appended = await Promise.all(Array.from({ length: 120 }, (_, i) => w.append(entry({ subject, personIds: [`p${i}`] }))));
+    expect(appendCalls - before).toBe(Math.ceil(120 / 50));
+    expect(w.stats()).toMatchObject({ queued: 0, written: 120, flushes: 3, failedAttempts: 0 });
+    const rows = await rowsOf(subject);
+    expect(rows.map((r) => r.person_ids[0])).toEqual(Array.from({ length: 120 }, (_, i) => `p${i}`));
+    const ids = appended.map((a) => a.id);
+    // this batch's ids are consecutive among themselves (other files append between batches)
+    for (const chunk of [ids.slice(0, 50), ids.slice(50, 100), ids.slice(100)]) {
+      expect(chunk).toEqual(chunk.map((_, i) => chunk[0] + i));
+    }
   });
 
   it('round-trips every field, removing duplicates, NUL characters and over-long free text', async () => {
-    const w = writer({});
+    const w = writer();
     const community = freshCommunity();
     const room = `${community}0100001A0B0C0`.slice(0, 25);
     const building = room.slice(0, 19);
     const personIds = [fresh('p"1'), fresh('p\\2'), fresh('p,3 {x}'), fresh('张三 NULL')];
-    const at = new Date('2026-11-27T08:30:00.123Z');
-    w.record(entry({
-      at,
+    await w.append(entry({
       subject: null,
       roles: ['people:read', 'audit:read'],
       operationName: 'Residents',
@@ -152,8 +130,7 @@ describe('writing', () => {
       addressCodes: [room, building, room],
       requestId: 'req-1',
     }));
-    await w.flush();
-    const [row] = await query<RawRow>(db.knex, `SELECT * FROM people.audit_log WHERE person_ids @> ARRAY[?::text]`, [personIds[1]]);
+    const [row] = await query<RawRow>(db.knex, `SELECT * FROM audit.log WHERE person_ids @> ARRAY[?::text]`, [personIds[1]]);
     expect(row).toMatchObject({
       subject: null,
       roles: ['people:read', 'audit:read'],
@@ -166,30 +143,56 @@ describe('writing', () => {
       address_codes: [room, building],
       request_id: 'req-1',
     });
-    expect(row.operation_hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(new Date(row.at).toISOString()).toBe(at.toISOString());
     expect(row.address_scopes.sort()).toEqual([community.slice(0, 6), community.slice(0, 9), community, room.slice(0, 14), building, room].sort());
   });
 
-  it('stamps a record with the time of record(), not of the flush', async () => {
-    const w = writer({ flushMs: 300 });
-    const subject = fresh('stamp');
-    const t = Date.now();
-    w.record(entry({ subject }));
-    await new Promise((r) => setTimeout(r, 120));
-    await w.flush();
-    const [row] = await rowsOf(subject);
-    expect(Math.abs(new Date(row.at).getTime() - t)).toBeLessThan(60);
+  it('fails a malformed entry (a caller bug) alone and writes its batchmates', async () => {
+    const w = writer();
+    const subject = fresh('malformed-mate');
+    const results = await Promise.allSettled([
+      w.append(entry({ subject })),
+      w.append(entry({ subject, personIds: 42 as unknown as string[] })),
+      w.append(entry({ subject })),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await rowsOf(subject)).toHaveLength(2);
+    expect(w.stats()).toMatchObject({ written: 2, failed: { rejected: 1 } });
   });
 
-  it('close() writes everything still queued, and later records are dropped and counted', async () => {
-    const w = createAuditWriter(db, { flushMs: 60_000 });
-    const subject = fresh('close');
-    for (let i = 0; i < 10; i++) w.record(entry({ subject }));
+  it('refuses records after close()', async () => {
+    const w = createAuditWriter(db);
     await w.close();
-    expect(await rowsOf(subject)).toHaveLength(10);
-    expect(() => w.record(entry({ subject }))).not.toThrow();
-    expect(w.stats()).toMatchObject({ closed: true, written: 10, dropped: { closed: 1 } });
+    await expect(w.append(entry())).rejects.toMatchObject({ extensions: { code: 'AUDIT_UNAVAILABLE' } });
+    expect(w.stats()).toMatchObject({ closed: true, failed: { closed: 1 } });
+  });
+});
+
+describe('failing closed', () => {
+  it('rejects with AUDIT_UNAVAILABLE after a bounded number of attempts when the store cannot be written', async () => {
+    // a real database without the audit schema: audit.append does not exist there
+    const scratch = await scratchAudit({ migrate: false });
+    try {
+      const w = writer({ attempts: 3, retryMs: 1 }, scratch.database);
+      const results = await Promise.allSettled([w.append(entry()), w.append(entry())]);
+      for (const r of results) {
+        expect(r.status).toBe('rejected');
+        expect((r as PromiseRejectedResult).reason).toBeInstanceOf(AuditUnavailableError);
+        expect((r as PromiseRejectedResult).reason.extensions.code).toBe('AUDIT_UNAVAILABLE');
+        // the client's message names no database internals
+        expect((r as PromiseRejectedResult).reason.message).not.toMatch(/audit\.append|does not exist/);
+      }
+      expect(w.stats()).toMatchObject({ written: 0, failedAttempts: 3, failed: { unavailable: 2 }, queued: 0 });
+      expect(w.stats().lastError).toMatch(/42883|42P01|3F000/);
+    } finally {
+      await scratch.drop();
+    }
+  });
+
+  it('refuses at once, without queueing, past maxQueue', async () => {
+    const w = writer({ maxQueue: 3 });
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => w.append(entry({ subject: fresh('queue') }))));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'rejected']);
+    expect(w.stats().failed.queue_full).toBe(2);
   });
 });
 
@@ -197,127 +200,98 @@ describe('append-only', () => {
   let subject: string;
   beforeAll(async () => {
     subject = fresh('immutable');
-    const w = writer({});
-    w.record(entry({ subject }));
-    await w.flush();
+    await writer().append(entry({ subject }));
   });
 
   it.each([
-    ['UPDATE', `UPDATE people.audit_log SET purpose = 'changed' WHERE subject = ?`],
-    ['DELETE', `DELETE FROM people.audit_log WHERE subject = ?`],
-    ['UPDATE', `UPDATE people.audit_log SET purpose = 'changed' WHERE false AND subject = ?`],
-    ['DELETE', `DELETE FROM people.audit_log WHERE false AND subject = ?`],
-  ])('refuses %s (even of no row)', async (op, sql) => {
+    ['UPDATE', `UPDATE audit.log SET purpose = 'changed' WHERE subject = ?`],
+    ['DELETE', `DELETE FROM audit.log WHERE subject = ?`],
+    ['UPDATE', `UPDATE audit.log SET purpose = 'changed' WHERE false AND subject = ?`],
+    ['DELETE', `DELETE FROM audit.log WHERE false AND subject = ?`],
+  ])('refuses %s (even of no row), even for the owner', async (op, sql) => {
     await expect(db.knex.raw(sql, [subject])).rejects.toMatchObject({
-      message: expect.stringContaining(`people.audit_log is append-only: ${op} is not allowed`),
+      message: expect.stringContaining(`audit.log is append-only: ${op} is not allowed`),
       code: '42501',
     });
     expect(await rowsOf(subject)).toMatchObject([{ purpose: null }]);
   });
 
-  it('refuses TRUNCATE', async () => {
-    await expect(db.knex.raw(`TRUNCATE people.audit_log`)).rejects.toThrow(/people\.audit_log is append-only: TRUNCATE is not allowed/);
+  it('refuses TRUNCATE, and removing the chain head', async () => {
+    await expect(db.knex.raw(`TRUNCATE audit.log`)).rejects.toThrow(/audit\.log is append-only: TRUNCATE is not allowed/);
+    await expect(db.knex.raw(`DELETE FROM audit.chain_head`)).rejects.toThrow(/audit\.chain_head is append-only: DELETE/);
     expect(await rowsOf(subject)).toHaveLength(1);
   });
 
-  it('still refuses with triggers switched off for replication (superuser session)', async () => {
+  it('still refuses with triggers switched off for replication', async () => {
     await expect(db.knex.transaction(async (trx) => {
       await trx.raw(`SET LOCAL session_replication_role = replica`);
-      await trx.raw(`DELETE FROM people.audit_log WHERE subject = ?`, [subject]);
+      await trx.raw(`DELETE FROM audit.log WHERE subject = ?`, [subject]);
     })).rejects.toThrow(/append-only: DELETE/);
     expect(await rowsOf(subject)).toHaveLength(1);
   });
-
-  it('an application role granted INSERT and SELECT can write and read but not change rows', async () => {
-    const role = `audit_test_${randomUUID().slice(0, 8)}`;
-    let inserted = 0;
-    // CREATE ROLE is transactional: the role disappears with the rollback
-    await expect(db.knex.transaction(async (trx) => {
-      await trx.raw(`CREATE ROLE ${role} NOLOGIN`);
-      await trx.raw(`GRANT USAGE ON SCHEMA people TO ${role}`);
-      await trx.raw(`GRANT SELECT, INSERT ON people.audit_log TO ${role}`);
-      await trx.raw(`SET LOCAL ROLE ${role}`);
-      const w = createAuditWriter(trx as unknown as Db, { flushMs: 0 });
-      w.record(entry({ subject }));
-      await w.close();
-      inserted = w.stats().written;
-      await trx.raw(`UPDATE people.audit_log SET purpose = 'changed' WHERE subject = ?`, [subject]);
-    })).rejects.toThrow(/permission denied for table audit_log/);
-    expect(inserted).toBe(1);
-  });
 });
 
-describe('a failing database', () => {
-  it('never throws into record(), retries with backoff and writes once the database is back', async () => {
-    const handle = flaky(db.knex, { failures: 3 });
-    const w = writer({ flushMs: 5 }, handle);
-    const subject = fresh('flaky');
-    expect(() => {
-      for (let i = 0; i < 4; i++) w.record(entry({ subject }));
-    }).not.toThrow();
-    await until(() => w.stats().retrying);
-    expect(w.stats().lastError).toMatch(/ECONNREFUSED/);
-    await w.flush();
-    expect(w.stats()).toMatchObject({ written: 4, failedAttempts: 3, retrying: false, queued: 0 });
-    expect(handle.attempts).toBe(4);
-    expect(await rowsOf(subject)).toHaveLength(4);
-  });
-
-  it('waits for a missing table to appear rather than dropping records', async () => {
-    const table = `people.audit_log_${randomUUID().slice(0, 8)}`;
-    const w = writer({ table, flushMs: 5 });
-    w.record(entry());
-    await until(() => w.stats().failedAttempts >= 2);
-    expect(w.stats().lastError).toMatch(/42P01/);
-    await db.knex.raw(`CREATE TABLE ${table} (LIKE people.audit_log INCLUDING ALL)`);
+describe('the role split', () => {
+  /** Runs `sql` in a savepoint of `trx` and returns its SQLSTATE (null when it succeeded). */
+  async function sqlstate(trx: Db, sql: string, bindings: unknown[] = []): Promise<string | null> {
     try {
-      await w.flush();
-      expect(await query(db.knex, `SELECT * FROM ${table}`)).toHaveLength(1);
-    } finally {
-      await db.knex.raw(`DROP TABLE ${table}`);
+      await (trx as unknown as { transaction: (f: (t: Db) => Promise<void>) => Promise<void> }).transaction(async (sp) => {
+        await sp.raw(sql, bindings as never);
+      });
+      return null;
+    } catch (err) {
+      return (err as { code?: string }).code ?? 'unknown';
     }
-  });
+  }
 
-  it('isolates a record the database refuses and writes the rest of its batch', async () => {
-    const handle = flaky(db.knex, { refuse: (b) => (b[1] as string[]).some((s) => s?.startsWith('poison')) });
-    const w = writer({ name: 'audit-test-poison', flushMs: 60_000, maxBatch: 8 }, handle);
-    const subject = fresh('batchmate');
-    const dropped = await counterValue('audit_records_dropped_total', { subgraph: 'audit-test-poison', reason: 'rejected' });
-    for (let i = 0; i < 8; i++) w.record(entry({ subject: i === 5 ? fresh('poison') : subject }));
-    await w.flush();
-    expect(await rowsOf(subject)).toHaveLength(7);
-    expect(w.stats()).toMatchObject({ written: 7, dropped: { rejected: 1 } });
-    expect(await counterValue('audit_records_dropped_total', { subgraph: 'audit-test-poison', reason: 'rejected' })).toBe(dropped + 1);
-  });
-
-  it('isolates a malformed entry (a caller bug) the same way', async () => {
-    const w = writer({ name: 'audit-test-malformed', flushMs: 60_000 });
-    const subject = fresh('malformed-mate');
-    w.record(entry({ subject }));
-    expect(() => w.record(entry({ subject, personIds: 42 as unknown as string[] }))).not.toThrow();
-    w.record(entry({ subject }));
-    await w.flush();
-    expect(await rowsOf(subject)).toHaveLength(2);
-    expect(w.stats()).toMatchObject({ written: 2, dropped: { rejected: 1 } });
-  });
-
-  it('drops loudly past maxQueue, and close() gives up at its deadline counting what is left', async () => {
-    const handle = flaky(db.knex, { failures: Infinity });
-    const w = createAuditWriter(handle, { name: 'audit-test-down', maxQueue: 5, flushMs: 5, retryBaseMs: 5, retryMaxMs: 10, closeTimeoutMs: 100 });
-    for (let i = 0; i < 8; i++) w.record(entry());
-    expect(w.stats()).toMatchObject({ queued: 5, dropped: { queue_full: 3 } });
-    expect(await counterValue('audit_records_dropped_total', { subgraph: 'audit-test-down', reason: 'queue_full' })).toBe(3);
-    await until(() => w.stats().failedAttempts >= 2);
-    const started = Date.now();
-    await w.close();
-    expect(Date.now() - started).toBeLessThan(2000);
-    expect(w.stats()).toMatchObject({ queued: 0, written: 0, dropped: { queue_full: 3, shutdown: 5 } });
-    expect(await counterValue('audit_records_dropped_total', { subgraph: 'audit-test-down', reason: 'shutdown' })).toBe(5);
+  it('the services\' role can only append through audit.append (time and chain set there) and read', async () => {
+    const role = `ag_audit_test_${randomUUID().slice(0, 8)}`;
+    const outsider = `${role}_x`;
+    const subject = fresh('app-role');
+    const outcome: Record<string, unknown> = {};
+    // CREATE ROLE is transactional: both roles disappear with the rollback
+    await db.knex.transaction(async (trx) => {
+      await trx.raw(`CREATE ROLE ${role} NOLOGIN`);
+      await trx.raw(`CREATE ROLE ${outsider} NOLOGIN`);
+      outcome.granted = await grantAuditRole(trx, role);
+      await trx.raw(`SET LOCAL ROLE ${role}`);
+      const before = await dbNow(trx);
+      const appended = await createAuditWriter(trx as unknown as Db).append(entry({ subject }));
+      outcome.atIsDatabaseTime = appended.at.getTime() >= before.getTime() && appended.at.getTime() <= (await dbNow(trx)).getTime();
+      outcome.read = (await rowsOf(subject, trx)).length;
+      outcome.insert = await sqlstate(trx, `INSERT INTO audit.log SELECT * FROM audit.log WHERE subject = ?`, [subject]);
+      outcome.update = await sqlstate(trx, `UPDATE audit.log SET at = now() - interval '1 year' WHERE subject = ?`, [subject]);
+      outcome.delete = await sqlstate(trx, `DELETE FROM audit.log WHERE subject = ?`, [subject]);
+      outcome.truncate = await sqlstate(trx, `TRUNCATE audit.log`);
+      outcome.moveHead = await sqlstate(trx, `UPDATE audit.chain_head SET id = id + 1`);
+      // there is no variant of append that takes a time
+      outcome.forgedAt = await sqlstate(trx, `SELECT * FROM audit.append(ARRAY['x'], ARRAY['{}'], ARRAY['people'], ARRAY[NULL], ARRAY['h'], ARRAY[NULL], ARRAY[NULL], ARRAY['{}'], ARRAY['{}'], ARRAY[NULL], ARRAY['{}'], ARRAY[now() - interval '1 year'])`);
+      await trx.raw(`RESET ROLE`);
+      await trx.raw(`SET LOCAL ROLE ${outsider}`);
+      outcome.outsiderAppend = await sqlstate(trx, `SELECT * FROM audit.append(ARRAY['x'], ARRAY['{}'], ARRAY['people'], ARRAY[NULL], ARRAY['h'], ARRAY[NULL], ARRAY[NULL], ARRAY['{}'], ARRAY['{}'], ARRAY[NULL], ARRAY['{}'])`);
+      outcome.outsiderRead = await sqlstate(trx, `SELECT * FROM audit.log LIMIT 1`);
+      await trx.rollback();
+    }).catch((err) => {
+      if (!String(err?.message ?? err).includes('Transaction rejected with non-error')) throw err;
+    });
+    expect(outcome).toEqual({
+      granted: true,
+      atIsDatabaseTime: true,
+      read: 1,
+      insert: '42501',
+      update: '42501',
+      delete: '42501',
+      truncate: '42501',
+      moveHead: '42501',
+      forgedAt: '42883',
+      outsiderAppend: '42501',
+      outsiderRead: '42501',
+    });
   });
 });
 
 describe('reading', () => {
-  const repo = () => createAuditRepository(db.knex);
+  const repo = (communities: readonly string[] | null = null) => createAuditRepository(db.knex, communities);
   const subject = fresh('reader');
   const other = fresh('other-reader');
   const person = fresh('person');
@@ -326,37 +300,42 @@ describe('reading', () => {
   const building = `${grid}0002B`;
   const room = `${building}0A0101`;
   const elsewhere = `${freshCommunity()}0100003`;
-  const t0 = Date.parse('2026-03-01T00:00:00Z');
-  const minute = 60_000;
-  // eight records: (subject, minute, person?, address codes); records 3 and 4 share their instant
-  const plan: [string, number, boolean, string[]][] = [
-    [subject, 0, true, [room]],
-    [subject, 1, false, [elsewhere]],
-    [subject, 2, true, [building]],
-    [subject, 3, false, [grid, elsewhere]],
-    [subject, 3, true, []],
-    [other, 4, true, [room]],
-    [subject, 5, false, [`${community}0200001`]],
-    [other, 6, false, [elsewhere]],
+  // eight records: (subject, person?, address codes), appended one batch at a time, except
+  // records 3 and 4, which share a batch and so their instant
+  const plan: [string, boolean, string[]][] = [
+    [subject, true, [room]],
+    [subject, false, [elsewhere]],
+    [subject, true, [building]],
+    [subject, false, [grid, elsewhere]],
+    [subject, true, []],
+    [other, true, [room]],
+    [subject, false, [`${community}0200001`]],
+    [other, false, [elsewhere]],
   ];
+  const at: Date[] = [];
   let all: AuditRecord[];
 
   beforeAll(async () => {
-    const w = writer({});
-    plan.forEach(([s, m, p, codes], i) => w.record(entry({
-      subject: s, at: t0 + m * minute, personIds: p ? [person, `${person}-companion`] : [fresh('someone')], addressCodes: codes, requestId: `r${i}`,
-    })));
-    await w.flush();
+    const w = writer();
+    const one = (i: number) => {
+      const [s, p, codes] = plan[i];
+      return w.append(entry({ subject: s, personIds: p ? [person, `${person}-companion`] : [fresh('someone')], addressCodes: codes, requestId: `r${i}` }));
+    };
+    for (const group of [[0], [1], [2], [3, 4], [5], [6], [7]]) {
+      const appended = await Promise.all(group.map(one));
+      for (const [k, i] of group.entries()) at[i] = appended[k].at;
+      await new Promise((r) => setTimeout(r, 2)); // distinct instants between batches
+    }
     all = (await repo().auditRecords({ subject, first: 100 })).edges.map((e) => e.node);
   });
 
   const requestIds = (records: AuditRecord[]) => records.map((r) => r.requestId);
 
-  async function everyPage(args: Parameters<ReturnType<typeof repo>['auditRecords']>[0], size: number) {
+  async function everyPage(args: AuditRecordsArgs, size: number, communities: readonly string[] | null = null) {
     const pages: (string | null)[][] = [];
     let after: string | null = null;
     for (;;) {
-      const page = await repo().auditRecords({ ...args, first: size, after });
+      const page: Awaited<ReturnType<ReturnType<typeof repo>['auditRecords']>> = await repo(communities).auditRecords({ ...args, first: size, after });
       pages.push(requestIds(page.edges.map((e) => e.node)));
       if (!page.pageInfo.hasNextPage) return pages;
       after = page.pageInfo.endCursor;
@@ -364,9 +343,10 @@ describe('reading', () => {
   }
 
   it('returns a subject\'s records newest first, with every field', () => {
+    expect(at[3]).toEqual(at[4]);
     expect(requestIds(all)).toEqual(['r6', 'r4', 'r3', 'r2', 'r1', 'r0']);
     expect(all[0]).toMatchObject({ subject, roles: ['people:read'], subgraph: 'people', operationName: 'PersonById', clientName: 'audit-test', purpose: null });
-    expect(all[0].at).toEqual(new Date(t0 + 5 * minute));
+    expect(all[0].at).toEqual(at[6]);
     expect(typeof all[0].id).toBe('number');
   });
 
@@ -395,10 +375,16 @@ describe('reading', () => {
   });
 
   it('filters by time: from inclusive, to exclusive', async () => {
-    const from = new Date(t0 + 1 * minute);
-    const to = new Date(t0 + 5 * minute).toISOString();
-    expect(await everyPage({ subject, from, to }, 2)).toEqual([['r4', 'r3'], ['r2', 'r1']]);
-    expect(await everyPage({ personId: person, from: new Date(t0 + 3 * minute) }, 10)).toEqual([['r5', 'r4']]);
+    expect(await everyPage({ subject, from: at[1], to: at[6].toISOString() }, 2)).toEqual([['r4', 'r3'], ['r2', 'r1']]);
+    expect(await everyPage({ personId: person, from: at[3] }, 10)).toEqual([['r5', 'r4']]);
+  });
+
+  it('confines an auditor with communities to records with an address under them', async () => {
+    // records without an address (r4) or only elsewhere (r1) are not theirs to see
+    expect(await everyPage({ subject }, 10, [community])).toEqual([['r6', 'r3', 'r2', 'r0']]);
+    expect(await everyPage({ personId: person }, 10, [community])).toEqual([['r5', 'r2', 'r0']]);
+    expect(await everyPage({ subject }, 10, [elsewhere.slice(0, 12)])).toEqual([['r3', 'r1']]);
+    expect(await everyPage({ subject }, 10, [])).toEqual([[]]);
   });
 
   it('rejects a bad cursor, page size or date', async () => {
@@ -407,27 +393,20 @@ describe('reading', () => {
     await expect(repo().auditRecords({ subject, first: 2, from: 'yesterday' })).rejects.toThrow(/"from" is not a date-time/);
   });
 
-  it('serves person and community questions from the GIN indexes', async () => {
-    let captured: { sql: string; bindings: unknown[] } | null = null;
-    const listener = (q: { sql: string; bindings: unknown[] }) => {
-      if (q.sql.includes('audit.auditRecords')) captured = q;
-    };
+  it('serves person, community and a confined auditor\'s questions from the GIN indexes', async () => {
     const plans: Record<string, string> = {};
-    for (const [name, args] of [['person', { personId: person }], ['community', { addressPrefix: community }]] as const) {
-      db.knex.on('query', listener);
-      await repo().auditRecords({ ...args, first: 10 });
-      db.knex.off('query', listener);
-      const { sql, bindings } = captured!;
-      plans[name] = await db.knex.transaction(async (trx) => {
-        await trx.raw(`SET LOCAL enable_seqscan = off`);
-        // other test files write records too: with more rows the planner may walk the (at) index
-        // backwards for the LIMIT; the question here is whether the GIN index can serve the filter
-        await trx.raw(`SET LOCAL enable_indexscan = off`);
-        const result = await trx.raw(`EXPLAIN ${sql.replace(/\$\d+/g, '?')}`, bindings as never);
-        return (result.rows as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
-      });
+    for (const [name, args, communities] of [
+      ['person', { personId: person }, null],
+      ['community', { addressPrefix: community }, null],
+      ['confined', {}, [community, elsewhere.slice(0, 12)]],
+    ] as const) {
+      // other files write records too: with more rows the planner may walk the (at) index
+      // backwards for the LIMIT; the question here is whether the GIN index can serve the filter
+      [plans[name]] = await explainStatements(db, (explaining) => createAuditRepository(explaining, communities).auditRecords({ ...args, first: 10 }),
+        ['enable_indexscan = off']);
     }
-    expect(plans.person).toContain('audit_log_person_ids_idx');
-    expect(plans.community).toContain('audit_log_address_scopes_idx');
+    expect(plans.person).toContain('log_person_ids_idx');
+    expect(plans.community).toContain('log_address_scopes_idx');
+    expect(plans.confined).toContain('log_address_scopes_idx');
   });
 });

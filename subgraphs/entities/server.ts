@@ -15,6 +15,10 @@ export const entitiesSubgraph: SubgraphDefinition<EntitiesContext> = {
   name: 'entities',
   typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
   resolvers: resolvers as SubgraphDefinition<EntitiesContext>['resolvers'],
+  // what the audit log records of each person-level value returned: a legal representative's id
+  audited: {
+    Person: (person: { id: string }) => ({ personIds: [person.id] }),
+  },
   createContext: (database: Database, viewer: Viewer) => {
     const repository = createEntitiesRepository(database.knex, viewer.communities);
     return { repository, loaders: createLoaders(repository), viewer };

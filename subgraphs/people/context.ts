@@ -1,4 +1,4 @@
-import type { AuditRepository } from '../../lib/audit-repository.ts';
+import type { AuditRepository } from '../../audit/repository.ts';
 import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { AuditCollector } from '../../lib/subgraph-server.ts';
 import type { Loaders } from './loaders.ts';
@@ -8,7 +8,7 @@ import type { PeopleRepository } from './repository.ts';
 export type PeopleContext = {
   /** Who the request runs as, verified by the gateway. */
   viewer: Viewer;
-  /** Reads of the audit log (people.audit_log). */
+  /** Reads of the audit log (audit.log), confined to the viewer's communities. */
   auditLog: AuditRepository;
   repository: PeopleRepository;
   /** What this request revealed, for the audit log (set by the subgraph server on every request through the gateway). */

@@ -1,4 +1,4 @@
-import type { AuditRecord } from '../../lib/audit-repository.ts';
+import type { AuditRecord } from '../../audit/repository.ts';
 /** GraphQL type -> the value its resolvers receive (repository rows, not hand-typed shapes). */
 import type { PersonRow, ResidenceRow, ResidentsKey } from './repository.ts';
 

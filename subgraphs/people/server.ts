@@ -2,7 +2,7 @@
  * The people subgraph (residents and where they live): schema, resolvers and per-request
  * context. Importable by tests without opening a port; index.ts listens.
  */
-import { createAuditRepository } from '../../lib/audit-repository.ts';
+import { createAuditRepository } from '../../audit/repository.ts';
 import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { Database } from '../../lib/db.ts';
 import { loadSchema } from '../../lib/schema-file.ts';
@@ -13,7 +13,7 @@ import { createPeopleRepository } from './repository.ts';
 import { resolvers } from './resolvers.ts';
 
 import type { PersonRow, ResidenceRow } from './repository.ts';
-import type { ResidentEdgeMapper } from './schema.mappers.ts';
+import type { AuditRecordMapper, ResidentEdgeMapper } from './schema.mappers.ts';
 
 export const peopleSubgraph: SubgraphDefinition<PeopleContext> = {
   name: 'people',
@@ -25,9 +25,13 @@ export const peopleSubgraph: SubgraphDefinition<PeopleContext> = {
     Residence: (residence: ResidenceRow) => ({ personIds: [residence.personId], addressCodes: [residence.addressCode] }),
     // a resident list says where each person lives, whichever fields are selected
     ResidentEdge: (edge: ResidentEdgeMapper) => ({ personIds: [edge.node.personId], addressCodes: [edge.node.addressCode] }),
+    // reading the log reveals whom the records name: auditors' reads are audited too
+    AuditRecord: (record: AuditRecordMapper) => ({ personIds: record.personIds, addressCodes: record.addressCodes }),
   },
-  createContext: (database: Database, viewer: Viewer) => {
+  createContext: (database: Database, viewer: Viewer, services) => {
     const repository = createPeopleRepository(database.knex, viewer.communities);
-    return { repository, loaders: createLoaders(repository), viewer, auditLog: createAuditRepository(database.knex) };
+    // the audit schema's database (AUDIT_DATABASE_URL); in-process tests without a writer share the fixture database
+    const auditDb = services?.audit?.db ?? database.knex;
+    return { repository, loaders: createLoaders(repository), viewer, auditLog: createAuditRepository(auditDb, viewer.communities) };
   },
 };

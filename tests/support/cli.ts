@@ -13,12 +13,13 @@ export type CliResult = { code: number | null; stdout: string; stderr: string };
 
 /**
  * `script` is relative to the repository root (e.g. 'scripts/import.ts'); `input` is written to
- * stdin; `env` adds to the environment. On PGlite the child gets the fixture's data folder.
+ * stdin; `env` adds to the environment. On PGlite the child gets the fixture's data folder unless
+ * `env` names another PGLITE_DIR.
  */
 export function runCli(script: string, args: readonly string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'warn', ...options.env };
-    if (!process.env.DATABASE_URL) env.PGLITE_DIR = inject('pgliteDir')!;
+    if (!process.env.DATABASE_URL && !options.env?.PGLITE_DIR) env.PGLITE_DIR = inject('pgliteDir')!;
     const child = spawn(process.execPath, [path.join(root, script), ...args], { cwd: root, env });
     let stdout = '';
     let stderr = '';

@@ -5,10 +5,15 @@
  */
 import type { Database, Db } from '../../lib/db.ts';
 
-/** One plan per statement `run` sent through the `Db` it is given, in order. */
-export async function explainStatements(database: Database, run: (explaining: Db) => Promise<unknown>): Promise<string[]> {
+/**
+ * One plan per statement `run` sent through the `Db` it is given, in order. `settings` are more
+ * planner settings for the transaction (e.g. 'enable_indexscan = off', so a LIMIT cannot walk
+ * another index backwards when the question is whether a GIN index can serve the filter).
+ */
+export async function explainStatements(database: Database, run: (explaining: Db) => Promise<unknown>, settings: readonly string[] = []): Promise<string[]> {
   return database.knex.transaction(async (trx) => {
     await trx.raw('SET LOCAL enable_seqscan = off');
+    for (const setting of settings) await trx.raw(`SET LOCAL ${setting}`);
     const plans: string[] = [];
     const explaining = new Proxy(trx, {
       get: (target, prop, receiver) =>

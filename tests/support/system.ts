@@ -4,12 +4,15 @@
  */
 import { signDevToken } from '../../lib/auth/dev-keys.ts';
 import { startSystem, type RunningSystem, type SystemOptions } from '../../lib/system.ts';
-import { closeAll, openFixtures, type Databases } from './databases.ts';
+import type { Database } from '../../lib/db.ts';
+import { closeAll, openFixture, openFixtures, type Databases } from './databases.ts';
 import type { GraphQLResult } from './subgraph.ts';
 
 export type TestSystem = {
   system: RunningSystem;
   databases: Databases;
+  /** The fixture's audit schema (audit.log). */
+  auditDatabase: Database;
   gatewayUrl: string;
   /** Base URL of the gateway without /graphql, for probes and metrics. */
   baseUrl: string;
@@ -28,16 +31,21 @@ export function adminToken(): Promise<string> {
   return admin;
 }
 
-/** Overrides of the system's options, e.g. `{ production: true }` or `{ limits: { rateLimitPerMinute: 5 } }`. */
+/**
+ * Overrides of the system's options, e.g. `{ production: true }` or `{ limits: { rateLimitPerMinute: 5 } }`;
+ * an `auditDatabase` given here is the caller's to close.
+ */
 export type TestSystemOptions = Partial<Omit<SystemOptions, 'databases'>>;
 
 export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
   const databases = openFixtures();
-  const system = await startSystem({ databases, port: 0, subgraphPortBase: 0, subgraphTimeoutMs: 5000, ...options });
+  const fixtureAudit = openFixture('audit');
+  const system = await startSystem({ databases, auditDatabase: fixtureAudit, port: 0, subgraphPortBase: 0, subgraphTimeoutMs: 5000, ...options });
   const gatewayUrl = system.gateway.url;
   return {
     system,
     databases,
+    auditDatabase: fixtureAudit,
     gatewayUrl,
     baseUrl: gatewayUrl.replace(/\/graphql$/, ''),
     async query(query, variables = {}, token) {
@@ -56,6 +64,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     async stop() {
       await system.stop();
       await closeAll(databases);
+      await fixtureAudit.close();
     },
   };
 }

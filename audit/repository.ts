@@ -1,23 +1,32 @@
 /**
- * Reads of the audit log (people.audit_log, written by lib/audit.ts) for `audit:read` callers.
- * Every SQL statement over the log's rows is here.
+ * Reads of the audit log (audit.log, written by audit/writer.ts) for `audit:read` callers. Every
+ * SQL statement that reads the log's rows for the graph is here (verification reads in
+ * audit/verify.ts).
+ *
+ * A confined auditor (a `communities` claim) sees only records with an address under one of their
+ * communities (`address_scopes && communities`, served by the same GIN index): a record that names
+ * no address, or only addresses elsewhere, is not theirs to see.
  *
  * Records come newest first, ordered by (at DESC, id DESC), and page by keyset: the cursor holds
  * the (at, id) of the last record of the previous page, with `at` as microsecond UTC text so
  * the comparison is exact (a JavaScript Date would round it to milliseconds).
  *
- * Which index serves which filter (migrations/people/20261127010000_audit_log.ts):
- * - personId: GIN audit_log_person_ids_idx (`person_ids @> ARRAY[id]`);
- * - addressPrefix: GIN audit_log_address_scopes_idx (`address_scopes @> ARRAY[prefix]`) when the
+ * Which index serves which filter (migrations/audit/20261201000000_audit_log.ts):
+ * - personId: GIN log_person_ids_idx (`person_ids @> ARRAY[id]`);
+ * - communities of a confined viewer: GIN log_address_scopes_idx (`address_scopes && ?`);
+ * - addressPrefix: GIN log_address_scopes_idx (`address_scopes @> ARRAY[prefix]`) when the
  *   prefix is a whole code of some level (6, 9, 12, 14, 19 or 25 characters); any other prefix
  *   looks up its longest whole-level prefix there and checks the codes themselves;
- * - subject: audit_log_subject_idx (subject, at DESC, id DESC), already in page order;
- * - from/to alone, or nothing: audit_log_at_idx (at DESC, id DESC).
+ * - subject: log_subject_idx (subject, at DESC, id DESC), already in page order;
+ * - from/to alone, or nothing: log_at_idx (at DESC, id DESC).
  */
-import { query, type Db, type SqlValue } from './db.ts';
-import { AUDIT_TABLE, SCOPE_LENGTHS } from './audit.ts';
-import { checkFirst, ErrorCode, userError } from './errors.ts';
-import { decodeCursor, toConnection, type Connection } from './pagination.ts';
+import { query, type Db, type SqlValue } from '../lib/db.ts';
+import { checkFirst, ErrorCode, userError } from '../lib/errors.ts';
+import { decodeCursor, toConnection, type Connection } from '../lib/pagination.ts';
+
+/** The list audit cursors belong to (sealed into them, lib/pagination.ts). */
+const AUDIT_RECORDS_FIELD = 'Query.auditRecords';
+import { SCOPE_LENGTHS } from './writer.ts';
 
 export type AuditRecord = {
   id: number;
@@ -58,29 +67,30 @@ const COLUMNS = `
   a.person_ids AS "personIds", a.address_codes AS "addressCodes", a.request_id AS "requestId",
   to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "atKey"`;
 
-const TABLE_NAME = /^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$/;
-
 function instant(value: Date | string, name: string): string {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) throw userError(`"${name}" is not a date-time: ${JSON.stringify(String(value)).slice(0, 60)}`);
   return date.toISOString();
 }
 
-export function createAuditRepository(db: Db, options: { table?: string } = {}) {
-  const table = options.table ?? AUDIT_TABLE;
-  if (!TABLE_NAME.test(table)) throw new Error(`audit table must be schema.table in lowercase, got ${JSON.stringify(table)}`);
+/** Reads for one viewer: `communities` null is unconfined, a list confines to records under them. */
+export function createAuditRepository(db: Db, communities: readonly string[] | null = null) {
 
   return {
     /** One page of audit records matching every filter given, newest first. */
     async auditRecords(args: AuditRecordsArgs): Promise<Connection<AuditRecord>> {
       const first = checkFirst(args.first, 50);
-      const after = decodeCursor(args.after, 2);
+      const after = decodeCursor(args.after, 2, AUDIT_RECORDS_FIELD);
       if (after && (typeof after[0] !== 'string' || typeof after[1] !== 'number')) {
         throw userError('"after" is not a cursor of auditRecords', ErrorCode.INVALID_CURSOR);
       }
       const where: string[] = [];
       const bindings: SqlValue[] = [];
 
+      if (communities !== null) {
+        where.push('a.address_scopes && ?::text[]');
+        bindings.push(communities);
+      }
       if (args.subject != null) {
         where.push('a.subject = ?');
         bindings.push(args.subject);
@@ -122,13 +132,13 @@ export function createAuditRepository(db: Db, options: { table?: string } = {}) 
 
       const rows = await query<AuditRecord & { atKey: string }>(db,
         `/* audit.auditRecords */
-        SELECT ${COLUMNS} FROM ${table} a
+        SELECT ${COLUMNS} FROM audit.log a
         ${where.length ? `WHERE ${where.join('\n          AND ')}` : ''}
         ORDER BY a.at DESC, a.id DESC
         LIMIT ?`,
         bindings,
       );
-      const connection = toConnection(rows, first, (r) => [r.atKey, Number(r.id)]);
+      const connection = toConnection(rows, first, (r) => [r.atKey, Number(r.id)], AUDIT_RECORDS_FIELD);
       return {
         pageInfo: connection.pageInfo,
         edges: connection.edges.map(({ cursor, node: { atKey: _atKey, ...record } }) => ({ cursor, node: { ...record, id: Number(record.id) } })),
