@@ -21,8 +21,6 @@ export const casesSubgraph: SubgraphDefinition<CasesContext> = {
   // what the audit log records of each person-level value returned
   audited: {
     CaseParty: (party: CasePartyRow) => ({ personIds: [party.personId] }),
-    // the Person reference (its id) a link returns
-    Person: (person: { id: string }) => ({ personIds: [person.id] }),
   },
   createContext: (database: Database, viewer: Viewer) => {
     const repository = createCaseRepository(database.knex, viewer.communities);

@@ -17,7 +17,8 @@ export const entitiesSubgraph: SubgraphDefinition<EntitiesContext> = {
   resolvers: resolvers as SubgraphDefinition<EntitiesContext>['resolvers'],
   // what the audit log records of each person-level value returned: a legal representative's id
   audited: {
-    Person: (person: { id: string }) => ({ personIds: [person.id] }),
+    // a Person reference (its inaccessible key ref: the person id) the people subgraph sent here
+    Person: (person: { ref: string }) => ({ personIds: [person.ref] }),
   },
   createContext: (database: Database, viewer: Viewer) => {
     const repository = createEntitiesRepository(database.knex, viewer.communities);

@@ -20,8 +20,6 @@ export const eventsSubgraph: SubgraphDefinition<EventsContext> = {
   // what the audit log records of each person-level value returned
   audited: {
     EventPersonLink: (link: EventPersonRow) => ({ personIds: [link.personId] }),
-    // the Person reference (its id) a link returns
-    Person: (person: { id: string }) => ({ personIds: [person.id] }),
   },
   createContext: (database: Database, viewer: Viewer) => {
     const repository = createEventRepository(database.knex, viewer.communities);

@@ -25,6 +25,10 @@ export const peopleSubgraph: SubgraphDefinition<PeopleContext> = {
     Residence: (residence: ResidenceRow) => ({ personIds: [residence.personId], addressCodes: [residence.addressCode] }),
     // a resident list says where each person lives, whichever fields are selected
     ResidentEdge: (edge: ResidentEdgeMapper) => ({ personIds: [edge.node.personId], addressCodes: [edge.node.addressCode] }),
+    // a participant's or party's link reveals its person only through `person`, audited as a
+    // Person when community scoping lets it through (null, and unrecorded, when it does not)
+    EventPersonLink: () => ({}),
+    CaseParty: () => ({}),
     // reading the log reveals whom the records name: auditors' reads are audited too
     AuditRecord: (record: AuditRecordMapper) => ({ personIds: record.personIds, addressCodes: record.addressCodes }),
   },
