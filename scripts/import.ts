@@ -11,6 +11,7 @@
  */
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
+import { openOrExit } from '../lib/cli.ts';
 import { openDatabase, type Database } from '../lib/db.ts';
 import { logger } from '../lib/logger.ts';
 import { DEPARTMENT_FORMATS, DEPARTMENT_KINDS, type DepartmentKind } from '../importer/formats.ts';
@@ -115,7 +116,7 @@ const databases: Database[] = [];
 const bar = progressBar();
 let exitCode = 0;
 try {
-  const buildings = openDatabase('buildings');
+  const buildings = openOrExit(() => openDatabase('buildings'));
   databases.push(buildings);
   const target = openDatabase(args.kind);
   databases.push(target);
