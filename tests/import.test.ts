@@ -332,6 +332,55 @@ describe('events.csv', () => {
   });
 });
 
+describe('line endings: LF, CRLF and bare CR', () => {
+  const columns = ['event_id', 'kind', 'source', 'severity', 'status', 'reported_at', 'resolved_at', 'description', 'address'];
+  const endings = { LF: '\n', CRLF: '\r\n', CR: '\r' } as const;
+
+  it('import the same rows and quarantine the same lines, whatever the ending', async () => {
+    const ids = Array.from({ length: 16 }, () => freshId('eol'));
+    const line = (id: string, description: string) => `${id},OTHER,APP,LOW,REPORTED,2026-03-01T08:00:00+08:00,,${description},${roomText(1, 2)}`;
+    const lines = [columns.join(','), ...ids.map((id, i) => line(id, i === 3 ? '"spans\ntwo lines"' : i === 7 ? '"unclosed' : `row ${i}`))];
+    const outcomes = [];
+    for (const [name, eol] of Object.entries(endings)) {
+      // a quoted field's own line break takes the file's ending too
+      const file = writeCsv(dir, `events-eol-${name}.csv`, lines.map((l) => l.replaceAll('\n', eol)).join(eol) + eol);
+      const report = await run('events', file, { batchSize: 5 });
+      outcomes.push({ name, rowsIn: report.rowsIn, loaded: report.inserted + report.updated + report.unchanged, quarantined: report.quarantinedByReason,
+        lines: (await quarantine('events', file)).map((q) => [q.line, q.reason]) });
+    }
+    expect(outcomes[0]).toMatchObject({ rowsIn: 16, loaded: 15, lines: [[10, 'MALFORMED_CSV']] });
+    for (const o of outcomes.slice(1)) expect({ ...o, name: outcomes[0].name }, o.name).toEqual(outcomes[0]);
+    const saved = await query<{ description: string }>(db.events.knex, 'SELECT description FROM events.event WHERE id = ?', [ids[3]]);
+    expect(saved[0].description).toBe('spans\ntwo lines');
+  });
+
+  it('frame the same records when an ending straddles the read chunks', async () => {
+    const { openCsv } = await import('../importer/csv.ts');
+    // ~700 KB: several 256 KB reads, so some CR / CRLF fall on a chunk's edge
+    const rows = Array.from({ length: 12_000 }, (_, i) => `id${i},${'x'.repeat(i % 97)},last`);
+    const framed: Record<string, { records: number; widths: number[]; lastLine: number }> = {};
+    for (const [name, eol] of Object.entries(endings)) {
+      const text = ['a,b,c', ...rows].join(eol) + eol;
+      const file = writeCsv(dir, `chunks-${name}.csv`, text);
+      const source = (await openCsv(file, Buffer.byteLength(text)))!;
+      let records = 0;
+      const widths = new Set<number>();
+      let lastLine = 0;
+      for await (const batch of source.batches(1000)) {
+        for (const r of batch) {
+          records++;
+          widths.add(r.fields?.length ?? -1);
+          lastLine = r.line;
+        }
+      }
+      framed[name] = { records, widths: [...widths], lastLine };
+    }
+    expect(framed.LF).toEqual({ records: 12_000, widths: [3], lastLine: 12_001 });
+    expect(framed.CRLF).toEqual(framed.LF);
+    expect(framed.CR).toEqual(framed.LF);
+  });
+});
+
 describe('cases.csv', () => {
   it('checks the closing rules before loading', async () => {
     const closed = caseRow(roomText(0, 0));
