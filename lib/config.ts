@@ -77,6 +77,13 @@ const EnvModel = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   /** JSON manifest { "<sha256>": "<document>" }; when set the gateway runs only these operations. */
   PERSISTED_OPERATIONS_FILE: z.string().optional(),
+  // --- importer (issue 8: the import quarantine) ---
+  /**
+   * Days a quarantined row keeps its raw record, address text and detail (personal data) after it
+   * was last seen; older rows keep only reason, line and record id. Purged at every import run and
+   * by `npm run import -- --purge-quarantine`.
+   */
+  QUARANTINE_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
 });
 
 export type Env = z.infer<typeof EnvModel>;
