@@ -6,6 +6,7 @@
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import pg from 'pg';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -167,6 +168,59 @@ describe('a first-run seed killed midway', () => {
     restarted.process.kill('SIGTERM');
     expect(await restarted.exited).toBe(0);
     expect(await countRows(dir)).toEqual(cleanCounts);
+  }, 180_000);
+});
+
+// the same on PostgreSQL, in a scratch database next to the suite's
+const serverUrl = process.env.DATABASE_URL;
+describe.skipIf(!serverUrl)('a first-run seed killed midway, on PostgreSQL', () => {
+  const scratch = serverUrl ? new URL(serverUrl) : null;
+  const admin = serverUrl ? new URL(serverUrl) : null;
+  let name = '';
+  const psql = async (sql: string) => {
+    const client = new pg.Client({ connectionString: admin!.toString() });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+
+  beforeAll(async () => {
+    name = `${scratch!.pathname.slice(1)}_seedkill`;
+    scratch!.pathname = `/${name}`;
+    admin!.pathname = '/postgres';
+    await psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await psql(`CREATE DATABASE ${name}`);
+  });
+
+  afterAll(async () => {
+    if (name) await psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
+
+  it('is detected on the next start, reloaded with a message, and then complete', async () => {
+    const url = scratch!.toString();
+    // the demo size takes seconds on PostgreSQL, long enough to be killed while loading
+    const seeding = startChild('seeds/cli.ts', ['--size', 'demo'], { DATABASE_URL: url, LOG_LEVEL: 'info' });
+    await seeding.waitFor('"msg":"loading"');
+    seeding.process.kill('SIGKILL');
+    expect(await seeding.exited).toBe('SIGKILL');
+
+    const restarted = startChild('scripts/start.ts', [], { ...startEnv(path.join(base, 'unused')), DATABASE_URL: url });
+    await ready(restarted);
+    expect(restarted.stdout()).toContain('the demo data load was interrupted; reloading');
+    restarted.process.kill('SIGTERM');
+    expect(await restarted.exited).toBe(0);
+    const databases = Object.fromEntries(SUBGRAPHS.map((s) => [s, openDatabase(s, { url, poolMax: 1 })])) as Record<SubgraphName, Database>;
+    try {
+      for (const t of TABLES) {
+        const [{ n }] = await query<{ n: number }>(databases[t.subgraph].knex, `SELECT count(*)::int AS n FROM ${t.name}`);
+        expect(n, t.name).toBe(cleanCounts[t.name]);
+      }
+    } finally {
+      for (const s of SUBGRAPHS) await databases[s].close();
+    }
   }, 180_000);
 });
 
