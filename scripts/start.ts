@@ -74,8 +74,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 try {
   for (const s of SUBGRAPHS) await migrateSubgraph(databases[s]);
+  const state = await seedState(databases);
+  if (config.SEED === 'none' && state === 'incomplete') {
+    logger.warn({ database: where }, 'the demo data load was interrupted and SEED=none: serving partial data (unset SEED to reload it)');
+  }
   if (config.SEED !== 'none') {
-    const state = await seedState(databases);
     if (state === 'incomplete') {
       logger.warn({ size: config.SEED, database: where }, 'the demo data load was interrupted; reloading');
       await resetData(databases);
