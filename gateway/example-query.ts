@@ -38,3 +38,15 @@ ${ROOM_360_FIELDS}
   }
 }
 `;
+
+/**
+ * The query GraphiQL opens with. With a demo token it says where the token is, so a newcomer who
+ * sees data knows why, and what a client must send.
+ */
+export function graphiqlQuery(withDemoToken: boolean): string {
+  if (!withDemoToken) return EXAMPLE_QUERY;
+  return `# Development: the Headers tab below holds a demo admin token (every scope), so personal
+# data shows. A client sends its own: "authorization: Bearer <token>" (npm run token -- --help).
+# Production serves no GraphiQL and no demo tokens.
+${EXAMPLE_QUERY}`;
+}

@@ -25,7 +25,7 @@ import { ERROR_CODES } from '../lib/error-codes.ts';
 import { env } from '../lib/config.ts';
 import { httpDuration, registry, routeLabel, statusLabel } from '../lib/metrics.ts';
 import { authPlugins, type GatewayAuthOptions } from './auth.ts';
-import { EXAMPLE_QUERY } from './example-query.ts';
+import { EXAMPLE_QUERY, graphiqlQuery } from './example-query.ts';
 import { useRequestDeadline } from './deadline.ts';
 import { createLimits, limitsFromConfig, type GatewayLimits } from './limits.ts';
 
@@ -44,6 +44,11 @@ export type GatewayOptions = {
   limits?: Partial<GatewayLimits>;
   /** Token verification and upstream signing (gateway/auth.ts). */
   auth: GatewayAuthOptions;
+  /**
+   * Development only: signs the token GraphiQL opens with in its Headers tab, called per page so it
+   * never expires; never honoured in production. Unset: GraphiQL opens without one.
+   */
+  graphiqlToken?: () => Promise<string>;
 };
 
 /** Rewrites the `@join__graph(url:)` of each named subgraph in a supergraph SDL. */
@@ -82,6 +87,15 @@ export function maskGatewayError(error: unknown, message: string): Error {
   return yogaMaskError(error, message, false);
 }
 
+/** GraphiQL's page options: in development with a demo token already in its headers, and saying so. */
+function graphiqlOptions(token: (() => Promise<string>) | undefined) {
+  if (!token) return { title: 'Address Graph', defaultQuery: EXAMPLE_QUERY };
+  return async () => {
+    const headers = JSON.stringify({ authorization: `Bearer ${await token()}` }, null, 2);
+    return { title: 'Address Graph (development: demo admin token in Headers)', defaultQuery: graphiqlQuery(true), headers, defaultHeaders: headers };
+  };
+}
+
 export type Gateway = {
   /** Node request listener serving every route above. */
   listener: http.RequestListener;
@@ -103,7 +117,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     unifiedGraphHandler,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: options.production ? false : { title: 'Address Graph', defaultQuery: EXAMPLE_QUERY },
+    graphiql: options.production ? false : graphiqlOptions(options.graphiqlToken),
     renderGraphiQL,
     healthCheckEndpoint: '/_gateway/healthcheck',
     readinessCheckEndpoint: '/_gateway/readiness',

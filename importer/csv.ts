@@ -108,8 +108,12 @@ export async function openCsv(file: string, totalBytes: number): Promise<CsvSour
   };
 }
 
+/** A line ends at CRLF, LF or a bare CR (old Mac exports, some spreadsheet tools). */
+const LINE_END = /\r\n|\n|\r/g;
+
 /**
- * Splits decoded chunks into lines; strips a UTF-8 BOM and CR of CRLF endings. A line longer
+ * Splits decoded chunks into lines at CRLF, LF or bare CR; strips a UTF-8 BOM. A CR at the end of
+ * a chunk waits for the next one, which may begin with the LF of the same CRLF. A line longer
  * than MAX_RECORD_CHARS is not kept whole (that would be unbounded memory): its start is, and it
  * comes out flagged as overlong.
  */
@@ -127,26 +131,33 @@ async function* physicalLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<Lin
       first = false;
     }
     let start = 0;
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+    LINE_END.lastIndex = 0;
+    for (let m = LINE_END.exec(text); m; m = LINE_END.exec(text)) {
+      // a CR as the chunk's last character may be the first half of a CRLF
+      if (m[0] === '\r' && m.index === text.length - 1) break;
       if (overlong !== null) {
         yield { no: ++no, text: overlong, overlong: true };
         overlong = null;
       } else {
-        const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-        yield { no: ++no, text: text.slice(start, end) };
+        yield { no: ++no, text: text.slice(start, m.index) };
       }
-      start = nl + 1;
+      start = m.index + m[0].length;
     }
     rest = text.slice(start);
-    if (overlong !== null) rest = '';
+    if (overlong !== null) rest = rest.endsWith('\r') ? '\r' : '';
     else if (rest.length > MAX_RECORD_CHARS) {
       overlong = rest.slice(0, OVERLONG_KEPT);
-      rest = '';
+      rest = rest.endsWith('\r') ? '\r' : '';
     }
   }
   rest += decoder.end();
-  if (overlong !== null) yield { no: ++no, text: overlong, overlong: true };
-  else if (rest.length) yield { no: ++no, text: rest.endsWith('\r') ? rest.slice(0, -1) : rest };
+  if (overlong !== null) {
+    yield { no: ++no, text: overlong, overlong: true };
+    return;
+  }
+  // what is left is at most one line, perhaps ended by a final CR
+  const last = rest.endsWith('\r') ? rest.slice(0, -1) : rest;
+  if (rest.length && (last.length || rest === '\r')) yield { no: ++no, text: last };
 }
 
 /**

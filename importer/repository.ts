@@ -206,15 +206,63 @@ export function createImportRepository(database: Database, kind: DepartmentKind)
   const stageColumns = ['line', 'id', ...spec.stage.map(([c]) => c)];
 
   return {
-    /** Records the start of a run; returns its id. Also drops scratch rows of runs that died a day ago. */
-    async startRun(fileName: string, minLevel: LinkLevel): Promise<number> {
+    /**
+     * Records the start of a run (status 'running', with its pid and host); returns its id. Also
+     * drops scratch rows of runs that ended or died a day ago.
+     */
+    async startRun(fileName: string, minLevel: LinkLevel, owner: { pid: number; host: string }): Promise<number> {
       await query(db, `/* import.pruneSeen */
         DELETE FROM ${schema}.import_seen WHERE run_id IN (
           SELECT id FROM ${schema}.import_run WHERE finished_at IS NOT NULL OR started_at < now() - interval '1 day')`);
       const [row] = await query<{ id: number | string }>(db,
-        `/* import.startRun */ INSERT INTO ${schema}.import_run (kind, file_name, min_level) VALUES (?, ?, ?) RETURNING id`,
-        [kind, fileName, minLevel]);
+        `/* import.startRun */ INSERT INTO ${schema}.import_run (kind, file_name, min_level, status, pid, host) VALUES (?, ?, ?, 'running', ?, ?) RETURNING id`,
+        [kind, fileName, minLevel, owner.pid, owner.host]);
       return Number(row.id);
+    },
+
+    /** Runs still marked 'running' on a host, with their pids (to find those whose process is gone). */
+    async runningRuns(host: string): Promise<{ id: number; pid: number | null }[]> {
+      const rows = await query<{ id: number | string; pid: number | null }>(db,
+        `/* import.runningRuns */ SELECT id, pid FROM ${schema}.import_run WHERE status = 'running' AND host = ?`, [host]);
+      return rows.map((r) => ({ id: Number(r.id), pid: r.pid }));
+    },
+
+    /** Marks runs whose process died (kill -9, power cut) as interrupted; their counters stay as last written. */
+    async markInterrupted(runIds: readonly number[]): Promise<void> {
+      if (!runIds.length) return;
+      await query(db, `/* import.markInterrupted */
+        UPDATE ${schema}.import_run SET status = 'interrupted', finished_at = updated_at WHERE id = ANY(?::bigint[]) AND status = 'running'`, [runIds]);
+    },
+
+    /** Keeps a running run's counters current (after every batch), so a killed run shows how far it got. */
+    async updateRun(runId: number, figures: RunFigures): Promise<void> {
+      await query(db, `/* import.updateRun */
+        UPDATE ${schema}.import_run SET rows_in = ?, inserted = ?, updated = ?, unchanged = ?, linked_room = ?, linked_building = ?,
+          linked_community = ?, quarantined = ?, updated_at = now()
+        WHERE id = ?`,
+        [figures.rowsIn, figures.inserted, figures.updated, figures.unchanged, figures.linkedRoom, figures.linkedBuilding,
+          figures.linkedCommunity, figures.quarantined, runId]);
+    },
+
+    /** Ends a run that did not complete ('interrupted' by a signal, or 'failed'), with its current counters. */
+    async endRun(runId: number, status: 'interrupted' | 'failed', figures: RunFigures): Promise<void> {
+      await this.updateRun(runId, figures);
+      await query(db, `/* import.endRun */ UPDATE ${schema}.import_run SET status = ?, finished_at = now() WHERE id = ?`, [status, runId]);
+      await query(db, `/* import.dropSeen */ DELETE FROM ${schema}.import_seen WHERE run_id = ?`, [runId]);
+    },
+
+    /**
+     * Erases the personal data of quarantined rows last seen more than `retentionDays` ago: the raw
+     * record, the address text and the detail (which may quote an identity number). Reason, line,
+     * record id and dates stay, so the count of what was refused and why survives. Returns the
+     * number of rows purged.
+     */
+    async purgeQuarantine(retentionDays: number): Promise<number> {
+      const rows = await query<{ id: string }>(db, `/* import.purgeQuarantine */
+        UPDATE ${schema}.import_quarantine SET raw = NULL, detail = NULL, address = NULL, purged_at = now()
+        WHERE purged_at IS NULL AND last_seen < now() - make_interval(days => ?)
+        RETURNING id`, [retentionDays]);
+      return rows.length;
     },
 
     /**
@@ -293,7 +341,7 @@ export function createImportRepository(database: Database, kind: DepartmentKind)
         DELETE FROM ${schema}.import_quarantine WHERE file_name = ? AND record_id IS NULL AND run_id <> ?`, [fileName, runId]);
       await query(db, `/* import.dropSeen */ DELETE FROM ${schema}.import_seen WHERE run_id = ?`, [runId]);
       await query(db, `/* import.finishRun */
-        UPDATE ${schema}.import_run SET finished_at = now(), file_sha256 = ?, rows_in = ?, inserted = ?, updated = ?, unchanged = ?,
+        UPDATE ${schema}.import_run SET status = 'completed', finished_at = now(), updated_at = now(), file_sha256 = ?, rows_in = ?, inserted = ?, updated = ?, unchanged = ?,
           linked_room = ?, linked_building = ?, linked_community = ?, quarantined = ?, report = ?::jsonb
         WHERE id = ?`,
         [sha256, figures.rowsIn, figures.inserted, figures.updated, figures.unchanged, figures.linkedRoom, figures.linkedBuilding,
@@ -308,7 +356,7 @@ export function createImportRepository(database: Database, kind: DepartmentKind)
         detail text NOT NULL, address text, raw jsonb NOT NULL) ON COMMIT DROP`);
     await copyCsv(tx, 'pg_temp.import_qstage', QUARANTINE_STAGE, [entries.map(quarantineLine).join('')]);
     const set = `run_id = excluded.run_id, file_name = excluded.file_name, line = excluded.line, reason = excluded.reason,
-      detail = excluded.detail, address = excluded.address, raw = excluded.raw, last_seen = now()`;
+      detail = excluded.detail, address = excluded.address, raw = excluded.raw, last_seen = now(), purged_at = NULL`;
     await trx.raw(`/* import.quarantineById */
       INSERT INTO ${schema}.import_quarantine (record_id, run_id, file_name, line, reason, detail, address, raw)
       SELECT record_id, ?, ?, line, reason, detail, address, raw FROM pg_temp.import_qstage WHERE record_id IS NOT NULL ORDER BY record_id

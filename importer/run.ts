@@ -17,9 +17,11 @@
  * unknown/missing columns raise ImportInputError.
  */
 import { stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { createStandardizer } from '../address/standardizer.ts';
 import type { Standardizer } from '../address/types.ts';
+import { env } from '../lib/config.ts';
 import type { Database } from '../lib/db.ts';
 import { logger } from '../lib/logger.ts';
 import { migrateSubgraph } from '../lib/migrate.ts';
@@ -27,7 +29,7 @@ import { createCachedLinker, createLinker, type CellLink } from './addresses.ts'
 import { openCsv, type CsvRecord, type CsvSource } from './csv.ts';
 import { DEPARTMENT_FORMATS, type DepartmentKind } from './formats.ts';
 import { ReportTally, writeReport, type ImportReport } from './report.ts';
-import { createImportRepository, registryDistricts, stageValues, type BatchOutcome, type ImportRepository, type StageRow } from './repository.ts';
+import { createImportRepository, registryDistricts, stageValues, type BatchOutcome, type ImportRepository, type RunFigures, type StageRow } from './repository.ts';
 import { ImportInputError, LINK_LEVELS, type LinkLevel, type QuarantineEntry } from './types.ts';
 import { usableId, validateRow } from './validate.ts';
 
@@ -55,7 +57,47 @@ export type ImportOptions = {
   migrate?: boolean;
   /** Called after every batch. */
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Stops the run between batches (SIGINT/SIGTERM in the CLI): what was written stays, the run is
+   * marked 'interrupted' with its counters, and importFile rejects with ImportInterruptedError.
+   */
+  signal?: AbortSignal;
+  /** Days quarantined rows keep their raw values (purged at the start of the run); default QUARANTINE_RETENTION_DAYS. */
+  quarantineRetentionDays?: number;
 };
+
+/** importFile stopped by its signal; `runId` is marked interrupted with the counters it reached. */
+export class ImportInterruptedError extends Error {
+  readonly runId: number;
+  readonly rowsIn: number;
+  constructor(runId: number, rowsIn: number) {
+    super(`import interrupted after ${rowsIn} rows; run ${runId} is marked interrupted (rows written so far stay; run the file again to finish)`);
+    this.name = 'ImportInterruptedError';
+    this.runId = runId;
+    this.rowsIn = rowsIn;
+  }
+}
+
+/** True while a process of this host has `pid` (EPERM: it exists, owned by someone else). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Marks the kind's runs on this host whose process is gone (kill -9) as interrupted, and purges
+ * quarantined values older than the retention. Every run does both first; so does
+ * `npm run import -- --purge-quarantine`. Returns the rows purged.
+ */
+export async function housekeeping(repository: ImportRepository, retentionDays: number): Promise<number> {
+  const dead = (await repository.runningRuns(os.hostname())).filter((r) => r.pid !== null && r.pid !== process.pid && !processAlive(r.pid));
+  await repository.markInterrupted(dead.map((r) => r.id));
+  return repository.purgeQuarantine(retentionDays);
+}
 
 export const DEFAULT_BATCH_SIZE = 2_000;
 export const MAX_BATCH_SIZE = 50_000;
@@ -168,8 +210,13 @@ async function run(
   const repository = createImportRepository(target, kind);
   const tally = new ReportTally();
   const started = new Date();
-  const runId = await repository.startRun(fileName, options.minLevel);
-  logger.debug({ runId, kind, file }, 'import started');
+  const purged = await housekeeping(repository, options.quarantineRetentionDays ?? env().QUARANTINE_RETENTION_DAYS);
+  const runId = await repository.startRun(fileName, options.minLevel, { pid: process.pid, host: os.hostname() });
+  logger.debug({ runId, kind, file, purged }, 'import started');
+  const figures = (): RunFigures => ({
+    rowsIn: tally.rowsIn, inserted: tally.inserted, updated: tally.updated, unchanged: tally.unchanged,
+    linkedRoom: tally.linked.room, linkedBuilding: tally.linked.building, linkedCommunity: tally.linked.community, quarantined: tally.quarantined,
+  });
 
   const rowOf = (fields: string[]): Record<string, string> => Object.fromEntries(columns.map((c) => [c, fields[positions.get(c)!]]));
   const addressOf = (row: Record<string, string>): string | null => {
@@ -268,6 +315,9 @@ async function run(
     const levelOf = new Map(batch.rows.map((r) => [r.line, r.level]));
     for (const line of outcome.loadedLines) tally.addLinked(levelOf.get(line)!);
     for (const q of quarantined) tally.addQuarantined(q.reason);
+    // current counters on the run row: a run killed later shows how far it got
+    await repository.updateRun(runId, figures());
+    logger.debug({ runId, rowsIn: tally.rowsIn, quarantined: tally.quarantined }, 'import batch written');
     options.onProgress?.({ bytesRead: source.bytesRead(), totalBytes: source.totalBytes, rowsIn: tally.rowsIn, quarantined: tally.quarantined });
   };
 
@@ -276,6 +326,7 @@ async function run(
   let writing: Promise<void> | null = null;
   try {
     for await (const records of source.batches(options.batchSize)) {
+      if (options.signal?.aborted) break;
       const prepared = await prepare(records);
       if (writing) await writing;
       writing = write(prepared);
@@ -290,7 +341,12 @@ async function run(
   } catch (error) {
     // let a batch still being written settle before the caller closes the databases
     await writing?.catch(() => {});
+    await repository.endRun(runId, 'failed', figures()).catch((e: unknown) => logger.warn({ err: e, runId }, 'could not mark the run failed'));
     throw error;
+  }
+  if (options.signal?.aborted) {
+    await repository.endRun(runId, 'interrupted', figures());
+    throw new ImportInterruptedError(runId, tally.rowsIn);
   }
 
   const finished = new Date();

@@ -122,6 +122,13 @@ const EnvModel = z.object({
   AUDIT_APP_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lowercase SQL identifier').default('address_graph_app'),
   /** Attempts to make one batch of audit records durable before its requests fail with AUDIT_UNAVAILABLE (2 = one retry). */
   AUDIT_WRITE_ATTEMPTS: z.coerce.number().int().min(1).max(5).default(2),
+  // --- importer (issue 8: the import quarantine) ---
+  /**
+   * Days a quarantined row keeps its raw record, address text and detail (personal data) after it
+   * was last seen; older rows keep only reason, line and record id. Purged at every import run and
+   * by `npm run import -- --purge-quarantine`.
+   */
+  QUARANTINE_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
 });
 
 export type Env = z.infer<typeof EnvModel>;

@@ -9,7 +9,8 @@
  *
  * Every statement increments db_queries_total{subgraph}.
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import knexFactory from 'knex';
 import type { Knex } from 'knex';
@@ -38,29 +39,164 @@ const pgliteParsers = {
   [DATE]: (v: string) => v,
 };
 
-type SharedPglite = { pglite: PGlite; refs: number };
+type SharedPglite = { pglite: PGlite; refs: number; lock: PgliteLock | null };
 const sharedPglites = new Map<string, SharedPglite>();
 
-/** Opens (or shares) the PGlite instance for a data folder; 'memory://' gives a fresh in-memory one. */
-function acquirePglite(dir: string): PGlite {
+/** Who holds an embedded database folder, as written in its lock file. */
+export type LockHolder = { pid: number; command: string; startedAt: string };
+
+/**
+ * Thrown when another live process holds the embedded database folder. PGlite is one process's
+ * database: two processes writing one folder corrupt it for good, so nothing is opened.
+ */
+export class DatabaseInUseError extends Error {
+  readonly holder: LockHolder | null;
+  readonly lockFile: string;
+  constructor(dir: string, lockFile: string, holder: LockHolder | null) {
+    const who = holder ? `process ${holder.pid} (${holder.command}, started ${holder.startedAt})` : `another process (${lockFile} is unreadable)`;
+    super(
+      `the embedded database ${dir} is in use by ${who}: stop it first (Ctrl-C in its terminal, or kill ${holder?.pid ?? '<pid>'}), ` +
+        `or set DATABASE_URL to use PostgreSQL. If no such process runs, delete ${lockFile}.`,
+    );
+    this.name = 'DatabaseInUseError';
+    this.holder = holder;
+    this.lockFile = lockFile;
+  }
+}
+
+type PgliteLock = { file: string; content: string };
+/** Locks this process holds, removed at exit even when the process exits without closing. */
+const heldLocks = new Set<PgliteLock>();
+let exitHookInstalled = false;
+
+/** The lock file of a PGlite data folder: beside it, so the folder itself holds only PostgreSQL's files. */
+export function pgliteLockFile(dir: string): string {
+  return `${path.resolve(dir)}.lock`;
+}
+
+function readHolder(file: string): LockHolder | null {
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockHolder>;
+    return typeof parsed.pid === 'number' ? { pid: parsed.pid, command: String(parsed.command), startedAt: String(parsed.startedAt) } : null;
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return false; // our own pid but not our lock: a dead process's, pid reused
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
+/**
+ * Takes the folder's lock file, created atomically ('wx'), holding this process's pid, command
+ * and start time. A lock left by a dead process is taken over with a warning; a live holder's
+ * raises DatabaseInUseError before anything is created or opened.
+ */
+function lockPglite(dir: string): PgliteLock {
+  const file = pgliteLockFile(dir);
+  const content = JSON.stringify({
+    pid: process.pid,
+    command: ['node', path.relative(process.cwd(), process.argv[1] ?? '') || '-', ...process.argv.slice(2)].join(' '),
+    startedAt: new Date().toISOString(),
+  } satisfies LockHolder);
+  mkdirSync(path.dirname(file), { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = openSync(file, 'wx', 0o644);
+      try {
+        writeSync(fd, content);
+      } finally {
+        closeSync(fd);
+      }
+      const lock = { file, content };
+      heldLocks.add(lock);
+      if (!exitHookInstalled) {
+        exitHookInstalled = true;
+        process.on('exit', () => {
+          for (const held of heldLocks) removeLock(held);
+        });
+      }
+      return lock;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 3) throw error;
+    }
+    let holder = readHolder(file);
+    // a lock file read between its creation and its write: give the writer a moment
+    for (let wait = 0; holder === null && wait < 10; wait++) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+      holder = readHolder(file);
+    }
+    if (holder === null || isAlive(holder.pid)) throw new DatabaseInUseError(dir, file, holder);
+    // stderr, not the logger (stdout): a command's output such as `address match` stays clean
+    process.stderr.write(`note: taking over ${file}, left by process ${holder.pid} (${holder.command}, started ${holder.startedAt}) which is no longer running\n`);
+    // move the stale lock aside rather than deleting it, so two processes taking it over at once
+    // cannot delete each other's new lock: only one rename of the stale file succeeds
+    try {
+      renameSync(file, `${file}.stale-${process.pid}`);
+      unlinkSync(`${file}.stale-${process.pid}`);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+}
+
+function removeLock(lock: PgliteLock): void {
+  heldLocks.delete(lock);
+  try {
+    // only our own: a lock taken over after we were presumed dead is not ours to remove
+    if (readFileSync(lock.file, 'utf8') === lock.content) unlinkSync(lock.file);
+  } catch {
+    // already gone
+  }
+}
+
+/** One key per folder however it is written ('.data/pglite', './.data/pglite', absolute). */
+function pgliteKey(dir: string): string {
+  return dir.startsWith('memory://') ? dir : path.resolve(dir);
+}
+
+/**
+ * Opens (or shares) the PGlite instance for a data folder; 'memory://' gives a fresh in-memory one.
+ * A folder is opened by one process at a time (see lockPglite); within the process the instance
+ * is shared and counted, and closes (releasing the lock) when the last user releases it.
+ */
+function acquirePglite(folder: string): PGlite {
+  const dir = pgliteKey(folder);
   const existing = sharedPglites.get(dir);
   if (existing) {
     existing.refs++;
     return existing.pglite;
   }
-  if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
-  const pglite = new PGlite(dir, { parsers: pgliteParsers });
-  sharedPglites.set(dir, { pglite, refs: 1 });
-  return pglite;
+  const inMemory = dir.startsWith('memory://');
+  const lock = inMemory ? null : lockPglite(dir);
+  try {
+    if (!inMemory) mkdirSync(dir, { recursive: true });
+    const pglite = new PGlite(dir, { parsers: pgliteParsers });
+    sharedPglites.set(dir, { pglite, refs: 1, lock });
+    return pglite;
+  } catch (error) {
+    if (lock) removeLock(lock);
+    throw error;
+  }
 }
 
-async function releasePglite(dir: string): Promise<void> {
-  const shared = sharedPglites.get(dir);
+async function releasePglite(folder: string): Promise<void> {
+  const shared = sharedPglites.get(pgliteKey(folder));
   if (!shared) return;
   shared.refs--;
   if (shared.refs === 0) {
-    sharedPglites.delete(dir);
-    await shared.pglite.close();
+    sharedPglites.delete(pgliteKey(folder));
+    try {
+      await shared.pglite.close();
+    } finally {
+      if (shared.lock) removeLock(shared.lock);
+    }
   }
 }
 

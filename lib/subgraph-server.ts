@@ -108,6 +108,8 @@ export function buildApolloServer<TContext extends BaseContext>(
     schema: enforceScopes(collectAudited(limitArguments(buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }])), def.audited)),
     formatError: (formatted, error) => maskError(formatted, error, def.name),
     includeStacktraceInErrorResponses: false,
+    // the process owns SIGINT/SIGTERM (it closes the databases last): Apollo's handler re-raised the signal first
+    stopOnTerminationSignals: false,
     // Inline tracing (ftv1) is for Apollo Studio, which this graph does not report to.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...extraPlugins],
   });

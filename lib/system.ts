@@ -4,6 +4,7 @@
  * and the benchmark.
  */
 import { randomBytes } from 'node:crypto';
+import net from 'node:net';
 import type { BaseContext } from '@apollo/server';
 import { createAuditWriter, type AuditWriter } from '../audit/writer.ts';
 import { env, SUBGRAPHS, type SubgraphName } from './config.ts';
@@ -47,6 +48,8 @@ export type SystemOptions = {
   limits?: Partial<GatewayLimits>;
   /** Overrides of token verification (tests verify with their own keys); defaults from config. */
   auth?: Partial<GatewayAuthOptions>;
+  /** Development: signs the demo token GraphiQL opens with (see GatewayOptions.graphiqlToken). */
+  graphiqlToken?: () => Promise<string>;
 };
 
 export type RunningSystem = {
@@ -62,7 +65,42 @@ export type RunningSystem = {
   stop(): Promise<void>;
 };
 
+/** A port the system needs is taken; the message names it and the variable that moves it. */
+export class PortInUseError extends Error {
+  readonly port: number;
+  constructor(port: number, host: string, variable: string) {
+    super(`port ${port} on ${host} is already in use (another npm start, or another program): stop that, or choose another port with ${variable}`);
+    this.name = 'PortInUseError';
+    this.port = port;
+  }
+}
+
+function portFree(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve(false) : reject(error)));
+    probe.listen(port, host, () => probe.close(() => resolve(true)));
+  });
+}
+
+/**
+ * Fails with PortInUseError when a fixed port of the system (the gateway's, or one of the five
+ * subgraph ports from subgraphPortBase) is taken, before anything starts listening: a server's
+ * listen error would otherwise surface as an uncaught exception with a stack trace, after some
+ * subgraphs had started.
+ */
+export async function checkPorts(options: Pick<SystemOptions, 'port' | 'host' | 'subgraphPortBase'>): Promise<void> {
+  const wanted: [number, string, string][] = [];
+  if (options.port) wanted.push([options.port, options.host ?? '127.0.0.1', 'PORT']);
+  const base = options.subgraphPortBase ?? 0;
+  if (base) SUBGRAPHS.forEach((s, i) => wanted.push([base + i, '127.0.0.1', `SUBGRAPH_PORT_BASE (${s} listens on SUBGRAPH_PORT_BASE + ${i})`]));
+  for (const [port, host, variable] of wanted) {
+    if (!(await portFree(port, host))) throw new PortInUseError(port, host, variable);
+  }
+}
+
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
+  await checkPorts(options);
   const definitions = await loadSubgraphDefinitions();
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
   const base = options.subgraphPortBase ?? 0;
@@ -88,6 +126,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       production: options.production,
       limits: options.limits,
       auth,
+      graphiqlToken: options.graphiqlToken,
     },
     { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },
   );

@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { parseAddress } from '../address/parse.ts';
 import { createStandardizer } from '../address/standardizer.ts';
 import type { AddressMatch, ParsedAddress } from '../address/types.ts';
+import { openOrExit } from '../lib/cli.ts';
 import { openDatabase } from '../lib/db.ts';
 import { logger } from '../lib/logger.ts';
 
@@ -78,7 +79,7 @@ if (command === 'parse') {
   }
   await write(out);
 } else {
-  const database = openDatabase('buildings');
+  const database = openOrExit(() => openDatabase('buildings'));
   try {
     const standardizer = await createStandardizer(database);
     let batch: string[] = [];

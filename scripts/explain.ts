@@ -5,9 +5,11 @@
  * address (room, building, community, district) unless codes are given. Prints a markdown table:
  * statement, code level, the index(es) the plan uses, whether any table was read sequentially,
  * and the execution time.
+ * Exit codes: 0 printed, 1 failed (or the embedded database is in use), 2 bad arguments.
  */
 import { parseArgs } from 'node:util';
-import { levelOf } from '../lib/address-code.ts';
+import { checkAddressCode } from '../lib/address-code.ts';
+import { openOrExit } from '../lib/cli.ts';
 import { SUBGRAPHS, type SubgraphName } from '../lib/config.ts';
 import { openDatabase, type Database, type Db } from '../lib/db.ts';
 import { createAddressRepository } from '../subgraphs/buildings/repository.ts';
@@ -17,8 +19,34 @@ import { createEventRepository } from '../subgraphs/events/repository.ts';
 import { createCaseRepository } from '../subgraphs/cases/repository.ts';
 import { SHOWCASE } from '../seeds/showcase.ts';
 
-const { values } = parseArgs({ options: { code: { type: 'string', multiple: true } } });
-const codes = values.code ?? [SHOWCASE.roomCode, SHOWCASE.buildingCode, SHOWCASE.communityCode, SHOWCASE.districtCode];
+const USAGE = `usage: npm run -s explain -- [--code CODE]...
+  --code CODE   an address code to explain the statements at, repeatable (6, 9, 12, 14, 19 or 25
+                characters); default: the showcase room, its building, community and district
+  -h, --help    this text
+Reads the databases of DATABASE_URL / <SUBGRAPH>_DATABASE_URL (unset: embedded PGlite in PGLITE_DIR).
+Exit codes: 0 printed, 1 failed, 2 bad arguments.
+`;
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({ options: { code: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h', default: false } }, strict: true, allowPositionals: false });
+} catch (error) {
+  fail(`${(error as Error).message}\n${USAGE}`, 2);
+}
+if (parsed.values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+const codes = (parsed.values.code ?? [SHOWCASE.roomCode, SHOWCASE.buildingCode, SHOWCASE.communityCode, SHOWCASE.districtCode]).map((code) => {
+  const check = checkAddressCode(code);
+  if (!check.ok) fail(`--code: ${check.message}\n${USAGE}`, 2);
+  return check;
+});
 
 type Row = { statement: string; level: string; indexes: string; seqScan: string; ms: string };
 const rows: Row[] = [];
@@ -43,10 +71,13 @@ function explaining(database: Database, statement: string, level: string): Db {
   } as unknown as Db;
 }
 
-const databases = Object.fromEntries(SUBGRAPHS.map((s) => [s, openDatabase(s)])) as Record<SubgraphName, Database>;
+const databases = openOrExit(() => {
+  const opened: Partial<Record<SubgraphName, Database>> = {};
+  for (const s of SUBGRAPHS) opened[s] = openDatabase(s);
+  return opened as Record<SubgraphName, Database>;
+});
 try {
-  for (const code of codes) {
-    const level = levelOf(code) ?? '?';
+  for (const { code, level } of codes) {
     const db = (s: SubgraphName, statement: string) => explaining(databases[s], statement, level);
     await createAddressRepository(db('buildings', 'buildings.childrenPages')).childrenPages([{ parentCode: code, first: 50, after: null }]);
     await createAddressRepository(db('buildings', 'buildings.childCounts')).childCounts([code]);

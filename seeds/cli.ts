@@ -6,7 +6,7 @@
  * already hold rows unless --reset is given (which empties them first). Prints rows per table
  * and the load rate. With --departments it touches no database: it writes the department CSV
  * files `npm run import` reads, plus labels.csv, into DIR and prints rows per file.
- * Exit codes: 0 done, 1 failed or refused, 2 bad arguments.
+ * Exit codes: 0 done, 1 failed or refused (also when the embedded database is in use), 2 bad arguments.
  */
 import { parseArgs } from 'node:util';
 import type { SubgraphName } from '../lib/config.ts';
@@ -105,9 +105,14 @@ async function seedDatabases(options: SeedOptions, reset: boolean): Promise<numb
   const { SUBGRAPHS } = await import('../lib/config.ts');
   const { openDatabase } = await import('../lib/db.ts');
   const { migrateSubgraph } = await import('../lib/migrate.ts');
-  const { nonEmptyTables, resetData, seed } = await import('./load.ts');
+  const { nonEmptyTables, resetData, seed, seedState } = await import('./load.ts');
 
-  const databases = Object.fromEntries(SUBGRAPHS.map((s) => [s, openDatabase(s)])) as Record<SubgraphName, Database>;
+  const { openOrExit } = await import('../lib/cli.ts');
+  const databases = openOrExit(() => {
+    const opened: Partial<Record<SubgraphName, Database>> = {};
+    for (const s of SUBGRAPHS) opened[s] = openDatabase(s);
+    return opened as Record<SubgraphName, Database>;
+  });
   let exitCode = 0;
   try {
     for (const s of SUBGRAPHS) await migrateSubgraph(databases[s]);
@@ -117,7 +122,8 @@ async function seedDatabases(options: SeedOptions, reset: boolean): Promise<numb
     } else {
       const busy = await nonEmptyTables(databases);
       if (busy.length) {
-        process.stderr.write(`refusing to seed: ${busy.join(', ')} already ${busy.length === 1 ? 'has' : 'have'} rows. Run again with --reset to replace them.\n`);
+        const interrupted = (await seedState(databases)) === 'incomplete' ? ' The last load was interrupted: its data is partial.' : '';
+        process.stderr.write(`refusing to seed: ${busy.join(', ')} already ${busy.length === 1 ? 'has' : 'have'} rows.${interrupted} Run again with --reset to replace them.\n`);
         exitCode = 1;
       }
     }

@@ -6,7 +6,7 @@
  * copy in parallel.
  */
 import type { SubgraphName } from '../lib/config.ts';
-import { copyCsv, type Database } from '../lib/db.ts';
+import { copyCsv, query, type Database } from '../lib/db.ts';
 import { csvBatches } from './csv-batches.ts';
 import { planOf, TABLES, type AnyTableSpec, type SeedOptions, type TableName } from './generate.ts';
 
@@ -25,9 +25,15 @@ const MAX_INFLIGHT = 3;
  * be empty (see resetData). Calls `onProgress` with each table's running row count after every
  * chunk. Returns the number of rows loaded per table (qualified table name → rows).
  * Runs ANALYZE on the loaded tables at the end so the planner sees the new data.
+ *
+ * The load is recorded in buildings.seed_run: a row before the first COPY, marked completed after
+ * the ANALYZE. A load that dies midway (kill -9, power cut) leaves the row incomplete, which
+ * seedState reports, so nobody serves a partial dataset as the demo data.
  */
 export async function seed(databases: Databases, options: SeedOptions, onProgress?: (p: SeedProgress) => void): Promise<Record<string, number>> {
   planOf(options); // fail on bad options before touching anything
+  const [{ id: runId }] = await query<{ id: number }>(databases.buildings.knex,
+    `/* seed.startRun */ INSERT INTO buildings.seed_run (options) VALUES (?::jsonb) RETURNING id`, [JSON.stringify(options)]);
   const counts: Record<string, number> = Object.fromEntries(TABLES.map((t) => [t.name, 0]));
   const parallel = Object.values(databases).every((d) => d.kind === 'postgres');
   let pending = emptyBuffers();
@@ -88,13 +94,32 @@ export async function seed(databases: Databases, options: SeedOptions, onProgres
   await flush(pending);
   for (const chunk of inflight) await chunk;
   await analyze(databases);
+  await query(databases.buildings.knex,
+    `/* seed.completeRun */ UPDATE buildings.seed_run SET completed_at = now(), counts = ?::jsonb WHERE id = ?`, [JSON.stringify(counts), runId]);
   return counts;
 }
 
-/** True when the address registry has rows, i.e. some seed (or other data) was loaded. */
+/**
+ * What the seeded tables hold:
+ * - 'empty': no registry and no load ever started (safe to seed);
+ * - 'complete': the last load finished, or the data came from elsewhere (rows without any load
+ *   recorded: a restored dump, say, which is never touched);
+ * - 'incomplete': the last load started and never finished; its rows are a partial dataset.
+ */
+export type SeedState = 'empty' | 'complete' | 'incomplete';
+
+/** The state of the demo data (see SeedState); the buildings schema must be migrated. */
+export async function seedState(databases: Pick<Databases, 'buildings'>): Promise<SeedState> {
+  const [last] = await query<{ completed: boolean }>(databases.buildings.knex,
+    `/* seed.lastRun */ SELECT completed_at IS NOT NULL AS completed FROM buildings.seed_run ORDER BY id DESC LIMIT 1`);
+  if (last) return last.completed ? 'complete' : 'incomplete';
+  const [row] = await query(databases.buildings.knex, `/* seed.anyAddress */ SELECT 1 FROM buildings.address LIMIT 1`);
+  return row ? 'complete' : 'empty';
+}
+
+/** True when the demo data (or other data) is loaded and complete. */
 export async function isSeeded(databases: Pick<Databases, 'buildings'>): Promise<boolean> {
-  const row = await databases.buildings.knex('buildings.address').first('code');
-  return row !== undefined;
+  return (await seedState(databases)) === 'complete';
 }
 
 /** The seeded tables that already hold rows (empty list: safe to seed). */
@@ -107,10 +132,14 @@ export async function nonEmptyTables(databases: Databases): Promise<string[]> {
   return out;
 }
 
-/** Empties every seeded table (and restarts people.residence ids, so a reload is identical). */
+/**
+ * Empties every seeded table (and restarts people.residence ids, so a reload is identical), and
+ * forgets the loads recorded in buildings.seed_run: their rows are gone.
+ */
 export async function resetData(databases: Databases): Promise<void> {
   for (const subgraph of subgraphsOf()) {
-    const tables = TABLES.filter((t) => t.subgraph === subgraph).map((t) => t.name);
+    const tables: string[] = TABLES.filter((t) => t.subgraph === subgraph).map((t) => t.name);
+    if (subgraph === 'buildings') tables.push('buildings.seed_run');
     await databases[subgraph].knex.raw(`TRUNCATE ${tables.join(', ')} RESTART IDENTITY`);
   }
 }

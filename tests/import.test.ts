@@ -14,7 +14,9 @@ import type { ImportReport } from '../importer/report.ts';
 import { importFile, type ImportOptions } from '../importer/run.ts';
 import type { QuarantineReason } from '../importer/types.ts';
 import { writeDepartmentFiles } from '../seeds/departments.ts';
+import { inject } from 'vitest';
 import { runCli, type CliResult } from './support/cli.ts';
+import { startChild } from './support/process.ts';
 import { openFixture } from './support/databases.ts';
 import { caseRow, csvText, entityRow, eventRow, freshId, idNumberFor, personRow, shuffledColumns, writeCsv, type CsvRow } from './support/import-files.ts';
 import { insertTestEstate, type TestEstate } from './support/import-registry.ts';
@@ -332,6 +334,55 @@ describe('events.csv', () => {
   });
 });
 
+describe('line endings: LF, CRLF and bare CR', () => {
+  const columns = ['event_id', 'kind', 'source', 'severity', 'status', 'reported_at', 'resolved_at', 'description', 'address'];
+  const endings = { LF: '\n', CRLF: '\r\n', CR: '\r' } as const;
+
+  it('import the same rows and quarantine the same lines, whatever the ending', async () => {
+    const ids = Array.from({ length: 16 }, () => freshId('eol'));
+    const line = (id: string, description: string) => `${id},OTHER,APP,LOW,REPORTED,2026-03-01T08:00:00+08:00,,${description},${roomText(1, 2)}`;
+    const lines = [columns.join(','), ...ids.map((id, i) => line(id, i === 3 ? '"spans\ntwo lines"' : i === 7 ? '"unclosed' : `row ${i}`))];
+    const outcomes = [];
+    for (const [name, eol] of Object.entries(endings)) {
+      // a quoted field's own line break takes the file's ending too
+      const file = writeCsv(dir, `events-eol-${name}.csv`, lines.map((l) => l.replaceAll('\n', eol)).join(eol) + eol);
+      const report = await run('events', file, { batchSize: 5 });
+      outcomes.push({ name, rowsIn: report.rowsIn, loaded: report.inserted + report.updated + report.unchanged, quarantined: report.quarantinedByReason,
+        lines: (await quarantine('events', file)).map((q) => [q.line, q.reason]) });
+    }
+    expect(outcomes[0]).toMatchObject({ rowsIn: 16, loaded: 15, lines: [[10, 'MALFORMED_CSV']] });
+    for (const o of outcomes.slice(1)) expect({ ...o, name: outcomes[0].name }, o.name).toEqual(outcomes[0]);
+    const saved = await query<{ description: string }>(db.events.knex, 'SELECT description FROM events.event WHERE id = ?', [ids[3]]);
+    expect(saved[0].description).toBe('spans\ntwo lines');
+  });
+
+  it('frame the same records when an ending straddles the read chunks', async () => {
+    const { openCsv } = await import('../importer/csv.ts');
+    // ~700 KB: several 256 KB reads, so some CR / CRLF fall on a chunk's edge
+    const rows = Array.from({ length: 12_000 }, (_, i) => `id${i},${'x'.repeat(i % 97)},last`);
+    const framed: Record<string, { records: number; widths: number[]; lastLine: number }> = {};
+    for (const [name, eol] of Object.entries(endings)) {
+      const text = ['a,b,c', ...rows].join(eol) + eol;
+      const file = writeCsv(dir, `chunks-${name}.csv`, text);
+      const source = (await openCsv(file, Buffer.byteLength(text)))!;
+      let records = 0;
+      const widths = new Set<number>();
+      let lastLine = 0;
+      for await (const batch of source.batches(1000)) {
+        for (const r of batch) {
+          records++;
+          widths.add(r.fields?.length ?? -1);
+          lastLine = r.line;
+        }
+      }
+      framed[name] = { records, widths: [...widths], lastLine };
+    }
+    expect(framed.LF).toEqual({ records: 12_000, widths: [3], lastLine: 12_001 });
+    expect(framed.CRLF).toEqual(framed.LF);
+    expect(framed.CR).toEqual(framed.LF);
+  });
+});
+
 describe('cases.csv', () => {
   it('checks the closing rules before loading', async () => {
     const closed = caseRow(roomText(0, 0));
@@ -372,6 +423,119 @@ describe('the seed generator\'s department files (messy text for the fixture\'s 
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  });
+});
+
+type RunRow = { status: string; rowsIn: number; inserted: number; quarantined: number; finished: boolean };
+
+async function runOf(kind: DepartmentKind, fileName: string): Promise<RunRow[]> {
+  return query<RunRow>(db[kind].knex, `
+    SELECT status, rows_in AS "rowsIn", inserted, quarantined, finished_at IS NOT NULL AS finished
+    FROM ${kind}.import_run WHERE file_name = ? ORDER BY id`, [fileName]);
+}
+
+describe('import runs that do not complete', () => {
+  /** A file long enough to be stopped midway: many small batches of distinct events. */
+  function longFile(name: string): string {
+    const rows = Array.from({ length: 6000 }, (_, i) => eventRow(roomText(i % 2, i % 3), { description: `${name} ${i}` }));
+    return writeCsv(dir, name, csvText(shuffledColumns('events'), rows));
+  }
+
+  /** Starts the import CLI on `file`, in batches of 100, and resolves once three batches are written. */
+  async function startImport(file: string) {
+    // PGlite is one process's database: hand it over to the child (taken back by the caller)
+    await closeAll();
+    const env: Record<string, string> = { LOG_LEVEL: 'debug', ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { PGLITE_DIR: inject('pgliteDir')! }) };
+    const child = startChild('scripts/import.ts', ['events', file, '--batch-size', '100', '--report', `${file}.json`], env);
+    await child.waitFor(/("msg":"import batch written"[^\n]*\n[^]*){3}/);
+    return child;
+  }
+
+  it('kill -9 leaves the run running with its current counters; the next run marks it interrupted', async () => {
+    const file = longFile('events-killed.csv');
+    const child = await startImport(file);
+    child.process.kill('SIGKILL');
+    expect(await child.exited).toBe('SIGKILL');
+    openAll();
+    const [killed] = await runOf('events', path.basename(file));
+    expect(killed).toMatchObject({ status: 'running', finished: false });
+    expect(killed.rowsIn).toBeGreaterThanOrEqual(300);
+    expect(killed.rowsIn).toBeLessThan(6000);
+    expect(killed.inserted).toBeGreaterThanOrEqual(300);
+    // any later run of the kind on this host sees the pid is gone
+    await run('events', writeCsv(dir, 'events-after-kill.csv', csvText(shuffledColumns('events'), [eventRow(roomText(0, 0))])));
+    const [after] = await runOf('events', path.basename(file));
+    expect(after).toMatchObject({ status: 'interrupted', finished: true, rowsIn: killed.rowsIn, inserted: killed.inserted });
+  }, 120_000);
+
+  it('SIGINT stops after the current batch: exit 130, the run marked interrupted with its counters', async () => {
+    const file = longFile('events-interrupted.csv');
+    const child = await startImport(file);
+    child.process.kill('SIGINT');
+    const code = await child.exited;
+    openAll();
+    expect(code).toBe(130);
+    expect(child.stderr()).toMatch(/import interrupted after \d+ rows; run \d+ is marked interrupted/);
+    const [stopped] = await runOf('events', path.basename(file));
+    expect(stopped).toMatchObject({ status: 'interrupted', finished: true });
+    expect(stopped.rowsIn).toBeGreaterThanOrEqual(300);
+    expect(stopped.rowsIn).toBeLessThan(6000);
+    // what was written before the signal stays, and the counters say how much
+    const [{ n }] = await query<{ n: number }>(db.events.knex, `SELECT count(*)::int AS n FROM events.event WHERE starts_with(description, ?)`, ['events-interrupted.csv ']);
+    expect(n).toBe(stopped.inserted);
+  }, 120_000);
+
+  it('a completed run says so', async () => {
+    const file = writeCsv(dir, 'events-completed.csv', csvText(shuffledColumns('events'), [eventRow(roomText(0, 0))]));
+    await run('events', file);
+    expect(await runOf('events', path.basename(file))).toEqual([{ status: 'completed', rowsIn: 1, inserted: 1, quarantined: 0, finished: true }]);
+  });
+});
+
+describe('quarantine retention', () => {
+  type Held = { reason: string; raw: unknown; detail: string | null; address: string | null; purged: boolean };
+  const held = async (file: string): Promise<Held[]> => query<Held>(db.people.knex, `
+    SELECT reason, raw, detail, address, purged_at IS NOT NULL AS purged FROM people.import_quarantine WHERE file_name = ? ORDER BY line`, [path.basename(file)]);
+  const age = (file: string, days: number) => query(db.people.knex,
+    `UPDATE people.import_quarantine SET last_seen = now() - make_interval(days => ?) WHERE file_name = ?`, [days, path.basename(file)]);
+
+  it('erases raw record, address and detail of rows older than the retention at every run, keeping the reason', async () => {
+    const bad = personRow(roomText(0, 1), { birth_date: '1990-13-01' });
+    const old = writeCsv(dir, 'people-retention-old.csv', csvText(shuffledColumns('people'), [bad]));
+    const recent = writeCsv(dir, 'people-retention-new.csv', csvText(shuffledColumns('people'), [personRow(OUTSIDE)]));
+    await run('people', old);
+    await run('people', recent);
+    expect((await held(old))[0]).toMatchObject({ reason: 'INVALID_ROW', purged: false, raw: { id_number: bad.id_number } });
+    await age(old, 31);
+    await age(recent, 29);
+    // any run purges, of any file of the kind
+    await run('people', writeCsv(dir, 'people-retention-other.csv', csvText(shuffledColumns('people'), [])), { quarantineRetentionDays: 30 });
+    expect(await held(old)).toEqual([{ reason: 'INVALID_ROW', raw: null, detail: null, address: null, purged: true }]);
+    expect((await held(recent))[0]).toMatchObject({ reason: 'OUTSIDE_DISTRICT', purged: false });
+    expect(JSON.stringify(await held(recent))).toContain(OUTSIDE);
+    // the same bad row again: quarantined again, with its values, for another retention period
+    await run('people', old);
+    expect((await held(old))[0]).toMatchObject({ reason: 'INVALID_ROW', purged: false, raw: { id_number: bad.id_number } });
+  });
+
+  it('npm run import -- --purge-quarantine purges every department with the configured retention', async () => {
+    const file = writeCsv(dir, 'people-retention-cli.csv', csvText(shuffledColumns('people'), [personRow(UNKNOWN)]));
+    await run('people', file);
+    await age(file, 8);
+    await closeAll();
+    let result: CliResult;
+    try {
+      result = await runCli('scripts/import.ts', ['--purge-quarantine'], { env: { QUARANTINE_RETENTION_DAYS: '7' } });
+    } finally {
+      openAll();
+    }
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^purged quarantined rows last seen more than 7 days ago: people [1-9]\d*, entities \d+, events \d+, cases \d+\n$/);
+    expect(await held(file)).toEqual([{ reason: 'UNLINKED', raw: null, detail: null, address: null, purged: true }]);
+    const wrong = await runCli('scripts/import.ts', ['--purge-quarantine', 'people']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--purge-quarantine takes no other arguments, got people');
   });
 });
 
