@@ -88,12 +88,23 @@ export function maskGatewayError(error: unknown, message: string): Error {
 }
 
 /** GraphiQL's page options: in development with a demo token already in its headers, and saying so. */
-function graphiqlOptions(token: (() => Promise<string>) | undefined) {
-  if (!token) return { title: 'Address Graph', defaultQuery: EXAMPLE_QUERY };
-  return async () => {
+export function graphiqlOptions(token: (() => Promise<string>) | undefined) {
+  const plain = { title: 'Address Graph', defaultQuery: EXAMPLE_QUERY };
+  if (!token) return plain;
+  // The demo token is handed only to a browser on this machine: `npm start` binds HOST (0.0.0.0 by
+  // default), and a page that gives every scope to anyone on the network would undo access control.
+  return async (_request: Request, context: unknown) => {
+    if (!isLoopback((context as { req?: http.IncomingMessage } | undefined)?.req?.socket.remoteAddress)) return { ...plain, title: 'Address Graph (send your token in Headers)' };
     const headers = JSON.stringify({ authorization: `Bearer ${await token()}` }, null, 2);
     return { title: 'Address Graph (development: demo admin token in Headers)', defaultQuery: graphiqlQuery(true), headers, defaultHeaders: headers };
   };
+}
+
+/** Whether a peer address is this machine (IPv4 127/8, IPv6 ::1, or IPv4-mapped 127/8). */
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return address === '::1' || /^127\.\d+\.\d+\.\d+$/.test(v4);
 }
 
 export type Gateway = {
@@ -203,20 +214,36 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
 }
 
+/** How long stop() lets requests in flight finish before it closes their connections. */
+const DRAIN_MS = 5_000;
+
 export type RunningGateway = { url: string; port: number; stop(): Promise<void> };
 
 /** Starts the gateway's HTTP server on `port` (0 picks a free one). */
 export async function startGateway(options: GatewayOptions, listen: { port?: number; host?: string } = {}): Promise<RunningGateway> {
   const gateway = createGateway(options);
   const server = http.createServer(gateway.listener);
-  await new Promise<void>((resolve) => server.listen(listen.port ?? 0, listen.host ?? '127.0.0.1', resolve));
+  // a port taken after start-up checked it rejects here (the caller names it) instead of throwing uncaught
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port ?? 0, listen.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://localhost:${port}/graphql`,
     port,
+    // Drains: no new connections, idle keep-alive ones closed at once, requests in flight answered;
+    // whatever is still open after DRAIN_MS is cut.
     stop: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+      cut.unref();
+      await closed;
+      clearTimeout(cut);
       await gateway.dispose();
     },
   };

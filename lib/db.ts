@@ -227,6 +227,8 @@ export type Database = {
   /** The schema this handle belongs to: a subgraph's, or 'audit'. */
   subgraph: SchemaName;
   kind: 'postgres' | 'pglite';
+  /** The PostgreSQL URL it connects to (unset on PGlite), for tools that need a session of their own. */
+  url?: string;
   /** The PGlite instance in embedded mode (for COPY from a blob). */
   pglite?: PGlite;
   close(): Promise<void>;
@@ -242,7 +244,7 @@ export function openDatabase(subgraph: SchemaName, options: OpenOptions = {}): D
       connection: { connectionString: url, application_name: `address-graph:${subgraph}`, options: sessionOptions(options.statementTimeoutMs ?? env().DB_STATEMENT_TIMEOUT_MS) },
       pool: { min: 0, max: options.poolMax ?? env().DB_POOL_MAX },
     });
-    database = { knex, subgraph, kind: 'postgres', close: () => knex.destroy() };
+    database = { knex, subgraph, kind: 'postgres', url, close: () => knex.destroy() };
   } else {
     const dir = options.pgliteDir ?? env().PGLITE_DIR;
     const pglite = acquirePglite(dir);

@@ -6,12 +6,26 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Database } from './db.ts';
+import { openDatabase, type Database } from './db.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Brings the schema of a database handle (`database.subgraph`) up to date; returns the migrations it applied. */
 export async function migrateSchema(database: Database): Promise<string[]> {
+  // Services' sessions carry DB_STATEMENT_TIMEOUT_MS (a few seconds); an index build over a large
+  // table may rightly take longer, so on PostgreSQL migrations run on a session of their own without it.
+  if (database.kind === 'postgres' && database.url) {
+    const own = openDatabase(database.subgraph, { url: database.url, poolMax: 1, statementTimeoutMs: 0 });
+    try {
+      return await migrateWith(own);
+    } finally {
+      await own.close();
+    }
+  }
+  return migrateWith(database);
+}
+
+async function migrateWith(database: Database): Promise<string[]> {
   const schema = database.subgraph;
   await database.knex.raw(`CREATE SCHEMA IF NOT EXISTS ??`, [schema]);
   const [, applied] = (await database.knex.migrate.latest({

@@ -5,6 +5,7 @@
 import type { BaseContext } from '@apollo/server';
 import { createAuditWriter } from '../audit/writer.ts';
 import { databaseUrlFor, env, subgraphPort } from './config.ts';
+import { openOrExit } from './cli.ts';
 import { openDatabase } from './db.ts';
 import { logger } from './logger.ts';
 import { migrateSubgraph } from './migrate.ts';
@@ -20,9 +21,9 @@ export async function runStandalone<TContext extends BaseContext>(def: SubgraphD
     process.stderr.write(`the ${def.name} subgraph and its audit log must both be on PostgreSQL or both embedded: set AUDIT_DATABASE_URL (or DATABASE_URL)\n`);
     process.exit(1);
   }
-  const database = openDatabase(def.name);
+  const database = openOrExit(() => openDatabase(def.name));
   // person-level reads are appended to the audit schema (AUDIT_DATABASE_URL), migrated by `npm run migrate`
-  const auditDatabase = def.audited ? openDatabase('audit') : null;
+  const auditDatabase = def.audited ? openOrExit(() => openDatabase('audit')) : null;
   const audit = auditDatabase ? createAuditWriter(auditDatabase, { attempts: env().AUDIT_WRITE_ATTEMPTS }) : undefined;
   await migrateSubgraph(database);
   const running = await startSubgraph(def, database, { port: subgraphPort(def.name), host: env().SUBGRAPH_HOST, upstreamSecret, audit });

@@ -279,7 +279,14 @@ export async function startSubgraph<TContext extends BaseContext>(
     await sendApolloResponse(res, response);
   }
 
-  await new Promise<void>((resolve) => httpServer.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  // a port taken after start-up checked it rejects here (the caller names it) instead of throwing uncaught
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
   const { port } = httpServer.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
   return {

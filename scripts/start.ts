@@ -107,7 +107,10 @@ try {
   });
 } catch (error) {
   if (stopping) await new Promise(() => {});
-  const message = error instanceof PortInUseError ? `cannot start: ${error.message}` : null;
+  const taken = (error as NodeJS.ErrnoException | null)?.code === 'EADDRINUSE';
+  const message = error instanceof PortInUseError
+    ? `cannot start: ${error.message}`
+    : taken ? `cannot start: a port was taken while starting (${(error as Error).message}); free it or change PORT / SUBGRAPH_PORT_BASE` : null;
   if (!message) logger.error({ err: error }, 'start failed');
   else process.stderr.write(`${message}\n`);
   await shutdown(1, 'start failed');

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signDevToken } from '../lib/auth/dev-keys.ts';
+import { graphiqlOptions, isLoopback } from '../gateway/server.ts';
 import { SHOWCASE } from '../seeds/showcase.ts';
 import { startTestSystem, type TestSystem } from './support/system.ts';
 
@@ -35,6 +36,20 @@ describe('GraphiQL in development', () => {
     expect(result.status).toBe(200);
     expect(result.errors).toBeUndefined();
     expect((result.data as { address: { residents: { edges: { node: { name: string } }[] } } }).address.residents.edges[0].node.name).toBeTruthy();
+  });
+});
+
+describe('the demo token', () => {
+  it('is offered only to a browser on this machine (npm start listens on every interface)', async () => {
+    const options = graphiqlOptions(demoToken) as (request: Request, context: unknown) => Promise<{ title: string; headers?: string }>;
+    const at = (remoteAddress: string) => options(new Request('http://x/graphql'), { req: { socket: { remoteAddress } } });
+    for (const local of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) expect((await at(local)).headers).toMatch(/Bearer ey/);
+    for (const remote of ['192.168.1.20', '::ffff:10.0.0.7', '2001:db8::1']) {
+      const page = await at(remote);
+      expect(page.headers).toBeUndefined();
+      expect(page.title).not.toContain('demo');
+    }
+    expect(isLoopback(undefined)).toBe(false);
   });
 });
 
