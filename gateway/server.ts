@@ -18,7 +18,8 @@ import { Logger as HiveLogger } from '@graphql-hive/logger';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
-import { maskError as yogaMaskError } from 'graphql-yoga';
+import { createGraphQLError, maskError as yogaMaskError } from 'graphql-yoga';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { SubgraphName } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
 import { ERROR_CODES } from '../lib/error-codes.ts';
@@ -107,6 +108,25 @@ export function isLoopback(address: string | undefined): boolean {
   return address === '::1' || /^127\.\d+\.\d+\.\d+$/.test(v4);
 }
 
+/**
+ * A response with no data at all because the subgraph of its root fields could not be reached is
+ * the service being unavailable, not a server fault: 503 rather than the 500 the GraphQL-over-HTTP
+ * rules give a data-less result. A response that has data keeps its status (partial data is an
+ * answer). Only the HTTP status changes; the body is the same.
+ */
+function useUnavailableStatus(): GatewayPlugin {
+  return {
+    onExecutionResult({ result, setResult }) {
+      if (!result || Symbol.asyncIterator in result || result.data != null || !result.errors?.length) return;
+      if (!result.errors.every((e) => e.extensions?.code === ERROR_CODES.SUBGRAPH_UNAVAILABLE)) return;
+      setResult({
+        ...result,
+        errors: result.errors.map((e) => createGraphQLError(e.message, { path: e.path, extensions: { ...e.extensions, http: { status: 503 } } })),
+      });
+    },
+  };
+}
+
 export type Gateway = {
   /** Node request listener serving every route above. */
   listener: http.RequestListener;
@@ -147,7 +167,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     ...limits.runtimeOptions,
     // the limit plugins come after the auth plugins: the rate limit needs the verified token
     // the deadline starts when the request arrives; it and the signatures share it
-    plugins: () => [deadline, ...authPlugins({ requestTimeoutMs: configured.requestTimeoutMs, ...options.auth }), ...limits.plugins],
+    plugins: () => [deadline, ...authPlugins({ requestTimeoutMs: configured.requestTimeoutMs, ...options.auth }), ...limits.plugins, useUnavailableStatus()],
   });
   const graphql = limits.limitBody((req, res) => runtime(req, res));
 

@@ -311,6 +311,23 @@ describe('one subgraph down', () => {
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'cases' });
     expect((await fetch(`${t.baseUrl}/readyz`)).status).toBe(503);
   });
+
+  it('answers 503, not 500, when the subgraph of the root fields is down and there is no data at all; partial answers keep 200', async () => {
+    const own = await startTestSystem();
+    try {
+      await own.system.stopSubgraph('buildings');
+      const res = await own.query(`{ address(code: "${SHOWCASE.roomCode}") { fullName } }`);
+      expect(res.status).toBe(503);
+      expect(res.data ?? null).toBeNull();
+      expect(res.errors?.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'buildings' })]);
+      // a root field of a subgraph still up is answered as usual beside it
+      const other = await own.query('{ people(ids: ["no-such-person"]) { id } }');
+      expect(other.status).toBe(200);
+      expect(other.data).toEqual({ people: [null] });
+    } finally {
+      await own.stop();
+    }
+  });
 });
 
 describe('CORS: an allow-list, none by default', () => {
