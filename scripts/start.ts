@@ -66,12 +66,23 @@ async function shutdown(code: number, reason: string): Promise<void> {
   process.exit(code);
 }
 
+/**
+ * One Ctrl-C in a terminal arrives more than once: the terminal signals the whole process group
+ * (npm, its shell, this process), and npm forwards what it got to its child as well. Signals within
+ * REPEAT_MS of the first are that same request; a signal after that, while still stopping, is a
+ * user asking to stop now.
+ */
+const REPEAT_MS = 2_000;
+let firstSignalAt = 0;
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) {
+      if (Date.now() - firstSignalAt < REPEAT_MS) return;
       process.stderr.write(`${signal} again: exiting without closing the database\n`);
       process.exit(1);
     }
+    firstSignalAt = Date.now();
     void shutdown(0, signal);
   });
 }
