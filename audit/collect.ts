@@ -13,7 +13,8 @@
  *   the reference when the subgraph has none.
  * A new field returning an audited type is therefore audited without anyone listing it.
  */
-import { defaultFieldResolver, type GraphQLFieldMap, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
+import { kindOf, namedTypeName, objectFields } from '../lib/schema-fields.ts';
 
 /** The person ids and address codes one value of an audited type reveals. */
 export type AuditExtract = (value: never) => { personIds?: readonly (string | null)[]; addressCodes?: readonly (string | null)[] };
@@ -54,34 +55,23 @@ function reported(result: unknown, collector: AuditCollector, extract: AuditExtr
   return result;
 }
 
-/** The named type under lists and non-null (duck-typed: @apollo/subgraph has its own graphql copy). */
-function namedTypeName(type: unknown): string {
-  let t = type as { ofType?: unknown; name?: string };
-  while (t.ofType) t = t.ofType as typeof t;
-  return t.name ?? '';
-}
-
 export function collectAudited(schema: GraphQLSchema, audited: Record<string, AuditExtract> | undefined): GraphQLSchema {
   const extracts = new Map(Object.entries(audited ?? {}));
   for (const typeName of extracts.keys()) {
     const type = schema.getType(typeName);
-    if (!type || type.constructor.name !== 'GraphQLObjectType') throw new Error(`audited type ${typeName} is not an object type of this subgraph`);
+    if (!type || kindOf(type) !== 'GraphQLObjectType') throw new Error(`audited type ${typeName} is not an object type of this subgraph`);
+    wrapReference(type as unknown as EntityType, extracts.get(typeName)!);
   }
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (type.name.startsWith('__') || type.constructor.name !== 'GraphQLObjectType') continue;
-    const own = extracts.get(type.name);
-    if (own) wrapReference(type as unknown as EntityType, own);
-    const fields = (type as unknown as { getFields(): GraphQLFieldMap<unknown, Ctx> }).getFields();
-    for (const field of Object.values(fields)) {
-      const returned = extracts.get(namedTypeName(field.type));
-      if (!own && !returned) continue;
-      const resolve = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, context, info) => {
-        if (own) context.audit?.saw(source, own);
-        const result = resolve(source, args, context, info);
-        return returned && context.audit ? reported(result, context.audit, returned) : result;
-      };
-    }
+  for (const { typeName, field } of objectFields<Ctx>(schema)) {
+    const own = extracts.get(typeName);
+    const returned = extracts.get(namedTypeName(field.type));
+    if (!own && !returned) continue;
+    const resolve = field.resolve ?? defaultFieldResolver;
+    field.resolve = (source, args, context, info) => {
+      if (own) context.audit?.saw(source, own);
+      const result = resolve(source, args, context, info);
+      return returned && context.audit ? reported(result, context.audit, returned) : result;
+    };
   }
   return schema;
 }

@@ -11,8 +11,9 @@
  *   that cannot exist, so it answers null like any unknown id, and the valid ids beside it still
  *   resolve (lib/loader.ts keyedLoader never sends it to the database).
  */
-import { defaultFieldResolver, GraphQLError, type GraphQLArgument, type GraphQLFieldMap, type GraphQLInputType, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, GraphQLError, type GraphQLArgument, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import { ErrorCode } from './errors.ts';
+import { kindOf, objectFields } from './schema-fields.ts';
 
 /** Longest String/ID argument, characters (an opaque cursor is about 110; a token subject fits). */
 export const MAX_ARGUMENT_LENGTH = 256;
@@ -31,11 +32,6 @@ export const ARGUMENT_LIMITS: Readonly<Record<string, number>> = {
 const CURSOR_ARGUMENTS = new Set(['after', 'before']);
 
 type Check = (value: unknown, path: string) => void;
-
-/** Duck-typed: @apollo/subgraph builds the schema with its own copy of graphql (CJS). */
-function kindOf(type: unknown): string {
-  return (type as { constructor: { name: string } }).constructor.name;
-}
 
 /** A checker for values of `type`, or null when the type holds no free text. */
 function checkerFor(type: GraphQLInputType, limit: number, cursor: boolean, inList: boolean, seen = new Set<unknown>()): Check | null {
@@ -80,23 +76,19 @@ function checkerFor(type: GraphQLInputType, limit: number, cursor: boolean, inLi
 
 /** Wraps the resolver of every field with String/ID arguments so their values are checked first. */
 export function limitArguments(schema: GraphQLSchema): GraphQLSchema {
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (type.name.startsWith('__') || kindOf(type) !== 'GraphQLObjectType') continue;
-    const fields = (type as unknown as { getFields(): GraphQLFieldMap<unknown, unknown> }).getFields();
-    for (const field of Object.values(fields)) {
-      const checks = field.args
-        .map((arg: GraphQLArgument) => {
-          const limit = ARGUMENT_LIMITS[`${type.name}.${field.name}.${arg.name}`] ?? MAX_ARGUMENT_LENGTH;
-          return [arg.name, checkerFor(arg.type, limit, CURSOR_ARGUMENTS.has(arg.name), false)] as const;
-        })
-        .filter((entry): entry is readonly [string, Check] => entry[1] !== null);
-      if (checks.length === 0) continue;
-      const resolve = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args: Record<string, unknown>, context, info) => {
-        for (const [name, check] of checks) check(args[name], name);
-        return resolve(source, args, context, info);
-      };
-    }
+  for (const { typeName, field } of objectFields(schema)) {
+    const checks = field.args
+      .map((arg: GraphQLArgument) => {
+        const limit = ARGUMENT_LIMITS[`${typeName}.${field.name}.${arg.name}`] ?? MAX_ARGUMENT_LENGTH;
+        return [arg.name, checkerFor(arg.type, limit, CURSOR_ARGUMENTS.has(arg.name), false)] as const;
+      })
+      .filter((entry): entry is readonly [string, Check] => entry[1] !== null);
+    if (checks.length === 0) continue;
+    const resolve = field.resolve ?? defaultFieldResolver;
+    field.resolve = (source, args: Record<string, unknown>, context, info) => {
+      for (const [name, check] of checks) check(args[name], name);
+      return resolve(source, args, context, info);
+    };
   }
   return schema;
 }

@@ -10,7 +10,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import { defaultFieldResolver, GraphQLError, Kind, type DocumentNode, type FieldDefinitionNode, type GraphQLFieldMap, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, GraphQLError, Kind, type DocumentNode, type FieldDefinitionNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { ANONYMOUS, viewerFromClaims, type Viewer } from './auth/scopes.ts';
 import { checkUpstreamRequest, remainingMs } from './auth/upstream.ts';
 import { AuditCollector, collectAudited, type AuditExtract } from '../audit/collect.ts';
@@ -18,6 +18,7 @@ import { AuditUnavailableError, type AuditWriter } from '../audit/writer.ts';
 import { env, type SubgraphName } from './config.ts';
 import type { Database } from './db.ts';
 import { limitArguments } from './input-limits.ts';
+import { objectFields } from './schema-fields.ts';
 import { runInRequest } from './request-context.ts';
 import { logger } from './logger.ts';
 import { countGraphqlError, httpDuration, registry, routeLabel, statusLabel } from './metrics.ts';
@@ -78,24 +79,18 @@ function requiredScopes(node: FieldDefinitionNode | null | undefined): string[][
  * is never served on the gateway's word alone. Wraps the resolvers of every field that declares it.
  */
 function enforceScopes(schema: GraphQLSchema): GraphQLSchema {
-  for (const type of Object.values(schema.getTypeMap())) {
-    // duck-typed: @apollo/subgraph builds the schema with its own copy of graphql (CJS), so
-    // isObjectType's instanceof check from this module's copy would refuse it
-    if (type.name.startsWith('__') || type.constructor.name !== 'GraphQLObjectType') continue;
-    const fields = (type as unknown as { getFields(): GraphQLFieldMap<unknown, { viewer?: Viewer }> }).getFields();
-    for (const field of Object.values(fields)) {
-      const required = requiredScopes(field.astNode);
-      if (!required) continue;
-      const resolve = field.resolve ?? defaultFieldResolver;
-      const label = `${type.name}.${field.name}`;
-      field.resolve = (source, args, context: { viewer?: Viewer }, info) => {
-        const scopes = context.viewer?.scopes;
-        if (!required.some((group) => group.every((scope) => scopes?.has(scope as never)))) {
-          throw new GraphQLError(`${label} needs the scope ${required.map((g) => g.join(' + ')).join(' or ')}`, { extensions: { code: 'FORBIDDEN' } });
-        }
-        return resolve(source, args, context, info);
-      };
-    }
+  for (const { typeName, field } of objectFields<{ viewer?: Viewer }>(schema)) {
+    const required = requiredScopes(field.astNode);
+    if (!required) continue;
+    const resolve = field.resolve ?? defaultFieldResolver;
+    const label = `${typeName}.${field.name}`;
+    field.resolve = (source, args, context, info) => {
+      const scopes = context.viewer?.scopes;
+      if (!required.some((group) => group.every((scope) => scopes?.has(scope as never)))) {
+        throw new GraphQLError(`${label} needs the scope ${required.map((g) => g.join(' + ')).join(' or ')}`, { extensions: { code: 'FORBIDDEN' } });
+      }
+      return resolve(source, args, context, info);
+    };
   }
   return schema;
 }
