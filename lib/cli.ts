@@ -1,7 +1,8 @@
 /**
  * What the command-line scripts share: refusals that deserve one line on stderr, not a stack trace.
  */
-import { DatabaseInUseError } from './db.ts';
+import { SUBGRAPHS, type SubgraphName } from './config.ts';
+import { DatabaseInUseError, openDatabase, type Database } from './db.ts';
 
 /**
  * Runs `open` (which opens the embedded database); when another process holds the database,
@@ -17,4 +18,13 @@ export function openOrExit<T>(open: () => T): T {
     }
     throw error;
   }
+}
+
+/** Every subgraph's database (openDatabase), through openOrExit: one line and exit 1 when the embedded one is held. */
+export function openSubgraphDatabasesOrExit(): Record<SubgraphName, Database> {
+  return openOrExit(() => {
+    const opened: Partial<Record<SubgraphName, Database>> = {};
+    for (const s of SUBGRAPHS) opened[s] = openDatabase(s);
+    return opened as Record<SubgraphName, Database>;
+  });
 }

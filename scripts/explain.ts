@@ -9,9 +9,9 @@
  */
 import { parseArgs } from 'node:util';
 import { checkAddressCode } from '../lib/address-code.ts';
-import { openOrExit } from '../lib/cli.ts';
-import { SUBGRAPHS, type SubgraphName } from '../lib/config.ts';
-import { openDatabase, type Database, type Db } from '../lib/db.ts';
+import { openSubgraphDatabasesOrExit } from '../lib/cli.ts';
+import type { SubgraphName } from '../lib/config.ts';
+import type { Database, Db } from '../lib/db.ts';
 import { createAddressRepository } from '../subgraphs/buildings/repository.ts';
 import { createPeopleRepository } from '../subgraphs/people/repository.ts';
 import { createEntitiesRepository } from '../subgraphs/entities/repository.ts';
@@ -71,11 +71,7 @@ function explaining(database: Database, statement: string, level: string): Db {
   } as unknown as Db;
 }
 
-const databases = openOrExit(() => {
-  const opened: Partial<Record<SubgraphName, Database>> = {};
-  for (const s of SUBGRAPHS) opened[s] = openDatabase(s);
-  return opened as Record<SubgraphName, Database>;
-});
+const databases = openSubgraphDatabasesOrExit();
 try {
   for (const { code, level } of codes) {
     const db = (s: SubgraphName, statement: string) => explaining(databases[s], statement, level);

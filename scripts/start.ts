@@ -10,9 +10,9 @@
  * second signal during that exits at once with 1.
  * Exit codes: 0 stopped by a signal, 1 failed (database in use, port in use, bad configuration).
  */
-import { env, SUBGRAPHS, type SubgraphName } from '../lib/config.ts';
-import { openOrExit } from '../lib/cli.ts';
-import { openDatabase, type Database } from '../lib/db.ts';
+import { env, SUBGRAPHS } from '../lib/config.ts';
+import { openOrExit, openSubgraphDatabasesOrExit } from '../lib/cli.ts';
+import { openDatabase } from '../lib/db.ts';
 import { logger } from '../lib/logger.ts';
 import { migrateSubgraph } from '../lib/migrate.ts';
 import { migrateAudit } from '../audit/migrate.ts';
@@ -37,11 +37,7 @@ function refuse(error: unknown): never {
 // before the database is opened or seeded: a taken port should not cost a first-run load
 await checkPorts(listen).catch(refuse);
 
-const databases = openOrExit(() => {
-  const opened: Partial<Record<SubgraphName, Database>> = {};
-  for (const s of SUBGRAPHS) opened[s] = openDatabase(s);
-  return opened as Record<SubgraphName, Database>;
-});
+const databases = openSubgraphDatabasesOrExit();
 // the audit trail's own schema (AUDIT_DATABASE_URL; on PGlite the same embedded instance)
 const auditDatabase = openOrExit(() => openDatabase('audit'));
 const where = databases.buildings.kind === 'pglite' ? `embedded PGlite in ${config.PGLITE_DIR}` : 'PostgreSQL';

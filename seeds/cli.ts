@@ -9,8 +9,6 @@
  * Exit codes: 0 done, 1 failed or refused (also when the embedded database is in use), 2 bad arguments.
  */
 import { parseArgs } from 'node:util';
-import type { SubgraphName } from '../lib/config.ts';
-import type { Database } from '../lib/db.ts';
 import { logger } from '../lib/logger.ts';
 import { DEPARTMENT_FILES, writeDepartmentFiles } from './departments.ts';
 import { MAX_SCALE, planOf, type SeedOptions } from './generate.ts';
@@ -103,16 +101,11 @@ async function writeDepartments(options: SeedOptions, dir: string): Promise<numb
 async function seedDatabases(options: SeedOptions, reset: boolean): Promise<number> {
   // loaded here so that --departments never loads a database driver, let alone connects
   const { SUBGRAPHS } = await import('../lib/config.ts');
-  const { openDatabase } = await import('../lib/db.ts');
   const { migrateSubgraph } = await import('../lib/migrate.ts');
   const { nonEmptyTables, resetData, seed, seedState } = await import('./load.ts');
 
-  const { openOrExit } = await import('../lib/cli.ts');
-  const databases = openOrExit(() => {
-    const opened: Partial<Record<SubgraphName, Database>> = {};
-    for (const s of SUBGRAPHS) opened[s] = openDatabase(s);
-    return opened as Record<SubgraphName, Database>;
-  });
+  const { openSubgraphDatabasesOrExit } = await import('../lib/cli.ts');
+  const databases = openSubgraphDatabasesOrExit();
   let exitCode = 0;
   try {
     for (const s of SUBGRAPHS) await migrateSubgraph(databases[s]);
