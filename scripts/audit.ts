@@ -8,6 +8,7 @@
  * chain rewritten from the start is then caught too.
  */
 import { parseArgs } from 'node:util';
+import { openOrExit } from '../lib/cli.ts';
 import { openDatabase } from '../lib/db.ts';
 import { parseAnchor, verifyChain, type Anchor } from '../audit/verify.ts';
 
@@ -51,7 +52,7 @@ for (const text of values.anchor ?? []) {
   anchors.push(anchor);
 }
 
-const database = openDatabase('audit');
+const database = openOrExit(() => openDatabase('audit'));
 let code = 0;
 try {
   const result = await verifyChain(database.knex, { from, anchors });
