@@ -112,15 +112,6 @@ export function checkUpstreamRequest(secret: string, body: unknown, expect: Upst
   return { ok: true, identity, request, call };
 }
 
-/**
- * The client request's deadline (epoch ms) a request body carries, or null. Read it only from a
- * body checkUpstreamRequest accepted: the deadline is signed with the rest.
- */
-export function upstreamDeadline(body: unknown): number | null {
-  const call = (body as { extensions?: Record<string, unknown> } | null)?.extensions?.[CALL_EXTENSION];
-  return isCall(call) ? call.deadline : null;
-}
-
 /** Milliseconds left until `deadline` (never below 0), or null when there is none. */
 export function remainingMs(deadline: number | null, now = Date.now()): number | null {
   return deadline === null ? null : Math.max(0, deadline - now);
