@@ -23,6 +23,7 @@
 import { query, type Db, type SqlValue } from '../lib/db.ts';
 import { checkFirst, ErrorCode, userError } from '../lib/errors.ts';
 import { decodeCursor, toConnection, type Connection } from '../lib/pagination.ts';
+import { AT_KEY_SQL } from './chain.ts';
 
 /** The list audit cursors belong to (sealed into them, lib/pagination.ts). */
 const AUDIT_RECORDS_FIELD = 'Query.auditRecords';
@@ -65,7 +66,7 @@ const COLUMNS = `
   a.id, a.at, a.subject, a.roles, a.subgraph, a.operation_name AS "operationName",
   a.operation_hash AS "operationHash", a.client_name AS "clientName", a.purpose,
   a.person_ids AS "personIds", a.address_codes AS "addressCodes", a.request_id AS "requestId",
-  to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "atKey"`;
+  ${AT_KEY_SQL('a.at')} AS "atKey"`;
 
 function instant(value: Date | string, name: string): string {
   const date = value instanceof Date ? value : new Date(value);
