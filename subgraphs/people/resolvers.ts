@@ -9,6 +9,7 @@ import { AddressCode, CreditCode, DateScalar, DateTime } from '../../lib/scalars
 import type { PeopleContext } from './context.ts';
 import type { Resolvers } from './generated/resolvers-types.ts';
 import type { PersonRow, ResidenceRow, ResidentsKey } from './repository.ts';
+import type { PersonLinkMapper } from './schema.mappers.ts';
 
 /** Most ids one `people` lookup takes. */
 const MAX_IDS = 500;
@@ -19,8 +20,20 @@ const residentKey = (r: ResidenceRow) => [r.addressCode, r.personId];
 /** The list its cursors belong to. */
 const RESIDENTS_FIELD = 'Address.residents';
 
-/** What the audit log records of a residence a field reveals. */
-const auditedResidence = (r: ResidenceRow) => ({ personIds: [r.personId], addressCodes: [r.addressCode] });
+/**
+ * What the audit log records of a residence a field reveals (server.ts audits Residence and
+ * ResidentEdge values with it; a residents page's endCursor stands for one).
+ */
+export const auditedResidence = (r: ResidenceRow) => ({ personIds: [r.personId], addressCodes: [r.addressCode] });
+
+/**
+ * An event participant or case party of another subgraph: the same key, and the same person,
+ * answered here where community scoping applies. An empty ref (a legal-entity party) is no person.
+ */
+const personLink = {
+  __resolveReference: (reference: { personRef?: unknown }) => (typeof reference.personRef === 'string' ? { personRef: reference.personRef } : null),
+  person: (link: PersonLinkMapper, _: unknown, ctx: PeopleContext) => (link.personRef === '' ? null : ctx.loaders.person.load(link.personRef)),
+};
 
 /** The person behind a residence; the foreign key guarantees one exists. */
 async function personOf(id: string, ctx: PeopleContext): Promise<PersonRow> {
@@ -69,15 +82,8 @@ export const resolvers: Resolvers = {
 
   // Event participants, case parties and legal representatives of the other subgraphs are answered
   // here from the person's ref, so community scoping decides whatever a client selects of them
-  EventPersonLink: {
-    __resolveReference: (reference) => (typeof reference.personRef === 'string' ? { personRef: reference.personRef } : null),
-    person: (link, _, ctx) => (link.personRef === '' ? null : ctx.loaders.person.load(link.personRef)),
-  },
-
-  CaseParty: {
-    __resolveReference: (reference) => (typeof reference.personRef === 'string' ? { personRef: reference.personRef } : null),
-    person: (party, _, ctx) => (party.personRef === '' ? null : ctx.loaders.person.load(party.personRef)),
-  },
+  EventPersonLink: personLink,
+  CaseParty: personLink,
 
   LegalEntity: {
     __resolveReference: (reference) => {

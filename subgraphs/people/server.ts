@@ -10,9 +10,9 @@ import type { SubgraphDefinition } from '../../lib/subgraph-server.ts';
 import type { PeopleContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
 import { createPeopleRepository } from './repository.ts';
-import { resolvers } from './resolvers.ts';
+import { auditedResidence, resolvers } from './resolvers.ts';
 
-import type { PersonRow, ResidenceRow } from './repository.ts';
+import type { PersonRow } from './repository.ts';
 import type { AuditRecordMapper, ResidentEdgeMapper } from './schema.mappers.ts';
 
 export const peopleSubgraph: SubgraphDefinition<PeopleContext> = {
@@ -22,9 +22,9 @@ export const peopleSubgraph: SubgraphDefinition<PeopleContext> = {
   // what the audit log records of each person-level value returned
   audited: {
     Person: (person: PersonRow) => ({ personIds: [person.id] }),
-    Residence: (residence: ResidenceRow) => ({ personIds: [residence.personId], addressCodes: [residence.addressCode] }),
+    Residence: auditedResidence,
     // a resident list says where each person lives, whichever fields are selected
-    ResidentEdge: (edge: ResidentEdgeMapper) => ({ personIds: [edge.node.personId], addressCodes: [edge.node.addressCode] }),
+    ResidentEdge: (edge: ResidentEdgeMapper) => auditedResidence(edge.node),
     // a participant's or party's link reveals its person only through `person`, audited as a
     // Person when community scoping lets it through (null, and unrecorded, when it does not)
     EventPersonLink: () => ({}),
