@@ -41,12 +41,17 @@ export function requestDeadline(context: unknown, requestTimeoutMs: number): num
   return deadline;
 }
 
+/** What a client reads when a subgraph could not answer (here, and for transport failures in gateway/server.ts). */
+export function subgraphUnavailableMessage(subgraph: string, reason?: string): string {
+  return `The ${subgraph} subgraph is unavailable${reason ? ` (${reason})` : ''}; its fields are null in this response`;
+}
+
 /** A subgraph's fields answered as unavailable, with why (`reason`). */
 function unavailable(subgraph: string, reason: string) {
   return {
     data: null,
     errors: [
-      createGraphQLError(`The ${subgraph} subgraph is unavailable (${reason}); its fields are null in this response`, {
+      createGraphQLError(subgraphUnavailableMessage(subgraph, reason), {
         extensions: { code: ERROR_CODES.SUBGRAPH_UNAVAILABLE, serviceName: subgraph, reason },
       }),
     ],

@@ -27,7 +27,7 @@ import { env } from '../lib/config.ts';
 import { httpDuration, registry, routeLabel, statusLabel } from '../lib/metrics.ts';
 import { authPlugins, type GatewayAuthOptions } from './auth.ts';
 import { EXAMPLE_QUERY, graphiqlQuery } from './example-query.ts';
-import { useRequestDeadline } from './deadline.ts';
+import { subgraphUnavailableMessage, useRequestDeadline } from './deadline.ts';
 import { createLimits, limitsFromConfig, type GatewayLimits } from './limits.ts';
 
 export type GatewayOptions = {
@@ -78,7 +78,7 @@ export function maskGatewayError(error: unknown, message: string): Error {
       return new GraphQLError(e.message, { nodes: e.nodes, path: e.path, extensions: { code, serviceName, reason: e.extensions?.reason } });
     }
     if (serviceName && UNAVAILABLE_CODES.has(code)) {
-      return new GraphQLError(`The ${serviceName} subgraph is unavailable; its fields are null in this response`, {
+      return new GraphQLError(subgraphUnavailableMessage(serviceName), {
         nodes: e.nodes,
         path: e.path,
         extensions: { code: ERROR_CODES.SUBGRAPH_UNAVAILABLE, serviceName },
