@@ -41,6 +41,20 @@ async function running(db: Database, label: string): Promise<number> {
   return rows[0].n;
 }
 
+/**
+ * POSTs `query` to a subgraph as the gateway would (anonymous, signed for the buildings subgraph
+ * now), with the given deadline (epoch ms) and abort signal.
+ */
+function signedPost(url: string, query: string, options: { deadline?: number | null; signal?: AbortSignal } = {}): Promise<Response> {
+  const call = { subgraph: 'buildings', issuedAt: Date.now(), deadline: options.deadline ?? null };
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, extensions: signedExtensions(SECRET, { query, variables: undefined, identity: null, request: null, call }) }),
+    signal: options.signal,
+  });
+}
+
 /** Polls until `predicate` holds, at most `tries` times 50 ms apart; returns whether it did. */
 async function eventually(predicate: () => Promise<boolean>, tries = 100): Promise<boolean> {
   for (let i = 0; i < tries; i++) {
@@ -90,13 +104,7 @@ describe.skipIf(!url)('statement timeout and cancellation (PostgreSQL)', () => {
     const label = `statements.deadline.${Date.now()}`;
     const server = await startSubgraph(sleeper(label), untimed, { upstreamSecret: SECRET });
     try {
-      const q = '{ sleep(seconds: 60) }';
-      const call = { subgraph: 'buildings', issuedAt: Date.now(), deadline: Date.now() + 500 };
-      const res = await fetch(server.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: q, extensions: signedExtensions(SECRET, { query: q, variables: undefined, identity: null, request: null, call }) }),
-      });
+      const res = await signedPost(server.url, '{ sleep(seconds: 60) }', { deadline: Date.now() + 500 });
       // this pool has no statement timeout: only the deadline can have ended the minute-long sleep
       const body = (await res.json()) as { data: { sleep: number | null }; errors?: { extensions?: { code?: string } }[] };
       expect(body.data.sleep).toBeNull();
@@ -111,25 +119,15 @@ describe.skipIf(!url)('statement timeout and cancellation (PostgreSQL)', () => {
     const label = `statements.abandoned.${Date.now()}`;
     const server = await startSubgraph(sleeper(label), untimed, { upstreamSecret: SECRET });
     try {
-      const q = '{ sleep(seconds: 60) }';
       const aborted = new AbortController();
-      const response = fetch(server.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: q, extensions: signedExtensions(SECRET, { query: q, variables: undefined, identity: null, request: null, call: { subgraph: 'buildings', issuedAt: Date.now(), deadline: null } }) }),
-        signal: aborted.signal,
-      }).catch((err: Error) => err);
+      const response = signedPost(server.url, '{ sleep(seconds: 60) }', { signal: aborted.signal }).catch((err: Error) => err);
       expect(await eventually(async () => (await running(untimed, label)) === 1)).toBe(true);
       aborted.abort();
       expect(await response).toBeInstanceOf(Error);
       // without the cancel it would run for a minute (this pool has no statement timeout)
       expect(await eventually(async () => (await running(untimed, label)) === 0)).toBe(true);
       // and the subgraph still answers
-      const ok = await fetch(server.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ sleep(seconds: 0) }', extensions: signedExtensions(SECRET, { query: '{ sleep(seconds: 0) }', variables: undefined, identity: null, request: null, call: { subgraph: 'buildings', issuedAt: Date.now(), deadline: null } }) }),
-      });
+      const ok = await signedPost(server.url, '{ sleep(seconds: 0) }');
       expect(await ok.json()).toEqual({ data: { sleep: 1 } });
     } finally {
       await server.stop();
