@@ -25,6 +25,7 @@ import { env } from '../lib/config.ts';
 import type { Database } from '../lib/db.ts';
 import { logger } from '../lib/logger.ts';
 import { migrateSubgraph } from '../lib/migrate.ts';
+import { isProcessAlive } from '../lib/process.ts';
 import { createCachedLinker, createLinker, type CellLink } from './addresses.ts';
 import { openCsv, type CsvRecord, type CsvSource } from './csv.ts';
 import { DEPARTMENT_FORMATS, type DepartmentKind } from './formats.ts';
@@ -78,23 +79,13 @@ export class ImportInterruptedError extends Error {
   }
 }
 
-/** True while a process of this host has `pid` (EPERM: it exists, owned by someone else). */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Marks the kind's runs on this host whose process is gone (kill -9) as interrupted, and purges
  * quarantined values older than the retention. Every run does both first; so does
  * `npm run import -- --purge-quarantine`. Returns the rows purged.
  */
 export async function housekeeping(repository: ImportRepository, retentionDays: number): Promise<number> {
-  const dead = (await repository.runningRuns(os.hostname())).filter((r) => r.pid !== null && r.pid !== process.pid && !processAlive(r.pid));
+  const dead = (await repository.runningRuns(os.hostname())).filter((r) => r.pid !== null && r.pid !== process.pid && !isProcessAlive(r.pid));
   await repository.markInterrupted(dead.map((r) => r.id));
   return repository.purgeQuarantine(retentionDays);
 }

@@ -21,6 +21,7 @@ import { databaseUrlFor, env, type SchemaName } from './config.ts';
 import { dbQueries } from './metrics.ts';
 import { ErrorCode } from './errors.ts';
 import { logger } from './logger.ts';
+import { isProcessAlive } from './process.ts';
 import { requestSignal } from './request-context.ts';
 
 export type Db = Knex;
@@ -85,12 +86,7 @@ function readHolder(file: string): LockHolder | null {
 
 function isAlive(pid: number): boolean {
   if (pid === process.pid) return false; // our own pid but not our lock: a dead process's, pid reused
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
-  }
+  return isProcessAlive(pid);
 }
 
 /**
