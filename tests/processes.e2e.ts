@@ -2,45 +2,34 @@
  * The gateway and a subgraph as their own processes (`npm run gateway`, `npm run subgraph`), as
  * production runs them: what they log for refused tokens, and where a subgraph listens.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { signDevClaims, signDevToken } from '../lib/auth/dev-keys.ts';
+import { startChild } from './support/process.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SECRET = 'a-test-secret-of-at-least-32-characters';
 
 type Child = { process: ChildProcess; lines: () => Record<string, any>[]; ready: Promise<Record<string, any>>; stop(): Promise<void> };
 
-/** Starts `script` with `env` added; `ready` resolves with the first JSON log line whose msg is `readyMsg`. */
+/**
+ * Starts `script` (tests/support/process.ts, with the suite's DATABASE_URL when it has one) with
+ * `env` added; `ready` resolves with the first JSON log line whose msg is `readyMsg`.
+ */
 function start(script: string, args: string[], env: Record<string, string>, readyMsg: string): Child {
-  const child = spawn(process.execPath, [path.join(root, script), ...args], { cwd: root, env: { ...process.env, ...env } });
-  let out = '';
-  let stderr = '';
-  const lines = () => out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, any>);
-  const ready = new Promise<Record<string, any>>((resolve, reject) => {
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const line = lines().find((l) => l.msg === readyMsg);
-      if (line) resolve(line);
-    });
-    child.stderr!.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => reject(new Error(`${script} exited ${code}: ${stderr}`)));
-  });
+  const child = startChild(script, args, process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL, ...env } : env);
+  const lines = () => child.stdout().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, any>);
   return {
-    process: child,
+    process: child.process,
     lines,
-    ready,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    ready: child.waitFor(`"msg":"${readyMsg}"`).then(() => lines().find((l) => l.msg === readyMsg)!),
+    stop: async () => {
+      if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill('SIGTERM');
+      await child.exited;
+    },
   };
 }
 
