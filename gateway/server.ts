@@ -29,6 +29,8 @@ import { authPlugins, type GatewayAuthOptions } from './auth.ts';
 import { EXAMPLE_QUERY, graphiqlQuery } from './example-query.ts';
 import { subgraphUnavailableMessage, useRequestDeadline } from './deadline.ts';
 import { createLimits, limitsFromConfig, type GatewayLimits } from './limits.ts';
+import { createBridge, type BridgeOptions } from '../bridge/server.ts';
+import { inProcessExecutor } from '../bridge/execute.ts';
 
 export type GatewayOptions = {
   /** The supergraph SDL (normally gateway/supergraph.graphql). */
@@ -50,6 +52,8 @@ export type GatewayOptions = {
    * never expires; never honoured in production. Unset: GraphiQL opens without one.
    */
   graphiqlToken?: () => Promise<string>;
+  /** The BI bridge (/rest, /odata) on this gateway: its OData routes; `false` serves no bridge. Default: served. */
+  bridge?: Omit<BridgeOptions, 'executor'> | false;
 };
 
 /** Rewrites the `@join__graph(url:)` of each named subgraph in a supergraph SDL. */
@@ -170,6 +174,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     plugins: () => [deadline, ...authPlugins({ requestTimeoutMs: configured.requestTimeoutMs, ...options.auth }), ...limits.plugins, useUnavailableStatus()],
   });
   const graphql = limits.limitBody((req, res) => runtime(req, res));
+  // the bridge runs its operations through this gateway's own handler, as the caller
+  const bridge = options.bridge === false ? undefined : createBridge({ ...options.bridge, executor: inProcessExecutor((request, context) => runtime.fetch(request, context ?? {})) });
 
   async function readyz(res: http.ServerResponse): Promise<void> {
     const checks = await Promise.all(
@@ -216,6 +222,10 @@ export function createGateway(options: GatewayOptions): Gateway {
           res.end(text);
         })
         .catch(() => res.writeHead(500).end());
+      return;
+    }
+    if (bridge?.handles(path)) {
+      bridge.listener(req, res);
       return;
     }
     if (path === '/' && req.method === 'GET') {

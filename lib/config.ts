@@ -122,6 +122,20 @@ const EnvModel = z.object({
   AUDIT_APP_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lowercase SQL identifier').default('address_graph_app'),
   /** Attempts to make one batch of audit records durable before its requests fail with AUDIT_UNAVAILABLE (2 = one retry). */
   AUDIT_WRITE_ATTEMPTS: z.coerce.number().int().min(1).max(5).default(2),
+  // --- BI bridge (bridge/): REST, CSV, XLSX and OData over the graph ---
+  /**
+   * Public base URL of the gateway as analysts reach it (e.g. `https://graph.futian.example`), used
+   * for absolute `next` links and OData `@odata.nextLink`; unset: taken from the request's Host header.
+   */
+  PUBLIC_BASE_URL: url.optional(),
+  /** Largest REST page (`limit`) and OData page (server-driven paging), rows. */
+  BRIDGE_MAX_PAGE: z.coerce.number().int().min(1).max(5000).default(1000),
+  /** Rows an OData `$filter` that cannot be pushed down may scan to fill one page before it is refused (501). */
+  BRIDGE_SCAN_CAP: z.coerce.number().int().min(1000).default(50_000),
+  /** The gateway a standalone bridge (`npm run bridge`) sends its GraphQL operations to. */
+  BRIDGE_GATEWAY_URL: url.default('http://127.0.0.1:4000/graphql'),
+  /** Port of the standalone bridge (`npm run bridge`). */
+  BRIDGE_PORT: port.default(4100),
   // --- importer (issue 8: the import quarantine) ---
   /**
    * Days a quarantined row keeps its raw record, address text and detail (personal data) after it

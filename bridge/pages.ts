@@ -1,0 +1,66 @@
+/**
+ * Paging a view through the graph: one operation per page, keyset cursors from the connection,
+ * any GraphQL error turned into a BridgeError (never a short page that looks whole).
+ */
+import { FUTIAN_DISTRICT } from '../address/divisions.ts';
+import type { Executor } from './execute.ts';
+import { BridgeError, problemOfGraphQLErrors } from './problem.ts';
+import { rowsOfPage, valueAt, type Row, type View } from './registry.ts';
+
+export type Page = { rows: Row[]; endCursor: string | null; hasNextPage: boolean };
+
+export type PageRequest = {
+  executor: Executor;
+  /** The caller's request headers (credentials). */
+  headers: Headers;
+  /** Filter variables, already validated. */
+  variables: Record<string, unknown>;
+  signal: AbortSignal;
+  /** The caller's connection as the gateway's plugins see it (`{ req }`). */
+  serverContext?: Record<string, unknown>;
+};
+
+function operationName(view: View): string {
+  const name = /^\s*query\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(view.operation)?.[1];
+  if (!name) throw new Error(`view ${view.name}: its operation must be a named query`);
+  return name;
+}
+
+/** Fetches one page of `first` rows after `after` (null: the first page). */
+export async function fetchPage(view: View, request: PageRequest, first: number, after: string | null): Promise<Page> {
+  const variables: Record<string, unknown> = { ...view.variables, ...request.variables, first, after };
+  if (view.root && variables[view.root] === undefined) variables[view.root] = FUTIAN_DISTRICT.code;
+  let response;
+  try {
+    response = await request.executor({ query: view.operation, operationName: operationName(view), variables }, request.headers, request.signal, request.serverContext);
+  } catch (error) {
+    if (request.signal.aborted) throw error;
+    throw new BridgeError({ status: 502, code: 'SUBGRAPH_UNAVAILABLE', detail: `The gateway could not be reached: ${(error as Error).message}` });
+  }
+  const { status, body } = response;
+  if (body.errors?.length) throw problemOfGraphQLErrors(status, body.errors);
+  const connection = valueAt(body.data, view.connection) as { edges?: { node: Row }[]; pageInfo?: { hasNextPage: boolean; endCursor: string | null } } | null;
+  if (!connection?.edges || !connection.pageInfo) {
+    throw new BridgeError({ status: 502, code: 'INTERNAL_SERVER_ERROR', detail: `The graph returned no ${view.connection} for ${view.name}` });
+  }
+  return { rows: rowsOfPage(view, connection.edges.map((e) => e.node)), endCursor: connection.pageInfo.endCursor, hasNextPage: connection.pageInfo.hasNextPage };
+}
+
+/**
+ * Every page from `after` to the end, in order. The next page is requested as soon as the
+ * current one arrives, so the graph works while the caller writes rows out; at most one page is
+ * held ahead, so memory stays bounded however long the set. Page sizes start small (a quick
+ * first byte) and grow to the view's cap.
+ */
+export async function* allPages(view: View, request: PageRequest, options: { after?: string | null; firstPage?: number } = {}): AsyncGenerator<Page> {
+  let size = Math.min(options.firstPage ?? 500, view.maxPage);
+  let next: Promise<Page> | null = fetchPage(view, request, size, options.after ?? null);
+  while (next) {
+    const page: Page = await next;
+    size = Math.min(size * 4, view.maxPage);
+    next = page.hasNextPage && page.endCursor ? fetchPage(view, request, size, page.endCursor) : null;
+    // a prefetch that fails while the caller still writes must not become an unhandled rejection
+    next?.catch(() => {});
+    yield page;
+  }
+}
