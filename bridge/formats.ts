@@ -93,9 +93,24 @@ async function written(res: ServerResponse, chunk: string | Buffer): Promise<voi
   if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
 }
 
-/** Cuts the response: the chunked body gets no terminating chunk, so clients report a broken download. */
-function cut(res: ServerResponse): void {
-  res.destroy(new Error('export aborted'));
+/** How long a last line may wait for a client that stopped reading before the cut goes ahead anyway. */
+const LAST_LINE_WAIT_MS = 5000;
+
+/**
+ * Cuts the response: the chunked body gets no terminating chunk, so clients report a broken
+ * download. A `last` line is written first and the cut waits until it has left (destroying at
+ * once would drop it, and the rows before it still queued, on the floor).
+ */
+function cut(res: ServerResponse, last?: string): void {
+  const destroy = () => {
+    res.destroy(new Error('export aborted'));
+  };
+  if (last === undefined || res.destroyed) return destroy();
+  const timer = setTimeout(destroy, LAST_LINE_WAIT_MS);
+  res.write(last, () => {
+    clearTimeout(timer);
+    destroy();
+  });
 }
 
 /** CSV (RFC 4180: CRLF, quotes where needed), UTF-8 with a BOM so Excel shows Chinese. */
@@ -119,8 +134,7 @@ function csvSink(res: ServerResponse, columns: readonly Column[]): Sink {
     },
     abort(message) {
       // a last line no reader takes for data (it has one column where the header has many), then the cut
-      res.write(`\r\n#ERROR: export incomplete, do not use this file: ${message.replace(/[\r\n]+/g, ' ')}\r\n`);
-      cut(res);
+      cut(res, `\r\n#ERROR: export incomplete, do not use this file: ${message.replace(/[\r\n]+/g, ' ')}\r\n`);
     },
   };
 }
@@ -134,8 +148,7 @@ function ndjsonSink(res: ServerResponse, columns: readonly Column[]): Sink {
       res.end();
     },
     abort(message) {
-      res.write(JSON.stringify({ '@error': { detail: `export incomplete: ${message}` } }) + '\n');
-      cut(res);
+      cut(res, JSON.stringify({ '@error': { detail: `export incomplete: ${message}` } }) + '\n');
     },
   };
 }

@@ -8,30 +8,35 @@
  *   client): the CSV ends with a `#ERROR` line and a truncated chunked body, NDJSON with an
  *   `@error` line and a truncated body, and the XLSX is no zip a spreadsheet could open.
  *
- * The events exported lie under a fresh made-up community: enough of them for many pages
+ * The events exported lie in a fresh made-up estate (registry rows under district 449900, so no
+ * seeded roll-up sees them): enough of them for many pages
  * (`all=true` pages grow 500 -> 2000 -> 5000), so the export is still running when the subgraph
  * stops however quickly the first pages come.
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFixture } from './support/databases.ts';
-import { freshBuildingCode, freshCommunityCode, insertEvents, roomCode, type NewEvent } from './support/events-factories.ts';
+import { insertEvents, type NewEvent } from './support/events-factories.ts';
+import { insertTestEstate } from './support/import-registry.ts';
 import { adminToken, startTestSystem, type TestSystem } from './support/system.ts';
 
 /** More rows than the first pages plus one prefetched page can hold: 500 + 2000 + 4 x 5000 + 1500. */
 const ROWS = 24_000;
-const community = freshCommunityCode();
+let community: string;
 const EXPORT = (format: string) => `/rest/events?under=${community}&format=${format}&all=true`;
 
 let token: string;
 
 beforeAll(async () => {
   token = await adminToken();
+  const buildings = openFixture('buildings');
   const database = openFixture('events');
   try {
-    const building = freshBuildingCode(community);
+    const estate = await insertTestEstate(buildings);
+    community = estate.community.code;
+    const rooms = estate.buildings.flatMap((b) => b.rooms.map((r) => r.code));
     const events: NewEvent[] = Array.from({ length: ROWS }, (_, i) => ({
-      addressCode: roomCode(building, `00${String(1 + (i % 30)).padStart(2, '0')}${String(1 + (i % 4)).padStart(2, '0')}`),
+      addressCode: rooms[i % rooms.length],
       kind: 'FIRE_HAZARD',
       reportedAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000),
       description: `楼道堆放杂物 第${i}号`,
@@ -39,6 +44,7 @@ beforeAll(async () => {
     for (let i = 0; i < events.length; i += 4000) await insertEvents(database, events.slice(i, i + 4000));
   } finally {
     await database.close();
+    await buildings.close();
   }
 }, 300_000);
 
@@ -158,14 +164,15 @@ describe('the events subgraph down before the request', () => {
     await t?.stop();
   });
 
-  const requests: [string, string][] = [
-    ['a JSON page', `/rest/events?under=${community}&limit=100`],
-    ['a CSV page', `/rest/events?under=${community}&limit=100&format=csv`],
-    ...['json', 'ndjson', 'csv', 'xlsx'].map((format): [string, string] => [`a whole ${format.toUpperCase()} export`, EXPORT(format)]),
+  // paths are made when the test runs: the community is made in beforeAll
+  const requests: [string, () => string][] = [
+    ['a JSON page', () => `/rest/events?under=${community}&limit=100`],
+    ['a CSV page', () => `/rest/events?under=${community}&limit=100&format=csv`],
+    ...['json', 'ndjson', 'csv', 'xlsx'].map((format): [string, () => string] => [`a whole ${format.toUpperCase()} export`, () => EXPORT(format)]),
   ];
 
   it.each(requests)('%s: 502 problem+json naming the events subgraph, and no rows', async (_, path) => {
-    const res = await get(t, path);
+    const res = await get(t, path());
     expect(res.status).toBe(502);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const problem = (await res.json()) as Record<string, unknown>;
