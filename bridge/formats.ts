@@ -115,7 +115,9 @@ function cut(res: ServerResponse, last?: string): void {
 
 /** CSV (RFC 4180: CRLF, quotes where needed), UTF-8 with a BOM so Excel shows Chinese. */
 function csvSink(res: ServerResponse, columns: readonly Column[]): Sink {
-  const options = { record_delimiter: 'windows' as const, quoted_match: /^\s|\s$/ };
+  // csv-stringify quotes a field holding the record delimiter (CRLF) but not a lone LF or CR, which
+  // every reader would take for the end of the row: quote those too
+  const options = { record_delimiter: 'windows' as const, quoted_match: /^\s|\s$|[\r\n]/ };
   let started = false;
   const start = async () => {
     if (started) return;
