@@ -8,8 +8,8 @@
  * skipped, saying why, except in CI (CI=true), where a missing client fails them: .ci/run
  * installs python3-pandas and libreoffice-calc-nogui.
  *
- * Data: events the test writes under a fresh made-up community, at all-digit 25-character room
- * codes, with Chinese descriptions holding commas, quotes and line breaks; and the seeded rooms
+ * Data: events the test writes in a fresh made-up estate (tests/support/import-registry.ts: registry
+ * rows under district 449900, all-digit 25-character room codes), with Chinese descriptions holding commas, quotes and line breaks; and the seeded rooms
  * of the district (their codes are 25 digits, their full names Chinese).
  */
 import { execFile, spawnSync } from 'node:child_process';
@@ -22,7 +22,8 @@ import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOWCASE } from '../seeds/showcase.ts';
-import { freshCommunityCode, insertEvents, roomCode, type NewEvent } from './support/events-factories.ts';
+import { insertEvents, type NewEvent } from './support/events-factories.ts';
+import { insertTestEstate } from './support/import-registry.ts';
 import { adminToken, startTestSystem, type TestSystem } from './support/system.ts';
 
 const run = promisify(execFile);
@@ -39,8 +40,7 @@ const titled = (title: string, present: boolean, install: string) =>
 
 /** Events written by this test: enough for three 500-row pages, each with a 25-digit room code. */
 const EVENTS = 1_234;
-const community = freshCommunityCode(); // 12 digits
-const building = `${community}01${String(randomBytes(3).readUIntBE(0, 3) % 100_000).padStart(5, '0')}`; // 19 digits
+let community: string;
 const descriptionOf = (i: number) =>
   i % 3 === 0 ? `楼道堆放杂物，消防通道堵塞 (第${i}号)` : i % 3 === 1 ? `住户反映"噪音扰民", 夜间施工, 第${i}号` : `水管漏水\n影响楼下住户 第${i}号`;
 
@@ -53,6 +53,8 @@ let token: string;
 const graphEvents = new Map<string, EventRowOfGraph>();
 let eventsTotal = 0;
 let roomsTotal = 0;
+/** The district's rooms as the graph answers them: code -> full name. */
+const graphRooms = new Map<string, string>();
 
 async function graphPages<T>(query: string, connectionOf: (data: any) => any, variables: Record<string, unknown>): Promise<{ nodes: T[]; totalCount: number }> {
   const nodes: T[] = [];
@@ -73,8 +75,11 @@ beforeAll(async () => {
   if (!process.env.DATABASE_URL) return;
   t = await startTestSystem();
   token = await adminToken();
+  const estate = await insertTestEstate(t.databases.buildings);
+  community = estate.community.code;
+  const estateRooms = estate.buildings.flatMap((b) => b.rooms.map((r) => r.code));
   const events: NewEvent[] = Array.from({ length: EVENTS }, (_, i) => ({
-    addressCode: roomCode(building, `00${String(1 + (i % 30)).padStart(2, '0')}${String(1 + (i % 4)).padStart(2, '0')}`),
+    addressCode: estateRooms[i % estateRooms.length],
     kind: i % 2 ? 'DISPUTE' : 'FIRE_HAZARD',
     reportedAt: new Date(Date.UTC(2026, 2, 1) + i * 3_600_000),
     description: descriptionOf(i),
@@ -88,9 +93,14 @@ beforeAll(async () => {
   );
   for (const e of ev.nodes) graphEvents.set(e.id, e);
   eventsTotal = ev.totalCount;
-  const rooms = await t.query(`{ addressesUnder(code: "${SHOWCASE.districtCode}", levels: [ROOM], first: 1) { totalCount } }`);
-  expect(rooms.errors).toBeUndefined();
-  roomsTotal = rooms.data!.addressesUnder.totalCount;
+  const rooms = await graphPages<RoomOfGraph>(
+    `query ($code: AddressCode!, $after: String) { addressesUnder(code: $code, levels: [ROOM], first: 1000, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { code fullName } } } }`,
+    (data) => data.addressesUnder,
+    { code: SHOWCASE.districtCode },
+  );
+  for (const r of rooms.nodes) graphRooms.set(r.code, r.fullName);
+  roomsTotal = rooms.totalCount;
 }, 180_000);
 
 afterAll(async () => {
@@ -125,11 +135,24 @@ function expectEventsAsInGraph(rows: Record<string, unknown>[]): void {
   }
 }
 
+/** The rooms a client read ([code, fullName]) are the graph's, each once, every code and name as the registry has it. */
+function expectRoomsAsInGraph(rows: [string, string][]): void {
+  expect(rows).toHaveLength(roomsTotal);
+  expect(new Set(rows.map(([code]) => code)).size).toBe(roomsTotal);
+  for (const [code, fullName] of rows) {
+    expect(code).toMatch(/^[0-9A-Z]{25}$/);
+    expect(graphRooms.get(code), `room ${code} is in the graph`).toBe(fullName);
+  }
+}
+
 describe.skipIf(!process.env.DATABASE_URL)('real BI clients (PostgreSQL)', () => {
   it('the fixture: the test events are in the graph and the district has rooms', () => {
     expect(eventsTotal).toBe(EVENTS);
     expect(graphEvents.size).toBe(EVENTS);
     expect(roomsTotal).toBeGreaterThan(100);
+    expect(graphRooms.size).toBe(roomsTotal);
+    // most room codes are all digits, the kind a spreadsheet turns into 4.40304E+24
+    expect([...graphRooms.keys()].filter((c) => /^\d{25}$/.test(c)).length).toBeGreaterThan(roomsTotal / 2);
   });
 
   describe.skipIf(!hasPandas && !inCI)(titled('pandas', hasPandas, 'python3-pandas'), () => {
@@ -144,9 +167,7 @@ describe.skipIf(!process.env.DATABASE_URL)('real BI clients (PostgreSQL)', () =>
 
     it('read_csv of the whole rooms export: as many rows as the graph\'s totalCount, 25-digit codes as text, the showcase room as the registry names it', async () => {
       const got = await pandas('csv', url('/rest/rooms?format=csv&all=true'), ROOM_CODES);
-      expect(got.rows).toHaveLength(roomsTotal);
-      expect(new Set(got.rows.map((r) => r.code)).size).toBe(roomsTotal);
-      expect(got.rows.every((r) => /^\d{25}$/.test(String(r.code)))).toBe(true);
+      expectRoomsAsInGraph(got.rows.map((r) => [String(r.code), String(r.fullName)]));
       const showcase = got.rows.find((r) => r.code === SHOWCASE.roomCode);
       expect(showcase).toMatchObject({ fullName: SHOWCASE.roomFullName, 'parent.code': SHOWCASE.buildingCode, 'community.code': SHOWCASE.communityCode });
     }, 120_000);
@@ -221,9 +242,8 @@ describe.skipIf(!process.env.DATABASE_URL)('real BI clients (PostgreSQL)', () =>
     it('opens the rooms XLSX: as many rows as totalCount, every code 25 digits, the showcase room named as in the registry', async () => {
       const file = await downloadTo('rooms.xlsx', '/rest/rooms?format=xlsx&all=true');
       const [header, ...rows] = await throughCalc(file);
-      expect(rows).toHaveLength(roomsTotal);
       const code = header.indexOf('code');
-      expect(rows.every((r) => /^\d{25}$/.test(r[code]))).toBe(true);
+      expectRoomsAsInGraph(rows.map((r) => [r[code], r[header.indexOf('fullName')]]));
       const showcase = rows.find((r) => r[code] === SHOWCASE.roomCode);
       expect(showcase?.[header.indexOf('fullName')]).toBe(SHOWCASE.roomFullName);
       expect(showcase?.[header.indexOf('parent.code')]).toBe(SHOWCASE.buildingCode);
