@@ -8,9 +8,10 @@
  * skipped, saying why, except in CI (CI=true), where a missing client fails them: .ci/run
  * installs python3-pandas and libreoffice-calc-nogui.
  *
- * Data: events the test writes in a fresh made-up estate (tests/support/import-registry.ts: registry
- * rows under district 449900, all-digit 25-character room codes), with Chinese descriptions holding commas, quotes and line breaks; and the seeded rooms
- * of the district (their codes are 25 digits, their full names Chinese).
+ * Data: events the test writes in a fresh made-up estate (tests/support/import-registry.ts:
+ * registry rows under district 449900, all-digit 25-character room codes), with
+ * Chinese descriptions holding commas, quotes and line breaks; and the seeded rooms of the
+ * district (25-character codes, most all digits; Chinese full names).
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -188,12 +189,8 @@ describe.skipIf(!process.env.DATABASE_URL)('real BI clients (PostgreSQL)', () =>
 
   describe.skipIf(!hasSoffice && !inCI)(titled('LibreOffice Calc headless', hasSoffice, 'libreoffice-calc-nogui (soffice)'), () => {
     let dir: string;
-    beforeAll(async () => {
-      dir = await mkdtemp(path.join(os.tmpdir(), 'bridge-lo-'));
-    });
-    afterAll(async () => {
-      if (dir) await rm(dir, { recursive: true, force: true });
-    });
+    /** What Calc read from each file, saved back as CSV and parsed: header first. */
+    const opened = new Map<string, string[][]>();
 
     async function downloadTo(name: string, link: string): Promise<string> {
       const res = await fetch(url(link), { headers: { authorization: `Bearer ${token}` } });
@@ -204,49 +201,60 @@ describe.skipIf(!process.env.DATABASE_URL)('real BI clients (PostgreSQL)', () =>
     }
 
     /**
-     * Opens `file` in LibreOffice Calc (a fresh user profile, headless) and saves its first sheet
-     * as UTF-8 CSV; the parsed rows, header first. `infilter`: the CSV import options, as the
-     * import dialog sets them.
+     * Opens `files` in LibreOffice Calc (headless, a user profile of this run) and saves each one's
+     * first sheet as UTF-8 CSV, which is parsed into `opened`. `infilter`: the CSV import options,
+     * as Calc's import dialog sets them. One soffice run for several files: each start costs seconds.
      */
-    async function throughCalc(file: string, infilter?: string): Promise<string[][]> {
+    async function throughCalc(files: string[], infilter?: string): Promise<void> {
       const out = path.join(dir, `out-${randomBytes(4).toString('hex')}`);
-      const profile = `file://${path.join(dir, 'profile')}`;
       await run('soffice', [
-        '--headless', '--norestore', `-env:UserInstallation=${profile}`,
+        '--headless', '--norestore', `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
         ...(infilter ? [`--infilter=${infilter}`] : []),
-        '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', out, file,
-      ], { timeout: 120_000 });
-      const [saved] = await readdir(out);
-      expect(saved, `soffice wrote a CSV for ${path.basename(file)}`).toBeDefined();
-      return parse(await readFile(path.join(out, saved), 'utf8'), { bom: true, relax_column_count: false }) as string[][];
+        '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', out, ...files,
+      ], { timeout: 240_000 });
+      const saved = await readdir(out);
+      for (const file of files) {
+        const csv = `${path.basename(file, path.extname(file))}.csv`;
+        expect(saved, `soffice saved ${path.basename(file)} as CSV`).toContain(csv);
+        opened.set(path.basename(file), parse(await readFile(path.join(out, csv), 'utf8'), { bom: true }) as string[][]);
+      }
     }
 
-    function expectEventsTable(table: string[][]): void {
-      const [header, ...rows] = table;
+    beforeAll(async () => {
+      dir = await mkdtemp(path.join(os.tmpdir(), 'bridge-lo-'));
+      const events = await downloadTo('events.xlsx', `/rest/events?under=${community}&format=xlsx&all=true`);
+      const rooms = await downloadTo('rooms.xlsx', '/rest/rooms?format=xlsx&all=true');
+      const eventsCsv = await downloadTo('events-export.csv', `/rest/events?under=${community}&format=csv&all=true`);
+      await throughCalc([events, rooms]);
+      // 44: comma, 34: double quote, 76: UTF-8, 1: from line 1; column 9 (address.code) typed Text (2)
+      await throughCalc([eventsCsv], 'CSV:44,34,76,1,9/2');
+    }, 300_000);
+    afterAll(async () => {
+      if (dir) await rm(dir, { recursive: true, force: true });
+    });
+
+    function expectEventsTable(table: string[][] | undefined): void {
+      const [header, ...rows] = table!;
       expect(header).toEqual(['id', 'kind', 'source', 'severity', 'status', 'reportedAt', 'resolvedAt', 'description', 'address.code', 'updatedAt']);
       const at = (name: string) => header.indexOf(name);
       expectEventsAsInGraph(rows.map((r) => ({ id: r[at('id')], description: r[at('description')], 'address.code': r[at('address.code')] })));
     }
 
-    it('opens the XLSX export: every event, Chinese text with line breaks intact, room codes as text (not 4.40304E+24)', async () => {
-      const file = await downloadTo('events.xlsx', `/rest/events?under=${community}&format=xlsx&all=true`);
-      expectEventsTable(await throughCalc(file));
-    }, 180_000);
+    it('opens the XLSX export: every event, Chinese text with line breaks intact, room codes as text (not 4.40304E+24)', () => {
+      expectEventsTable(opened.get('events.xlsx'));
+    });
 
-    it('opens the CSV export with the code column typed Text (as its import dialog offers): every event, Chinese text and codes intact', async () => {
-      const file = await downloadTo('events.csv', `/rest/events?under=${community}&format=csv&all=true`);
-      // 44: comma, 34: double quote, 76: UTF-8, 1: start at line 1; column 9 (address.code) as Text (2)
-      expectEventsTable(await throughCalc(file, 'CSV:44,34,76,1,9/2'));
-    }, 180_000);
+    it('opens the CSV export with the code column typed Text (as its import dialog offers): every event, Chinese text and codes intact', () => {
+      expectEventsTable(opened.get('events-export.csv'));
+    });
 
-    it('opens the rooms XLSX: as many rows as totalCount, every code 25 digits, the showcase room named as in the registry', async () => {
-      const file = await downloadTo('rooms.xlsx', '/rest/rooms?format=xlsx&all=true');
-      const [header, ...rows] = await throughCalc(file);
+    it('opens the rooms XLSX: the graph\'s rooms, code for code and name for name, the showcase room in its building', () => {
+      const [header, ...rows] = opened.get('rooms.xlsx')!;
       const code = header.indexOf('code');
       expectRoomsAsInGraph(rows.map((r) => [r[code], r[header.indexOf('fullName')]]));
       const showcase = rows.find((r) => r[code] === SHOWCASE.roomCode);
       expect(showcase?.[header.indexOf('fullName')]).toBe(SHOWCASE.roomFullName);
       expect(showcase?.[header.indexOf('parent.code')]).toBe(SHOWCASE.buildingCode);
-    }, 180_000);
+    });
   });
 });
