@@ -19,6 +19,7 @@ const COMMANDS: { script: string; usage: string; bad: [string[], string][] }[] =
       [['extra'], "Unexpected argument 'extra'"],
     ],
   },
+  { script: 'bridge/index.ts', usage: 'usage: npm run bridge', bad: [[['--frobnicate'], "Unknown option '--frobnicate'"], [['now'], "Unexpected argument 'now'"]] },
   { script: 'scripts/migrate.ts', usage: 'usage: npm run migrate', bad: [[['--frobnicate'], "Unknown option '--frobnicate'"], [['now'], "Unexpected argument 'now'"]] },
   {
     script: 'seeds/cli.ts',
