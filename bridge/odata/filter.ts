@@ -104,11 +104,39 @@ function stringEnd(text: string, start: number): number {
 
 function parse(text: string): Node {
   try {
-    return defaultParser.filter(rewriteIn(text)) as Node;
+    return withNotPrecedence(defaultParser.filter(rewriteIn(text)) as Node);
   } catch (error) {
     if (error instanceof BridgeError) throw error;
     throw badRequest(`$filter is not valid OData: ${(error as Error).message} in "${text}"`, TARGET);
   }
+}
+
+/**
+ * The parser reads `not A and B` as `not (A and B)` (it follows the ABNF, where `not` takes a
+ * whole boolCommonExpr), but OData's precedence binds `not` tighter than `and` and `or`: the `not`
+ * of an unparenthesized and/or chain is moved onto its first operand, so `not A and B or C` is
+ * `((not A) and B) or C`. A `not (...)` written with parentheses is left as it is.
+ */
+export function withNotPrecedence(node: Node): Node {
+  if (!node || typeof node !== 'object') return node;
+  if (node.type === 'AndExpression' || node.type === 'OrExpression') {
+    const left = withNotPrecedence(node.value.left);
+    const right = withNotPrecedence(node.value.right);
+    return { ...node, value: { left, right } };
+  }
+  if (node.type === 'BoolParenExpression' || node.type === 'ParenExpression' || node.type === 'CommonExpression') {
+    return node.value && typeof node.value === 'object' && 'type' in node.value ? { ...node, value: withNotPrecedence(node.value as Node) } : node;
+  }
+  if (node.type === 'NotExpression') {
+    const inner = node.value as Node;
+    if (inner.type === 'AndExpression' || inner.type === 'OrExpression') {
+      const first = withNotPrecedence({ type: 'NotExpression', value: inner.value.left, raw: `not ${inner.value.left.raw}` });
+      const rest = withNotPrecedence(inner.value.right);
+      return { type: inner.type, value: { left: first, right: rest }, raw: node.raw };
+    }
+    return { ...node, value: withNotPrecedence(inner) };
+  }
+  return node;
 }
 
 /** The operands of a binary node, without the parentheses around them. */

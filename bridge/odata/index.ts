@@ -325,7 +325,6 @@ async function serveCollection(context: Context, query: Query): Promise<void> {
 
   if (want > 0) {
     const scan = scanRows(context, query, state, context.scanCap, want);
-    let pending = 0;
     for (;;) {
       const step = await scan.next();
       if (step.done) {
@@ -333,25 +332,21 @@ async function serveCollection(context: Context, query: Query): Promise<void> {
         if (next) next = { ...next, skip, left: state.left === null ? null : state.left - emitted };
         break;
       }
-      const { entity } = step.value;
-      if (entity === null) continue;
-      if (skip > 0) {
-        skip--;
-        continue;
+      const { entity, next: after } = step.value;
+      if (entity !== null && skip > 0) skip--;
+      else if (entity !== null) {
+        buffer.push(entityJson(query, entity));
+        emitted++;
+        if (emitted === want) {
+          // the page is full: continue from the row after this one, unless $top is used up
+          const left = state.left === null ? null : state.left - emitted;
+          next = left === 0 || after === null ? null : { ...after, skip, left };
+          await scan.return({ next: null });
+          break;
+        }
       }
-      buffer.push(entityJson(query, entity));
-      emitted++;
-      if (++pending >= 200) {
-        pending = 0;
-        await flush();
-      }
-      if (emitted === want) {
-        // the page is full: continue from the row after this one, unless $top is used up
-        const left = state.left === null ? null : state.left - emitted;
-        next = left === 0 || step.value.next === null ? null : { ...step.value.next, skip, left };
-        await scan.return({ next: null });
-        break;
-      }
+      // rows go out as each graph page is done (or every 500 rows), so the page streams in bounded memory
+      if (buffer.length >= 500 || (buffer.length > 0 && (after === null || after.drop === 0))) await flush();
     }
   }
   start();
