@@ -411,6 +411,37 @@ describe('the scan cap', () => {
     expect(pages).toBe(Math.ceil(N / 6));
   });
 
+  it('reads no more than a pushed-down filter matches: the graph is asked with the variables', async () => {
+    const asked: Record<string, unknown>[] = [];
+    const recording = await startBridge({ scanCap: 6 }, (run) => (request, headers, signal, context) => {
+      asked.push(request.variables);
+      return run(request, headers, signal, context);
+    });
+    try {
+      const filter = `${community()} and updatedAt ge 2026-03-02T00:00:00+08:00 and updatedAt lt 2026-03-20T00:00:00+08:00 and kind in ('FIRE_HAZARD','DISPUTE') and status eq 'CLOSED' and severity eq 'LOW'`;
+      const { status, body } = await json(`${recording.url}/odata/Events?$filter=${q(filter)}`);
+      expect(status).toBe(200);
+      // i = 1..18, kind FIRE_HAZARD or DISPUTE (i % 3 != 2), odd i (CLOSED), LOW (i % 4 != 0): 1 3 7 9 13 15
+      expect(body.value.map((r) => r.id)).toEqual([15, 13, 9, 7, 3, 1].map((i) => eventIds[i]));
+      expect(body['@odata.nextLink']).toBeUndefined();
+      expect(asked).toHaveLength(1);
+      expect(asked[0]).toMatchObject({
+        code: estate.community.code,
+        updatedSince: '2026-03-01T16:00:00.000Z',
+        updatedBefore: '2026-03-19T16:00:00.000Z',
+        kind: ['FIRE_HAZARD', 'DISPUTE'],
+        status: ['CLOSED'],
+      });
+      expect(JSON.stringify(asked[0])).not.toContain('LOW'); // severity has no argument: evaluated on the rows
+      // without a residual term nothing is discarded, so the cap does not cut the page
+      const pushed = await json(`${recording.url}/odata/Events?$filter=${q(`${community()} and kind eq 'FIRE_HAZARD'`)}`);
+      expect(pushed.body.value).toHaveLength(8);
+      expect(pushed.body['@odata.nextLink']).toBeUndefined();
+    } finally {
+      await new Promise<void>((resolve) => recording.server.close(() => resolve()));
+    }
+  });
+
   it('refuses $count of a residual filter over more rows than the cap with 501 saying so', async () => {
     const res = await json<ODataError>(`${bridge.url}/odata/Events/$count?$filter=${q(`${community()} and severity eq 'HIGH'`)}`);
     expect(res.status).toBe(501);

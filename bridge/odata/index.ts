@@ -324,7 +324,9 @@ async function serveCollection(context: Context, query: Query): Promise<void> {
   };
 
   if (want > 0) {
-    const scan = scanRows(context, query, state, context.scanCap, want);
+    // rows read are rows sent unless some are discarded here (a residual filter, $skip): only then is the scan capped
+    const cap = query.filter.residual || state.skip > 0 ? context.scanCap : Infinity;
+    const scan = scanRows(context, query, state, cap, want);
     for (;;) {
       const step = await scan.next();
       if (step.done) {
