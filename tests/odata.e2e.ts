@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { o } from 'odata';
 import { SaxesParser } from 'saxes';
 import { signDevToken } from '../lib/auth/dev-keys.ts';
+import { createApiKeyStore } from '../access/store.ts';
 import { httpExecutor, type Executor } from '../bridge/execute.ts';
 import { createBridge } from '../bridge/server.ts';
 import { createOData } from '../bridge/odata/index.ts';
@@ -346,7 +347,29 @@ describe('Power Query (Power BI, Excel) replayed', () => {
     expect(((await res.json()) as ODataError).error.code).toMatch(/^[A-Z_]+$/);
   });
 
-  it.todo('Basic auth with an API key as the password (TODO: once feat/apikey is merged)');
+  it('refreshes with Basic auth, an API key as the password, confined to the key\'s scopes and community', async () => {
+    const store = createApiKeyStore(system.accessDatabase.knex);
+    const { key } = await store.create({ name: 'odata dashboard', scopes: ['events:read'], communities: [estate.community.code] });
+    const basic = (user: string, password: string) => ({ ...POWER_QUERY, authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
+    // Power Query tries anonymously first, is challenged, then sends Basic
+    const anonymous = await get(`/odata/Events?$filter=${q(community())}`, null, POWER_QUERY);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toBe('Basic realm="address-graph"');
+    const { rows } = await walk(`/odata/Events?$filter=${q(community())}`, basic('', key), null);
+    expect(rows.map((r) => r.id)).toEqual((await graphEvents()).map((e) => e.id));
+    // the district's own events (the seed's) lie outside the key's community: none of them
+    expect(Number(await (await get('/odata/Events/$count')).text())).toBeGreaterThan(0);
+    expect((await walk('/odata/Events', basic('powerbi', key), null)).rows).toEqual([]);
+    // not its scope: 403, never an empty table
+    expect((await get('/odata/People', null, basic('powerbi', key))).status).toBe(403);
+    // a revoked key: 401 with the challenge again
+    const { key: revoked, apiKey } = await store.create({ name: 'old dashboard', scopes: ['events:read'] });
+    await store.revoke(apiKey.id);
+    const refused = await get('/odata/Events?$top=1', null, basic('powerbi', revoked));
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toBe('Basic realm="address-graph"');
+    expect(((await refused.json()) as ODataError).error.code).toBe('API_KEY_REVOKED');
+  });
 });
 
 describe('bad requests get an OData error naming the fault', () => {
