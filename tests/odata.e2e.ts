@@ -393,7 +393,17 @@ describe('bad requests get an OData error naming the fault', () => {
     expect(res.body.error.message.length).toBeGreaterThan(10);
   });
 
-  it('an unknown set is 404, a key lookup 501, a write 405', async () => {
+  it('a prefix that is a well-formed code of no address is an empty set, counted 0', async () => {
+    const nowhere = `startswith(address_code,'449900999999')`;
+    const { status, body } = await json(`/odata/Events?$filter=${q(nowhere)}`);
+    expect(status).toBe(200);
+    expect(body.value).toEqual([]);
+    expect(await (await get(`/odata/Events/$count?$filter=${q(nowhere)}`)).text()).toBe('0');
+    expect((await json(`/odata/Addresses?$filter=${q(`startswith(code,'449900999999')`)}`)).body.value).toEqual([]);
+  });
+
+  it('an unknown set is 404, a malformed path 400, a key lookup 501, a write 405', async () => {
+    expect((await json<ODataError>('/odata/Events%ZZ')).status).toBe(400);
     expect((await json<ODataError>('/odata/Nothing')).status).toBe(404);
     expect((await json<ODataError>("/odata/Events('x')")).status).toBe(501);
     const post = await fetch(`${system.baseUrl}/odata/Events`, { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body: '{}' });

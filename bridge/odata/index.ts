@@ -163,6 +163,11 @@ type Context = {
   maxPage: number;
 };
 
+/** A pushed-down `startswith(<code column>, '<code>')` whose address does not exist: no rows, not an error. */
+function isNoSuchAddress(view: View, variables: Record<string, unknown>, error: unknown): boolean {
+  return error instanceof BridgeError && error.problem.code === ERROR_CODES.ADDRESS_NOT_FOUND && view.root !== undefined && variables[view.root] !== undefined;
+}
+
 /** Runs the count operation of a view; null when the view cannot be counted by totalCount. */
 async function totalCount(context: Context, view: View, variables: Record<string, unknown>): Promise<number | null> {
   const operation = countOperation(view);
@@ -179,7 +184,11 @@ async function totalCount(context: Context, view: View, variables: Record<string
     if (context.request.signal.aborted) throw error;
     throw new BridgeError({ status: 502, code: ERROR_CODES.SUBGRAPH_UNAVAILABLE, detail: `The gateway could not be reached: ${(error as Error).message}` });
   }
-  if (response.body.errors?.length) throw problemOfGraphQLErrors(response.status, response.body.errors);
+  if (response.body.errors?.length) {
+    const error = problemOfGraphQLErrors(response.status, response.body.errors);
+    if (isNoSuchAddress(view, variables, error)) return 0;
+    throw error;
+  }
   const count = valueAt(response.body.data, `${view.connection}.totalCount`);
   if (typeof count !== 'number') throw new BridgeError({ status: 502, code: 'INTERNAL_SERVER_ERROR', detail: `The graph returned no ${view.connection}.totalCount for ${view.name}` });
   return count;
@@ -234,8 +243,7 @@ async function* scanRows(context: Context, query: Query, state: ScanState, cap: 
     try {
       page = await fetchPage(view, { ...context.request, variables: query.filter.variables }, size, after);
     } catch (error) {
-      // a pushed-down address that does not exist holds no rows
-      if (error instanceof BridgeError && error.problem.code === ERROR_CODES.ADDRESS_NOT_FOUND && view.root && query.filter.variables[view.root] !== undefined) return { next: null };
+      if (isNoSuchAddress(view, query.filter.variables, error)) return { next: null };
       throw error;
     }
     const rows = page.rows;
@@ -421,7 +429,13 @@ async function route(req: IncomingMessage, res: ServerResponse, context: Context
     res.end(metadataDocument());
     return;
   }
-  const m = /^([A-Za-z_][A-Za-z0-9_]*)(\(.*\))?(\/\$count)?\/?$/.exec(decodeURIComponent(rest));
+  let resource: string;
+  try {
+    resource = decodeURIComponent(rest);
+  } catch {
+    throw badRequest(`The path has a malformed percent-encoding: /odata/${rest}`);
+  }
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)(\(.*\))?(\/\$count)?\/?$/.exec(resource);
   const set = m ? entitySets().get(m[1]) : undefined;
   if (!m || !set) {
     throw new BridgeError({ status: 404, code: ERROR_CODES.NOT_FOUND, detail: `There is no resource /odata/${rest}; the entity sets are ${[...entitySets().keys()].join(', ')}` });

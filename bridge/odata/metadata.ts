@@ -39,8 +39,9 @@ let metadata: string | undefined;
 
 /** `$metadata`: CSDL XML (OData 4.0) with one entity type and set per view. */
 export function metadataDocument(): string {
+  if (metadata) return metadata;
   const sets = [...entitySets().values()];
-  metadata ??= [
+  metadata = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<edmx:Edmx xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx" Version="4.0">',
     '<edmx:Reference Uri="https://oasis-tcs.github.io/odata-vocabularies/vocabularies/Org.OData.Core.V1.xml">',
