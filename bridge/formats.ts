@@ -4,7 +4,6 @@
  * an export that fails after it started must reach the client as a broken download, never as a
  * short file that looks complete.
  */
-import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
@@ -89,8 +88,25 @@ export type Sink = {
   abort(message: string): void;
 };
 
+/**
+ * Resolves on the response's next 'drain' or 'close', removing both listeners then. (A race of two
+ * `once()` promises left the loser's listeners behind: one 'close' and one 'error' listener more per
+ * full socket buffer, hundreds in a long export.)
+ */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
 async function written(res: ServerResponse, chunk: string | Buffer): Promise<void> {
-  if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+  if (!res.write(chunk)) await drained(res);
 }
 
 /** How long a last line may wait for a client that stopped reading before the cut goes ahead anyway. */
@@ -195,7 +211,7 @@ function xlsxSink(res: ServerResponse, columns: readonly Column[], view: View): 
   return {
     async write(rows) {
       for (const row of rows) sheet.addRow(columns.map((c) => xlsxCell(c, cellOf(c, row)))).commit();
-      if (res.writableLength > 1 << 20) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      if (res.writableLength > 1 << 20) await drained(res);
     },
     async end() {
       sheet.commit();
