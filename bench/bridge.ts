@@ -398,6 +398,8 @@ async function updateReadme(table: string): Promise<void> {
 
 async function main(): Promise<void> {
   const opts = options();
+  // the tree measured is the one at the start (a commit made while the run goes does not count)
+  const commit = measuredCommit();
   log(`database ${redactUrl(opts.url)}`);
   const dataset = await prepareDataset(opts.url, opts.scale, opts.reseed, log);
   const { generatedSeconds } = await ensureBenchEvents(opts.url, opts.events, log);
@@ -450,7 +452,6 @@ async function main(): Promise<void> {
     await stopServer(server);
   }
 
-  const commit = measuredCommit();
   const date = new Date().toISOString().slice(0, 10);
   const result: Result = {
     date,
