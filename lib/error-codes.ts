@@ -13,7 +13,7 @@ export const ERROR_CODE_MEANINGS = {
   ADDRESS_NOT_FOUND: 'no address has this code (the field is null)',
   NOT_FOUND: 'no object has this id or key (the field is null)',
   INVALID_CURSOR: 'an `after` cursor was not made by this server for this list',
-  PAGE_SIZE_EXCEEDED: '`first` is over 500: paginate with `after`',
+  PAGE_SIZE_EXCEEDED: '`first` is over the field\'s page size (500; 5000 for the bulk lists the BI bridge reads): paginate with `after`',
   INTERNAL_SERVER_ERROR: 'an unexpected failure, logged; no internals are shown',
   STATEMENT_TIMEOUT: 'a database statement ran past DB_STATEMENT_TIMEOUT_MS and was cancelled; narrow the request',
   REQUEST_ABANDONED: 'the client or the gateway went away (or its deadline passed) and the running statement was cancelled',

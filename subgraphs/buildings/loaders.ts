@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import { keyedLoader, MAX_BATCH_SIZE, pagedLoader } from '../../lib/loader.ts';
-import type { AddressRepository, AddressRow, ChildrenKey } from './repository.ts';
+import type { AddressRepository, AddressRow, ChildrenKey, SubtreeFilter, SubtreeKey } from './repository.ts';
+
+const subtreeKey = (k: SubtreeFilter) => `${k.root}|${k.levels?.join(',') ?? '*'}`;
 
 /** Per-request loaders of the buildings subgraph. Keys are canonical address codes. */
 export function createLoaders(repository: AddressRepository) {
@@ -10,6 +12,14 @@ export function createLoaders(repository: AddressRepository) {
       (keys) => repository.childrenPages(keys),
       (k) => `${k.parentCode}|${k.first}|${k.after ?? ''}`,
     ),
+    subtree: pagedLoader<SubtreeKey, AddressRow>(
+      (keys) => repository.subtreePages(keys),
+      (k) => `${subtreeKey(k)}|${k.first}|${k.after ?? ''}`,
+    ),
+    subtreeCount: new DataLoader<SubtreeFilter, number, string>((keys) => repository.subtreeCounts(keys), {
+      maxBatchSize: MAX_BATCH_SIZE,
+      cacheKeyFn: subtreeKey,
+    }),
     childCount: new DataLoader<string, number>(
       async (codes) => {
         const counts = await repository.childCounts(codes);

@@ -46,6 +46,11 @@ export function bigrams(text: string): string[] {
 
 export type ChildrenKey = { parentCode: string; first: number; after: string | null };
 
+/** Every address at or beneath `root` (itself included), of some levels only when `levels` is set. */
+export type SubtreeFilter = { root: string; levels: readonly AddressRow['level'][] | null };
+/** One page of them in code order; `after` is the last code seen. */
+export type SubtreeKey = SubtreeFilter & { first: number; after: string | null };
+
 export function createAddressRepository(db: Db) {
   return {
     /** Addresses by code, in any order; unknown codes are simply absent. */
@@ -73,6 +78,48 @@ export function createAddressRepository(db: Db) {
         [keys.map((k) => k.parentCode), keys.map((k) => k.after), keys.map((k) => k.first + 1)],
       );
       return rows.map((r) => ({ ...r, key: Number(r.key) - 1 }));
+    },
+
+    /**
+     * One page of each subtree in one statement: a LATERAL range scan of the primary key per key
+     * from its cursor, in code order, LIMIT first + 1 to tell whether a next page exists.
+     */
+    async subtreePages(keys: readonly SubtreeKey[]): Promise<(AddressRow & { key: number })[]> {
+      const rows = await query<AddressRow & { key: string | number }>(db,
+        `/* buildings.subtreePages */
+        SELECT k.i AS key, c.* FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int[])
+          WITH ORDINALITY AS k(lo, hi, levels, after, lim, i)
+        CROSS JOIN LATERAL (
+          SELECT ${ADDRESS_COLUMNS} FROM buildings.address a
+          WHERE a.code >= k.lo AND a.code < k.hi AND a.code > coalesce(k.after, '')
+            AND (k.levels IS NULL OR a.level = ANY(string_to_array(k.levels, ',')))
+          ORDER BY a.code LIMIT k.lim
+        ) c`,
+        [
+          keys.map((k) => k.root),
+          keys.map((k) => nextPrefix(k.root)),
+          keys.map((k) => k.levels?.join(',') ?? null),
+          keys.map((k) => k.after),
+          keys.map((k) => k.first + 1),
+        ],
+      );
+      return rows.map((r) => ({ ...r, key: Number(r.key) - 1 }));
+    },
+
+    /** Number of addresses in each subtree (of its levels), in key order: a primary key range count. */
+    async subtreeCounts(keys: readonly SubtreeFilter[]): Promise<number[]> {
+      const rows = await query<{ key: string | number; n: number }>(db,
+        `/* buildings.subtreeCounts */
+        SELECT k.i AS key, (
+          SELECT count(*) FROM buildings.address a
+          WHERE a.code >= k.lo AND a.code < k.hi AND (k.levels IS NULL OR a.level = ANY(string_to_array(k.levels, ',')))
+        )::int AS n
+        FROM unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS k(lo, hi, levels, i)`,
+        [keys.map((k) => k.root), keys.map((k) => nextPrefix(k.root)), keys.map((k) => k.levels?.join(',') ?? null)],
+      );
+      const counts = keys.map(() => 0);
+      for (const row of rows) counts[Number(row.key) - 1] = row.n;
+      return counts;
     },
 
     /** Number of direct children of each parent, keyed by parent code. */

@@ -2,13 +2,13 @@
  * Thin resolvers of the buildings subgraph: they call loaders or the repository, nothing else.
  */
 import { ancestorCodes, checkAddressCode, LEVEL_LENGTH, parentCode } from '../../lib/address-code.ts';
-import { checkFirst, ErrorCode, userError } from '../../lib/errors.ts';
+import { BULK_PAGE_SIZE, checkFirst, ErrorCode, userError } from '../../lib/errors.ts';
 import { decodeCursor, toConnection } from '../../lib/pagination.ts';
 import { AddressCode } from '../../lib/scalars.ts';
 import type { BuildingsContext } from './context.ts';
 import type { Resolvers } from './generated/resolvers-types.ts';
 import type { AddressMapper } from './schema.mappers.ts';
-import type { AddressRow } from './repository.ts';
+import type { AddressRow, ChildrenKey, SubtreeKey } from './repository.ts';
 
 const MAX_CODES = 500;
 /** standardizeAddresses takes at most this many texts, each at most MAX_TEXT_LENGTH characters. */
@@ -17,6 +17,14 @@ const MAX_TEXT_LENGTH = 500;
 
 /** The list its cursors belong to. */
 const CHILDREN_FIELD = 'Address.children';
+const SUBTREE_FIELD = 'Query.addressesUnder';
+
+/** The rows of one page of an AddressConnection, children or subtree, with the list its cursors belong to. */
+async function pageOf(key: ChildrenKey | SubtreeKey, ctx: BuildingsContext) {
+  return 'root' in key
+    ? { rows: await ctx.loaders.subtree.load(key), field: SUBTREE_FIELD }
+    : { rows: await ctx.loaders.children.load(key), field: CHILDREN_FIELD };
+}
 
 function checkTexts(texts: readonly string[]): void {
   if (texts.length > MAX_TEXTS) throw userError(`standardizeAddresses takes at most ${MAX_TEXTS} texts, got ${texts.length}`);
@@ -54,6 +62,19 @@ export const resolvers: Resolvers = {
       return ctx.repository.search(text, n, level ?? null);
     },
     viewer: (_, __, ctx) => ctx.viewer,
+    addressesUnder: async (_, { code, levels, first, after }, ctx): Promise<SubtreeKey> => {
+      const [afterCode] = decodeCursor(after, 1, SUBTREE_FIELD) ?? [null];
+      const key: SubtreeKey = {
+        root: code,
+        levels: levels === null || levels === undefined ? null : [...new Set(levels)].sort(),
+        first: checkFirst(first, 100, BULK_PAGE_SIZE),
+        after: afterCode === null ? null : String(afterCode),
+      };
+      if (!(await ctx.loaders.address.load(code))) {
+        throw userError(`No address has code ${code}`, ErrorCode.ADDRESS_NOT_FOUND, { addressCode: code });
+      }
+      return key;
+    },
     standardizeAddress: async (_, { text }, ctx) => {
       if (text.length > MAX_TEXT_LENGTH) throw userError(`the text is ${text.length} characters long; an address is at most ${MAX_TEXT_LENGTH}`);
       const [match] = await (await ctx.standardizer()).standardize([text]);
@@ -97,6 +118,12 @@ export const resolvers: Resolvers = {
       const rows = await ctx.loaders.address.loadMany(ancestorCodes(parent.code));
       return rows.filter((r): r is AddressRow => r !== null && !(r instanceof Error));
     },
+    ancestor: async (parent, { level }, ctx) => {
+      const length = LEVEL_LENGTH[level];
+      if (length > parent.code.length) return null;
+      if (length === parent.code.length) return rowOf(parent, ctx);
+      return ctx.loaders.address.load(parent.code.slice(0, length));
+    },
     children: (parent, { first, after }) => {
       const [afterCode] = decodeCursor(after, 1, CHILDREN_FIELD) ?? [null];
       return { parentCode: parent.code, first: checkFirst(first, 50), after: afterCode === null ? null : String(afterCode) };
@@ -110,9 +137,15 @@ export const resolvers: Resolvers = {
   },
 
   AddressConnection: {
-    edges: async (key, _, ctx) => toConnection(await ctx.loaders.children.load(key), key.first, (r) => [r.code], CHILDREN_FIELD).edges,
-    pageInfo: async (key, _, ctx) => toConnection(await ctx.loaders.children.load(key), key.first, (r) => [r.code], CHILDREN_FIELD).pageInfo,
-    totalCount: (key, _, ctx) => ctx.loaders.childCount.load(key.parentCode),
+    edges: async (key, _, ctx) => {
+      const { rows, field } = await pageOf(key, ctx);
+      return toConnection(rows, key.first, (r) => [r.code], field).edges;
+    },
+    pageInfo: async (key, _, ctx) => {
+      const { rows, field } = await pageOf(key, ctx);
+      return toConnection(rows, key.first, (r) => [r.code], field).pageInfo;
+    },
+    totalCount: (key, _, ctx) => ('root' in key ? ctx.loaders.subtreeCount.load(key) : ctx.loaders.childCount.load(key.parentCode)),
   },
 
   BuildingInfo: {

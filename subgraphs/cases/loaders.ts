@@ -5,7 +5,8 @@ import { summarizeCaseCounts, type CaseStatsSummary } from './stats.ts';
 
 /** Cache key of a filter: two fields asking the same thing of the same address share one load. */
 const filterKey = (k: Omit<CaseFilter, 'statuses'> & { statuses?: CaseFilter['statuses'] }) =>
-  `${k.code}|${k.statuses?.join(',') ?? '*'}|${k.kinds?.join(',') ?? '*'}|${k.since ?? ''}`;
+  [k.code, k.statuses?.join(',') ?? '*', k.kinds?.join(',') ?? '*', k.since ?? '', k.filedBefore ?? '',
+    k.updatedSince?.toISOString() ?? '', k.updatedBefore?.toISOString() ?? ''].join('|');
 
 /** Groups rows by their case id, one list per requested id, in request order. */
 function byCase<R extends { caseId: string }>(ids: readonly string[], rows: readonly R[]): R[][] {

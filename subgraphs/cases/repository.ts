@@ -3,7 +3,8 @@
  * legal entities and events are known here by their keys alone.
  */
 import { query, type Db } from '../../lib/db.ts';
-import { inScope, scopedRange } from '../../lib/community-scope.ts';
+import { inScope, isWideSubtree, scopeCondition, scopedRange } from '../../lib/community-scope.ts';
+import { and, raw, sql } from '../../lib/sql.ts';
 
 export type CaseKind = 'MEDIATION' | 'LITIGATION' | 'PETITION' | 'LEGAL_AID' | 'ARBITRATION' | 'FINANCIAL';
 export type CaseStatus = 'FILED' | 'ACCEPTED' | 'IN_PROGRESS' | 'CLOSED';
@@ -19,6 +20,8 @@ export type CaseRow = {
   outcome: CaseOutcome | null;
   summary: string;
   addressCode: string;
+  /** When the row last changed (a trigger keeps it). */
+  updatedAt: Date;
 };
 
 /** One party of a case: exactly one of personId and creditCode is set. */
@@ -35,7 +38,7 @@ export type CaseEventRow = { caseId: string; eventId: string };
 /** One column list for every case query, snake_case aliased to the row type. */
 const CASE_COLUMNS = `
   c.id, c.kind, c.status, c.filed_on AS "filedOn", c.closed_on AS "closedOn", c.outcome, c.summary,
-  c.address_code AS "addressCode"`;
+  c.address_code AS "addressCode", c.updated_at AS "updatedAt"`;
 
 /** Which cases of an address subtree a list or a count covers; null means no restriction. */
 export type CaseFilter = {
@@ -45,6 +48,12 @@ export type CaseFilter = {
   kinds: readonly CaseKind[] | null;
   /** Only cases filed on or after this date, 'YYYY-MM-DD'. */
   since: string | null;
+  /** Only cases filed before this date, 'YYYY-MM-DD' (absent: no restriction, like null). */
+  filedBefore?: string | null;
+  /** Only cases whose row changed at or after this instant. */
+  updatedSince?: Date | null;
+  /** Only cases whose row last changed before this instant. */
+  updatedBefore?: Date | null;
 };
 
 /** One page of an address's cases, newest first; `after` is the (filedOn, id) of the last case seen. */
@@ -66,15 +75,37 @@ function filterColumns(keys: readonly CaseFilter[], communities: readonly string
     keys.map((k) => k.statuses?.join(',') ?? null),
     keys.map((k) => k.kinds?.join(',') ?? null),
     keys.map((k) => k.since),
+    keys.map((k) => k.filedBefore ?? null),
+    keys.map((k) => k.updatedSince?.toISOString() ?? null),
+    keys.map((k) => k.updatedBefore?.toISOString() ?? null),
   ];
 }
 
-const FILTER_UNNEST = `?::text[], ?::text[], ?::text[], ?::text[], ?::date[]`;
+const FILTER_UNNEST = `?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::date[], ?::timestamptz[], ?::timestamptz[]`;
+const FILTER_KEYS = 'lo, hi, statuses, kinds, since, filed_before, updated_since, updated_before';
 const FILTER_WHERE = `
   c.address_code >= k.lo AND c.address_code < k.hi
   AND (k.statuses IS NULL OR c.status = ANY(string_to_array(k.statuses, ',')))
   AND (k.kinds IS NULL OR c.kind = ANY(string_to_array(k.kinds, ',')))
-  AND (k.since IS NULL OR c.filed_on >= k.since)`;
+  AND (k.since IS NULL OR c.filed_on >= k.since)
+  AND (k.filed_before IS NULL OR c.filed_on < k.filed_before)
+  AND (k.updated_since IS NULL OR c.updated_at >= k.updated_since)
+  AND (k.updated_before IS NULL OR c.updated_at < k.updated_before)`;
+
+/** The filter of one key as conditions with its values bound in place (the single-key statements). */
+function filterConditions(k: CaseFilter, communities: readonly string[] | null) {
+  const range = scopedRange(k.code, communities);
+  return [
+    sql`c.address_code >= ${range.lo} AND c.address_code < ${range.hi}`,
+    k.statuses && sql`c.status = ANY(${k.statuses}::text[])`,
+    k.kinds && sql`c.kind = ANY(${k.kinds}::text[])`,
+    k.since && sql`c.filed_on >= ${k.since}::date`,
+    k.filedBefore && sql`c.filed_on < ${k.filedBefore}::date`,
+    k.updatedSince && sql`c.updated_at >= ${k.updatedSince}::timestamptz`,
+    k.updatedBefore && sql`c.updated_at < ${k.updatedBefore}::timestamptz`,
+    scopeCondition('c.address_code', communities),
+  ];
+}
 
 /** "The case `caseId` names is visible": parties and related events only through visible cases. */
 const caseInScope = (caseId: string) => `(?::text[] IS NULL OR EXISTS (
@@ -87,6 +118,39 @@ const caseInScope = (caseId: string) => `(?::text[] IS NULL OR EXISTS (
  */
 export function createCaseRepository(db: Db, communities: readonly string[] | null = null) {
   const scope = [communities, communities] as const;
+
+  async function narrowPages(keys: readonly CasesKey[]): Promise<(CaseRow & { key: number })[]> {
+    const rows = await query<CaseRow & { key: string | number }>(db,
+      `/* cases.casePages */
+      SELECT k.i AS key, p.* FROM unnest(${FILTER_UNNEST}, ?::date[], ?::text[], ?::int[])
+        WITH ORDINALITY AS k(${FILTER_KEYS}, after_on, after_id, lim, i)
+      CROSS JOIN LATERAL (
+        SELECT ${CASE_COLUMNS} FROM cases.legal_case c
+        WHERE ${FILTER_WHERE}
+          AND (k.after_id IS NULL OR (c.filed_on, c.id) < (k.after_on, k.after_id))
+          AND ${inScope('c.address_code')}
+        ORDER BY c.filed_on DESC, c.id DESC LIMIT k.lim
+      ) p`,
+      [
+        ...filterColumns(keys, communities),
+        keys.map((k) => k.after?.[0] ?? null),
+        keys.map((k) => k.after?.[1] ?? null),
+        keys.map((k) => k.first + 1),
+        ...scope,
+      ],
+    );
+    return rows.map((r) => ({ ...r, key: Number(r.key) - 1 }));
+  }
+
+  async function widePage(k: CasesKey): Promise<CaseRow[]> {
+    const after = k.after && sql`(c.filed_on, c.id) < (${k.after[0]}::date, ${k.after[1]}::text)`;
+    const statement = sql`/* cases.casePageWide */
+      SELECT ${raw(CASE_COLUMNS)} FROM cases.legal_case c
+      WHERE ${and(...filterConditions(k, communities), after)}
+      ORDER BY c.filed_on DESC, c.id DESC LIMIT ${k.first + 1}::int`;
+    return query<CaseRow>(db, statement.text, statement.values);
+  }
+
   return {
     /** Cases by id, in any order; unknown ids (and, when confined, cases elsewhere) are simply absent. */
     async findCasesByIds(ids: readonly string[]): Promise<CaseRow[]> {
@@ -98,46 +162,48 @@ export function createCaseRepository(db: Db, communities: readonly string[] | nu
     },
 
     /**
-     * One page of cases for each key in one statement: a LATERAL range scan of
-     * legal_case_address_idx per key over its subtree, newest first, LIMIT first + 1 to tell
-     * whether a next page exists.
+     * One page of cases for each key, newest filing first, LIMIT first + 1 to tell whether a next
+     * page exists. Keys below subdistrict level share one statement: a LATERAL range scan of
+     * legal_case_address_idx per key over its subtree. A district or subdistrict key gets a
+     * statement of its own with its values bound in place, so the planner sees how wide the range
+     * is and walks legal_case_filed_idx from the cursor (a page reads its own rows only).
      */
     async casePages(keys: readonly CasesKey[]): Promise<(CaseRow & { key: number })[]> {
-      const rows = await query<CaseRow & { key: string | number }>(db,
-        `/* cases.casePages */
-        SELECT k.i AS key, p.* FROM unnest(${FILTER_UNNEST}, ?::date[], ?::text[], ?::int[])
-          WITH ORDINALITY AS k(lo, hi, statuses, kinds, since, after_on, after_id, lim, i)
-        CROSS JOIN LATERAL (
-          SELECT ${CASE_COLUMNS} FROM cases.legal_case c
-          WHERE ${FILTER_WHERE}
-            AND (k.after_id IS NULL OR (c.filed_on, c.id) < (k.after_on, k.after_id))
-            AND ${inScope('c.address_code')}
-          ORDER BY c.filed_on DESC, c.id DESC LIMIT k.lim
-        ) p`,
-        [
-          ...filterColumns(keys, communities),
-          keys.map((k) => k.after?.[0] ?? null),
-          keys.map((k) => k.after?.[1] ?? null),
-          keys.map((k) => k.first + 1),
-          ...scope,
-        ],
-      );
-      return rows.map((r) => ({ ...r, key: Number(r.key) - 1 }));
+      const narrow = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [] : [i]));
+      const wide = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [i] : []));
+      const pages = await Promise.all([
+        narrow.length === 0 ? [] : narrowPages(narrow.map((i) => keys[i])).then((rows) => rows.map((r) => ({ ...r, key: narrow[r.key] }))),
+        ...wide.map((i) => widePage(keys[i]).then((rows) => rows.map((r) => ({ ...r, key: i })))),
+      ]);
+      return pages.flat();
     },
 
-    /** Number of cases matching each filter, in the order of `keys`. */
+    /**
+     * Number of cases matching each filter, in the order of `keys`: one LATERAL count for the keys
+     * below subdistrict level, one statement with bound values for each wider key (as casePages).
+     */
     async caseCounts(keys: readonly CaseFilter[]): Promise<number[]> {
-      const rows = await query<{ key: string | number; n: number }>(db,
-        `/* cases.caseCounts */
-        SELECT k.i AS key, n.n FROM unnest(${FILTER_UNNEST})
-          WITH ORDINALITY AS k(lo, hi, statuses, kinds, since, i)
-        CROSS JOIN LATERAL (
-          SELECT count(*)::int AS n FROM cases.legal_case c WHERE ${FILTER_WHERE} AND ${inScope('c.address_code')}
-        ) n`,
-        [...filterColumns(keys, communities), ...scope],
-      );
       const counts = keys.map(() => 0);
-      for (const row of rows) counts[Number(row.key) - 1] = row.n;
+      const narrow = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [] : [i]));
+      const wide = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [i] : []));
+      await Promise.all([
+        narrow.length > 0 && query<{ key: string | number; n: number }>(db,
+          `/* cases.caseCounts */
+          SELECT k.i AS key, n.n FROM unnest(${FILTER_UNNEST})
+            WITH ORDINALITY AS k(${FILTER_KEYS}, i)
+          CROSS JOIN LATERAL (
+            SELECT count(*)::int AS n FROM cases.legal_case c WHERE ${FILTER_WHERE} AND ${inScope('c.address_code')}
+          ) n`,
+          [...filterColumns(narrow.map((i) => keys[i]), communities), ...scope],
+        ).then((rows) => {
+          for (const row of rows) counts[narrow[Number(row.key) - 1]] = row.n;
+        }),
+        ...wide.map(async (i) => {
+          const statement = sql`/* cases.caseCountWide */
+            SELECT count(*)::int AS n FROM cases.legal_case c WHERE ${and(...filterConditions(keys[i], communities))}`;
+          counts[i] = (await query<{ n: number }>(db, statement.text, statement.values))[0]?.n ?? 0;
+        }),
+      ]);
       return counts;
     },
 

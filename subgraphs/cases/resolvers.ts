@@ -2,9 +2,9 @@
  * Thin resolvers of the cases subgraph: they call loaders, nothing else.
  */
 import { checkAddressCode } from '../../lib/address-code.ts';
-import { checkFirst, ErrorCode, userError } from '../../lib/errors.ts';
+import { BULK_PAGE_SIZE, checkFirst, checkWindow, ErrorCode, userError } from '../../lib/errors.ts';
 import { decodeCursor, toConnection } from '../../lib/pagination.ts';
-import { AddressCode, CreditCode, DateScalar } from '../../lib/scalars.ts';
+import { AddressCode, CreditCode, DateScalar, DateTime } from '../../lib/scalars.ts';
 import type { Resolvers } from './generated/resolvers-types.ts';
 import type { CaseRow, CasesKey } from './repository.ts';
 
@@ -21,6 +21,10 @@ const CASES_FIELD = 'Address.cases';
 const canonicalList = <T extends string>(list: readonly T[] | null | undefined): T[] | null =>
   list === null || list === undefined ? null : [...new Set(list)].sort();
 
+/** DateTime arguments arrive parsed as Date (lib/scalars.ts); the generated type also admits a string. */
+const instant = (value: Date | string | null | undefined): Date | null =>
+  value === null || value === undefined ? null : value instanceof Date ? value : new Date(value);
+
 /** The (filedOn, id) sort key an `after` cursor carries; anything else is INVALID_CURSOR. */
 function afterKey(after: string | null | undefined): [string, string] | null {
   const key = decodeCursor(after, 2, CASES_FIELD);
@@ -36,6 +40,7 @@ export const resolvers: Resolvers = {
   AddressCode,
   CreditCode,
   Date: DateScalar,
+  DateTime,
 
   Query: {
     case: async (_, { id }, ctx) => {
@@ -71,14 +76,22 @@ export const resolvers: Resolvers = {
       return check.ok ? { code: check.code } : null;
     },
     code: (address) => address.code,
-    cases: (address, { status, kind, since, first, after }): CasesKey => ({
-      code: address.code,
-      statuses: canonicalList(status),
-      kinds: canonicalList(kind),
-      since: since ?? null,
-      first: checkFirst(first, 20),
-      after: afterKey(after),
-    }),
+    cases: (address, { status, kind, since, filedBefore, updatedSince, updatedBefore, first, after }): CasesKey => {
+      const key: CasesKey = {
+        code: address.code,
+        statuses: canonicalList(status),
+        kinds: canonicalList(kind),
+        since: since ?? null,
+        filedBefore: filedBefore ?? null,
+        updatedSince: instant(updatedSince),
+        updatedBefore: instant(updatedBefore),
+        first: checkFirst(first, 20, BULK_PAGE_SIZE),
+        after: afterKey(after),
+      };
+      checkWindow(key.since, 'since', key.filedBefore, 'filedBefore');
+      checkWindow(key.updatedSince, 'updatedSince', key.updatedBefore, 'updatedBefore');
+      return key;
+    },
     caseStats: (address, { kind, since }, ctx) =>
       ctx.loaders.caseStats.load({ code: address.code, kinds: canonicalList(kind), since: since ?? null }),
   },

@@ -2,6 +2,10 @@ import DataLoader from 'dataloader';
 import { keyedLoader, MAX_BATCH_SIZE, pagedLoader } from '../../lib/loader.ts';
 import type { EntitiesKey, EntitiesRepository, EntityCountKey, LegalEntityRow } from './repository.ts';
 
+/** Cache key of a filter: two fields asking the same thing of the same address share one load. */
+const filterKey = (k: EntityCountKey) =>
+  [k.code, k.status ?? '', k.kinds?.join(',') ?? '*', k.updatedSince?.toISOString() ?? '', k.updatedBefore?.toISOString() ?? ''].join('|');
+
 /** Per-request loaders of the entities subgraph. Address keys are canonical address codes. */
 export function createLoaders(repository: EntitiesRepository) {
   return {
@@ -21,11 +25,11 @@ export function createLoaders(repository: EntitiesRepository) {
     ),
     entities: pagedLoader<EntitiesKey, LegalEntityRow>(
       (keys) => repository.entityPages(keys),
-      (k) => `${k.code}|${k.status ?? ''}|${k.first}|${k.after ?? ''}`,
+      (k) => `${filterKey(k)}|${k.first}|${k.after ?? ''}`,
     ),
     entityCount: new DataLoader<EntityCountKey, number, string>((keys) => repository.entityCounts(keys), {
       maxBatchSize: MAX_BATCH_SIZE,
-      cacheKeyFn: (k) => `${k.code}|${k.status ?? ''}`,
+      cacheKeyFn: filterKey,
     }),
   };
 }

@@ -3,7 +3,8 @@
  * people are known here by code and id alone.
  */
 import { query, type Db } from '../../lib/db.ts';
-import { inScope, scopedRange } from '../../lib/community-scope.ts';
+import { inScope, isWideSubtree, scopeCondition, scopedRange } from '../../lib/community-scope.ts';
+import { and, raw, sql, type Fragment } from '../../lib/sql.ts';
 
 export type LegalEntityKind = 'COMPANY' | 'INDIVIDUAL_BUSINESS' | 'SOCIAL_ORGANIZATION' | 'PUBLIC_INSTITUTION';
 export type LegalEntityStatus = 'ACTIVE' | 'REVOKED' | 'CANCELLED';
@@ -19,13 +20,15 @@ export type LegalEntityRow = {
   registeredAddressCode: string | null;
   businessAddressCode: string | null;
   legalRepPersonId: string | null;
+  /** When the row last changed (a trigger keeps it). */
+  updatedAt: Date;
 };
 
 /** One column list for every legal entity query, snake_case aliased to the row type. */
 const ENTITY_COLUMNS = `
   e.credit_code AS "creditCode", e.name, e.kind, e.industry, e.status, e.registered_on AS "registeredOn",
   e.registered_address_code AS "registeredAddressCode", e.business_address_code AS "businessAddressCode",
-  e.legal_rep_person_id AS "legalRepPersonId"`;
+  e.legal_rep_person_id AS "legalRepPersonId", e.updated_at AS "updatedAt"`;
 
 /**
  * "Registered or business address in [lo, hi)" (and, when confined, that address in scope): two
@@ -35,7 +38,10 @@ const ENTITY_COLUMNS = `
 const IN_RANGE = `
   ((e.registered_address_code >= k.lo AND e.registered_address_code < k.hi AND ${inScope('e.registered_address_code')})
     OR (e.business_address_code >= k.lo AND e.business_address_code < k.hi AND ${inScope('e.business_address_code')}))
-  AND (k.status IS NULL OR e.status = k.status)`;
+  AND (k.status IS NULL OR e.status = k.status)
+  AND (k.kinds IS NULL OR e.kind = ANY(string_to_array(k.kinds, ',')))
+  AND (k.updated_since IS NULL OR e.updated_at >= k.updated_since)
+  AND (k.updated_before IS NULL OR e.updated_at < k.updated_before)`;
 
 /**
  * "The entity is visible": its registered or business address lies under one of the viewer's
@@ -44,11 +50,39 @@ const IN_RANGE = `
 const VISIBLE = `(?::text[] IS NULL
   OR left(e.registered_address_code, 12) = ANY(?::text[]) OR left(e.business_address_code, 12) = ANY(?::text[]))`;
 
-/** One page of the entities at or beneath an address; `after` is the last credit code seen. */
-export type EntitiesKey = { code: string; status: LegalEntityStatus | null; first: number; after: string | null };
+/** The entities at or beneath an address, optionally filtered, to list or count; null or absent means no restriction. */
+export type EntityCountKey = {
+  code: string;
+  status: LegalEntityStatus | null;
+  kinds?: readonly LegalEntityKind[] | null;
+  /** Only entities whose row changed at or after this instant. */
+  updatedSince?: Date | null;
+  /** Only entities whose row last changed before this instant. */
+  updatedBefore?: Date | null;
+};
 
-/** The entities at or beneath an address, optionally of one status, to count. */
-export type EntityCountKey = { code: string; status: LegalEntityStatus | null };
+/** One page of the entities at or beneath an address; `after` is the last credit code seen. */
+export type EntitiesKey = EntityCountKey & { first: number; after: string | null };
+
+/** The per-key filter columns of the batched statements, after lo and hi. */
+const filterColumns = (keys: readonly EntityCountKey[]) => [
+  keys.map((k) => k.status),
+  keys.map((k) => k.kinds?.join(',') ?? null),
+  keys.map((k) => k.updatedSince?.toISOString() ?? null),
+  keys.map((k) => k.updatedBefore?.toISOString() ?? null),
+];
+const FILTER_UNNEST = '?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[]';
+const FILTER_KEYS = 'status, kinds, updated_since, updated_before';
+
+/** The filter of one key (not its address range) with its values bound in place, for table alias `t`. */
+function filterConditions(k: EntityCountKey, t: string): Fragment[] {
+  return [
+    k.status !== null && sql`${raw(t)}.status = ${k.status}::text`,
+    k.kinds && sql`${raw(t)}.kind = ANY(${k.kinds}::text[])`,
+    k.updatedSince && sql`${raw(t)}.updated_at >= ${k.updatedSince}::timestamptz`,
+    k.updatedBefore && sql`${raw(t)}.updated_at < ${k.updatedBefore}::timestamptz`,
+  ].filter((c): c is Fragment => Boolean(c));
+}
 
 /**
  * The statements of one request. With `communities` (a confined viewer, 12-digit community
@@ -59,6 +93,55 @@ export type EntityCountKey = { code: string; status: LegalEntityStatus | null };
 export function createEntitiesRepository(db: Db, communities: readonly string[] | null = null) {
   const scope = [communities, communities] as const;
   const visible = [communities, communities, communities] as const;
+
+  async function narrowPages(keys: readonly EntitiesKey[]): Promise<(LegalEntityRow & { key: number })[]> {
+    const ranges = keys.map((k) => scopedRange(k.code, communities));
+    const branch = (column: string) => `
+          SELECT * FROM entities.legal_entity x
+          WHERE x.${column} >= k.lo AND x.${column} < k.hi AND ${inScope(`x.${column}`)}
+            AND (k.status IS NULL OR x.status = k.status)
+            AND (k.kinds IS NULL OR x.kind = ANY(string_to_array(k.kinds, ',')))
+            AND (k.updated_since IS NULL OR x.updated_at >= k.updated_since)
+            AND (k.updated_before IS NULL OR x.updated_at < k.updated_before)
+            AND (k.after IS NULL OR x.credit_code > k.after)`;
+    const rows = await query<LegalEntityRow & { key: string | number }>(db,
+      `/* entities.entityPages */
+      SELECT k.i AS key, c.* FROM unnest(?::text[], ?::text[], ${FILTER_UNNEST}, ?::text[], ?::int[])
+        WITH ORDINALITY AS k(lo, hi, ${FILTER_KEYS}, after, lim, i)
+      CROSS JOIN LATERAL (
+        SELECT ${ENTITY_COLUMNS} FROM (${branch('business_address_code')}
+          UNION${branch('registered_address_code')}
+        ) e
+        ORDER BY e.credit_code LIMIT k.lim
+      ) c`,
+      [
+        ranges.map((r) => r.lo),
+        ranges.map((r) => r.hi),
+        ...filterColumns(keys),
+        keys.map((k) => k.after),
+        keys.map((k) => k.first + 1),
+        ...scope, // business_address_code branch
+        ...scope, // registered_address_code branch
+      ],
+    );
+    return rows.map((r) => ({ ...r, key: Number(r.key) - 1 }));
+  }
+
+  /** "Registered or business address in the key's subtree and in scope", values bound in place. */
+  function inSubtree(k: EntityCountKey): Fragment {
+    const { lo, hi } = scopedRange(k.code, communities);
+    const at = (column: string) => and(sql`e.${raw(column)} >= ${lo} AND e.${raw(column)} < ${hi}`, scopeCondition(`e.${column}`, communities));
+    return sql`(${at('registered_address_code')}) OR (${at('business_address_code')})`;
+  }
+
+  async function widePage(k: EntitiesKey): Promise<LegalEntityRow[]> {
+    const statement = sql`/* entities.entityPageWide */
+      SELECT ${raw(ENTITY_COLUMNS)} FROM entities.legal_entity e
+      WHERE ${and(inSubtree(k), ...filterConditions(k, 'e'), k.after !== null && sql`e.credit_code > ${k.after}::text`)}
+      ORDER BY e.credit_code LIMIT ${k.first + 1}::int`;
+    return query<LegalEntityRow>(db, statement.text, statement.values);
+  }
+
   return {
     /** Legal entities by credit code, in any order; unknown codes (and, when confined, entities elsewhere) are simply absent. */
     async findByCreditCodes(creditCodes: readonly string[]): Promise<LegalEntityRow[]> {
@@ -81,53 +164,51 @@ export function createEntitiesRepository(db: Db, communities: readonly string[] 
     },
 
     /**
-     * One page of entities for each address in one statement. Per address, the two address
-     * indexes are range-scanned separately and UNIONed (an entity at both addresses appears
-     * once), then sorted by credit code, LIMIT first + 1 to tell whether a next page exists.
-     * Written as a UNION on purpose: with `OR` + `ORDER BY credit_code LIMIT`, PostgreSQL walks
-     * the primary key in credit-code order and filters, which reads every entity in the district
-     * to page one room's (measured with `npm run explain` on the demo data: 41 ms vs < 1 ms).
+     * One page of entities for each address, by credit code, LIMIT first + 1 to tell whether a
+     * next page exists. Keys below subdistrict level share one statement: per address, the two
+     * address indexes are range-scanned separately and UNIONed (an entity at both addresses
+     * appears once), then sorted. Written as a UNION on purpose: with `OR` + `ORDER BY credit_code
+     * LIMIT`, PostgreSQL walks the primary key in credit-code order and filters, which reads every
+     * entity in the district to page one room's (measured with `npm run explain` on the demo
+     * data: 41 ms vs < 1 ms). For a district or subdistrict that walk is just right (nearly every
+     * entity matches, and a page reads its own rows from the cursor on), so such a key gets the
+     * `OR` statement of its own with its values bound in place, and the planner chooses.
      */
     async entityPages(keys: readonly EntitiesKey[]): Promise<(LegalEntityRow & { key: number })[]> {
-      const ranges = keys.map((k) => scopedRange(k.code, communities));
-      const branch = (column: string) => `
-            SELECT * FROM entities.legal_entity x
-            WHERE x.${column} >= k.lo AND x.${column} < k.hi AND ${inScope(`x.${column}`)}
-              AND (k.status IS NULL OR x.status = k.status) AND (k.after IS NULL OR x.credit_code > k.after)`;
-      const rows = await query<LegalEntityRow & { key: string | number }>(db,
-        `/* entities.entityPages */
-        SELECT k.i AS key, c.* FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int[])
-          WITH ORDINALITY AS k(lo, hi, status, after, lim, i)
-        CROSS JOIN LATERAL (
-          SELECT ${ENTITY_COLUMNS} FROM (${branch('business_address_code')}
-            UNION${branch('registered_address_code')}
-          ) e
-          ORDER BY e.credit_code LIMIT k.lim
-        ) c`,
-        [
-          ranges.map((r) => r.lo),
-          ranges.map((r) => r.hi),
-          keys.map((k) => k.status),
-          keys.map((k) => k.after),
-          keys.map((k) => k.first + 1),
-          ...scope, // business_address_code branch
-          ...scope, // registered_address_code branch
-        ],
-      );
-      return rows.map((r) => ({ ...r, key: Number(r.key) - 1 }));
+      const narrow = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [] : [i]));
+      const wide = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [i] : []));
+      const pages = await Promise.all([
+        narrow.length === 0 ? [] : narrowPages(narrow.map((i) => keys[i])).then((rows) => rows.map((r) => ({ ...r, key: narrow[r.key] }))),
+        ...wide.map((i) => widePage(keys[i]).then((rows) => rows.map((r) => ({ ...r, key: i })))),
+      ]);
+      return pages.flat();
     },
 
-    /** Number of entities at or beneath each address (of a status, when given), in key order. */
+    /**
+     * Number of entities at or beneath each address (filtered as its key says), in key order: one
+     * statement for the keys below subdistrict level, one with bound values for each wider key.
+     */
     async entityCounts(keys: readonly EntityCountKey[]): Promise<number[]> {
-      const ranges = keys.map((k) => scopedRange(k.code, communities));
-      const rows = await query<{ key: string | number; n: number }>(db,
-        `/* entities.entityCounts */
-        SELECT k.i AS key, (SELECT count(*) FROM entities.legal_entity e WHERE ${IN_RANGE})::int AS n
-        FROM unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS k(lo, hi, status, i)`,
-        [...scope, ...scope, ranges.map((r) => r.lo), ranges.map((r) => r.hi), keys.map((k) => k.status)],
-      );
       const counts = keys.map(() => 0);
-      for (const row of rows) counts[Number(row.key) - 1] = row.n;
+      const narrow = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [] : [i]));
+      const wide = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [i] : []));
+      const narrowKeys = narrow.map((i) => keys[i]);
+      const ranges = narrowKeys.map((k) => scopedRange(k.code, communities));
+      await Promise.all([
+        narrow.length > 0 && query<{ key: string | number; n: number }>(db,
+          `/* entities.entityCounts */
+          SELECT k.i AS key, (SELECT count(*) FROM entities.legal_entity e WHERE ${IN_RANGE})::int AS n
+          FROM unnest(?::text[], ?::text[], ${FILTER_UNNEST}) WITH ORDINALITY AS k(lo, hi, ${FILTER_KEYS}, i)`,
+          [...scope, ...scope, ranges.map((r) => r.lo), ranges.map((r) => r.hi), ...filterColumns(narrowKeys)],
+        ).then((rows) => {
+          for (const row of rows) counts[narrow[Number(row.key) - 1]] = row.n;
+        }),
+        ...wide.map(async (i) => {
+          const statement = sql`/* entities.entityCountWide */
+            SELECT count(*)::int AS n FROM entities.legal_entity e WHERE ${and(inSubtree(keys[i]), ...filterConditions(keys[i], 'e'))}`;
+          counts[i] = (await query<{ n: number }>(db, statement.text, statement.values))[0]?.n ?? 0;
+        }),
+      ]);
       return counts;
     },
   };

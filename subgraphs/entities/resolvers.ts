@@ -3,10 +3,10 @@
  */
 import { checkAddressCode } from '../../lib/address-code.ts';
 import { checkCreditCode } from '../../lib/check-digits.ts';
-import { checkFirst, ErrorCode, userError } from '../../lib/errors.ts';
+import { BULK_PAGE_SIZE, checkFirst, checkWindow, ErrorCode, userError } from '../../lib/errors.ts';
 import { isStorableText } from '../../lib/loader.ts';
 import { decodeCursor, toConnection } from '../../lib/pagination.ts';
-import { AddressCode, CreditCode, DateScalar } from '../../lib/scalars.ts';
+import { AddressCode, CreditCode, DateScalar, DateTime } from '../../lib/scalars.ts';
 import type { Resolvers } from './generated/resolvers-types.ts';
 import type { EntitiesKey, LegalEntityRow } from './repository.ts';
 
@@ -16,6 +16,10 @@ const MAX_CODES = 500;
 /** Sort key of an entity on a page, which its cursor encodes. */
 const entityKey = (r: LegalEntityRow) => [r.creditCode];
 
+/** DateTime arguments arrive parsed as Date (lib/scalars.ts); the generated type also admits a string. */
+const instant = (value: Date | string | null | undefined): Date | null =>
+  value === null || value === undefined ? null : value instanceof Date ? value : new Date(value);
+
 /** The list its cursors belong to. */
 const ENTITIES_FIELD = 'Address.entities';
 
@@ -23,6 +27,7 @@ export const resolvers: Resolvers = {
   AddressCode,
   CreditCode,
   Date: DateScalar,
+  DateTime,
 
   Query: {
     legalEntity: async (_, { creditCode }, ctx) => {
@@ -64,14 +69,19 @@ export const resolvers: Resolvers = {
       return check.ok ? { code: check.code } : null;
     },
     code: (address) => address.code,
-    entities: (address, { status, first, after }): EntitiesKey => {
+    entities: (address, { status, kind, updatedSince, updatedBefore, first, after }): EntitiesKey => {
       const cursor = decodeCursor(after, 1, ENTITIES_FIELD);
-      return {
+      const key: EntitiesKey = {
         code: address.code,
         status: status ?? null,
-        first: checkFirst(first, 20),
+        kinds: kind === null || kind === undefined ? null : [...new Set(kind)].sort(),
+        updatedSince: instant(updatedSince),
+        updatedBefore: instant(updatedBefore),
+        first: checkFirst(first, 20, BULK_PAGE_SIZE),
         after: cursor === null ? null : String(cursor[0]),
       };
+      checkWindow(key.updatedSince, 'updatedSince', key.updatedBefore, 'updatedBefore');
+      return key;
     },
     entityCount: (address, { status }, ctx) => ctx.loaders.entityCount.load({ code: address.code, status: status ?? null }),
   },
@@ -79,6 +89,6 @@ export const resolvers: Resolvers = {
   LegalEntityConnection: {
     edges: async (key, _, ctx) => toConnection(await ctx.loaders.entities.load(key), key.first, entityKey, ENTITIES_FIELD).edges,
     pageInfo: async (key, _, ctx) => toConnection(await ctx.loaders.entities.load(key), key.first, entityKey, ENTITIES_FIELD).pageInfo,
-    totalCount: (key, _, ctx) => ctx.loaders.entityCount.load({ code: key.code, status: key.status }),
+    totalCount: (key, _, ctx) => ctx.loaders.entityCount.load(key),
   },
 };

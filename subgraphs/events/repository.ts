@@ -3,7 +3,8 @@
  * and legal entities are known here by their keys alone.
  */
 import { query, type Db } from '../../lib/db.ts';
-import { inScope, scopedRange } from '../../lib/community-scope.ts';
+import { inScope, isWideSubtree, scopeCondition, scopedRange } from '../../lib/community-scope.ts';
+import { and, raw, sql } from '../../lib/sql.ts';
 
 export type EventKind =
   | 'SAFETY_HAZARD' | 'FIRE_HAZARD' | 'DISPUTE' | 'ILLEGAL_CONSTRUCTION' | 'PUBLIC_ORDER'
@@ -21,6 +22,8 @@ export type EventRow = {
   resolvedAt: Date | null;
   description: string;
   addressCode: string;
+  /** When the row last changed (a trigger keeps it). */
+  updatedAt: Date;
   /**
    * reported_at in microseconds since the epoch: the exact sort key a cursor carries (a JS Date
    * keeps only milliseconds, which would skip rows that differ below that).
@@ -34,7 +37,7 @@ export type EventEntityRow = { eventId: string; creditCode: string; role: 'INVOL
 /** One column list for every event query, snake_case aliased to the row type. */
 const EVENT_COLUMNS = `
   e.id, e.kind, e.source, e.severity, e.status, e.reported_at AS "reportedAt",
-  e.resolved_at AS "resolvedAt", e.description, e.address_code AS "addressCode",
+  e.resolved_at AS "resolvedAt", e.description, e.address_code AS "addressCode", e.updated_at AS "updatedAt",
   (extract(epoch FROM e.reported_at) * 1000000)::bigint AS "reportedAtUs"`;
 
 /** Which events of an address subtree a list or a count covers; null means no restriction. */
@@ -45,6 +48,12 @@ export type EventFilter = {
   kinds: readonly EventKind[] | null;
   /** Only events reported at or after this instant. */
   since: Date | null;
+  /** Only events reported before this instant (absent: no restriction, like null). */
+  reportedBefore?: Date | null;
+  /** Only events whose row changed at or after this instant. */
+  updatedSince?: Date | null;
+  /** Only events whose row last changed before this instant. */
+  updatedBefore?: Date | null;
 };
 
 /** One page of an address's events, newest first; `after` is the (reportedAtUs, id) of the last event seen. */
@@ -66,15 +75,37 @@ function filterColumns(keys: readonly EventFilter[], communities: readonly strin
     keys.map((k) => k.statuses?.join(',') ?? null),
     keys.map((k) => k.kinds?.join(',') ?? null),
     keys.map((k) => k.since?.toISOString() ?? null),
+    keys.map((k) => k.reportedBefore?.toISOString() ?? null),
+    keys.map((k) => k.updatedSince?.toISOString() ?? null),
+    keys.map((k) => k.updatedBefore?.toISOString() ?? null),
   ];
 }
 
-const FILTER_UNNEST = `?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]`;
+const FILTER_UNNEST = `?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[]`;
+const FILTER_KEYS = 'lo, hi, statuses, kinds, since, reported_before, updated_since, updated_before';
 const FILTER_WHERE = `
   e.address_code >= k.lo AND e.address_code < k.hi
   AND (k.statuses IS NULL OR e.status = ANY(string_to_array(k.statuses, ',')))
   AND (k.kinds IS NULL OR e.kind = ANY(string_to_array(k.kinds, ',')))
-  AND (k.since IS NULL OR e.reported_at >= k.since)`;
+  AND (k.since IS NULL OR e.reported_at >= k.since)
+  AND (k.reported_before IS NULL OR e.reported_at < k.reported_before)
+  AND (k.updated_since IS NULL OR e.updated_at >= k.updated_since)
+  AND (k.updated_before IS NULL OR e.updated_at < k.updated_before)`;
+
+/** The filter of one key as conditions with its values bound in place (the single-key statements). */
+function filterConditions(k: EventFilter, communities: readonly string[] | null) {
+  const range = scopedRange(k.code, communities);
+  return [
+    sql`e.address_code >= ${range.lo} AND e.address_code < ${range.hi}`,
+    k.statuses && sql`e.status = ANY(${k.statuses}::text[])`,
+    k.kinds && sql`e.kind = ANY(${k.kinds}::text[])`,
+    k.since && sql`e.reported_at >= ${k.since}::timestamptz`,
+    k.reportedBefore && sql`e.reported_at < ${k.reportedBefore}::timestamptz`,
+    k.updatedSince && sql`e.updated_at >= ${k.updatedSince}::timestamptz`,
+    k.updatedBefore && sql`e.updated_at < ${k.updatedBefore}::timestamptz`,
+    scopeCondition('e.address_code', communities),
+  ];
+}
 
 /** "The event `eventId` names is visible": links are reachable only through visible events. */
 const eventInScope = (eventId: string) => `(?::text[] IS NULL OR EXISTS (
@@ -87,6 +118,40 @@ const eventInScope = (eventId: string) => `(?::text[] IS NULL OR EXISTS (
  */
 export function createEventRepository(db: Db, communities: readonly string[] | null = null) {
   const scope = [communities, communities] as const;
+
+  async function narrowPages(keys: readonly EventsKey[]): Promise<(EventRow & { key: number })[]> {
+    const rows = await query<EventRow & { key: string | number }>(db,
+      `/* events.eventPages */
+      SELECT k.i AS key, p.* FROM unnest(${FILTER_UNNEST}, ?::bigint[], ?::text[], ?::int[])
+        WITH ORDINALITY AS k(${FILTER_KEYS}, after_us, after_id, lim, i)
+      CROSS JOIN LATERAL (
+        SELECT ${EVENT_COLUMNS} FROM events.event e
+        WHERE ${FILTER_WHERE}
+          AND (k.after_id IS NULL
+            OR (e.reported_at, e.id) < (timestamptz 'epoch' + k.after_us * interval '1 microsecond', k.after_id))
+          AND ${inScope('e.address_code')}
+        ORDER BY e.reported_at DESC, e.id DESC LIMIT k.lim
+      ) p`,
+      [
+        ...filterColumns(keys, communities),
+        keys.map((k) => k.after?.[0] ?? null),
+        keys.map((k) => k.after?.[1] ?? null),
+        keys.map((k) => k.first + 1),
+        ...scope,
+      ],
+    );
+    return rows.map((r) => ({ ...r, key: Number(r.key) - 1 }));
+  }
+
+  async function widePage(k: EventsKey): Promise<EventRow[]> {
+    const after = k.after && sql`(e.reported_at, e.id) < (timestamptz 'epoch' + ${k.after[0]}::bigint * interval '1 microsecond', ${k.after[1]}::text)`;
+    const statement = sql`/* events.eventPageWide */
+      SELECT ${raw(EVENT_COLUMNS)} FROM events.event e
+      WHERE ${and(...filterConditions(k, communities), after)}
+      ORDER BY e.reported_at DESC, e.id DESC LIMIT ${k.first + 1}::int`;
+    return query<EventRow>(db, statement.text, statement.values);
+  }
+
   return {
     /** Events by id, in any order; unknown ids (and, when confined, events elsewhere) are simply absent. */
     async findEventsByIds(ids: readonly string[]): Promise<EventRow[]> {
@@ -98,46 +163,48 @@ export function createEventRepository(db: Db, communities: readonly string[] | n
     },
 
     /**
-     * One page of events for each key in one statement: a LATERAL range scan of event_address_idx
-     * per key over its subtree, newest first, LIMIT first + 1 to tell whether a next page exists.
+     * One page of events for each key, newest first, LIMIT first + 1 to tell whether a next page
+     * exists. Keys below subdistrict level share one statement: a LATERAL range scan of
+     * event_address_idx per key over its subtree. A district or subdistrict key gets a statement
+     * of its own with its values bound in place, so the planner sees how wide the range is and
+     * walks event_reported_idx from the cursor (a page reads its own rows, not the district's).
      */
     async eventPages(keys: readonly EventsKey[]): Promise<(EventRow & { key: number })[]> {
-      const rows = await query<EventRow & { key: string | number }>(db,
-        `/* events.eventPages */
-        SELECT k.i AS key, p.* FROM unnest(${FILTER_UNNEST}, ?::bigint[], ?::text[], ?::int[])
-          WITH ORDINALITY AS k(lo, hi, statuses, kinds, since, after_us, after_id, lim, i)
-        CROSS JOIN LATERAL (
-          SELECT ${EVENT_COLUMNS} FROM events.event e
-          WHERE ${FILTER_WHERE}
-            AND (k.after_id IS NULL
-              OR (e.reported_at, e.id) < (timestamptz 'epoch' + k.after_us * interval '1 microsecond', k.after_id))
-            AND ${inScope('e.address_code')}
-          ORDER BY e.reported_at DESC, e.id DESC LIMIT k.lim
-        ) p`,
-        [
-          ...filterColumns(keys, communities),
-          keys.map((k) => k.after?.[0] ?? null),
-          keys.map((k) => k.after?.[1] ?? null),
-          keys.map((k) => k.first + 1),
-          ...scope,
-        ],
-      );
-      return rows.map((r) => ({ ...r, key: Number(r.key) - 1 }));
+      const narrow = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [] : [i]));
+      const wide = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [i] : []));
+      const pages = await Promise.all([
+        narrow.length === 0 ? [] : narrowPages(narrow.map((i) => keys[i])).then((rows) => rows.map((r) => ({ ...r, key: narrow[r.key] }))),
+        ...wide.map((i) => widePage(keys[i]).then((rows) => rows.map((r) => ({ ...r, key: i })))),
+      ]);
+      return pages.flat();
     },
 
-    /** Number of events matching each filter, in the order of `keys`. */
+    /**
+     * Number of events matching each filter, in the order of `keys`: one LATERAL count for the keys
+     * below subdistrict level, one statement with bound values for each wider key (as eventPages).
+     */
     async eventCounts(keys: readonly EventFilter[]): Promise<number[]> {
-      const rows = await query<{ key: string | number; n: number }>(db,
-        `/* events.eventCounts */
-        SELECT k.i AS key, c.n FROM unnest(${FILTER_UNNEST})
-          WITH ORDINALITY AS k(lo, hi, statuses, kinds, since, i)
-        CROSS JOIN LATERAL (
-          SELECT count(*)::int AS n FROM events.event e WHERE ${FILTER_WHERE} AND ${inScope('e.address_code')}
-        ) c`,
-        [...filterColumns(keys, communities), ...scope],
-      );
       const counts = keys.map(() => 0);
-      for (const row of rows) counts[Number(row.key) - 1] = row.n;
+      const narrow = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [] : [i]));
+      const wide = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [i] : []));
+      await Promise.all([
+        narrow.length > 0 && query<{ key: string | number; n: number }>(db,
+          `/* events.eventCounts */
+          SELECT k.i AS key, c.n FROM unnest(${FILTER_UNNEST})
+            WITH ORDINALITY AS k(${FILTER_KEYS}, i)
+          CROSS JOIN LATERAL (
+            SELECT count(*)::int AS n FROM events.event e WHERE ${FILTER_WHERE} AND ${inScope('e.address_code')}
+          ) c`,
+          [...filterColumns(narrow.map((i) => keys[i]), communities), ...scope],
+        ).then((rows) => {
+          for (const row of rows) counts[narrow[Number(row.key) - 1]] = row.n;
+        }),
+        ...wide.map(async (i) => {
+          const statement = sql`/* events.eventCountWide */
+            SELECT count(*)::int AS n FROM events.event e WHERE ${and(...filterConditions(keys[i], communities))}`;
+          counts[i] = (await query<{ n: number }>(db, statement.text, statement.values))[0]?.n ?? 0;
+        }),
+      ]);
       return counts;
     },
 

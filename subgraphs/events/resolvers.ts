@@ -2,7 +2,7 @@
  * Thin resolvers of the events subgraph: they call loaders, nothing else.
  */
 import { checkAddressCode } from '../../lib/address-code.ts';
-import { checkFirst, ErrorCode, userError } from '../../lib/errors.ts';
+import { BULK_PAGE_SIZE, checkFirst, checkWindow, ErrorCode, userError } from '../../lib/errors.ts';
 import { decodeCursor, toConnection } from '../../lib/pagination.ts';
 import { AddressCode, CreditCode, DateTime } from '../../lib/scalars.ts';
 import type { EventsContext } from './context.ts';
@@ -78,14 +78,22 @@ export const resolvers: Resolvers = {
       return check.ok ? { code: check.code } : null;
     },
     code: (address) => address.code,
-    events: (address, { status, kind, since, first, after }): EventsKey => ({
-      code: address.code,
-      statuses: canonicalList(status),
-      kinds: canonicalList(kind),
-      since: instant(since),
-      first: checkFirst(first, 20),
-      after: afterKey(after),
-    }),
+    events: (address, { status, kind, since, reportedBefore, updatedSince, updatedBefore, first, after }): EventsKey => {
+      const key: EventsKey = {
+        code: address.code,
+        statuses: canonicalList(status),
+        kinds: canonicalList(kind),
+        since: instant(since),
+        reportedBefore: instant(reportedBefore),
+        updatedSince: instant(updatedSince),
+        updatedBefore: instant(updatedBefore),
+        first: checkFirst(first, 20, BULK_PAGE_SIZE),
+        after: afterKey(after),
+      };
+      checkWindow(key.since, 'since', key.reportedBefore, 'reportedBefore');
+      checkWindow(key.updatedSince, 'updatedSince', key.updatedBefore, 'updatedBefore');
+      return key;
+    },
     eventStats: (address, { since }, ctx) => ctx.loaders.eventStats.load({ code: address.code, since: instant(since) }),
   },
 

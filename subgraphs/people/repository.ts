@@ -3,7 +3,8 @@
  * known here by code alone.
  */
 import { query, type Db } from '../../lib/db.ts';
-import { inScope, scopedRange } from '../../lib/community-scope.ts';
+import { inScope, isWideSubtree, scopeCondition, scopedRange } from '../../lib/community-scope.ts';
+import { and, raw, sql } from '../../lib/sql.ts';
 
 export type PersonRow = {
   id: string;
@@ -14,6 +15,8 @@ export type PersonRow = {
   idNumber: string;
   phone: string | null;
   householdType: 'REGISTERED' | 'MIGRANT';
+  /** When the row last changed (a trigger keeps it). */
+  updatedAt: Date;
 };
 
 export type ResidenceRow = {
@@ -23,22 +26,38 @@ export type ResidenceRow = {
   relation: 'OWNER' | 'TENANT' | 'FAMILY' | 'COLLECTIVE';
   since: string;
   until: string | null;
+  /** When the row last changed (a trigger keeps it). */
+  updatedAt: Date;
 };
 
 /** One column list for every person query, snake_case aliased to the row type. */
 const PERSON_COLUMNS = `
   p.id, p.name, p.gender, p.birth_date AS "birthDate", p.id_number AS "idNumber", p.phone,
-  p.household_type AS "householdType"`;
+  p.household_type AS "householdType", p.updated_at AS "updatedAt"`;
 
 /** One column list for every residence query. */
 const RESIDENCE_COLUMNS = `
-  r.id, r.person_id AS "personId", r.address_code AS "addressCode", r.relation, r.since, r.until`;
+  r.id, r.person_id AS "personId", r.address_code AS "addressCode", r.relation, r.since, r.until,
+  r.updated_at AS "updatedAt"`;
 
 /**
  * One page of current residents at or beneath an address. `after` is the sort key
  * (address code, person id) of the last resident of the previous page.
  */
 export type ResidentsKey = { code: string; first: number; after: readonly [string, string] | null };
+
+/** Distinct people with a current residence at or beneath an address, optionally changed in a window. */
+export type PeopleFilter = { code: string; updatedSince: Date | null; updatedBefore: Date | null };
+/** One page of them by person id; `after` is the last person id seen. */
+export type PeopleKey = PeopleFilter & { first: number; after: string | null };
+
+/** Residences at or beneath an address: current (true), past (false) or all (null), optionally changed in a window. */
+export type ResidencesFilter = { code: string; current: boolean | null; updatedSince: Date | null; updatedBefore: Date | null };
+/** One page of them by (address code, residence id); `after` is that key of the last residence seen. */
+export type ResidencesKey = ResidencesFilter & { first: number; after: readonly [string, number] | null };
+
+const PEOPLE_UNNEST = '?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[]';
+const RESIDENCES_UNNEST = '?::text[], ?::text[], ?::boolean[], ?::timestamptz[], ?::timestamptz[]';
 
 /**
  * The statements of one request. With `communities` (a confined viewer, 12-digit community
@@ -47,6 +66,46 @@ export type ResidentsKey = { code: string; first: number; after: readonly [strin
  */
 export function createPeopleRepository(db: Db, communities: readonly string[] | null = null) {
   const scope = [communities, communities] as const;
+  const windowColumns = (keys: readonly { updatedSince: Date | null; updatedBefore: Date | null }[]) => [
+    keys.map((k) => k.updatedSince?.toISOString() ?? null),
+    keys.map((k) => k.updatedBefore?.toISOString() ?? null),
+  ];
+  const rangeColumns = (keys: readonly { code: string }[]) => {
+    const ranges = keys.map((k) => scopedRange(k.code, communities));
+    return [ranges.map((r) => r.lo), ranges.map((r) => r.hi)];
+  };
+  /** "p lives (currently) at an address in [lo, hi) in scope", over residence_current_idx. */
+  const LIVES_UNDER = `p.id IN (SELECT r.person_id FROM people.residence r
+    WHERE r.until IS NULL AND r.address_code >= k.lo AND r.address_code < k.hi AND ${inScope('r.address_code')})`;
+  const PEOPLE_WHERE = `${LIVES_UNDER}
+    AND (k.updated_since IS NULL OR p.updated_at >= k.updated_since)
+    AND (k.updated_before IS NULL OR p.updated_at < k.updated_before)`;
+  /**
+   * A residence is listed when it is in the key's range and scope and, for a confined viewer, its
+   * person is visible (currently lives in one of the viewer's communities), as Residence.person
+   * must answer: a past residence here of someone now living elsewhere is not the viewer's to see.
+   */
+  const RESIDENCES_WHERE = `r.address_code >= k.lo AND r.address_code < k.hi
+    AND (k.current IS NULL OR (r.until IS NULL) = k.current)
+    AND (k.updated_since IS NULL OR r.updated_at >= k.updated_since)
+    AND (k.updated_before IS NULL OR r.updated_at < k.updated_before)
+    AND ${inScope('r.address_code')}
+    AND (?::text[] IS NULL OR EXISTS (SELECT 1 FROM people.residence c
+      WHERE c.person_id = r.person_id AND c.until IS NULL AND left(c.address_code, 12) = ANY(?::text[])))`;
+
+  /** The wide-key form of PEOPLE_WHERE, values bound in place. */
+  function peopleConditions(k: PeopleFilter) {
+    const { lo, hi } = scopedRange(k.code, communities);
+    return [
+      sql`p.id IN (SELECT r.person_id FROM people.residence r WHERE ${and(
+        sql`r.until IS NULL AND r.address_code >= ${lo} AND r.address_code < ${hi}`,
+        scopeCondition('r.address_code', communities),
+      )})`,
+      k.updatedSince && sql`p.updated_at >= ${k.updatedSince}::timestamptz`,
+      k.updatedBefore && sql`p.updated_at < ${k.updatedBefore}::timestamptz`,
+    ];
+  }
+
   return {
     /** People by id, in any order; unknown ids (and, when confined, people living elsewhere) are simply absent. */
     async findPeopleByIds(ids: readonly string[]): Promise<PersonRow[]> {
@@ -104,6 +163,109 @@ export function createPeopleRepository(db: Db, communities: readonly string[] | 
         ],
       );
       return rows.map((r) => ({ ...r, key: Number(r.key) - 1 }));
+    },
+
+    /**
+     * One page of distinct people living (currently) at or beneath each address, by person id,
+     * LIMIT first + 1. Keys below subdistrict level share one statement (their residents found
+     * over residence_current_idx, then sorted); a district or subdistrict key gets a statement of
+     * its own with its values bound in place, so the planner can walk person_pkey from the cursor
+     * and probe residence_one_current_per_address per person instead.
+     */
+    async peoplePages(keys: readonly PeopleKey[]): Promise<(PersonRow & { key: number })[]> {
+      const narrow = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [] : [i]));
+      const wide = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [i] : []));
+      const narrowKeys = narrow.map((i) => keys[i]);
+      const pages = await Promise.all([
+        narrow.length === 0 ? [] : query<PersonRow & { key: string | number }>(db,
+          `/* people.peoplePages */
+          SELECT k.i AS key, c.* FROM unnest(${PEOPLE_UNNEST}, ?::text[], ?::int[])
+            WITH ORDINALITY AS k(lo, hi, updated_since, updated_before, after, lim, i)
+          CROSS JOIN LATERAL (
+            SELECT ${PERSON_COLUMNS} FROM people.person p
+            WHERE ${PEOPLE_WHERE} AND (k.after IS NULL OR p.id > k.after)
+            ORDER BY p.id LIMIT k.lim
+          ) c`,
+          [...rangeColumns(narrowKeys), ...windowColumns(narrowKeys), narrowKeys.map((k) => k.after), narrowKeys.map((k) => k.first + 1), ...scope],
+        ).then((rows) => rows.map((r) => ({ ...r, key: narrow[Number(r.key) - 1] }))),
+        ...wide.map(async (i) => {
+          const k = keys[i];
+          const statement = sql`/* people.peoplePageWide */
+            SELECT ${raw(PERSON_COLUMNS)} FROM people.person p
+            WHERE ${and(...peopleConditions(k), k.after !== null && sql`p.id > ${k.after}::text`)}
+            ORDER BY p.id LIMIT ${k.first + 1}::int`;
+          return (await query<PersonRow>(db, statement.text, statement.values)).map((r) => ({ ...r, key: i }));
+        }),
+      ]);
+      return pages.flat();
+    },
+
+    /** Number of distinct people living (currently) at or beneath each address, in key order. */
+    async peopleCounts(keys: readonly PeopleFilter[]): Promise<number[]> {
+      const counts = keys.map(() => 0);
+      const narrow = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [] : [i]));
+      const wide = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [i] : []));
+      const narrowKeys = narrow.map((i) => keys[i]);
+      await Promise.all([
+        narrow.length > 0 && query<{ key: string | number; n: number }>(db,
+          `/* people.peopleCounts */
+          SELECT k.i AS key, c.n FROM unnest(${PEOPLE_UNNEST}) WITH ORDINALITY AS k(lo, hi, updated_since, updated_before, i)
+          CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM people.person p WHERE ${PEOPLE_WHERE}) c`,
+          [...rangeColumns(narrowKeys), ...windowColumns(narrowKeys), ...scope],
+        ).then((rows) => {
+          for (const row of rows) counts[narrow[Number(row.key) - 1]] = row.n;
+        }),
+        ...wide.map(async (i) => {
+          const statement = sql`/* people.peopleCountWide */
+            SELECT count(*)::int AS n FROM people.person p WHERE ${and(...peopleConditions(keys[i]))}`;
+          counts[i] = (await query<{ n: number }>(db, statement.text, statement.values))[0]?.n ?? 0;
+        }),
+      ]);
+      return counts;
+    },
+
+    /**
+     * One page of residences at or beneath each address in one statement: a LATERAL range scan of
+     * residence_address_idx per address in (address_code, id) order from the cursor, LIMIT first + 1.
+     */
+    async residencePages(keys: readonly ResidencesKey[]): Promise<(ResidenceRow & { key: number })[]> {
+      const rows = await query<ResidenceRow & { key: string | number }>(db,
+        `/* people.residencePages */
+        SELECT k.i AS key, c.* FROM unnest(${RESIDENCES_UNNEST}, ?::text[], ?::bigint[], ?::int[])
+          WITH ORDINALITY AS k(lo, hi, current, updated_since, updated_before, after_code, after_id, lim, i)
+        CROSS JOIN LATERAL (
+          SELECT ${RESIDENCE_COLUMNS} FROM people.residence r
+          WHERE ${RESIDENCES_WHERE}
+            -- a plain bound the index scan can start from; the row comparison below is a filter
+            AND r.address_code >= coalesce(k.after_code, k.lo)
+            AND (k.after_code IS NULL OR (r.address_code, r.id) > (k.after_code, k.after_id))
+          ORDER BY r.address_code, r.id LIMIT k.lim
+        ) c`,
+        [
+          ...rangeColumns(keys),
+          keys.map((k) => k.current),
+          ...windowColumns(keys),
+          keys.map((k) => k.after?.[0] ?? null),
+          keys.map((k) => k.after?.[1] ?? null),
+          keys.map((k) => k.first + 1),
+          ...scope,
+          ...scope,
+        ],
+      );
+      return rows.map((r) => ({ ...r, key: Number(r.key) - 1 }));
+    },
+
+    /** Number of residences matching each filter, in key order. */
+    async residenceCounts(keys: readonly ResidencesFilter[]): Promise<number[]> {
+      const rows = await query<{ key: string | number; n: number }>(db,
+        `/* people.residenceCounts */
+        SELECT k.i AS key, c.n FROM unnest(${RESIDENCES_UNNEST}) WITH ORDINALITY AS k(lo, hi, current, updated_since, updated_before, i)
+        CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM people.residence r WHERE ${RESIDENCES_WHERE}) c`,
+        [...rangeColumns(keys), keys.map((k) => k.current), ...windowColumns(keys), ...scope, ...scope],
+      );
+      const counts = keys.map(() => 0);
+      for (const row of rows) counts[Number(row.key) - 1] = row.n;
+      return counts;
     },
 
     /** Number of current residents at or beneath each address (in scope), in the order of `codes`. */

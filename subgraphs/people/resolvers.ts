@@ -3,12 +3,12 @@
  */
 import { maskIdNumber, maskPhone, yearOf } from '../../lib/auth/masking.ts';
 import { checkAddressCode } from '../../lib/address-code.ts';
-import { checkFirst, ErrorCode, userError } from '../../lib/errors.ts';
+import { BULK_PAGE_SIZE, checkFirst, checkWindow, ErrorCode, userError } from '../../lib/errors.ts';
 import { decodeCursor, toConnection } from '../../lib/pagination.ts';
 import { AddressCode, CreditCode, DateScalar, DateTime } from '../../lib/scalars.ts';
 import type { PeopleContext } from './context.ts';
 import type { Resolvers } from './generated/resolvers-types.ts';
-import type { PersonRow, ResidenceRow, ResidentsKey } from './repository.ts';
+import type { PeopleKey, PersonRow, ResidenceRow, ResidencesKey, ResidentsKey } from './repository.ts';
 import type { PersonLinkMapper } from './schema.mappers.ts';
 
 /** Most ids one `people` lookup takes. */
@@ -19,6 +19,26 @@ const residentKey = (r: ResidenceRow) => [r.addressCode, r.personId];
 
 /** The list its cursors belong to. */
 const RESIDENTS_FIELD = 'Address.residents';
+const PEOPLE_FIELD = 'Address.people';
+const RESIDENCES_FIELD = 'Address.residences';
+
+/** Sort keys of Address.people (person id) and Address.residences (address code, residence id). */
+const personKey = (p: PersonRow) => [p.id];
+const residenceKey = (r: ResidenceRow) => [r.addressCode, Number(r.id)];
+
+/** DateTime arguments arrive parsed as Date (lib/scalars.ts); the generated type also admits a string. */
+const instant = (value: Date | string | null | undefined): Date | null =>
+  value === null || value === undefined ? null : value instanceof Date ? value : new Date(value);
+
+/** The updatedSince/updatedBefore window of a list, checked. */
+function updatedWindow(args: { updatedSince?: Date | string | null; updatedBefore?: Date | string | null }) {
+  const window = { updatedSince: instant(args.updatedSince), updatedBefore: instant(args.updatedBefore) };
+  checkWindow(window.updatedSince, 'updatedSince', window.updatedBefore, 'updatedBefore');
+  return window;
+}
+
+/** What the audit log records of a person a field reveals (a people page's endCursor stands for one). */
+export const auditedPerson = (person: PersonRow) => ({ personIds: [person.id] });
 
 /**
  * What the audit log records of a residence a field reveals (server.ts audits Residence and
@@ -94,6 +114,7 @@ export const resolvers: Resolvers = {
   },
 
   Residence: {
+    id: (residence) => String(residence.id),
     person: (residence, _, ctx) => personOf(residence.personId, ctx),
     address: (residence) => ({ code: residence.addressCode }),
     current: (residence) => residence.until === null,
@@ -117,6 +138,55 @@ export const resolvers: Resolvers = {
       };
     },
     residentCount: (address, _, ctx) => ctx.loaders.residentCount.load(address.code),
+    people: (address, args): PeopleKey => {
+      const cursor = decodeCursor(args.after, 1, PEOPLE_FIELD);
+      if (cursor !== null && typeof cursor[0] !== 'string') {
+        throw userError(`"after" is not a cursor of ${PEOPLE_FIELD}: pass a cursor this list returned`, ErrorCode.INVALID_CURSOR);
+      }
+      return {
+        code: address.code,
+        ...updatedWindow(args),
+        first: checkFirst(args.first, 20, BULK_PAGE_SIZE),
+        after: cursor === null ? null : String(cursor[0]),
+      };
+    },
+    residences: (address, args): ResidencesKey => {
+      const cursor = decodeCursor(args.after, 2, RESIDENCES_FIELD);
+      if (cursor !== null && (typeof cursor[0] !== 'string' || typeof cursor[1] !== 'number' || !Number.isSafeInteger(cursor[1]))) {
+        throw userError(`"after" is not a cursor of ${RESIDENCES_FIELD}: pass a cursor this list returned`, ErrorCode.INVALID_CURSOR);
+      }
+      return {
+        code: address.code,
+        current: args.current ?? null,
+        ...updatedWindow(args),
+        first: checkFirst(args.first, 20, BULK_PAGE_SIZE),
+        after: cursor === null ? null : [String(cursor[0]), Number(cursor[1])],
+      };
+    },
+  },
+
+  PersonConnection: {
+    edges: async (key, _, ctx) => toConnection(await ctx.loaders.people.load(key), key.first, personKey, PEOPLE_FIELD).edges,
+    pageInfo: async (key, _, ctx) => {
+      const connection = toConnection(await ctx.loaders.people.load(key), key.first, personKey, PEOPLE_FIELD);
+      // endCursor stands for the last person on the page: reading it reveals that person
+      const last = connection.edges.at(-1)?.node;
+      if (last) ctx.audit?.saw(last, auditedPerson);
+      return connection.pageInfo;
+    },
+    totalCount: (key, _, ctx) => ctx.loaders.peopleCount.load(key),
+  },
+
+  ResidenceConnection: {
+    edges: async (key, _, ctx) => toConnection(await ctx.loaders.residences.load(key), key.first, residenceKey, RESIDENCES_FIELD).edges,
+    pageInfo: async (key, _, ctx) => {
+      const connection = toConnection(await ctx.loaders.residences.load(key), key.first, residenceKey, RESIDENCES_FIELD);
+      // endCursor stands for the last residence on the page: it says where that person lives
+      const last = connection.edges.at(-1)?.node;
+      if (last) ctx.audit?.saw(last, auditedResidence);
+      return connection.pageInfo;
+    },
+    totalCount: (key, _, ctx) => ctx.loaders.residenceCount.load(key),
   },
 
   ResidentConnection: {

@@ -1,6 +1,6 @@
 import type { AuditRecord } from '../../audit/repository.ts';
 /** GraphQL type -> the value its resolvers receive (repository rows, not hand-typed shapes). */
-import type { PersonRow, ResidenceRow, ResidentsKey } from './repository.ts';
+import type { PeopleKey, PersonRow, ResidenceRow, ResidencesKey, ResidentsKey } from './repository.ts';
 
 export type PersonMapper = PersonRow;
 export type ResidenceMapper = ResidenceRow;
@@ -8,6 +8,12 @@ export type ResidenceMapper = ResidenceRow;
 export type AddressMapper = { code: string };
 /** The residents query of one address; edges and counts load lazily from it. */
 export type ResidentConnectionMapper = ResidentsKey;
+/** The people query of one address (Address.people); edges and the count load lazily from it. */
+export type PersonConnectionMapper = PeopleKey;
+export type PersonEdgeMapper = { cursor: string; node: PersonRow };
+/** The residences query of one address (Address.residences); edges and the count load lazily from it. */
+export type ResidenceConnectionMapper = ResidencesKey;
+export type ResidenceEdgeMapper = { cursor: string; node: ResidenceRow };
 /** A current residence on a page; its person is the edge's node. */
 export type ResidentEdgeMapper = { cursor: string; node: ResidenceRow };
 export type AuditRecordMapper = AuditRecord;

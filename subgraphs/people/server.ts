@@ -10,10 +10,10 @@ import type { SubgraphDefinition } from '../../lib/subgraph-server.ts';
 import type { PeopleContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
 import { createPeopleRepository } from './repository.ts';
-import { auditedResidence, resolvers } from './resolvers.ts';
+import { auditedPerson, auditedResidence, resolvers } from './resolvers.ts';
 
 import type { PersonRow } from './repository.ts';
-import type { AuditRecordMapper, ResidentEdgeMapper } from './schema.mappers.ts';
+import type { AuditRecordMapper, PersonEdgeMapper, ResidenceEdgeMapper, ResidentEdgeMapper } from './schema.mappers.ts';
 
 export const peopleSubgraph: SubgraphDefinition<PeopleContext> = {
   name: 'people',
@@ -21,10 +21,13 @@ export const peopleSubgraph: SubgraphDefinition<PeopleContext> = {
   resolvers: resolvers as SubgraphDefinition<PeopleContext>['resolvers'],
   // what the audit log records of each person-level value returned
   audited: {
-    Person: (person: PersonRow) => ({ personIds: [person.id] }),
+    Person: auditedPerson,
     Residence: auditedResidence,
     // a resident list says where each person lives, whichever fields are selected
     ResidentEdge: (edge: ResidentEdgeMapper) => auditedResidence(edge.node),
+    // so do the edges of Address.people and Address.residences (a cursor alone names its row)
+    PersonEdge: (edge: PersonEdgeMapper) => auditedPerson(edge.node),
+    ResidenceEdge: (edge: ResidenceEdgeMapper) => auditedResidence(edge.node),
     // a participant's or party's link reveals its person only through `person`, audited as a
     // Person when community scoping lets it through (null, and unrecorded, when it does not)
     EventPersonLink: () => ({}),

@@ -28,6 +28,8 @@ export type Scalars = {
  */
 export type Address = {
   __typename?: 'Address';
+  /** The address above (or at) this one at `level`: itself when it is of that level, null when `level` is deeper than this address. */
+  ancestor?: Maybe<Address>;
   /** Every address above this one, district first. */
   ancestors: Array<Address>;
   /** Building facts: this building's own, or for a room those of the building it is in; null above building level. */
@@ -46,6 +48,15 @@ export type Address = {
   parent?: Maybe<Address>;
   /** Room facts; null unless this address is a room. */
   room?: Maybe<RoomInfo>;
+};
+
+
+/**
+ * An address at any level of the standard address hierarchy, from the district down to a single
+ * room. Other subgraphs attach residents, legal entities, events and cases to it by its code.
+ */
+export type AddressAncestorArgs = {
+  level: AddressLevel;
 };
 
 
@@ -256,6 +267,8 @@ export type Query = {
   address?: Maybe<Address>;
   /** Several addresses by code, in the order asked; null where a code is unknown. At most 500 codes. */
   addresses: Array<Maybe<Address>>;
+  /** Every registry address at or beneath `code` (itself included), optionally of some levels only, in code order. An unknown code gives null and an ADDRESS_NOT_FOUND error. */
+  addressesUnder?: Maybe<AddressConnection>;
   /** Addresses whose name, full name or alias contains the query text, best matches first. */
   searchAddresses: Array<Address>;
   /** Standardizes one free-text address (标准地址匹配): parses it and links it to the most specific registry address that is certain. Null only when the text is longer than 500 characters (with a BAD_USER_INPUT error). */
@@ -274,6 +287,14 @@ export type QueryAddressArgs = {
 
 export type QueryAddressesArgs = {
   codes: Array<Scalars['AddressCode']['input']>;
+};
+
+
+export type QueryAddressesUnderArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  code: Scalars['AddressCode']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  levels?: InputMaybe<Array<AddressLevel>>;
 };
 
 
@@ -480,6 +501,7 @@ export type ResolversParentTypes = {
 
 export type AddressResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address'], FederationReferenceType extends FederationReferenceTypes['Address'] = FederationReferenceTypes['Address']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Address']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  ancestor?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType, RequireFields<AddressAncestorArgs, 'level'>>;
   ancestors?: Resolver<Array<ResolversTypes['Address']>, ParentType, ContextType>;
   building?: Resolver<Maybe<ResolversTypes['BuildingInfo']>, ParentType, ContextType>;
   children?: Resolver<ResolversTypes['AddressConnection'], ParentType, ContextType, RequireFields<AddressChildrenArgs, 'first'>>;
@@ -572,6 +594,7 @@ export type PageInfoResolvers<ContextType = BuildingsContext, ParentType extends
 export type QueryResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   address?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType, RequireFields<QueryAddressArgs, 'code'>>;
   addresses?: Resolver<Array<Maybe<ResolversTypes['Address']>>, ParentType, ContextType, RequireFields<QueryAddressesArgs, 'codes'>>;
+  addressesUnder?: Resolver<Maybe<ResolversTypes['AddressConnection']>, ParentType, ContextType, RequireFields<QueryAddressesUnderArgs, 'code' | 'first'>>;
   searchAddresses?: Resolver<Array<ResolversTypes['Address']>, ParentType, ContextType, RequireFields<QuerySearchAddressesArgs, 'first' | 'query'>>;
   standardizeAddress?: Resolver<Maybe<ResolversTypes['AddressMatch']>, ParentType, ContextType, RequireFields<QueryStandardizeAddressArgs, 'text'>>;
   standardizeAddresses?: Resolver<Array<ResolversTypes['AddressMatch']>, ParentType, ContextType, RequireFields<QueryStandardizeAddressesArgs, 'texts'>>;

@@ -26,6 +26,8 @@ export type Scalars = {
   CreditCode: { input: string; output: string; }
   /** A calendar date, `YYYY-MM-DD` (China Standard Time). */
   Date: { input: string; output: string; }
+  /** An instant in ISO 8601 with offset, e.g. `2026-03-01T09:30:00.000Z`. */
+  DateTime: { input: Date | string; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -63,10 +65,13 @@ export type AddressCaseStatsArgs = {
  */
 export type AddressCasesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filedBefore?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<Array<CaseKind>>;
   since?: InputMaybe<Scalars['Date']['input']>;
   status?: InputMaybe<Array<CaseStatus>>;
+  updatedBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  updatedSince?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** A case (案件): mediation, litigation, petition, legal aid, arbitration or financial dispute, tied to an address. */
@@ -92,6 +97,8 @@ export type Case = {
   status: CaseStatus;
   /** What the case is about. */
   summary: Scalars['String']['output'];
+  /** When this record last changed (any of its columns, by an edit or an import), to the millisecond; for incremental refreshes with `updatedSince`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** A page of cases. */
@@ -378,6 +385,7 @@ export type ResolversTypes = {
   CaseStatusCount: ResolverTypeWrapper<CaseStatusCount>;
   CreditCode: ResolverTypeWrapper<Scalars['CreditCode']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Event: ResolverTypeWrapper<Event>;
   LegalEntity: ResolverTypeWrapper<LegalEntity>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -403,6 +411,7 @@ export type ResolversParentTypes = {
   CaseStatusCount: CaseStatusCount;
   CreditCode: Scalars['CreditCode']['output'];
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
   Event: Event;
   LegalEntity: LegalEntity;
   PageInfo: PageInfo;
@@ -433,6 +442,7 @@ export type CaseResolvers<ContextType = CasesContext, ParentType extends Resolve
   relatedEvents?: Resolver<Array<Maybe<ResolversTypes['Event']>>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CaseStatus'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type CaseConnectionResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['CaseConnection'] = ResolversParentTypes['CaseConnection']> = {
@@ -483,6 +493,10 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
 export type EventResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
@@ -514,6 +528,7 @@ export type Resolvers<ContextType = CasesContext> = {
   CaseStatusCount?: CaseStatusCountResolvers<ContextType>;
   CreditCode?: GraphQLScalarType;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   Event?: EventResolvers<ContextType>;
   LegalEntity?: LegalEntityResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -26,6 +26,8 @@ export type Scalars = {
   CreditCode: { input: string; output: string; }
   /** A calendar date, `YYYY-MM-DD` (China Standard Time). */
   Date: { input: string; output: string; }
+  /** An instant in ISO 8601 with offset, e.g. `2026-03-01T09:30:00.000Z`. */
+  DateTime: { input: Date | string; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -53,7 +55,10 @@ export type Address = {
 export type AddressEntitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<Array<LegalEntityKind>>;
   status?: InputMaybe<LegalEntityStatus>;
+  updatedBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  updatedSince?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -87,6 +92,8 @@ export type LegalEntity = {
   registeredOn: Scalars['Date']['output'];
   /** Registration status. */
   status: LegalEntityStatus;
+  /** When this record last changed (any of its columns, by an edit or an import), to the millisecond; for incremental refreshes with `updatedSince`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** A page of legal entities. */
@@ -277,6 +284,7 @@ export type ResolversTypes = {
   AddressCode: ResolverTypeWrapper<Scalars['AddressCode']['output']>;
   CreditCode: ResolverTypeWrapper<Scalars['CreditCode']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   LegalEntity: ResolverTypeWrapper<LegalEntityMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   LegalEntityConnection: ResolverTypeWrapper<LegalEntityConnectionMapper>;
@@ -297,6 +305,7 @@ export type ResolversParentTypes = {
   AddressCode: Scalars['AddressCode']['output'];
   CreditCode: Scalars['CreditCode']['output'];
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
   LegalEntity: LegalEntityMapper;
   ID: Scalars['ID']['output'];
   LegalEntityConnection: LegalEntityConnectionMapper;
@@ -326,6 +335,10 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
 export type LegalEntityResolvers<ContextType = EntitiesContext, ParentType extends ResolversParentTypes['LegalEntity'] = ResolversParentTypes['LegalEntity'], FederationReferenceType extends FederationReferenceTypes['LegalEntity'] = FederationReferenceTypes['LegalEntity']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LegalEntity']> | FederationReferenceType, FederationReferenceType, ContextType>;
   businessAddress?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
@@ -337,6 +350,7 @@ export type LegalEntityResolvers<ContextType = EntitiesContext, ParentType exten
   registeredAddress?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
   registeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['LegalEntityStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type LegalEntityConnectionResolvers<ContextType = EntitiesContext, ParentType extends ResolversParentTypes['LegalEntityConnection'] = ResolversParentTypes['LegalEntityConnection']> = {
@@ -371,6 +385,7 @@ export type Resolvers<ContextType = EntitiesContext> = {
   AddressCode?: GraphQLScalarType;
   CreditCode?: GraphQLScalarType;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   LegalEntity?: LegalEntityResolvers<ContextType>;
   LegalEntityConnection?: LegalEntityConnectionResolvers<ContextType>;
   LegalEntityEdge?: LegalEntityEdgeResolvers<ContextType>;

@@ -64,8 +64,11 @@ export type AddressEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<Array<EventKind>>;
+  reportedBefore?: InputMaybe<Scalars['DateTime']['input']>;
   since?: InputMaybe<Scalars['DateTime']['input']>;
   status?: InputMaybe<Array<EventStatus>>;
+  updatedBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  updatedSince?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** An event (事件) reported at an address: a hazard, a dispute, an incident. */
@@ -93,6 +96,8 @@ export type Event = {
   source: EventSource;
   /** Where it is in its handling. */
   status: EventStatus;
+  /** When this record last changed (any of its columns, by an edit or an import), to the millisecond; for incremental refreshes with `updatedSince`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** A page of events. */
@@ -450,6 +455,7 @@ export type EventResolvers<ContextType = EventsContext, ParentType extends Resol
   severity?: Resolver<ResolversTypes['EventSeverity'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['EventSource'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['EventStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type EventConnectionResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['EventConnection'] = ResolversParentTypes['EventConnection']> = {

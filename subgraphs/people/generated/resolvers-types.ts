@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { PersonMapper, ResidenceMapper, AddressMapper, ResidentConnectionMapper, ResidentEdgeMapper, AuditRecordMapper, PersonLinkMapper, LegalEntityMapper } from '../schema.mappers.ts';
+import type { PersonMapper, ResidenceMapper, AddressMapper, ResidentConnectionMapper, ResidentEdgeMapper, PersonConnectionMapper, PersonEdgeMapper, ResidenceConnectionMapper, ResidenceEdgeMapper, AuditRecordMapper, PersonLinkMapper, LegalEntityMapper } from '../schema.mappers.ts';
 import type { PeopleContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -40,10 +40,41 @@ export type Address = {
   __typename?: 'Address';
   /** The standard address code. */
   code: Scalars['AddressCode']['output'];
+  /** Distinct people with a current residence at this address or beneath it, by person id (each once, however many such residences they have). Community-scoped and masked as `residents`. */
+  people?: Maybe<PersonConnection>;
+  /** Residences (current and past unless `current` says otherwise) at this address or beneath it, by address code then residence id. Community-scoped and masked as `residents`. */
+  residences?: Maybe<ResidenceConnection>;
   /** Number of current residents of this address and everything beneath it. */
   residentCount?: Maybe<Scalars['Int']['output']>;
   /** Current residents of this address and, above room level, of every address beneath it, ordered by address then person. */
   residents?: Maybe<ResidentConnection>;
+};
+
+
+/**
+ * An address, as seen by the people subgraph: who lives there.
+ * Its fields are nullable so that, if this subgraph is unavailable, a query still returns
+ * the other subgraphs' data (with an error) instead of failing whole.
+ */
+export type AddressPeopleArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  updatedBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  updatedSince?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/**
+ * An address, as seen by the people subgraph: who lives there.
+ * Its fields are nullable so that, if this subgraph is unavailable, a query still returns
+ * the other subgraphs' data (with an error) instead of failing whole.
+ */
+export type AddressResidencesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  current?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  updatedBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  updatedSince?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -198,6 +229,8 @@ export type Person = {
   ref: Scalars['ID']['output'];
   /** Where this person lives and has lived, newest first. */
   residences: Array<Residence>;
+  /** When this person's record last changed (any of its columns, by an edit or an import), to the millisecond; for incremental refreshes with `updatedSince`. Residences carry their own. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 
@@ -212,6 +245,26 @@ export type Person = {
  */
 export type PersonResidencesArgs = {
   current?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A page of people. */
+export type PersonConnection = {
+  __typename?: 'PersonConnection';
+  /** The people on this page. */
+  edges: Array<PersonEdge>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** How many people the whole list holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One person in a page. */
+export type PersonEdge = {
+  __typename?: 'PersonEdge';
+  /** Pass as `after` to get the people following this one. */
+  cursor: Scalars['String']['output'];
+  /** The person. */
+  node: Person;
 };
 
 export type Query = {
@@ -252,6 +305,8 @@ export type Residence = {
   address: Address;
   /** True while they still live there. */
   current: Scalars['Boolean']['output'];
+  /** Permanent, unique id of this residence record (one person at one address over one period). */
+  id: Scalars['ID']['output'];
   /** The resident. */
   person: Person;
   /** How they live there. */
@@ -262,6 +317,28 @@ export type Residence = {
   sinceYear: Scalars['Int']['output'];
   /** Date they moved out; null while they still live there. */
   until?: Maybe<Scalars['Date']['output']>;
+  /** When this residence record last changed (moving out sets `until`), to the millisecond; for incremental refreshes with `updatedSince`. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of residences. */
+export type ResidenceConnection = {
+  __typename?: 'ResidenceConnection';
+  /** The residences on this page. */
+  edges: Array<ResidenceEdge>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** How many residences the whole list holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One residence in a page. */
+export type ResidenceEdge = {
+  __typename?: 'ResidenceEdge';
+  /** Pass as `after` to get the residences following this one. */
+  cursor: Scalars['String']['output'];
+  /** The residence. */
+  node: Residence;
 };
 
 /** How a person lives at an address. */
@@ -411,8 +488,9 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Address: ResolverTypeWrapper<AddressMapper>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AddressCode: ResolverTypeWrapper<Scalars['AddressCode']['output']>;
   AuditRecord: ResolverTypeWrapper<AuditRecordMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -427,10 +505,13 @@ export type ResolversTypes = {
   HouseholdType: HouseholdType;
   LegalEntity: ResolverTypeWrapper<LegalEntityMapper>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Person: ResolverTypeWrapper<PersonMapper>;
+  PersonConnection: ResolverTypeWrapper<PersonConnectionMapper>;
+  PersonEdge: ResolverTypeWrapper<PersonEdgeMapper>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Residence: ResolverTypeWrapper<ResidenceMapper>;
+  ResidenceConnection: ResolverTypeWrapper<ResidenceConnectionMapper>;
+  ResidenceEdge: ResolverTypeWrapper<ResidenceEdgeMapper>;
   ResidenceRelation: ResidenceRelation;
   ResidentConnection: ResolverTypeWrapper<ResidentConnectionMapper>;
   ResidentEdge: ResolverTypeWrapper<ResidentEdgeMapper>;
@@ -439,8 +520,9 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Address: AddressMapper;
-  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
   AddressCode: Scalars['AddressCode']['output'];
   AuditRecord: AuditRecordMapper;
   ID: Scalars['ID']['output'];
@@ -453,10 +535,13 @@ export type ResolversParentTypes = {
   EventPersonLink: PersonLinkMapper;
   LegalEntity: LegalEntityMapper;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Person: PersonMapper;
+  PersonConnection: PersonConnectionMapper;
+  PersonEdge: PersonEdgeMapper;
   Query: Record<PropertyKey, never>;
   Residence: ResidenceMapper;
+  ResidenceConnection: ResidenceConnectionMapper;
+  ResidenceEdge: ResidenceEdgeMapper;
   ResidentConnection: ResidentConnectionMapper;
   ResidentEdge: ResidentEdgeMapper;
 };
@@ -464,6 +549,8 @@ export type ResolversParentTypes = {
 export type AddressResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address'], FederationReferenceType extends FederationReferenceTypes['Address'] = FederationReferenceTypes['Address']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Address']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['AddressCode'], ParentType, ContextType>;
+  people?: Resolver<Maybe<ResolversTypes['PersonConnection']>, ParentType, ContextType, RequireFields<AddressPeopleArgs, 'first'>>;
+  residences?: Resolver<Maybe<ResolversTypes['ResidenceConnection']>, ParentType, ContextType, RequireFields<AddressResidencesArgs, 'first'>>;
   residentCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   residents?: Resolver<Maybe<ResolversTypes['ResidentConnection']>, ParentType, ContextType, RequireFields<AddressResidentsArgs, 'first'>>;
 };
@@ -543,6 +630,18 @@ export type PersonResolvers<ContextType = PeopleContext, ParentType extends Reso
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   residences?: Resolver<Array<ResolversTypes['Residence']>, ParentType, ContextType, Partial<PersonResidencesArgs>>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type PersonConnectionResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['PersonConnection'] = ResolversParentTypes['PersonConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PersonEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PersonEdgeResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['PersonEdge'] = ResolversParentTypes['PersonEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -554,11 +653,24 @@ export type QueryResolvers<ContextType = PeopleContext, ParentType extends Resol
 export type ResidenceResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Residence'] = ResolversParentTypes['Residence']> = {
   address?: Resolver<ResolversTypes['Address'], ParentType, ContextType>;
   current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   relation?: Resolver<ResolversTypes['ResidenceRelation'], ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   sinceYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ResidenceConnectionResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['ResidenceConnection'] = ResolversParentTypes['ResidenceConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ResidenceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ResidenceEdgeResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['ResidenceEdge'] = ResolversParentTypes['ResidenceEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Residence'], ParentType, ContextType>;
 };
 
 export type ResidentConnectionResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['ResidentConnection'] = ResolversParentTypes['ResidentConnection']> = {
@@ -587,8 +699,12 @@ export type Resolvers<ContextType = PeopleContext> = {
   LegalEntity?: LegalEntityResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  PersonConnection?: PersonConnectionResolvers<ContextType>;
+  PersonEdge?: PersonEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Residence?: ResidenceResolvers<ContextType>;
+  ResidenceConnection?: ResidenceConnectionResolvers<ContextType>;
+  ResidenceEdge?: ResidenceEdgeResolvers<ContextType>;
   ResidentConnection?: ResidentConnectionResolvers<ContextType>;
   ResidentEdge?: ResidentEdgeResolvers<ContextType>;
 };
