@@ -35,7 +35,10 @@ const personIds: string[] = [];
 const residenceIds: string[] = [];
 
 beforeAll(async () => {
-  t = await startTestSystem();
+  // On PGlite the five subgraphs, the gateway and the database share one thread, and a page of
+  // 5000 events with ten fields each takes some seconds there: more than the test system's 5 s
+  // subgraph timeout (tests/support/system.ts), which is about failing fast, not about this.
+  t = await startTestSystem({ subgraphTimeoutMs: 30_000, limits: { requestTimeoutMs: 60_000 } });
   const { buildings, events, cases, entities, people } = t.databases;
   const level = ['DISTRICT', 'SUBDISTRICT', 'COMMUNITY', 'GRID', 'BUILDING', 'ROOM', 'ROOM', 'ROOM'];
   const names = ['试验区', '一街道', '一社区', '第01网格', '1栋', '101房', '102房', '201房'];
