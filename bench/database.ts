@@ -13,6 +13,7 @@ import { SUBGRAPHS, type SubgraphName } from '../lib/config.ts';
 import { openDatabase, type Database } from '../lib/db.ts';
 import { migrateSubgraph } from '../lib/migrate.ts';
 import { migrateAudit } from '../audit/migrate.ts';
+import { migrateAccess } from '../access/migrate.ts';
 import { isSeeded, seed } from '../seeds/load.ts';
 import { databaseName } from './options.ts';
 
@@ -91,13 +92,16 @@ async function countRows(db: Database): Promise<Record<string, number>> {
   return rows[0] as Record<string, number>;
 }
 
-/** The audit schema every variant with subgraphs appends to (kept across runs: it is append-only). */
+/** The audit schema every variant with subgraphs appends to (kept across runs: it is append-only), and the API keys beside it. */
 async function migrateAuditSchema(url: string): Promise<void> {
   const audit = openDatabase('audit', { url, poolMax: 1 });
+  const access = openDatabase('access', { url, poolMax: 1 });
   try {
     await migrateAudit(audit);
+    await migrateAccess(access);
   } finally {
     await audit.close();
+    await access.close();
   }
 }
 

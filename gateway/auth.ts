@@ -4,7 +4,9 @@
  * most MAX_TOKEN_LIFETIME_SECONDS, well-formed claims), each refusal answered with its own code,
  * and every subgraph request carries the verified claims, signed together with its query,
  * variables, the subgraph it is for, the time and the request's deadline (lib/auth/upstream.ts),
- * so subgraphs accept nothing else and a captured request cannot be replayed.
+ * so subgraphs accept nothing else and a captured request cannot be replayed. API keys (Bearer
+ * agk_..., an api_key header, or HTTP Basic) are verified here too (gateway/api-keys.ts) and
+ * become the same claims.
  */
 import { readFileSync } from 'node:fs';
 import { getOperationAST, Kind, visit, type ASTNode, type DocumentNode } from 'graphql';
@@ -21,6 +23,8 @@ import { signedExtensions, type RequestMeta } from '../lib/auth/upstream.ts';
 import { ERROR_CODES, type KnownErrorCode } from '../lib/error-codes.ts';
 import { logger } from '../lib/logger.ts';
 import { requestDeadline } from './deadline.ts';
+import { apiKeyVerifier, presentedApiKey } from './api-keys.ts';
+import type { ApiKeyStore } from '../access/store.ts';
 
 export type GatewayAuthOptions = {
   /** HMAC secret shared with the subgraphs. */
@@ -36,6 +40,8 @@ export type GatewayAuthOptions = {
   maxTokenLifetimeSeconds?: number;
   /** The whole-request deadline signed into subgraph requests, ms; default REQUEST_TIMEOUT_MS. */
   requestTimeoutMs?: number;
+  /** Where API keys are checked (access/store.ts); unset: every API key is refused (401 INVALID_API_KEY). */
+  apiKeys?: ApiKeyStore;
 };
 
 /** Resolves verification settings from config: JWKS URL, else a PEM file, else (dev only) the dev key. */
@@ -137,7 +143,11 @@ function refusalOf(error: unknown, remoteKeys: boolean): TokenRefusal {
 function useVerifiedToken(options: GatewayAuthOptions): GatewayPlugin {
   const verify = tokenVerifier(options);
   const maxLifetime = options.maxTokenLifetimeSeconds ?? env().MAX_TOKEN_LIFETIME_SECONDS;
-  const check = async (header: string | null): Promise<{ payload: JWTPayload | null; token?: string } | TokenRefusal> => {
+  const verifyApiKey = apiKeyVerifier(options.apiKeys);
+  const check = async (headers: Headers): Promise<{ payload: JWTPayload | null; token?: string } | TokenRefusal> => {
+    const header = headers.get('authorization');
+    const apiKey = presentedApiKey(header, headers.get('api_key'));
+    if (apiKey) return 'key' in apiKey ? verifyApiKey(apiKey.key) : apiKey;
     if (header === null || header.trim() === '') {
       if (options.allowAnonymous === false) return { status: 401, code: ERROR_CODES.UNAUTHENTICATED, message: 'A bearer token is required' };
       return { payload: null };
@@ -161,16 +171,20 @@ function useVerifiedToken(options: GatewayAuthOptions): GatewayPlugin {
   };
   return {
     async onRequestParse({ request, serverContext, endResponse, fetchAPI }) {
-      const result = await check(request.headers.get('authorization'));
+      const result = await check(request.headers);
       if ('code' in result) {
         logger.debug({ component: 'gateway', code: result.code, status: result.status }, result.message);
         const body = { errors: [{ message: result.message, extensions: { code: result.code } }] };
         const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
         if (result.status === 401) headers['www-authenticate'] = `Bearer error="invalid_token", error_description="${result.code}"`;
+        // a client that sent HTTP Basic (Power BI, Excel) asks for the key again on a Basic challenge;
+        // only then: a browser answers a Basic challenge to fetch() with a login dialog
+        if (result.status === 401 && /^\s*Basic\s/i.test(request.headers.get('authorization') ?? '')) headers['www-authenticate'] += ', Basic realm="address-graph", charset="UTF-8"';
         endResponse(new fetchAPI.Response(JSON.stringify(body), { status: result.status, headers }));
         return;
       }
-      if (result.payload) Object.assign(serverContext as object, { jwt: { payload: result.payload, token: { value: result.token, prefix: 'Bearer' } } });
+      // (an API key's claims carry no token: the key itself goes nowhere)
+      if (result.payload) Object.assign(serverContext as object, { jwt: { payload: result.payload, ...(result.token ? { token: { value: result.token, prefix: 'Bearer' } } : {}) } });
     },
   };
 }

@@ -2,9 +2,15 @@
  * Runs the gateway alone against subgraphs elsewhere (production layout). Subgraph URLs come
  * from BUILDINGS_URL, PEOPLE_URL, ENTITIES_URL, EVENTS_URL and CASES_URL (default: localhost
  * on SUBGRAPH_PORT_BASE..+4).
+ *
+ * API keys are checked against the access schema in AUDIT_DATABASE_URL (else DATABASE_URL). With
+ * neither set the gateway accepts no API keys (401 INVALID_API_KEY saying so): the embedded PGlite
+ * folder is one process's, and in this layout that process is the subgraphs'.
  */
-import { env, SUBGRAPHS, subgraphUrl } from '../lib/config.ts';
+import { databaseUrlFor, env, SUBGRAPHS, subgraphUrl } from '../lib/config.ts';
+import { openDatabase } from '../lib/db.ts';
 import { logger } from '../lib/logger.ts';
+import { createApiKeyStore } from '../access/store.ts';
 import { authOptionsFromConfig } from './auth.ts';
 import { readSupergraph } from './compose.ts';
 import { startGateway } from './server.ts';
@@ -14,19 +20,23 @@ if (!config.UPSTREAM_HMAC_SECRET) {
   process.stderr.write('UPSTREAM_HMAC_SECRET is not set: the gateway signs subgraph requests with it, and each subgraph must be given the same secret\n');
   process.exit(1);
 }
+const accessUrl = databaseUrlFor('access');
+const accessDatabase = accessUrl ? openDatabase('access', { url: accessUrl, poolMax: 2 }) : null;
+if (!accessDatabase) logger.warn({ component: 'gateway' }, 'no AUDIT_DATABASE_URL or DATABASE_URL: API keys are not accepted, only bearer tokens');
 const gateway = await startGateway(
   {
     supergraphSdl: readSupergraph(),
     subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s, subgraphUrl(s)])),
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     production: config.NODE_ENV === 'production',
-    auth: await authOptionsFromConfig(config.UPSTREAM_HMAC_SECRET),
+    auth: { ...(await authOptionsFromConfig(config.UPSTREAM_HMAC_SECRET)), apiKeys: accessDatabase ? createApiKeyStore(accessDatabase.knex) : undefined },
   },
   { port: config.PORT, host: config.HOST },
 );
 logger.info({ url: `http://localhost:${gateway.port}/graphql` }, 'gateway ready');
 const stop = async () => {
   await gateway.stop();
+  await accessDatabase?.close();
   process.exit(0);
 };
 process.once('SIGINT', stop);

@@ -6,8 +6,11 @@ import { z } from 'zod';
 
 export const SUBGRAPHS = ['buildings', 'people', 'entities', 'events', 'cases'] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number];
-/** A schema with its own migrations: every subgraph, and the audit trail (audit/), which is not a subgraph. */
-export type SchemaName = SubgraphName | 'audit';
+/**
+ * A schema with its own migrations: every subgraph, the audit trail (audit/) and the API keys
+ * (access/), which are not subgraphs.
+ */
+export type SchemaName = SubgraphName | 'audit' | 'access';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const url = z.string().url();
@@ -116,7 +119,7 @@ const EnvModel = z.object({
   SUBGRAPH_HOST: z.string().default('127.0.0.1'),
 
   // ---- audit trail (audit/)
-  /** PostgreSQL database of the audit schema; unset means DATABASE_URL (PGlite shares the embedded instance). */
+  /** PostgreSQL database of the audit schema and of the API keys (access/); unset means DATABASE_URL (PGlite shares the embedded instance). */
   AUDIT_DATABASE_URL: url.optional(),
   /** Role the services connect as: the audit migration grants it EXECUTE on audit.append and SELECT on audit.log when it exists. */
   AUDIT_APP_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lowercase SQL identifier').default('address_graph_app'),
@@ -164,11 +167,11 @@ export function env(): Env {
 
 /**
  * The PostgreSQL URL a subgraph uses: `<NAME>_DATABASE_URL`, else `DATABASE_URL`,
- * else undefined (embedded PGlite).
+ * else undefined (embedded PGlite). The API keys (`access`) live with the audit trail: AUDIT_DATABASE_URL.
  */
 export function databaseUrlFor(subgraph: SchemaName): string | undefined {
   const e = env();
-  const own = e[`${subgraph.toUpperCase()}_DATABASE_URL` as keyof Env] as string | undefined;
+  const own = e[`${(subgraph === 'access' ? 'audit' : subgraph).toUpperCase()}_DATABASE_URL` as keyof Env] as string | undefined;
   return own ?? e.DATABASE_URL;
 }
 

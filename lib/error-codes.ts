@@ -43,6 +43,11 @@ export const ERROR_CODE_MEANINGS = {
   TOKEN_EXPIRY_REQUIRED: 'the token has no `exp` (401)',
   TOKEN_LIFETIME_TOO_LONG: 'the token\'s lifetime (`exp` - `iat`) is over MAX_TOKEN_LIFETIME_SECONDS (401)',
   INVALID_TOKEN_CLAIMS: 'a claim of the token (sub, scope, roles, communities) is malformed; the message names it (401)',
+  // API keys at the gateway (access/, gateway/api-keys.ts)
+  INVALID_API_KEY: 'the API key is malformed, unknown or its secret is wrong, or this gateway accepts no API keys (401); two credentials at once (400)',
+  API_KEY_REVOKED: 'the API key was revoked (`npm run apikey -- revoke`) (401)',
+  API_KEY_EXPIRED: 'the API key is past its expiry (401)',
+  API_KEYS_UNAVAILABLE: 'the access database cannot be reached, so API keys cannot be checked (503); retry',
   // audit trail (audit/)
   AUDIT_UNAVAILABLE: 'the audit log could not be written, so no person-level data was sent (fail closed); `serviceName` names the subgraph (503 there)',
   // gateway -> subgraph signatures (lib/auth/upstream.ts); met only when calling a subgraph directly

@@ -14,6 +14,7 @@ import { authOptionsFromConfig, type GatewayAuthOptions } from '../gateway/auth.
 import { startGateway, type RunningGateway } from '../gateway/server.ts';
 import type { GatewayLimits } from '../gateway/limits.ts';
 import { readSupergraph } from '../gateway/compose.ts';
+import { createApiKeyStore } from '../access/store.ts';
 
 /** Loads each subgraph's definition (server.ts) by name. */
 export async function loadSubgraphDefinitions(): Promise<Record<SubgraphName, SubgraphDefinition<BaseContext>>> {
@@ -35,6 +36,11 @@ export type SystemOptions = {
   databases: Record<SubgraphName, Database>;
   /** The audit schema's database (openDatabase('audit'): AUDIT_DATABASE_URL, else DATABASE_URL or PGlite). */
   auditDatabase: Database;
+  /**
+   * The API keys' database (openDatabase('access'): AUDIT_DATABASE_URL, else DATABASE_URL or
+   * PGlite); unset: the gateway accepts no API keys.
+   */
+  accessDatabase?: Database;
   /** bench/ only: subgraphs answer before their audit record is committed (see startSubgraph). */
   benchAuditAfterAnswer?: boolean;
   /** Gateway port (0: any free port). */
@@ -106,7 +112,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const base = options.subgraphPortBase ?? 0;
   // one process: a fresh secret per run unless one is configured
   const upstreamSecret = options.auth?.upstreamSecret ?? env().UPSTREAM_HMAC_SECRET ?? randomBytes(32).toString('base64');
-  const auth = { ...(await authOptionsFromConfig(upstreamSecret)), ...options.auth, upstreamSecret };
+  const apiKeys = options.accessDatabase ? createApiKeyStore(options.accessDatabase.knex) : undefined;
+  const auth = { ...(await authOptionsFromConfig(upstreamSecret)), apiKeys, ...options.auth, upstreamSecret };
   // one writer for the process, so every subgraph's records share one group commit
   const audit = createAuditWriter(options.auditDatabase, { attempts: env().AUDIT_WRITE_ATTEMPTS });
   for (const [i, name] of SUBGRAPHS.entries()) {

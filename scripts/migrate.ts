@@ -1,5 +1,5 @@
 /**
- * `npm run migrate`: brings every subgraph's schema, and the audit schema, up to date.
+ * `npm run migrate`: brings every subgraph's schema, the audit schema and the API keys' (access) up to date.
  * Exit codes: 0 up to date, 1 failed (or the embedded database is in use), 2 bad arguments.
  */
 import { parseArgs } from 'node:util';
@@ -9,6 +9,7 @@ import { openDatabase } from '../lib/db.ts';
 import { logger } from '../lib/logger.ts';
 import { migrateSubgraph } from '../lib/migrate.ts';
 import { migrateAudit } from '../audit/migrate.ts';
+import { migrateAccess } from '../access/migrate.ts';
 
 const USAGE = `usage: npm run migrate
   Applies every subgraph's pending migrations (migrations/<subgraph>/) to DATABASE_URL /
@@ -46,4 +47,13 @@ try {
   logger.info({ schema: 'audit', applied }, applied.length ? 'migrated' : 'schema up to date');
 } finally {
   await audit.close();
+}
+
+// the API keys, beside the audit trail (AUDIT_DATABASE_URL)
+const access = openOrExit(() => openDatabase('access'));
+try {
+  const applied = await migrateAccess(access);
+  logger.info({ schema: 'access', applied }, applied.length ? 'migrated' : 'schema up to date');
+} finally {
+  await access.close();
 }

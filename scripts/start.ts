@@ -16,6 +16,7 @@ import { openDatabase } from '../lib/db.ts';
 import { logger } from '../lib/logger.ts';
 import { migrateSubgraph } from '../lib/migrate.ts';
 import { migrateAudit } from '../audit/migrate.ts';
+import { migrateAccess } from '../access/migrate.ts';
 import { checkPorts, PortInUseError, startSystem, type RunningSystem } from '../lib/system.ts';
 import { demoTokens, signDevToken } from '../lib/auth/dev-keys.ts';
 import { EXAMPLE_QUERY } from '../gateway/example-query.ts';
@@ -40,6 +41,8 @@ await checkPorts(listen).catch(refuse);
 const databases = openSubgraphDatabasesOrExit();
 // the audit trail's own schema (AUDIT_DATABASE_URL; on PGlite the same embedded instance)
 const auditDatabase = openOrExit(() => openDatabase('audit'));
+// the API keys the gateway accepts (npm run apikey), beside the audit trail
+const accessDatabase = openOrExit(() => openDatabase('access'));
 const where = databases.buildings.kind === 'pglite' ? `embedded PGlite in ${config.PGLITE_DIR}` : 'PostgreSQL';
 
 let system: RunningSystem | undefined;
@@ -55,6 +58,7 @@ async function shutdown(code: number, reason: string): Promise<void> {
     await system?.stop();
     for (const db of Object.values(databases)) await db.close();
     await auditDatabase.close();
+    await accessDatabase.close();
   } catch (error) {
     logger.error({ err: error }, 'shutdown failed');
     code = 1;
@@ -86,6 +90,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 try {
   for (const s of SUBGRAPHS) await migrateSubgraph(databases[s]);
   await migrateAudit(auditDatabase);
+  await migrateAccess(accessDatabase);
   const state = await seedState(databases);
   if (config.SEED === 'none' && state === 'incomplete') {
     logger.warn({ database: where }, 'the demo data load was interrupted and SEED=none: serving partial data (unset SEED to reload it)');
@@ -106,6 +111,7 @@ try {
   system = await startSystem({
     databases,
     auditDatabase,
+    accessDatabase,
     ...listen,
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     production,

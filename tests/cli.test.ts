@@ -37,6 +37,25 @@ const COMMANDS: { script: string; usage: string; bad: [string[], string][] }[] =
     usage: 'usage: npm run token --',
     bad: [[['--frobnicate'], "Unknown option '--frobnicate'"], [['--role', 'emperor'], 'unknown role emperor'], [['--expires', 'soon'], 'expiry must look like 30m, 8h or 7d']],
   },
+  {
+    script: 'scripts/apikey.ts',
+    usage: 'usage: npm run apikey -- create',
+    bad: [
+      [['--frobnicate'], "Unknown option '--frobnicate'"],
+      [[], 'a command is required'],
+      [['rotate'], 'unknown command "rotate"'],
+      [['create', '--scope', 'events:read'], 'create needs --name'],
+      [['create', '--name', 'x'], 'a key needs at least one scope'],
+      [['create', '--name', 'x', '--scope', 'events:read,people:everything'], 'unknown scope "people:everything"'],
+      [['create', '--name', 'x', '--scope', 'events:read', '--community', '4403040040'], '"4403040040" has 10 characters'],
+      [['create', '--name', 'x', '--scope', 'events:read', '--community', '440304004'], 'a community code has 12 digits'],
+      [['create', '--name', 'x', '--scope', 'events:read', '--expires', 'soon'], '--expires must be a number of days (90d) or a date (2027-06-30)'],
+      [['create', '--name', 'x', '--scope', 'events:read', '--expires', '2020-01-01'], 'has already passed'],
+      [['list', '--name', 'x'], 'list takes no --name'],
+      [['revoke'], 'revoke takes one key id'],
+      [['revoke', 'nope'], '"nope" is not a key id'],
+    ],
+  },
 ];
 
 describe.each(COMMANDS)('$script', ({ script, usage, bad }) => {

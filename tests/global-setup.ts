@@ -2,7 +2,7 @@
  * Builds the shared read-only fixture database once per test run: every subgraph's schema
  * migrated and the `small` seed loaded (which includes the showcase room).
  *
- * - DATABASE_URL set: that PostgreSQL database; the five schemas and `audit` are dropped and rebuilt.
+ * - DATABASE_URL set: that PostgreSQL database; the five schemas, `audit` and `access` are dropped and rebuilt.
  * - Otherwise: a PGlite folder under the OS temp dir, provided to tests as `pgliteDir`.
  *
  * Tests that need rows of their own add them through factories with fresh keys and codes, so
@@ -16,6 +16,7 @@ import { SUBGRAPHS } from '../lib/config.ts';
 import { openDatabase, type Database } from '../lib/db.ts';
 import { migrateSubgraph } from '../lib/migrate.ts';
 import { migrateAudit } from '../audit/migrate.ts';
+import { migrateAccess } from '../access/migrate.ts';
 import { seed } from '../seeds/load.ts';
 
 declare module 'vitest' {
@@ -30,16 +31,19 @@ export default async function setup(project: TestProject) {
   const open = (s: (typeof SUBGRAPHS)[number]) => (url ? openDatabase(s, { url }) : openDatabase(s, { url: null, pgliteDir: pgliteDir! }));
   const databases = Object.fromEntries(SUBGRAPHS.map((s) => [s, open(s)])) as Record<(typeof SUBGRAPHS)[number], Database>;
   const audit = url ? openDatabase('audit', { url }) : openDatabase('audit', { url: null, pgliteDir: pgliteDir! });
+  const access = url ? openDatabase('access', { url }) : openDatabase('access', { url: null, pgliteDir: pgliteDir! });
   try {
     if (url) {
-      for (const s of [...SUBGRAPHS, 'audit']) await databases.buildings.knex.raw(`DROP SCHEMA IF EXISTS ?? CASCADE`, [s]);
+      for (const s of [...SUBGRAPHS, 'audit', 'access']) await databases.buildings.knex.raw(`DROP SCHEMA IF EXISTS ?? CASCADE`, [s]);
     }
     for (const s of SUBGRAPHS) await migrateSubgraph(databases[s]);
     await migrateAudit(audit);
+    await migrateAccess(access);
     await seed(databases, { size: 'small' });
   } finally {
     for (const s of SUBGRAPHS) await databases[s].close();
     await audit.close();
+    await access.close();
   }
   project.provide('pgliteDir', pgliteDir);
   return () => {

@@ -13,6 +13,8 @@ export type TestSystem = {
   databases: Databases;
   /** The fixture's audit schema (audit.log). */
   auditDatabase: Database;
+  /** The fixture's API keys (access.api_keys), which the gateway checks keys against. */
+  accessDatabase: Database;
   gatewayUrl: string;
   /** Base URL of the gateway without /graphql, for probes and metrics. */
   baseUrl: string;
@@ -33,19 +35,21 @@ export function adminToken(): Promise<string> {
 
 /**
  * Overrides of the system's options, e.g. `{ production: true }` or `{ limits: { rateLimitPerMinute: 5 } }`;
- * an `auditDatabase` given here is the caller's to close.
+ * an `auditDatabase` or `accessDatabase` given here is the caller's to close.
  */
 export type TestSystemOptions = Partial<Omit<SystemOptions, 'databases'>>;
 
 export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
   const databases = openFixtures();
   const fixtureAudit = openFixture('audit');
-  const system = await startSystem({ databases, auditDatabase: fixtureAudit, port: 0, subgraphPortBase: 0, subgraphTimeoutMs: 5000, ...options });
+  const fixtureAccess = openFixture('access');
+  const system = await startSystem({ databases, auditDatabase: fixtureAudit, accessDatabase: fixtureAccess, port: 0, subgraphPortBase: 0, subgraphTimeoutMs: 5000, ...options });
   const gatewayUrl = system.gateway.url;
   return {
     system,
     databases,
     auditDatabase: fixtureAudit,
+    accessDatabase: fixtureAccess,
     gatewayUrl,
     baseUrl: gatewayUrl.replace(/\/graphql$/, ''),
     async query(query, variables = {}, token) {
@@ -65,6 +69,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
       await system.stop();
       await closeAll(databases);
       await fixtureAudit.close();
+      await fixtureAccess.close();
     },
   };
 }
