@@ -12,6 +12,7 @@ import { adminToken, startTestSystem, type TestSystem } from './support/system.t
 import { insertTestEstate, type TestEstate } from './support/import-registry.ts';
 import { deleteEvents, insertEvents } from './support/events-factories.ts';
 import { startChild } from './support/process.ts';
+import { createApiKeyStore } from '../access/store.ts';
 
 let system: TestSystem;
 let estate: TestEstate;
@@ -208,6 +209,26 @@ describe('access control is the graph\'s', () => {
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
     expect((await response.json()) as object).toMatchObject({ code: 'INVALID_TOKEN' });
+  });
+});
+
+describe('API keys, as scheduled refreshes send them', () => {
+  it('a key as the password of HTTP Basic reads the sets its scopes and communities allow; revoked, it gets a 401 problem with a Basic challenge', async () => {
+    const store = createApiKeyStore(system.accessDatabase.knex);
+    const { key, apiKey } = await store.create({ name: 'community dashboard', scopes: ['events:read'], communities: [estate.community.code] });
+    const basic = { authorization: `Basic ${Buffer.from(`powerbi:${key}`).toString('base64')}` };
+    const page = await get(`/rest/events?under=${estate.community.code}&limit=100`, null, basic);
+    expect(page.status).toBe(200);
+    expect(((await page.json()) as Page).rows).toHaveLength(23);
+    const viaHeader = await get(`/rest/events?under=${estate.community.code}&limit=1`, null, { api_key: key });
+    expect(viaHeader.status).toBe(200);
+    expect((await get('/rest/people?limit=1', null, basic)).status).toBe(403);
+    await store.revoke(apiKey.id);
+    await new Promise((r) => setTimeout(r, 1500)); // the key cache holds a row for a second
+    const refused = await get(`/rest/events?limit=1`, null, basic);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toMatch(/Basic/);
+    expect(await refused.json()).toMatchObject({ code: 'API_KEY_REVOKED', status: 401 });
   });
 });
 
