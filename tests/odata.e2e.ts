@@ -246,6 +246,49 @@ describe('an entity set', () => {
   });
 });
 
+describe('every set', () => {
+  it.each(VIEWS.map((v) => [v.entitySet, v] as const))('%s answers its first rows, typed as $metadata says, with the count /$count gives', async (_, view) => {
+    const { status, body } = await json(`/odata/${view.entitySet}?$top=3&$count=true`);
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect(body.value.length).toBeGreaterThan(0);
+    expect(body['@odata.count']).toBeGreaterThanOrEqual(body.value.length);
+    expect(String(body['@odata.count'])).toBe(await (await get(`/odata/${view.entitySet}/$count`)).text());
+    const kinds: Record<string, string[]> = { string: ['string'], 'text-code': ['string'], integer: ['number'], number: ['number'], boolean: ['boolean'], date: ['string'], datetime: ['string'] };
+    for (const row of body.value) {
+      for (const column of view.columns) {
+        const value = row[column.name.replace(/\./g, '_')];
+        if (value === null) {
+          expect(column.nullable === true && !view.key.includes(column.name), `${view.entitySet}.${column.name} is null`).toBe(true);
+          continue;
+        }
+        expect(kinds[column.type], `${view.entitySet}.${column.name}`).toContain(typeof value);
+        if (column.type === 'integer') expect(Number.isInteger(value)).toBe(true);
+        if (column.type === 'date') expect(value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        if (column.type === 'datetime') expect(Number.isNaN(Date.parse(value as string))).toBe(false);
+      }
+    }
+  });
+
+  it('People are masked as the token\'s scopes say', async () => {
+    const analyst = await signDevToken({ subject: 'odata-analyst', scopes: ['people:read'] });
+    const { status, body } = await json('/odata/People?$top=20&$select=id,idNumber,birthDate,birthYear', analyst);
+    expect(status).toBe(200);
+    expect(body.value.length).toBeGreaterThan(0);
+    for (const row of body.value) {
+      expect(row.idNumber).toMatch(/^\*{18}$/);
+      expect(row.birthDate).toBeNull();
+      expect(row.birthYear).toEqual(expect.any(Number));
+    }
+  });
+
+  it('a token confined to another community gets none of this one\'s rows', async () => {
+    const other = await signDevToken({ subject: 'odata-other', roles: ['grid-worker'], communities: ['440304004028'] });
+    const { status, body } = await json(`/odata/Events?$filter=${q(community())}`, other);
+    expect(status).toBe(200);
+    expect(body.value).toEqual([]);
+  });
+});
+
 describe('server-driven paging', () => {
   it('pages by Prefer: odata.maxpagesize with absolute nextLinks, every row once', async () => {
     const first = await get(`/odata/Events?$filter=${q(community())}`, admin, { prefer: 'odata.maxpagesize=5' });
