@@ -63,6 +63,12 @@ describe('$filter evaluated on rows', () => {
     expect(compileFilter(events, 'resolvedAt gt 2026-01-01T00:00:00Z').residual!(row())).toBe(false);
   });
 
+  it('compares instants to the microsecond, as the graph stores them', () => {
+    const f = compileFilter(events, 'updatedAt gt 2026-03-01T00:00:00.123Z');
+    expect(f.residual!(row({ updatedAt: '2026-03-01T00:00:00.123456Z' }))).toBe(true);
+    expect(f.residual!(row({ updatedAt: '2026-03-01T08:00:00.123+08:00' }))).toBe(false);
+  });
+
   it('refuses unknown properties (400), wrong types (400) and what it does not evaluate (501)', () => {
     expect(problem(() => compileFilter(events, 'nosuch eq 1'))).toMatchObject({ status: 400, parameter: '$filter' });
     expect(problem(() => compileFilter(events, "reportedAt gt 'yesterday'"))).toMatchObject({ status: 400 });

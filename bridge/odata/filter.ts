@@ -174,12 +174,23 @@ function literalOf(node: Node): Literal {
   if (edm === 'Edm.Boolean') return { kind: 'boolean', value: raw.toLowerCase() === 'true', raw, edm };
   if (edm === 'Edm.Date') return { kind: 'date', value: raw, raw, edm };
   if (edm === 'Edm.DateTimeOffset') {
-    const ms = Date.parse(raw);
-    if (Number.isNaN(ms)) throw badRequest(`$filter: ${raw} is not a valid date-time`, TARGET);
-    return { kind: 'datetime', value: ms, raw, edm };
+    const micros = instantMicros(raw);
+    if (Number.isNaN(micros)) throw badRequest(`$filter: ${raw} is not a valid date-time`, TARGET);
+    return { kind: 'datetime', value: micros, raw, edm };
   }
   if (NUMERIC.has(edm)) return { kind: 'number', value: Number(raw), raw, edm };
   throw notImplemented(`$filter: literals of type ${edm} (${raw}) are not supported; use strings, numbers, booleans, dates and date-times with an offset`, TARGET);
+}
+
+/**
+ * An instant as microseconds since the epoch (the graph's timestamps keep microseconds, which
+ * Date.parse would cut to milliseconds, making `gt` wrong within a millisecond); NaN if invalid.
+ */
+export function instantMicros(text: string): number {
+  const m = /^(.*T\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})$/i.exec(text);
+  if (!m) return Number.NaN;
+  const ms = Date.parse(`${m[1]}${m[3]}`);
+  return ms * 1000 + Number((m[2] ?? '').padEnd(6, '0').slice(0, 6));
 }
 
 const KIND_OF_EDM: Record<string, Kind> = {
@@ -316,7 +327,7 @@ function operandOf(set: EntitySet, node: Node): Operand {
     const kind = KIND_OF_EDM[property.edm];
     const name = property.name;
     if (kind === 'datetime') {
-      return { kind, label: name, get: (e) => (e[name] === null || e[name] === undefined ? null : Date.parse(String(e[name]))) };
+      return { kind, label: name, get: (e) => (e[name] === null || e[name] === undefined ? null : instantMicros(String(e[name]))) };
     }
     return { kind, label: name, get: (e) => e[name] ?? null };
   }
