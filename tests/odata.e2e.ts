@@ -562,3 +562,26 @@ describe('a subgraph that fails', () => {
     expect(res.body.error.message).toContain('events');
   });
 });
+
+describe('the rate limit counts client requests, not graph pages', () => {
+  it('a page that takes several graph requests (a count, a residual scan) is one request; past the limit a 429 OData error', async () => {
+    const limited = await startTestSystem({ limits: { rateLimitPerMinute: 2 } });
+    try {
+      const token = await signDevToken({ subject: `odata-rate-${Date.now()}`, roles: ['analyst'] });
+      // two graph requests per page: the count by scanning (a residual filter matching every room), then the page
+      const page = () => fetch(`${limited.baseUrl}/odata/Rooms?$count=true&$filter=${q("room_number ne 'none'")}`, { headers: { authorization: `Bearer ${token}` } });
+      const first = await page();
+      expect(first.status).toBe(200);
+      const body = (await first.json()) as Collection;
+      expect(body.value).toHaveLength(1000);
+      expect(body['@odata.count']).toBeGreaterThan(1000);
+      expect((await page()).status).toBe(200);
+      const third = await page();
+      expect(third.status).toBe(429);
+      expect(third.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(((await third.json()) as ODataError).error.code).toBe('RATE_LIMITED');
+    } finally {
+      await limited.stop();
+    }
+  });
+});

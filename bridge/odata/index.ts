@@ -158,7 +158,11 @@ type Context = {
   req: IncomingMessage;
   res: ServerResponse;
   executor: Executor;
-  request: PageRequest;
+  /**
+   * The caller's request for the next graph operation: the first of a client request counts
+   * against the gateway's rate limit, later ones are marked continuations (as allPages does).
+   */
+  request: () => PageRequest;
   scanCap: number;
   maxPage: number;
 };
@@ -179,9 +183,10 @@ async function totalCount(context: Context, view: View, variables: Record<string
   const operationName = /^\s*query\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(operation)![1];
   let response;
   try {
-    response = await context.executor({ query: operation, operationName, variables: vars }, context.request.headers, context.request.signal, context.request.serverContext);
+    const request = context.request();
+    response = await context.executor({ query: operation, operationName, variables: vars }, request.headers, request.signal, request.serverContext);
   } catch (error) {
-    if (context.request.signal.aborted) throw error;
+    if (context.request().signal.aborted) throw error;
     throw new BridgeError({ status: 502, code: ERROR_CODES.SUBGRAPH_UNAVAILABLE, detail: `The gateway could not be reached: ${(error as Error).message}` });
   }
   if (response.body.errors?.length) {
@@ -241,7 +246,7 @@ async function* scanRows(context: Context, query: Query, state: ScanState, cap: 
     if (scanned >= cap) return { next: { ...state, after, drop } };
     let page: Page;
     try {
-      page = await fetchPage(view, { ...context.request, variables: query.filter.variables }, size, after);
+      page = await fetchPage(view, { ...context.request(), variables: query.filter.variables }, size, after);
     } catch (error) {
       if (isNoSuchAddress(view, query.filter.variables, error)) return { next: null };
       throw error;
@@ -381,12 +386,19 @@ export function createOData(options: ODataOptions = {}): (req: IncomingMessage, 
   return async (req, res, executor) => {
     const controller = new AbortController();
     res.on('close', () => controller.abort());
+    const first: PageRequest = { executor, headers: headersOf(req), variables: {}, signal: controller.signal, serverContext: { req } };
+    const later: PageRequest = { ...first, serverContext: { req, bridgeContinuation: true } };
+    let asked = false;
     try {
       await route(req, res, {
         req,
         res,
         executor,
-        request: { executor, headers: headersOf(req), variables: {}, signal: controller.signal, serverContext: { req } },
+        request: () => {
+          if (asked) return later;
+          asked = true;
+          return first;
+        },
         scanCap: options.scanCap ?? env().BRIDGE_SCAN_CAP,
         maxPage: options.maxPage ?? env().BRIDGE_MAX_PAGE,
       });
