@@ -509,6 +509,11 @@ describe('the scan cap', () => {
         status: ['CLOSED'],
       });
       expect(JSON.stringify(asked[0])).not.toContain('LOW'); // severity has no argument: evaluated on the rows
+      // gt and le narrow the graph's answer as ge and lt (of the next instant) and are checked on the rows
+      asked.length = 0;
+      const open = await json(`${recording.url}/odata/Events?$filter=${q(`${community()} and updatedAt gt 2026-03-05T00:00:00+08:00 and updatedAt le 2026-03-10T00:00:00+08:00`)}`);
+      expect(open.body.value.map((r) => r.id)).toEqual([9, 8, 7, 6, 5].map((i) => eventIds[i]));
+      expect(asked[0]).toMatchObject({ updatedSince: '2026-03-04T16:00:00.000Z', updatedBefore: '2026-03-09T16:00:00.001Z' });
       // without a residual term nothing is discarded, so the cap does not cut the page
       const pushed = await json(`${recording.url}/odata/Events?$filter=${q(`${community()} and kind eq 'FIRE_HAZARD'`)}`);
       expect(pushed.body.value).toHaveLength(8);
