@@ -8,13 +8,16 @@ import { randomBytes } from 'node:crypto';
 const digits = (n: number) => Array.from(randomBytes(n), (b) => String(b % 10)).join('');
 const alnum = (n: number) => Array.from(randomBytes(n), (b) => '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'[b % 36]).join('');
 
-/** Districts reserved for these tests, one per file (449900 is the other tests' made-up district). */
+/**
+ * Districts reserved for these tests, one per file: 4499xx like the other tests' made-up district
+ * 449900 (the standardizer tests look only below '4499'), yet none under it.
+ */
 export const BRIDGE_DISTRICTS = {
-  events: '449801',
-  cases: '449802',
-  entities: '449803',
-  people: '449804',
-  e2e: '449805',
+  events: '449951',
+  cases: '449952',
+  entities: '449953',
+  people: '449954',
+  e2e: '449955',
 } as const;
 
 /** A fresh community under `subdistrict` (9 digits). */
