@@ -306,6 +306,41 @@ describe('server-driven paging', () => {
     expect(rows.map((r) => r.id)).toEqual(low.slice(0, 11));
   });
 
+  it('pages a set whose rows are parts of a node (a case\'s parties) without losing or repeating one, also mid-case', async () => {
+    const whole = await json('/odata/CaseParties?$top=200');
+    expect(whole.status).toBe(200);
+    const keys = (rows: Record<string, unknown>[]) => rows.map((r) => `${r.caseId}/${r.partyIndex}`);
+    expect(new Set(keys(whole.body.value)).size).toBe(whole.body.value.length);
+    const paged = await walk('/odata/CaseParties?$top=200', { prefer: 'odata.maxpagesize=7' });
+    expect(keys(paged.rows)).toEqual(keys(whole.body.value));
+    // a residual filter stops scans anywhere inside a case
+    const filtered = await walk(`/odata/CaseParties?$top=200&$filter=${q("party_role ne 'NO_SUCH_ROLE'")}`, { prefer: 'odata.maxpagesize=5' });
+    expect(keys(filtered.rows)).toEqual(keys(whole.body.value));
+  });
+
+  it('resumes after the last row sent (keyset), so a row written meanwhile neither repeats nor hides one', async () => {
+    const low = (await graphEvents()).filter((e) => e.severity === 'LOW').map((e) => e.id);
+    const url = `/odata/Events?$filter=${q(`${community()} and severity eq 'LOW'`)}`;
+    const first = await json(url, admin, { prefer: 'odata.maxpagesize=3' });
+    // i = 22, 21, 19: the scan stopped inside the graph's second page
+    expect(first.body.value.map((r) => r.id)).toEqual([22, 21, 19].map((i) => eventIds[i]));
+    // now two LOW events are reported: one between i = 20 and i = 19, behind where the scan resumes
+    // (after 19, not at an offset into the graph page that began after 20), one between 18 and 17, ahead
+    const [behind, ahead] = await insertEvents(system.databases.events, [
+      { addressCode: rooms()[0].code, severity: 'LOW', kind: 'OTHER', reportedAt: new Date(Date.UTC(2026, 2, 20, 12, 0, 0)) },
+      { addressCode: rooms()[0].code, severity: 'LOW', kind: 'OTHER', reportedAt: new Date(Date.UTC(2026, 2, 18, 12, 0, 0)) },
+    ]);
+    try {
+      const rest = await walk(first.body['@odata.nextLink']!, { prefer: 'odata.maxpagesize=3' });
+      const expected = [...low];
+      expected.splice(expected.indexOf(eventIds[18]) + 1, 0, ahead);
+      expect([...first.body.value, ...rest.rows].map((r) => r.id)).toEqual(expected);
+      expect(rest.rows.map((r) => r.id)).not.toContain(behind);
+    } finally {
+      await deleteEvents(system.databases.events, [behind, ahead]);
+    }
+  });
+
   it('refuses a tampered $skiptoken, and one moved to another query, with a 400 OData error', async () => {
     const { body } = await json(`/odata/Events?$filter=${q(community())}`, admin, { prefer: 'odata.maxpagesize=5' });
     const next = new URL(body['@odata.nextLink']!);
