@@ -7,7 +7,8 @@ import { readSupergraph } from '../gateway/compose.ts';
 
 let schema: GraphQLSchema | undefined;
 
-function supergraphSchema(): GraphQLSchema {
+/** The composed supergraph as a schema (built once). */
+export function supergraphSchema(): GraphQLSchema {
   // the supergraph's join__/link__ directives are declared in it, so it builds as plain SDL
   schema ??= buildASTSchema(parse(readSupergraph()), { assumeValidSDL: true });
   return schema;

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Executor } from './execute.ts';
 import { problemOf, publicBase, sendProblem } from './http.ts';
+import { serveOData } from './odata/index.ts';
 import { openApiDocument } from './openapi.ts';
 import { BridgeError } from './problem.ts';
 import { serveRestSet } from './rest.ts';
@@ -21,7 +22,7 @@ import { VIEWS } from './views/index.ts';
 export type BridgeOptions = {
   /** How operations reach the gateway (in-process or over HTTP). */
   executor: Executor;
-  /** The OData routes (`/odata...`), when served. */
+  /** The OData routes (`/odata...`); default bridge/odata serveOData. */
   odata?: (req: IncomingMessage, res: ServerResponse, executor: Executor) => Promise<void>;
 };
 
@@ -60,8 +61,7 @@ export function createBridge(options: BridgeOptions): Bridge {
     const url = req.url ?? '/';
     const pathname = url.split('?')[0];
     if (pathname === '/odata' || pathname.startsWith('/odata/')) {
-      if (!options.odata) throw new BridgeError({ status: 404, code: 'NOT_FOUND', detail: 'OData is not served here' });
-      return options.odata(req, res, options.executor);
+      return (options.odata ?? serveOData)(req, res, options.executor);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('allow', 'GET, HEAD');

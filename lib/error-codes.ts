@@ -53,6 +53,8 @@ export const ERROR_CODE_MEANINGS = {
   // gateway -> subgraph signatures (lib/auth/upstream.ts); met only when calling a subgraph directly
   GATEWAY_SIGNATURE_REQUIRED: 'the subgraph request is not signed by the gateway, or signed for another subgraph (401)',
   GATEWAY_SIGNATURE_EXPIRED: 'the gateway\'s signature is older than UPSTREAM_SIGNATURE_MAX_AGE_MS (401)',
+  // BI bridge (bridge/odata/)
+  NOT_IMPLEMENTED: 'valid OData the bridge does not serve (a function, an operator, an order, a count past the scan cap); the message names it (501)',
 } as const satisfies Record<string, string> & Record<ErrorCode, string>;
 
 export type KnownErrorCode = keyof typeof ERROR_CODE_MEANINGS;

@@ -51,6 +51,8 @@ export type NewEvent = {
   /** Defaults to an hour after reportedAt for RESOLVED and CLOSED events, else null. */
   resolvedAt?: Date | string | null;
   description?: string;
+  /** When the row last changed; defaults to the insert time (the column's default). */
+  updatedAt?: Date | string;
   people?: { personId: string; role: EventRole }[];
   entities?: { creditCode: string; role: 'INVOLVED' | 'RESPONSIBLE' }[];
 };
@@ -73,6 +75,7 @@ export async function insertEvents(database: Database, events: readonly NewEvent
       resolved_at: resolvedAt,
       description: e.description ?? 'test event',
       address_code: e.addressCode,
+      ...(e.updatedAt !== undefined ? { updated_at: e.updatedAt } : {}),
     };
   });
   await database.knex.transaction(async (trx) => {
