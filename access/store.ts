@@ -12,7 +12,8 @@ import { newApiKey } from './keys.ts';
 export type ApiKey = {
   id: string;
   name: string;
-  scopes: Scope[];
+  /** As stored: a scope later removed from lib/auth/scopes.ts stays listed and grants nothing. */
+  scopes: string[];
   /** Community codes the key is confined to; null: not confined. */
   communities: string[] | null;
   createdAt: Date;
@@ -97,7 +98,7 @@ const instant = z.preprocess((v) => (typeof v === 'string' ? new Date(v) : v), z
 const ApiKeyRow = z.object({
   id: z.string(),
   name: z.string(),
-  scopes: z.array(z.enum(SCOPES)),
+  scopes: z.array(z.string()),
   communities: z.array(z.string()).nullable(),
   createdAt: instant,
   createdBy: z.string().nullable(),

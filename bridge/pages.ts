@@ -55,10 +55,12 @@ export async function fetchPage(view: View, request: PageRequest, first: number,
 export async function* allPages(view: View, request: PageRequest, options: { after?: string | null; firstPage?: number } = {}): AsyncGenerator<Page> {
   let size = Math.min(options.firstPage ?? 500, view.maxPage);
   let next: Promise<Page> | null = fetchPage(view, request, size, options.after ?? null);
+  // one client request is one request for the gateway's rate limit, however many pages it takes
+  const later: PageRequest = { ...request, serverContext: { ...request.serverContext, bridgeContinuation: true } };
   while (next) {
     const page: Page = await next;
     size = Math.min(size * 4, view.maxPage);
-    next = page.hasNextPage && page.endCursor ? fetchPage(view, request, size, page.endCursor) : null;
+    next = page.hasNextPage && page.endCursor ? fetchPage(view, later, size, page.endCursor) : null;
     // a prefetch that fails while the caller still writes must not become an unhandled rejection
     next?.catch(() => {});
     yield page;

@@ -367,7 +367,10 @@ export function createMemoryRateLimiter(perMinute: number): RateLimiter {
 function useRateLimit(limiter: RateLimiter): GatewayPlugin {
   return {
     onRequestParse({ serverContext, endResponse, fetchAPI }) {
-      const ctx = serverContext as { jwt?: { payload?: { sub?: unknown } }; req?: http.IncomingMessage };
+      const ctx = serverContext as { jwt?: { payload?: { sub?: unknown } }; req?: http.IncomingMessage; bridgeContinuation?: boolean };
+      // the BI bridge's later pages of one client request (set in this process only, never from
+      // HTTP): the client's request was counted once, at its first page
+      if (ctx.bridgeContinuation === true) return;
       const sub = ctx.jwt?.payload?.sub;
       const key = typeof sub === 'string' && sub ? `sub:${sub}` : `ip:${ctx.req?.socket.remoteAddress ?? 'unknown'}`;
       const decision = limiter.hit(key);

@@ -140,6 +140,7 @@ process.stdout.write(
     `  database: ${where}`,
     `  subgraphs: ${SUBGRAPHS.map((s) => `${s} ${system!.subgraphs[s].url}`).join(', ')}`,
     `  health: http://localhost:${system!.gateway.port}/healthz  readiness: /readyz  metrics: /metrics`,
+    `  BI bridge: http://localhost:${system!.gateway.port}/rest/ (CSV, Excel, JSON; docs /rest/docs/)  OData: http://localhost:${system!.gateway.port}/odata/`,
     '',
     production
       ? 'Send a token from your identity provider as "authorization: Bearer <token>".'

@@ -20,14 +20,15 @@ import { startTestSystem, type TestSystem } from './support/system.ts';
  * statistics plumbing whose parent field is scoped, and the caller's own identity.
  */
 const PUBLIC: Record<string, '*' | readonly string[]> = {
-  Query: ['address', 'addresses', 'searchAddresses', 'standardizeAddress', 'standardizeAddresses', 'viewer'],
-  Address: ['code', 'level', 'name', 'fullName', 'parent', 'ancestors', 'children', 'building', 'room'],
+  Query: ['address', 'addresses', 'addressesUnder', 'searchAddresses', 'standardizeAddress', 'standardizeAddresses', 'viewer'],
+  Address: ['code', 'level', 'name', 'fullName', 'parent', 'ancestors', 'ancestor', 'children', 'building', 'room'],
   AddressConnection: '*', AddressEdge: '*', PageInfo: '*', BuildingInfo: '*', RoomInfo: '*', GeoPoint: '*',
   AddressMatch: '*', AddressComponents: '*', MatchReason: '*', AddressCandidate: '*', Viewer: '*',
   // keys: opaque ids the gateway needs to join subgraphs; every other field of these types is scoped
   Person: ['id'], LegalEntity: ['creditCode'], Event: ['id'], Case: ['id'],
   // reached only through scoped fields (residents, entities, events, cases, their stats)
   ResidentConnection: '*', ResidentEdge: '*', LegalEntityConnection: '*', LegalEntityEdge: '*',
+  PersonConnection: '*', PersonEdge: '*', ResidenceConnection: '*', ResidenceEdge: '*',
   EventConnection: '*', EventEdge: '*', EventStats: '*', EventStatusCount: '*', EventKindCount: '*',
   CaseConnection: '*', CaseEdge: '*', CaseStats: '*', CaseStatusCount: '*', CaseKindCount: '*', CaseOutcomeCount: '*',
   // reached only through Query.auditRecords (audit:read)

@@ -12,6 +12,7 @@ import { adminToken, startTestSystem, type TestSystem } from './support/system.t
 import { insertTestEstate, type TestEstate } from './support/import-registry.ts';
 import { deleteEvents, insertEvents } from './support/events-factories.ts';
 import { startChild } from './support/process.ts';
+import { createApiKeyStore } from '../access/store.ts';
 
 let system: TestSystem;
 let estate: TestEstate;
@@ -62,6 +63,20 @@ describe('the list of sets', () => {
   });
 });
 
+describe('every set', () => {
+  it.each(VIEWS.map((v) => [v.name, v] as const))('%s: a first page with the registry\'s columns, keys unique, and CSV with the same header', async (name, view) => {
+    const { status, body } = await json<Page>(`/rest/${name}?limit=50`);
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect(body.rows.length).toBeGreaterThan(0);
+    for (const row of body.rows) expect(Object.keys(row)).toEqual(view.columns.map((c) => c.name));
+    const keys = body.rows.map((r) => view.key.map((k) => r[k]).join('|'));
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const row of body.rows) for (const c of view.columns.filter((c) => !c.nullable)) expect(row[c.name], `${name}.${c.name}`).not.toBeNull();
+    const csv = await get(`/rest/${name}?limit=5&format=csv`);
+    expect((await csv.text()).split('\r\n')[0]).toBe(view.columns.map((c) => c.name).join(',')); // (text() drops the BOM)
+  });
+});
+
 describe('JSON pages', () => {
   it('pages through a community with Link and next, every event once, newest first', async () => {
     const seen: string[] = [];
@@ -91,8 +106,8 @@ describe('JSON pages', () => {
 
   it('pushes filters down: kind, status and a reportedAt range with an offset', async () => {
     const { body } = await json<Page>(`/rest/events?under=${estate.community.code}&kind=FIRE_HAZARD&status=REPORTED&from=2026-03-05T10:00:00+08:00&to=2026-03-20T00:00:00%2B08:00&limit=100`);
-    // i % 3 == 0 and i % 2 == 0 -> i in {0, 6, 12, 18}; reported 2026-03-(1+i) 02:00Z; from 03-05 02:00Z, to 03-19 16:00Z -> i = 6, 12
-    expect(body.rows.map((r) => r.id)).toEqual([eventIds[12], eventIds[6]]);
+    // i % 3 == 0 and i % 2 == 0 -> i in {0, 6, 12, 18}; reported 2026-03-(1+i) 02:00Z; from 03-05 02:00Z, to 03-19 16:00Z -> i = 18, 12, 6
+    expect(body.rows.map((r) => r.id)).toEqual([eventIds[18], eventIds[12], eventIds[6]]);
   });
 
   it('returns what the graph returns for the same arguments', async () => {
@@ -197,6 +212,26 @@ describe('access control is the graph\'s', () => {
   });
 });
 
+describe('API keys, as scheduled refreshes send them', () => {
+  it('a key as the password of HTTP Basic reads the sets its scopes and communities allow; revoked, it gets a 401 problem with a Basic challenge', async () => {
+    const store = createApiKeyStore(system.accessDatabase.knex);
+    const { key, apiKey } = await store.create({ name: 'community dashboard', scopes: ['events:read'], communities: [estate.community.code] });
+    const basic = { authorization: `Basic ${Buffer.from(`powerbi:${key}`).toString('base64')}` };
+    const page = await get(`/rest/events?under=${estate.community.code}&limit=100`, null, basic);
+    expect(page.status).toBe(200);
+    expect(((await page.json()) as Page).rows).toHaveLength(23);
+    const viaHeader = await get(`/rest/events?under=${estate.community.code}&limit=1`, null, { api_key: key });
+    expect(viaHeader.status).toBe(200);
+    expect((await get('/rest/people?limit=1', null, basic)).status).toBe(403);
+    await store.revoke(apiKey.id);
+    await new Promise((r) => setTimeout(r, 1500)); // the key cache holds a row for a second
+    const refused = await get(`/rest/events?limit=1`, null, basic);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toMatch(/Basic/);
+    expect(await refused.json()).toMatchObject({ code: 'API_KEY_REVOKED', status: 401 });
+  });
+});
+
 describe('bad requests get a problem naming the fault', () => {
   it.each([
     ['/rest/events?stauts=REPORTED', 'stauts'],
@@ -261,6 +296,27 @@ describe('the bridge on its own (npm run bridge)', () => {
     } finally {
       child.process.kill('SIGTERM');
       await child.exited;
+    }
+  });
+});
+
+describe('the rate limit counts client requests, not pages', () => {
+  it('a whole export of many pages is one request; the limit still refuses the client past it, as a problem', async () => {
+    const limited = await startTestSystem({ limits: { rateLimitPerMinute: 2 } });
+    try {
+      const token = await signDevToken({ subject: `bridge-rate-${Date.now()}`, roles: ['analyst'] });
+      const exportRooms = () => fetch(`${limited.baseUrl}/rest/rooms?format=ndjson&all=true`, { headers: { authorization: `Bearer ${token}` } });
+      const first = await exportRooms();
+      expect(first.status).toBe(200);
+      const lines = (await first.text()).trim().split('\n');
+      expect(lines.length).toBeGreaterThan(500); // a first page of 500, then more: several graph requests
+      expect((await exportRooms()).status).toBe(200);
+      const third = await exportRooms();
+      expect(third.status).toBe(429);
+      expect(third.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(await third.json()).toMatchObject({ code: 'RATE_LIMITED', status: 429 });
+    } finally {
+      await limited.stop();
     }
   });
 });

@@ -246,6 +246,49 @@ describe('an entity set', () => {
   });
 });
 
+describe('every set', () => {
+  it.each(VIEWS.map((v) => [v.entitySet, v] as const))('%s answers its first rows, typed as $metadata says, with the count /$count gives', async (_, view) => {
+    const { status, body } = await json(`/odata/${view.entitySet}?$top=3&$count=true`);
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect(body.value.length).toBeGreaterThan(0);
+    expect(body['@odata.count']).toBeGreaterThanOrEqual(body.value.length);
+    expect(String(body['@odata.count'])).toBe(await (await get(`/odata/${view.entitySet}/$count`)).text());
+    const kinds: Record<string, string[]> = { string: ['string'], 'text-code': ['string'], integer: ['number'], number: ['number'], boolean: ['boolean'], date: ['string'], datetime: ['string'] };
+    for (const row of body.value) {
+      for (const column of view.columns) {
+        const value = row[column.name.replace(/\./g, '_')];
+        if (value === null) {
+          expect(column.nullable === true && !view.key.includes(column.name), `${view.entitySet}.${column.name} is null`).toBe(true);
+          continue;
+        }
+        expect(kinds[column.type], `${view.entitySet}.${column.name}`).toContain(typeof value);
+        if (column.type === 'integer') expect(Number.isInteger(value)).toBe(true);
+        if (column.type === 'date') expect(value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        if (column.type === 'datetime') expect(Number.isNaN(Date.parse(value as string))).toBe(false);
+      }
+    }
+  });
+
+  it('People are masked as the token\'s scopes say', async () => {
+    const analyst = await signDevToken({ subject: 'odata-analyst', scopes: ['people:read'] });
+    const { status, body } = await json('/odata/People?$top=20&$select=id,idNumber,birthDate,birthYear', analyst);
+    expect(status).toBe(200);
+    expect(body.value.length).toBeGreaterThan(0);
+    for (const row of body.value) {
+      expect(row.idNumber).toMatch(/^\*{18}$/);
+      expect(row.birthDate).toBeNull();
+      expect(row.birthYear).toEqual(expect.any(Number));
+    }
+  });
+
+  it('a token confined to another community gets none of this one\'s rows', async () => {
+    const other = await signDevToken({ subject: 'odata-other', roles: ['grid-worker'], communities: ['440304004028'] });
+    const { status, body } = await json(`/odata/Events?$filter=${q(community())}`, other);
+    expect(status).toBe(200);
+    expect(body.value).toEqual([]);
+  });
+});
+
 describe('server-driven paging', () => {
   it('pages by Prefer: odata.maxpagesize with absolute nextLinks, every row once', async () => {
     const first = await get(`/odata/Events?$filter=${q(community())}`, admin, { prefer: 'odata.maxpagesize=5' });
@@ -261,6 +304,41 @@ describe('server-driven paging', () => {
     const { rows, pages } = await walk(`/odata/Events?$filter=${q(`${community()} and severity eq 'LOW'`)}&$top=11`, { prefer: 'odata.maxpagesize=4' });
     expect(pages).toBe(3);
     expect(rows.map((r) => r.id)).toEqual(low.slice(0, 11));
+  });
+
+  it('pages a set whose rows are parts of a node (a case\'s parties) without losing or repeating one, also mid-case', async () => {
+    const whole = await json('/odata/CaseParties?$top=200');
+    expect(whole.status).toBe(200);
+    const keys = (rows: Record<string, unknown>[]) => rows.map((r) => `${r.caseId}/${r.partyIndex}`);
+    expect(new Set(keys(whole.body.value)).size).toBe(whole.body.value.length);
+    const paged = await walk('/odata/CaseParties?$top=200', { prefer: 'odata.maxpagesize=7' });
+    expect(keys(paged.rows)).toEqual(keys(whole.body.value));
+    // a residual filter stops scans anywhere inside a case
+    const filtered = await walk(`/odata/CaseParties?$top=200&$filter=${q("party_role ne 'NO_SUCH_ROLE'")}`, { prefer: 'odata.maxpagesize=5' });
+    expect(keys(filtered.rows)).toEqual(keys(whole.body.value));
+  });
+
+  it('resumes after the last row sent (keyset), so a row written meanwhile neither repeats nor hides one', async () => {
+    const low = (await graphEvents()).filter((e) => e.severity === 'LOW').map((e) => e.id);
+    const url = `/odata/Events?$filter=${q(`${community()} and severity eq 'LOW'`)}`;
+    const first = await json(url, admin, { prefer: 'odata.maxpagesize=3' });
+    // i = 22, 21, 19: the scan stopped inside the graph's second page
+    expect(first.body.value.map((r) => r.id)).toEqual([22, 21, 19].map((i) => eventIds[i]));
+    // now two LOW events are reported: one between i = 20 and i = 19, behind where the scan resumes
+    // (after 19, not at an offset into the graph page that began after 20), one between 18 and 17, ahead
+    const [behind, ahead] = await insertEvents(system.databases.events, [
+      { addressCode: rooms()[0].code, severity: 'LOW', kind: 'OTHER', reportedAt: new Date(Date.UTC(2026, 2, 20, 12, 0, 0)) },
+      { addressCode: rooms()[0].code, severity: 'LOW', kind: 'OTHER', reportedAt: new Date(Date.UTC(2026, 2, 18, 12, 0, 0)) },
+    ]);
+    try {
+      const rest = await walk(first.body['@odata.nextLink']!, { prefer: 'odata.maxpagesize=3' });
+      const expected = [...low];
+      expected.splice(expected.indexOf(eventIds[18]) + 1, 0, ahead);
+      expect([...first.body.value, ...rest.rows].map((r) => r.id)).toEqual(expected);
+      expect(rest.rows.map((r) => r.id)).not.toContain(behind);
+    } finally {
+      await deleteEvents(system.databases.events, [behind, ahead]);
+    }
   });
 
   it('refuses a tampered $skiptoken, and one moved to another query, with a 400 OData error', async () => {
@@ -466,6 +544,11 @@ describe('the scan cap', () => {
         status: ['CLOSED'],
       });
       expect(JSON.stringify(asked[0])).not.toContain('LOW'); // severity has no argument: evaluated on the rows
+      // gt and le narrow the graph's answer as ge and lt (of the next instant) and are checked on the rows
+      asked.length = 0;
+      const open = await json(`${recording.url}/odata/Events?$filter=${q(`${community()} and updatedAt gt 2026-03-05T00:00:00+08:00 and updatedAt le 2026-03-10T00:00:00+08:00`)}`);
+      expect(open.body.value.map((r) => r.id)).toEqual([9, 8, 7, 6, 5].map((i) => eventIds[i]));
+      expect(asked[0]).toMatchObject({ updatedSince: '2026-03-04T16:00:00.000Z', updatedBefore: '2026-03-09T16:00:00.001Z' });
       // without a residual term nothing is discarded, so the cap does not cut the page
       const pushed = await json(`${recording.url}/odata/Events?$filter=${q(`${community()} and kind eq 'FIRE_HAZARD'`)}`);
       expect(pushed.body.value).toHaveLength(8);
@@ -517,5 +600,28 @@ describe('a subgraph that fails', () => {
     expect(res.status).toBe(502);
     expect(res.body.error).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', target: 'events' });
     expect(res.body.error.message).toContain('events');
+  });
+});
+
+describe('the rate limit counts client requests, not graph pages', () => {
+  it('a page that takes several graph requests (a count, a residual scan) is one request; past the limit a 429 OData error', async () => {
+    const limited = await startTestSystem({ limits: { rateLimitPerMinute: 2 } });
+    try {
+      const token = await signDevToken({ subject: `odata-rate-${Date.now()}`, roles: ['analyst'] });
+      // two graph requests per page: the count by scanning (a residual filter matching every room), then the page
+      const page = () => fetch(`${limited.baseUrl}/odata/Rooms?$count=true&$filter=${q("room_number ne 'none'")}`, { headers: { authorization: `Bearer ${token}` } });
+      const first = await page();
+      expect(first.status).toBe(200);
+      const body = (await first.json()) as Collection;
+      expect(body.value).toHaveLength(1000);
+      expect(body['@odata.count']).toBeGreaterThan(1000);
+      expect((await page()).status).toBe(200);
+      const third = await page();
+      expect(third.status).toBe(429);
+      expect(third.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(((await third.json()) as ODataError).error.code).toBe('RATE_LIMITED');
+    } finally {
+      await limited.stop();
+    }
   });
 });

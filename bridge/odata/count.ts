@@ -62,3 +62,36 @@ function derive(view: View): string | null {
   });
   return print(document);
 }
+
+const withCursors = new Map<string, string>();
+
+/**
+ * The view's operation with `cursor` selected on its connection's edges, so a scan can resume after
+ * any row's node (keyset, unaffected by rows written meanwhile) rather than at an offset in a page.
+ */
+export function operationWithEdgeCursors(view: View): string {
+  const cached = withCursors.get(view.name);
+  if (cached) return cached;
+  const path = view.connection.split('.');
+  const stack: string[] = [];
+  let found = false;
+  const document = visit(parse(view.operation), {
+    Field: {
+      enter(node: FieldNode) {
+        stack.push(node.alias?.value ?? node.name.value);
+        const atEdges = stack.length === path.length + 1 && stack[path.length] === 'edges' && path.every((p, i) => stack[i] === p);
+        if (!atEdges || !node.selectionSet) return undefined;
+        found = true;
+        if (node.selectionSet.selections.some((s) => s.kind === Kind.FIELD && s.name.value === 'cursor' && !s.alias)) return undefined;
+        return { ...node, selectionSet: { ...node.selectionSet, selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: 'cursor' } }, ...node.selectionSet.selections] } };
+      },
+      leave() {
+        stack.pop();
+      },
+    },
+  });
+  if (!found) throw new Error(`view ${view.name}: no ${view.connection}.edges in its operation`);
+  const operation = print(document);
+  withCursors.set(view.name, operation);
+  return operation;
+}

@@ -27,12 +27,24 @@ describe('$filter pushdown', () => {
     expect(f.residual).toBeNull();
   });
 
-  it('keeps what it cannot push as a residual: gt, a prefix that is no address code, a second term on one variable', () => {
-    const f = compileFilter(events, "updatedAt gt 2026-01-01T00:00:00Z and startswith(address_code,'4403040') and kind eq 'DISPUTE' and kind eq 'FIRE_HAZARD'");
-    expect(f.variables).toEqual({ kind: ['DISPUTE'] });
-    expect(f.residualTerms).toEqual(['updatedAt gt 2026-01-01T00:00:00Z', "startswith(address_code,'4403040')", "kind eq 'FIRE_HAZARD'"]);
+  it('keeps what it cannot push as a residual: a prefix that is no address code, a second term on one variable, ne', () => {
+    const f = compileFilter(events, "reportedAt ne 2026-01-01T00:00:00Z and updatedAt gt 2026-01-01T00:00:00Z and startswith(address_code,'4403040') and kind eq 'DISPUTE' and kind eq 'FIRE_HAZARD'");
+    expect(f.variables).toEqual({ kind: ['DISPUTE'], updatedSince: '2026-01-01T00:00:00.000Z' });
+    expect(f.residualTerms).toEqual(['reportedAt ne 2026-01-01T00:00:00Z', 'updatedAt gt 2026-01-01T00:00:00Z', "startswith(address_code,'4403040')", "kind eq 'FIRE_HAZARD'"]);
     expect(f.residual!(row({ kind: 'DISPUTE' }))).toBe(false);
     expect(f.residual!(row({ updatedAt: '2026-01-02T00:00:00Z' }))).toBe(true);
+  });
+
+  it('pushes gt and le as a superset (ge, lt the next instant or day) and still evaluates them; an exact term wins', () => {
+    const f = compileFilter(events, 'updatedAt gt 2026-01-01T00:00:00Z and updatedAt le 2026-02-01T00:00:00.5Z');
+    expect(f.variables).toEqual({ updatedSince: '2026-01-01T00:00:00.000Z', updatedBefore: '2026-02-01T00:00:00.501Z' });
+    expect(f.residualTerms).toEqual(['updatedAt gt 2026-01-01T00:00:00Z', 'updatedAt le 2026-02-01T00:00:00.5Z']);
+    expect(f.residual!(row({ updatedAt: '2026-01-01T00:00:00.000Z' }))).toBe(false);
+    expect(f.residual!(row({ updatedAt: '2026-02-01T00:00:00.500Z' }))).toBe(true);
+    expect(compileFilter(cases, 'filedOn le 2026-02-28').variables).toEqual({ to: '2026-03-01' });
+    const both = compileFilter(events, 'updatedAt gt 2026-01-01T00:00:00Z and updatedAt ge 2026-01-05T00:00:00Z');
+    expect(both.variables).toEqual({ updatedSince: '2026-01-05T00:00:00.000Z' });
+    expect(both.residualTerms).toEqual(['updatedAt gt 2026-01-01T00:00:00Z']);
   });
 
   it('pushes booleans and dates to the argument of their column', () => {
@@ -61,6 +73,12 @@ describe('$filter evaluated on rows', () => {
     expect(f.residual!(row())).toBe(true);
     expect(f.residual!(row({ resolvedAt: '2026-03-02T00:00:00Z' }))).toBe(false);
     expect(compileFilter(events, 'resolvedAt gt 2026-01-01T00:00:00Z').residual!(row())).toBe(false);
+  });
+
+  it('compares instants to the microsecond, as the graph stores them', () => {
+    const f = compileFilter(events, 'updatedAt gt 2026-03-01T00:00:00.123Z');
+    expect(f.residual!(row({ updatedAt: '2026-03-01T00:00:00.123456Z' }))).toBe(true);
+    expect(f.residual!(row({ updatedAt: '2026-03-01T08:00:00.123+08:00' }))).toBe(false);
   });
 
   it('refuses unknown properties (400), wrong types (400) and what it does not evaluate (501)', () => {

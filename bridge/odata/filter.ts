@@ -174,12 +174,23 @@ function literalOf(node: Node): Literal {
   if (edm === 'Edm.Boolean') return { kind: 'boolean', value: raw.toLowerCase() === 'true', raw, edm };
   if (edm === 'Edm.Date') return { kind: 'date', value: raw, raw, edm };
   if (edm === 'Edm.DateTimeOffset') {
-    const ms = Date.parse(raw);
-    if (Number.isNaN(ms)) throw badRequest(`$filter: ${raw} is not a valid date-time`, TARGET);
-    return { kind: 'datetime', value: ms, raw, edm };
+    const micros = instantMicros(raw);
+    if (Number.isNaN(micros)) throw badRequest(`$filter: ${raw} is not a valid date-time`, TARGET);
+    return { kind: 'datetime', value: micros, raw, edm };
   }
   if (NUMERIC.has(edm)) return { kind: 'number', value: Number(raw), raw, edm };
   throw notImplemented(`$filter: literals of type ${edm} (${raw}) are not supported; use strings, numbers, booleans, dates and date-times with an offset`, TARGET);
+}
+
+/**
+ * An instant as microseconds since the epoch (the graph's timestamps keep microseconds, which
+ * Date.parse would cut to milliseconds, making `gt` wrong within a millisecond); NaN if invalid.
+ */
+export function instantMicros(text: string): number {
+  const m = /^(.*T\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})$/i.exec(text);
+  if (!m) return Number.NaN;
+  const ms = Date.parse(`${m[1]}${m[3]}`);
+  return ms * 1000 + Number((m[2] ?? '').padEnd(6, '0').slice(0, 6));
 }
 
 const KIND_OF_EDM: Record<string, Kind> = {
@@ -247,8 +258,12 @@ function filtersOn(set: EntitySet, property: Property): Filter[] {
   return set.view.filters.filter((f) => f.column !== undefined && propertyName(f.column) === property.name);
 }
 
-/** The variable assignment a term pushes down as, or null when it is residual. */
-function pushdownOf(set: EntitySet, term: Node): { filter: Filter; value: unknown } | null {
+/**
+ * The variable assignment a term pushes down as, or null when it is residual. `exact: false` is a
+ * superset (`gt` as `ge`, `le` as `lt` the next instant or day): the term is then also evaluated on
+ * the rows, and the graph still returns far fewer of them.
+ */
+function pushdownOf(set: EntitySet, term: Node): { filter: Filter; value: unknown; exact: boolean } | null {
   const node = unparen(term);
   const comparison = comparisonOf(set, node);
   if (comparison) {
@@ -257,9 +272,17 @@ function pushdownOf(set: EntitySet, term: Node): { filter: Filter; value: unknow
       if (literal.kind !== LITERAL_FOR[filter.type]) continue;
       const raw = literal.kind === 'string' ? String(literal.value) : literal.raw;
       if ((filter.op === 'ge' && op === 'ge') || (filter.op === 'lt' && op === 'lt') || (filter.op === 'eq' && op === 'eq')) {
-        return { filter, value: valueOf(filter, raw) };
+        return { filter, value: valueOf(filter, raw), exact: true };
       }
-      if (filter.op === 'in' && op === 'eq') return { filter, value: valueOf(filter, raw) };
+      if (filter.op === 'in' && op === 'eq') return { filter, value: valueOf(filter, raw), exact: true };
+      if (filter.op === 'ge' && op === 'gt') return { filter, value: valueOf(filter, raw), exact: false };
+      if (filter.op === 'lt' && op === 'le') {
+        const value = valueOf(filter, raw);
+        const next = filter.type === 'date'
+          ? new Date(Date.parse(`${String(value)}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+          : new Date(Date.parse(String(value)) + 1).toISOString();
+        return { filter, value: next, exact: false };
+      }
     }
     return null;
   }
@@ -271,7 +294,7 @@ function pushdownOf(set: EntitySet, term: Node): { filter: Filter; value: unknow
     const filter = filtersOn(set, property).find((f) => f.op === 'in' && f.type === 'enum-list');
     if (!filter) return null;
     const values = [...new Set(terms.map((t) => String(t!.literal.value)))];
-    return { filter, value: valueOf(filter, values.join(',')) };
+    return { filter, value: valueOf(filter, values.join(',')), exact: true };
   }
   if (node.type === 'MethodCallExpression' && node.value.method === 'startswith') {
     const [first, second] = (node.value.parameters as Node[]).map(unparen);
@@ -284,7 +307,7 @@ function pushdownOf(set: EntitySet, term: Node): { filter: Filter; value: unknow
     try {
       const code = filterValue(filter, String(literal.value));
       // only a whole, canonical code is "under" it; any other prefix is matched on the rows
-      return code === literal.value ? { filter, value: code } : null;
+      return code === literal.value ? { filter, value: code, exact: true } : null;
     } catch {
       return null;
     }
@@ -316,7 +339,7 @@ function operandOf(set: EntitySet, node: Node): Operand {
     const kind = KIND_OF_EDM[property.edm];
     const name = property.name;
     if (kind === 'datetime') {
-      return { kind, label: name, get: (e) => (e[name] === null || e[name] === undefined ? null : Date.parse(String(e[name]))) };
+      return { kind, label: name, get: (e) => (e[name] === null || e[name] === undefined ? null : instantMicros(String(e[name]))) };
     }
     return { kind, label: name, get: (e) => e[name] ?? null };
   }
@@ -447,15 +470,20 @@ export function compileFilter(set: EntitySet, text: string | null): CompiledFilt
   const tree = parse(text);
   booleanOf(set, tree); // validates the whole expression
   const residual: ((e: Entity) => boolean)[] = [];
-  for (const term of conjuncts(tree)) {
-    const push = pushdownOf(set, term);
-    if (push && compiled.variables[push.filter.variable] === undefined) {
-      compiled.variables[push.filter.variable] = push.value;
-      compiled.pushed.push(term.raw);
-    } else {
-      residual.push(booleanOf(set, term));
-      compiled.residualTerms.push(term.raw);
+  const terms = conjuncts(tree).map((term) => ({ term, push: pushdownOf(set, term), done: false }));
+  // exact terms take their variable first; a superset term only where no exact one did
+  for (const exact of [true, false]) {
+    for (const t of terms) {
+      if (!t.push || t.push.exact !== exact || compiled.variables[t.push.filter.variable] !== undefined) continue;
+      compiled.variables[t.push.filter.variable] = t.push.value;
+      compiled.pushed.push(t.term.raw);
+      t.done = exact; // a superset is evaluated on the rows too
     }
+  }
+  for (const t of terms) {
+    if (t.done) continue;
+    residual.push(booleanOf(set, t.term));
+    compiled.residualTerms.push(t.term.raw);
   }
   if (residual.length > 0) compiled.residual = (e) => residual.every((r) => r(e));
   return compiled;

@@ -18,11 +18,11 @@ import { ERROR_CODES } from '../../lib/error-codes.ts';
 import { logger } from '../../lib/logger.ts';
 import type { Executor } from '../execute.ts';
 import { headersOf, problemOf, publicBase, queryParameters } from '../http.ts';
-import { fetchPage, type Page, type PageRequest } from '../pages.ts';
+import type { PageRequest } from '../pages.ts';
 import { BridgeError, problemOfGraphQLErrors } from '../problem.ts';
-import { cellOf, valueAt, type View } from '../registry.ts';
+import { cellOf, rowsOfPage, valueAt, type Row, type View } from '../registry.ts';
 import { FUTIAN_DISTRICT } from '../../address/divisions.ts';
-import { countOperation } from './count.ts';
+import { countOperation, operationWithEdgeCursors } from './count.ts';
 import { badRequest, notImplemented, sendODataError } from './errors.ts';
 import { compileFilter, unknownProperty, type CompiledFilter, type Entity } from './filter.ts';
 import { metadataDocument, serviceDocument } from './metadata.ts';
@@ -158,7 +158,11 @@ type Context = {
   req: IncomingMessage;
   res: ServerResponse;
   executor: Executor;
-  request: PageRequest;
+  /**
+   * The caller's request for the next graph operation: the first of a client request counts
+   * against the gateway's rate limit, later ones are marked continuations (as allPages does).
+   */
+  request: () => PageRequest;
   scanCap: number;
   maxPage: number;
 };
@@ -168,30 +172,56 @@ function isNoSuchAddress(view: View, variables: Record<string, unknown>, error: 
   return error instanceof BridgeError && error.problem.code === ERROR_CODES.ADDRESS_NOT_FOUND && view.root !== undefined && variables[view.root] !== undefined;
 }
 
+/** Runs one operation of a view as the caller; any GraphQL error is a BridgeError. */
+async function runOperation(context: Context, view: View, operation: string, variables: Record<string, unknown>): Promise<unknown> {
+  const vars: Record<string, unknown> = { ...view.variables, ...variables };
+  if (view.root && vars[view.root] === undefined) vars[view.root] = FUTIAN_DISTRICT.code;
+  const operationName = /^\s*query\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(operation)![1];
+  const request = context.request();
+  let response;
+  try {
+    response = await context.executor({ query: operation, operationName, variables: vars }, request.headers, request.signal, request.serverContext);
+  } catch (error) {
+    if (request.signal.aborted) throw error;
+    throw new BridgeError({ status: 502, code: ERROR_CODES.SUBGRAPH_UNAVAILABLE, detail: `The gateway could not be reached: ${(error as Error).message}` });
+  }
+  if (response.body.errors?.length) throw problemOfGraphQLErrors(response.status, response.body.errors);
+  return response.body.data;
+}
+
 /** Runs the count operation of a view; null when the view cannot be counted by totalCount. */
 async function totalCount(context: Context, view: View, variables: Record<string, unknown>): Promise<number | null> {
   const operation = countOperation(view);
   if (!operation) return null;
-  const vars: Record<string, unknown> = { ...view.variables, ...variables };
-  if (view.root && vars[view.root] === undefined) vars[view.root] = FUTIAN_DISTRICT.code;
-  delete vars.first;
-  delete vars.after;
-  const operationName = /^\s*query\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(operation)![1];
-  let response;
+  let data;
   try {
-    response = await context.executor({ query: operation, operationName, variables: vars }, context.request.headers, context.request.signal, context.request.serverContext);
+    data = await runOperation(context, view, operation, variables);
   } catch (error) {
-    if (context.request.signal.aborted) throw error;
-    throw new BridgeError({ status: 502, code: ERROR_CODES.SUBGRAPH_UNAVAILABLE, detail: `The gateway could not be reached: ${(error as Error).message}` });
-  }
-  if (response.body.errors?.length) {
-    const error = problemOfGraphQLErrors(response.status, response.body.errors);
     if (isNoSuchAddress(view, variables, error)) return 0;
     throw error;
   }
-  const count = valueAt(response.body.data, `${view.connection}.totalCount`);
+  const count = valueAt(data, `${view.connection}.totalCount`);
   if (typeof count !== 'number') throw new BridgeError({ status: 502, code: 'INTERNAL_SERVER_ERROR', detail: `The graph returned no ${view.connection}.totalCount for ${view.name}` });
   return count;
+}
+
+/** One row of a graph page and where it sits: the cursor of the node before its node, and its place among its node's rows. */
+type PlacedRow = { row: Row; after: string | null; drop: number };
+
+/** One graph page of `first` nodes after `after`, each row placed by its edge cursors. */
+async function fetchRows(context: Context, view: View, variables: Record<string, unknown>, first: number, after: string | null): Promise<{ rows: PlacedRow[]; endCursor: string | null; hasNextPage: boolean }> {
+  const data = await runOperation(context, view, operationWithEdgeCursors(view), { ...variables, first, after });
+  const connection = valueAt(data, view.connection) as { edges?: { cursor: string; node: Row }[]; pageInfo?: { hasNextPage: boolean; endCursor: string | null } } | null;
+  if (!connection?.edges || !connection.pageInfo) {
+    throw new BridgeError({ status: 502, code: 'INTERNAL_SERVER_ERROR', detail: `The graph returned no ${view.connection} for ${view.name}` });
+  }
+  const rows: PlacedRow[] = [];
+  let before = after;
+  for (const edge of connection.edges) {
+    rowsOfPage(view, [edge.node]).forEach((row, drop) => rows.push({ row, after: before, drop }));
+    before = edge.cursor;
+  }
+  return { rows, endCursor: connection.pageInfo.endCursor, hasNextPage: connection.pageInfo.hasNextPage };
 }
 
 /**
@@ -224,7 +254,7 @@ function pushable(view: View): string {
 }
 
 /** One row read by a scan: its entity when it passes the residual filter (else null), and where the row after it is (null: the set ends here). */
-type Scanned = { entity: Entity | null; next: ScanState | null };
+type Scanned = { entity: Entity | null; next: ScanState | null; lastOfPage: boolean };
 
 /**
  * Reads rows from `state` on, at most `cap` of them. Returns where the scan stopped: `next` is
@@ -234,37 +264,35 @@ type Scanned = { entity: Entity | null; next: ScanState | null };
 async function* scanRows(context: Context, query: Query, state: ScanState, cap: number, want = Infinity): AsyncGenerator<Scanned, { next: ScanState | null }> {
   const { view } = query.set;
   const residual = query.filter.residual;
-  let { after, drop } = state;
+  let after = state.after;
+  // rows of the first node already handed out (an exploded node can span two pages)
+  let drop = state.drop;
   let scanned = 0;
-  let size = Math.min(view.maxPage, Math.max(1, Math.min(want, cap)) + drop);
+  let size = Math.min(view.maxPage, Math.max(1, Math.min(want, cap)));
   for (;;) {
     if (scanned >= cap) return { next: { ...state, after, drop } };
-    let page: Page;
+    let page;
     try {
-      page = await fetchPage(view, { ...context.request, variables: query.filter.variables }, size, after);
+      page = await fetchRows(context, view, query.filter.variables, size, after);
     } catch (error) {
       if (isNoSuchAddress(view, query.filter.variables, error)) return { next: null };
       throw error;
     }
-    const rows = page.rows;
     const more = page.hasNextPage && page.endCursor ? page.endCursor : null;
-    if (drop > 0 && drop >= rows.length) {
-      if (!more) return { next: null };
-      drop -= rows.length;
-      after = more;
-      continue;
-    }
-    for (let i = drop; i < rows.length; i++) {
-      if (scanned >= cap) return { next: { ...state, after, drop: i } };
+    const rows = page.rows.filter((r) => r.after !== state.after || r.drop >= drop);
+    drop = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const { row } = rows[i];
+      if (scanned >= cap) return { next: { ...state, after: rows[i].after, drop: rows[i].drop } };
       scanned++;
-      const entity = entityOf(query.set, rows[i], cellOf);
+      const entity = entityOf(query.set, row, cellOf);
       const keep = residual === null || residual(entity);
-      const next = i + 1 < rows.length ? { ...state, after, drop: i + 1 } : more ? { ...state, after: more, drop: 0 } : null;
-      yield { entity: keep ? entity : null, next };
+      const following = rows[i + 1];
+      const next = following ? { ...state, after: following.after, drop: following.drop } : more ? { ...state, after: more, drop: 0 } : null;
+      yield { entity: keep ? entity : null, next, lastOfPage: !following };
     }
     if (!more) return { next: null };
     after = more;
-    drop = 0;
     // pages grow while a residual filter keeps discarding rows
     size = Math.min(view.maxPage, size * 4, Math.max(1, cap - scanned));
   }
@@ -342,7 +370,7 @@ async function serveCollection(context: Context, query: Query): Promise<void> {
         if (next) next = { ...next, skip, left: state.left === null ? null : state.left - emitted };
         break;
       }
-      const { entity, next: after } = step.value;
+      const { entity, next: after, lastOfPage } = step.value;
       if (entity !== null && skip > 0) skip--;
       else if (entity !== null) {
         buffer.push(entityJson(query, entity));
@@ -356,7 +384,7 @@ async function serveCollection(context: Context, query: Query): Promise<void> {
         }
       }
       // rows go out as each graph page is done (or every 500 rows), so the page streams in bounded memory
-      if (buffer.length >= 500 || (buffer.length > 0 && (after === null || after.drop === 0))) await flush();
+      if (buffer.length >= 500 || (buffer.length > 0 && lastOfPage)) await flush();
     }
   }
   start();
@@ -381,12 +409,19 @@ export function createOData(options: ODataOptions = {}): (req: IncomingMessage, 
   return async (req, res, executor) => {
     const controller = new AbortController();
     res.on('close', () => controller.abort());
+    const first: PageRequest = { executor, headers: headersOf(req), variables: {}, signal: controller.signal, serverContext: { req } };
+    const later: PageRequest = { ...first, serverContext: { req, bridgeContinuation: true } };
+    let asked = false;
     try {
       await route(req, res, {
         req,
         res,
         executor,
-        request: { executor, headers: headersOf(req), variables: {}, signal: controller.signal, serverContext: { req } },
+        request: () => {
+          if (asked) return later;
+          asked = true;
+          return first;
+        },
         scanCap: options.scanCap ?? env().BRIDGE_SCAN_CAP,
         maxPage: options.maxPage ?? env().BRIDGE_MAX_PAGE,
       });

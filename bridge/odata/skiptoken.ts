@@ -1,6 +1,8 @@
 /**
  * `$skiptoken`: where the next page of a server-driven paged response starts. It carries the graph
- * cursor of the page the scan stopped in and how far into it, plus what is left of `$skip` and
+ * cursor of the node before the next row (keyset: rows written meanwhile do not shift it) and how
+ * many of that node's rows were already sent (an exploded node, such as a case's parties, can
+ * span two pages), plus what is left of `$skip` and
  * `$top`; it is signed (HMAC-SHA256, key derived like the graph's cursor keys from CURSOR_SECRET,
  * else UPSTREAM_HMAC_SECRET) together with the entity set and the query options, so a token cannot
  * be altered or moved to another query.
@@ -10,7 +12,7 @@ import { env } from '../../lib/config.ts';
 import { ERROR_CODES } from '../../lib/error-codes.ts';
 import { BridgeError } from '../problem.ts';
 
-/** Where a scan resumes: after graph cursor `after`, dropping the first `drop` rows; `skip` and `left` (of $top) still to apply. */
+/** Where a scan resumes: after graph cursor `after`, dropping the first `drop` rows of the next node; `skip` and `left` (of $top) still to apply. */
 export type ScanState = { after: string | null; drop: number; skip: number; left: number | null };
 
 let key: Buffer | undefined;

@@ -67,8 +67,8 @@ export const residencesView: View = {
     updatedAtColumn,
   ],
   key: ['id'],
-  order: 'by address code, then person, then start',
-  orderBy: [['address.code', 'asc'], ['person.id', 'asc'], ['id', 'asc']],
+  order: 'by address code, then residence id',
+  orderBy: [['address.code', 'asc'], ['id', 'asc']],
   filters: [
     underFilter('address.code'),
     { name: 'current', description: 'true: only current residences; false: only past ones; all when absent.', type: 'boolean', variable: 'current', column: 'current', op: 'eq' },
