@@ -4,7 +4,6 @@
  * an export that fails after it started must reach the client as a broken download, never as a
  * short file that looks complete.
  */
-import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
@@ -89,18 +88,52 @@ export type Sink = {
   abort(message: string): void;
 };
 
-async function written(res: ServerResponse, chunk: string | Buffer): Promise<void> {
-  if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+/**
+ * Resolves on the response's next 'drain' or 'close', removing both listeners then. (A race of two
+ * `once()` promises left the loser's listeners behind: one 'close' and one 'error' listener more per
+ * full socket buffer, hundreds in a long export.)
+ */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
 
-/** Cuts the response: the chunked body gets no terminating chunk, so clients report a broken download. */
-function cut(res: ServerResponse): void {
-  res.destroy(new Error('export aborted'));
+async function written(res: ServerResponse, chunk: string | Buffer): Promise<void> {
+  if (!res.write(chunk)) await drained(res);
+}
+
+/** How long a last line may wait for a client that stopped reading before the cut goes ahead anyway. */
+const LAST_LINE_WAIT_MS = 5000;
+
+/**
+ * Cuts the response: the chunked body gets no terminating chunk, so clients report a broken
+ * download. A `last` line is written first and the cut waits until it has left (destroying at
+ * once would drop it, and the rows before it still queued, on the floor).
+ */
+function cut(res: ServerResponse, last?: string): void {
+  const destroy = () => {
+    res.destroy(new Error('export aborted'));
+  };
+  if (last === undefined || res.destroyed) return destroy();
+  const timer = setTimeout(destroy, LAST_LINE_WAIT_MS);
+  res.write(last, () => {
+    clearTimeout(timer);
+    destroy();
+  });
 }
 
 /** CSV (RFC 4180: CRLF, quotes where needed), UTF-8 with a BOM so Excel shows Chinese. */
 function csvSink(res: ServerResponse, columns: readonly Column[]): Sink {
-  const options = { record_delimiter: 'windows' as const, quoted_match: /^\s|\s$/ };
+  // csv-stringify quotes a field holding the record delimiter (CRLF) but not a lone LF or CR, which
+  // every reader would take for the end of the row: quote those too
+  const options = { record_delimiter: 'windows' as const, quoted_match: /^\s|\s$|[\r\n]/ };
   let started = false;
   const start = async () => {
     if (started) return;
@@ -119,8 +152,7 @@ function csvSink(res: ServerResponse, columns: readonly Column[]): Sink {
     },
     abort(message) {
       // a last line no reader takes for data (it has one column where the header has many), then the cut
-      res.write(`\r\n#ERROR: export incomplete, do not use this file: ${message.replace(/[\r\n]+/g, ' ')}\r\n`);
-      cut(res);
+      cut(res, `\r\n#ERROR: export incomplete, do not use this file: ${message.replace(/[\r\n]+/g, ' ')}\r\n`);
     },
   };
 }
@@ -134,8 +166,7 @@ function ndjsonSink(res: ServerResponse, columns: readonly Column[]): Sink {
       res.end();
     },
     abort(message) {
-      res.write(JSON.stringify({ '@error': { detail: `export incomplete: ${message}` } }) + '\n');
-      cut(res);
+      cut(res, JSON.stringify({ '@error': { detail: `export incomplete: ${message}` } }) + '\n');
     },
   };
 }
@@ -180,7 +211,7 @@ function xlsxSink(res: ServerResponse, columns: readonly Column[], view: View): 
   return {
     async write(rows) {
       for (const row of rows) sheet.addRow(columns.map((c) => xlsxCell(c, cellOf(c, row)))).commit();
-      if (res.writableLength > 1 << 20) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      if (res.writableLength > 1 << 20) await drained(res);
     },
     async end() {
       sheet.commit();
