@@ -3,6 +3,7 @@
  * any GraphQL error turned into a BridgeError (never a short page that looks whole).
  */
 import { FUTIAN_DISTRICT } from '../address/divisions.ts';
+import { env } from '../lib/config.ts';
 import type { Executor } from './execute.ts';
 import { BridgeError, problemOfGraphQLErrors } from './problem.ts';
 import { rowsOfPage, valueAt, type Row, type View } from './registry.ts';
@@ -50,16 +51,17 @@ export async function fetchPage(view: View, request: PageRequest, first: number,
  * Every page from `after` to the end, in order. The next page is requested as soon as the
  * current one arrives, so the graph works while the caller writes rows out; at most one page is
  * held ahead, so memory stays bounded however long the set. Page sizes start small (a quick
- * first byte) and grow to the view's cap.
+ * first byte) and grow to BRIDGE_EXPORT_PAGE (or the view's cap, when smaller).
  */
-export async function* allPages(view: View, request: PageRequest, options: { after?: string | null; firstPage?: number } = {}): AsyncGenerator<Page> {
-  let size = Math.min(options.firstPage ?? 500, view.maxPage);
+export async function* allPages(view: View, request: PageRequest, options: { after?: string | null; firstPage?: number; largestPage?: number } = {}): AsyncGenerator<Page> {
+  const largest = Math.min(view.maxPage, options.largestPage ?? env().BRIDGE_EXPORT_PAGE);
+  let size = Math.min(options.firstPage ?? 500, largest);
   let next: Promise<Page> | null = fetchPage(view, request, size, options.after ?? null);
   // one client request is one request for the gateway's rate limit, however many pages it takes
   const later: PageRequest = { ...request, serverContext: { ...request.serverContext, bridgeContinuation: true } };
   while (next) {
     const page: Page = await next;
-    size = Math.min(size * 4, view.maxPage);
+    size = Math.min(size * 4, largest);
     next = page.hasNextPage && page.endCursor ? fetchPage(view, later, size, page.endCursor) : null;
     // a prefetch that fails while the caller still writes must not become an unhandled rejection
     next?.catch(() => {});

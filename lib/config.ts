@@ -133,6 +133,8 @@ const EnvModel = z.object({
   PUBLIC_BASE_URL: url.optional(),
   /** Largest REST page (`limit`) and OData page (server-driven paging), rows. */
   BRIDGE_MAX_PAGE: z.coerce.number().int().min(1).max(5000).default(1000),
+  /** Largest graph page a whole export (`all=true`) asks for, rows: larger is fewer round trips, smaller holds less memory per page in flight. */
+  BRIDGE_EXPORT_PAGE: z.coerce.number().int().min(100).max(5000).default(5000),
   /** Rows an OData `$filter` that cannot be pushed down may scan to fill one page before it is refused (501). */
   BRIDGE_SCAN_CAP: z.coerce.number().int().min(1000).default(50_000),
   /** The gateway a standalone bridge (`npm run bridge`) sends its GraphQL operations to. */

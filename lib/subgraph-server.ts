@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { defaultFieldResolver, GraphQLError, Kind, type DocumentNode, type FieldDefinitionNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
@@ -105,8 +105,10 @@ export function buildApolloServer<TContext extends BaseContext>(
     includeStacktraceInErrorResponses: false,
     // the process owns SIGINT/SIGTERM (it closes the databases last): Apollo's handler re-raised the signal first
     stopOnTerminationSignals: false,
-    // Inline tracing (ftv1) is for Apollo Studio, which this graph does not report to.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...extraPlugins],
+    // Inline tracing (ftv1) is for Apollo Studio, which this graph does not report to. Cache
+    // control hints are not used (no @cacheControl, no cache in front), and its per-field hook made
+    // Apollo instrument every resolver: about 5 % of the CPU of a bridge export (bench/results).
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...extraPlugins],
   });
 }
 
