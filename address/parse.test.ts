@@ -387,6 +387,16 @@ describe('clerks\' styles (issue 10)', () => {
     expect(parsed('广东省深圳市福田区福田街道广东省深圳市福田区福田街道水围社区')).toMatchObject({ district: '福田区', subdistrict: '福田街道', community: '水围社区', unparsed: [] });
   });
 
+  it('does not take a place named after a division, or a short name beginning a road, for a repeat', () => {
+    expect(parsed('福田区福田保税区福田保税区虚拟社区福田保税区物流园宿舍1栋')).toMatchObject({ subdistrict: '福田保税区', estate: '福田保税区物流园', building: '宿舍1' });
+    expect(parsed('深圳市龙岗区布吉街道龙岗大道110号')).toMatchObject({ district: '龙岗区', road: '龙岗大道', doorNumber: '110' });
+  });
+
+  it('reads a floor written with F before the room as a floor, not a lettered building', () => {
+    expect(parsed('车公庙路213号19F1902室')).toEqual({ road: '车公庙路', doorNumber: '213', floor: '19', room: '1902', unparsed: [] });
+    expect(parsed('富华一路141号万科商场1F104号')).toMatchObject({ estate: '万科商场', floor: '1', room: '104' });
+  });
+
   it('reads the country and the special economic zone before the city', () => {
     expect(parsed('中国广东省深圳市福田区水围村28栋')).toMatchObject({ province: '广东省', city: '深圳市', district: '福田区', estate: '水围村', unparsed: [] });
     expect(parsed('深圳经济特区福田区水围村28栋')).toMatchObject({ city: '深圳市', district: '福田区', estate: '水围村', unparsed: [] });

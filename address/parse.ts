@@ -329,8 +329,8 @@ const ROOM = /([A-Z]?\d+(?:[A-Z]\d+)?[A-Z]?)(房间|房|室|号)?/y;
 const UNIT_ROOM = /(\d{1,2}|[A-Z])\|(\d{3,4})(房间|房|室|号)?(?![\dA-Z])/y;
 /** Two digits right after a floor are the room on that floor: 15楼01 is room 1501 (but 5楼12号 may be shop 12). */
 const ROOM_ON_FLOOR = /(\d{2})(房间|房|室)?(?![\dA-Z号])/y;
-/** A building with a letter and a room, with no marker: 76B122 is building 76B, room 122. */
-const LETTERED_BUILDING_ROOM = /(\d{1,3}[A-Z])(\d{2,4})(房间|房|室)?(?![\dA-Z])/y;
+/** A building with a letter and a room, with no marker: 76B122 is building 76B, room 122 (but 38F3801 is floor 38). */
+const LETTERED_BUILDING_ROOM = /(\d{1,3}[A-EG-Z])(\d{2,4})(房间|房|室)?(?![\dA-Z])/y;
 const TAIL_PATTERNS = [BUILDING, UNIT, FLOOR, ROOM] as const;
 const TAIL_COMPONENTS = ['building', 'unit', 'floor', 'room'] as const;
 type TailComponent = (typeof TAIL_COMPONENTS)[number];
@@ -613,14 +613,16 @@ const COUNTRY = /中华人民共和国|中国/y;
 
 /**
  * A division already read, written again at `pos` (深圳市福田区深圳市福田区...: a prefix pasted
- * twice): its end, or -1. Only the same division counts; a different one is a contradiction
- * the matcher must see.
+ * twice): its end, or -1. Only the same division in a full form counts; a different one is a
+ * contradiction the matcher must see.
  */
-function repeatedDivision(r: Reading, pos: number, level: number): number {
+function repeatedDivision(r: Reading, pos: number, level: number, allowed: (c: DivisionComponent) => boolean): number {
   const s = r.s;
   for (const e of DIVISIONS.candidates(s, pos)) {
     const slot = r.slots[e.value.component];
-    if (LEVEL[e.value.component] > level || slot !== e.value.value || !s.startsWith(e.key, pos)) continue;
+    // short forms (龙岗, 福田) begin names too often: 龙岗区...龙岗大道
+    if (e.value.short || LEVEL[e.value.component] > level || slot !== e.value.value || !s.startsWith(e.key, pos)) continue;
+    if (!allowed(e.value.component)) continue;
     if (divisionFits(r, e.value, pos + e.key.length)) return pos + e.key.length;
   }
   return -1;
@@ -634,15 +636,22 @@ function readDivisionsAndRoad(r: Reading): number {
   COUNTRY.lastIndex = 0;
   // 中国广东省...; but 中国银行大厦 is a place
   if (COUNTRY.test(s) && DIVISIONS.startsAt(s, COUNTRY.lastIndex)) pos = COUNTRY.lastIndex;
+  // a pasted prefix starts again from the first division written, or repeats the last one
+  // (福田区福田区); 福田保税区虚拟社区福田保税区物流园 names a place after its subdistrict instead
+  let first: DivisionComponent | null = null;
+  let repeating = false;
+  const allowed = (c: DivisionComponent) => repeating || c === first || c === r.lastDivision?.component;
   while (pos < s.length) {
     let hit = bestHit(r, pos, level);
     if (level >= 0) {
-      const again = repeatedDivision(r, pos, level);
+      const again = repeatedDivision(r, pos, level, allowed);
       if (again > 0 && (!hit || again > hit.end || hit.rank < 3)) {
         pos = again;
+        repeating = true;
         continue;
       }
     }
+    repeating = false;
     if (!hit) {
       const next = level < LEVEL.road ? nextDivision(r, pos + 1, level) : null;
       if (!next) break;
@@ -661,7 +670,10 @@ function readDivisionsAndRoad(r: Reading): number {
       }
     }
     r.slots[hit.component] = hit.value;
-    if (hit.component !== 'road') r.lastDivision = { component: hit.component, start: pos, end: hit.end };
+    if (hit.component !== 'road') {
+      r.lastDivision = { component: hit.component, start: pos, end: hit.end };
+      first ??= hit.component;
+    }
     pos = hit.end;
     level = LEVEL[hit.component];
     if (hit.component === 'road') {
