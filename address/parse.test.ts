@@ -407,8 +407,16 @@ describe('clerks\' styles (issue 10)', () => {
     expect(parsed('福田区梅林一村梅林路48号32栋1203')).toEqual({ district: '福田区', road: '梅林路', doorNumber: '48', estate: '梅林一村', building: '32', room: '1203', unparsed: [] });
     expect(parsed('深圳市福田区园岭新村园岭中路21号85栋3楼')).toMatchObject({ road: '园岭中路', doorNumber: '21', estate: '园岭新村', building: '85', floor: '3' });
     expect(parsed('福田区华强广场华强北路1019号B座22层')).toMatchObject({ road: '华强北路', doorNumber: '1019', estate: '华强广场', building: 'B', floor: '22' });
-    // road names that merely hold a place word stay whole
+    expect(parsed('福田区莲花三村小区红荔路213号5栋2单元501')).toMatchObject({ road: '红荔路', doorNumber: '213', estate: '莲花三村小区', building: '5', unit: '2', room: '501' });
+    expect(parsed('福田区国际商业街彩田路151号1栋301')).toMatchObject({ road: '彩田路', doorNumber: '151', estate: '国际商业街', building: '1' });
+    expect(parsed('福田区星河大厦2期蓝花道203号B座201')).toMatchObject({ road: '蓝花道', doorNumber: '203', estate: '星河大厦2期', building: 'B', room: '201' });
+    // a registry road is preferred, and a registry estate may hold digits
+    const known = createParser({ knownEstates: ['皇岗', '皇岗花园', '香蜜湖1号'], knownRoads: ['福强路', '香蜜湖路'] });
+    expect(known('福田区皇岗花园福强路209号西区1栋').components).toMatchObject({ road: '福强路', doorNumber: '209', estate: '皇岗花园', building: '西区1' });
+    expect(known('福田区香蜜湖1号香蜜湖路269号7栋').components).toMatchObject({ road: '香蜜湖路', doorNumber: '269', estate: '香蜜湖1号', building: '7' });
+    // road names that merely hold a place word stay whole, and without a door number nothing is split
     expect(parsed('福田区园岭中路21号')).toMatchObject({ road: '园岭中路', doorNumber: '21' });
+    expect(parsed('福田区皇岗村路5号')).toMatchObject({ road: '皇岗村路', doorNumber: '5' });
   });
 
   it('reads numbered sub-areas and lanes inside a village', () => {

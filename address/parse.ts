@@ -588,24 +588,44 @@ function nextDivision(r: Reading, from: number, level: number): { pos: number; h
   return null;
 }
 
-/** Last characters of an estate's name that a road name does not hold before its own suffix. */
-const ESTATE_ENDINGS = '村园苑庭阁府居邸墅寓城厦场心';
+/** Last characters of an estate's name (小区, 商业街, 酒店 included) that a road name does not hold before its suffix. */
+const ESTATE_ENDINGS = '村园苑庭阁府居邸墅寓城厦场心区街店';
+
+type EstateAndRoad = { split: number; end: number; road: string };
 
 /**
- * Where a road read at [pos, end) really begins when an estate was written before it
- * (梅林一村梅林路48号, 水围村东村一巷8号): the first split after an estate-like ending (or a
- * registry estate) that leaves a whole road name of three or more characters; -1 when none.
- * A road the registry knows under the whole name stays whole.
+ * An estate written before its road (梅林一村梅林路48号, 皇岗花园福强路209号, 水围村东村一巷8号):
+ * the road starting after an estate-like ending (or a registry estate), followed by a door
+ * number. A registry road wins; else the first whole road name of three or more characters.
+ * Digits in the estate only for a registry name or a phase (星河大厦2期). Null when there is none.
  */
-function estateBeforeRoad(r: Reading, pos: number, end: number): number {
+function estateThenRoad(r: Reading, pos: number): EstateAndRoad | null {
   const s = r.s;
-  if (r.g.roads?.get(s.slice(pos, end)) !== undefined) return -1;
-  for (let k = pos + 2; k <= end - 3; k++) {
-    const known = r.g.estates?.get(s.slice(pos, k)) !== undefined;
-    if (!known && (k - pos < 3 || !ESTATE_ENDINGS.includes(s[k - 1]))) continue;
-    if (genericRoadEnd(s, k) === end || r.g.roads?.get(s.slice(k, end)) !== undefined) return k;
+  const limit = Math.min(s.length - 3, pos + 20);
+  let generic: EstateAndRoad | null = null;
+  const doorAt = (i: number) => {
+    DOOR_AHEAD.lastIndex = i;
+    return DOOR_AHEAD.test(s);
+  };
+  let knownEnds: number[] | null = null;
+  if (r.g.estates) for (const e of r.g.estates.candidates(s, pos)) if (s.startsWith(e.key, pos)) (knownEnds ??= []).push(pos + e.key.length);
+  let digits = false;
+  for (let k = pos + 2; k <= limit; k++) {
+    const c = s[k - 1];
+    if (c === BOUNDARY) break;
+    if (!isHan(s.charCodeAt(k - 1)) && !isLatin(c)) digits = true;
+    const knownEstate = knownEnds !== null && knownEnds.includes(k);
+    // digits only in a registry name or a phase (香蜜湖1号, 星河大厦2期): else they are a number of the address
+    const ending = digits ? c === '期' : ESTATE_ENDINGS.includes(c) || c === '期';
+    if (!ending && !knownEstate) continue;
+    const known = r.g.roads?.longestAt(s, k);
+    if (known && doorAt(k + known.key.length)) return { split: k, end: k + known.key.length, road: known.value };
+    if (!generic && (knownEstate || k - pos >= 3)) {
+      const e = genericRoadEnd(s, k);
+      if (e - k >= 3 && doorAt(e)) generic = { split: k, end: e, road: s.slice(k, e) };
+    }
   }
-  return -1;
+  return generic;
 }
 
 /** The country written before the province: read, not a component. */
@@ -652,6 +672,17 @@ function readDivisionsAndRoad(r: Reading): number {
       }
     }
     repeating = false;
+    if (level < LEVEL.road && (!hit || hit.component === 'estate' || (hit.component === 'road' && hit.rank === 1))) {
+      // a registry road under the whole name stays whole
+      const whole = hit?.component === 'road' && r.g.roads?.get(s.slice(pos, hit.end)) !== undefined;
+      const split = whole ? null : estateThenRoad(r, pos);
+      if (split) {
+        const name = withoutBoundaries(s.slice(pos, split.split));
+        r.slots.estate = r.g.estates?.get(name) ?? name;
+        hit = { component: 'road', value: split.road, end: split.end, rank: 1 };
+        pos = split.split;
+      }
+    }
     if (!hit) {
       const next = level < LEVEL.road ? nextDivision(r, pos + 1, level) : null;
       if (!next) break;
@@ -660,15 +691,6 @@ function readDivisionsAndRoad(r: Reading): number {
       hit = next.hit;
     }
     if (hit.component === 'estate') break;
-    if (hit.component === 'road' && hit.rank === 1) {
-      const split = estateBeforeRoad(r, pos, hit.end);
-      if (split > 0) {
-        const name = withoutBoundaries(s.slice(pos, split));
-        r.slots.estate = r.g.estates?.get(name) ?? name;
-        pos = split;
-        hit.value = s.slice(split, hit.end);
-      }
-    }
     r.slots[hit.component] = hit.value;
     if (hit.component !== 'road') {
       r.lastDivision = { component: hit.component, start: pos, end: hit.end };
