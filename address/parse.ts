@@ -156,15 +156,32 @@ const NOTE_EXEMPT = /楼下|楼上|左转|右转|路口|大门|门口/g;
 
 const BRACKETED = /[(\[【〔［]([^()\[\]【】〔〕［］]*)[)\]】〕］]/g;
 const SEPARATED = /[,;、，；]/;
-/** Whether a text may hold a note or a phone number (before NFKC): brackets, separators, a long run of digits. */
-const MAY_HOLD_NOTES = /[(\[【〔［（,;、，；]|[0-9０-９]{7}|[0-9０-９]{3}[ \u3000\-－][0-9０-９]{4}|手机|电话|TEL|Tel|tel|PHONE|Phone|phone/;
+/** Brackets and separators a note stands behind, before NFKC. */
+const NOTE_MARKS = new Set('([【〔［（,;、，；'.split('').map((c) => c.charCodeAt(0)));
+
+/**
+ * Whether a text may hold a note or a phone number (before NFKC): a bracket, a separator, or
+ * seven digits in a row (spaces and dashes between them allowed). A loop, not a regular
+ * expression: it runs on every address.
+ */
+function mayHoldNotes(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (NOTE_MARKS.has(c)) return true;
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) {
+      if (++run >= 7) return true;
+    } else if (c !== 32 && c !== 45 && c !== 0x3000 && c !== 0xff0d) run = 0;
+  }
+  return false;
+}
 
 /**
  * Takes the notes (in brackets or after a comma) and the phone numbers out of the text, before it
  * is read: they are no part of the address, but they are returned (in `unparsed`), never dropped.
  */
 function takeNotes(text: string, notes: string[]): string {
-  if (!MAY_HOLD_NOTES.test(text)) return text;
+  if (!mayHoldNotes(text)) return text;
   let t = text.normalize('NFKC');
   t = t.replace(PHONE, (phone: string) => {
     notes.push(phone);
@@ -593,6 +610,11 @@ const ESTATE_ENDINGS = '村园苑庭阁府居邸墅寓城厦场心区街店';
 
 type EstateAndRoad = { split: number; end: number; road: string };
 
+function doorAt(s: string, i: number): boolean {
+  DOOR_AHEAD.lastIndex = i;
+  return DOOR_AHEAD.test(s);
+}
+
 /**
  * An estate written before its road (梅林一村梅林路48号, 皇岗花园福强路209号, 水围村东村一巷8号):
  * the road starting after an estate-like ending (or a registry estate), followed by a door
@@ -601,12 +623,11 @@ type EstateAndRoad = { split: number; end: number; road: string };
  */
 function estateThenRoad(r: Reading, pos: number): EstateAndRoad | null {
   const s = r.s;
-  const limit = Math.min(s.length - 3, pos + 20);
+  // no door number ahead, no split (most addresses: 水围村28栋1203)
+  const door = s.lastIndexOf('号');
+  if (door < pos + 4) return null;
+  const limit = Math.min(door - 3, pos + 20);
   let generic: EstateAndRoad | null = null;
-  const doorAt = (i: number) => {
-    DOOR_AHEAD.lastIndex = i;
-    return DOOR_AHEAD.test(s);
-  };
   let knownEnds: number[] | null = null;
   if (r.g.estates) for (const e of r.g.estates.candidates(s, pos)) if (s.startsWith(e.key, pos)) (knownEnds ??= []).push(pos + e.key.length);
   let digits = false;
@@ -619,10 +640,10 @@ function estateThenRoad(r: Reading, pos: number): EstateAndRoad | null {
     const ending = digits ? c === '期' : ESTATE_ENDINGS.includes(c) || c === '期';
     if (!ending && !knownEstate) continue;
     const known = r.g.roads?.longestAt(s, k);
-    if (known && doorAt(k + known.key.length)) return { split: k, end: k + known.key.length, road: known.value };
+    if (known && doorAt(s, k + known.key.length)) return { split: k, end: k + known.key.length, road: known.value };
     if (!generic && (knownEstate || k - pos >= 3)) {
       const e = genericRoadEnd(s, k);
-      if (e - k >= 3 && doorAt(e)) generic = { split: k, end: e, road: s.slice(k, e) };
+      if (e - k >= 3 && doorAt(s, e)) generic = { split: k, end: e, road: s.slice(k, e) };
     }
   }
   return generic;
