@@ -156,8 +156,13 @@ const NOTE_EXEMPT = /楼下|楼上|左转|右转|路口|大门|门口/g;
 
 const BRACKETED = /[(\[【〔［]([^()\[\]【】〔〕［］]*)[)\]】〕］]/g;
 const SEPARATED = /[,;、，；]/;
-/** Brackets and separators a note stands behind, before NFKC. */
-const NOTE_MARKS = new Set('([【〔［（,;、，；'.split('').map((c) => c.charCodeAt(0)));
+/** 1 for brackets and separators a note stands behind (before NFKC), 2 for digits (ASCII, full width). */
+const NOTE_CHARS = new Uint8Array(0x10000);
+for (const c of '([【〔［（,;、，；') NOTE_CHARS[c.charCodeAt(0)] = 1;
+for (let c = 48; c <= 57; c++) NOTE_CHARS[c] = 2;
+for (let c = 0xff10; c <= 0xff19; c++) NOTE_CHARS[c] = 2;
+/** Spaces and dashes a phone number may hold. */
+for (const c of ' -\u3000－') NOTE_CHARS[c.charCodeAt(0)] = 3;
 
 /**
  * Whether a text may hold a note or a phone number (before NFKC): a bracket, a separator, or
@@ -167,11 +172,11 @@ const NOTE_MARKS = new Set('([【〔［（,;、，；'.split('').map((c) => c.ch
 function mayHoldNotes(text: string): boolean {
   let run = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (NOTE_MARKS.has(c)) return true;
-    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) {
+    const kind = NOTE_CHARS[text.charCodeAt(i)];
+    if (kind === 1) return true;
+    if (kind === 2) {
       if (++run >= 7) return true;
-    } else if (c !== 32 && c !== 45 && c !== 0x3000 && c !== 0xff0d) run = 0;
+    } else if (kind === 0) run = 0;
   }
   return false;
 }
@@ -684,9 +689,9 @@ function readDivisionsAndRoad(r: Reading): number {
   const allowed = (c: DivisionComponent) => repeating || c === first || c === r.lastDivision?.component;
   while (pos < s.length) {
     let hit = bestHit(r, pos, level);
-    if (level >= 0) {
+    if (level >= 0 && (!hit || hit.rank < 3)) {
       const again = repeatedDivision(r, pos, level, allowed);
-      if (again > 0 && (!hit || again > hit.end || hit.rank < 3)) {
+      if (again > 0) {
         pos = again;
         repeating = true;
         continue;
@@ -773,7 +778,10 @@ function readTail(r: Reading | null, s: string, pos: number, village: boolean): 
       continue;
     }
     let found = false;
-    const pair = stage === 0 ? LETTERED_BUILDING_ROOM : stage === 1 ? UNIT_ROOM : null;
+    // cheap checks first: a parse tries the tail at many positions
+    const pair = stage === 0 ? (isDigitCode(s.charCodeAt(i)) && (isLatin(s[i + 1]) || isLatin(s[i + 2]) || isLatin(s[i + 3])) ? LETTERED_BUILDING_ROOM : null)
+      : stage === 1 ? (s[i + 1] === BOUNDARY || s[i + 2] === BOUNDARY ? UNIT_ROOM : null)
+      : null;
     if (pair) {
       pair.lastIndex = i;
       const m = pair.exec(s);
