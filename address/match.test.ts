@@ -34,6 +34,8 @@ const ROWS: RegistryRow[] = [
   building('4403040050420100001', '下沙村', '3坊10', '滨河大道', null),
   building('4403040020100100001', '园岭新村', '85', '园岭中路', '21'),
   building('4403040020110100001', '园岭新村', '86', '上步中路', '40'),
+  building('4403040040280100101', '水围村', '2区5', '福民路', null),
+  building('4403040040010100002', '华富华庭', null, '福华路', '8'),
 ];
 
 const index = new RegistryIndex(ROWS, (alias) => createParser()(alias).components);
@@ -172,5 +174,62 @@ describe('a room among same-named buildings', () => {
     const both = finishRoom(p, [room('4403040020100100001001203', '1203'), room('4403040020110100001001203', '1203')]);
     expect(both).toMatchObject({ code: '440304002', level: 'SUBDISTRICT' });
     expect(finishRoom(p, [])).toMatchObject({ code: '440304002', level: 'SUBDISTRICT' });
+  });
+});
+
+describe('clerks\' styles (issue 10)', () => {
+  const code = '4403040040280100028001203';
+
+  it('corrects a one-character typo in a name whose characters repeat', () => {
+    const p = match('华富华亭');
+    expect(p.result).toMatchObject({ code: '4403040040010100002', level: 'BUILDING' });
+    expect(statusOf(p.result.reasons, 'estate')).toBe('CORRECTED');
+  });
+
+  it('links through notes and phone numbers, which lower the confidence', () => {
+    for (const text of ['福田区水围村28栋1203（近地铁站）', '福田区水围村28栋1203，东门', '福田区水围村28栋1203 手机：13912345678']) {
+      const p = match(text);
+      expect(p.result, text).toMatchObject({ code: '4403040040280100028', level: 'BUILDING' });
+      expect(p.roomQuestion, text).toMatchObject({ room: '1203' });
+      expect(p.result.confidence, text).toBeLessThan(match('福田区水围村28栋1203').result.confidence);
+    }
+    expect(match('平安金融中心（近地铁站）').result).toMatchObject({ code: '4403040040010100001', level: 'BUILDING' });
+  });
+
+  it('links a prefix written twice', () => {
+    const p = match('深圳市福田区深圳市福田区水围村28栋1203');
+    expect(p.result).toMatchObject({ code: '4403040040280100028', level: 'BUILDING' });
+    expect(p.roomQuestion).toMatchObject({ room: '1203' });
+  });
+
+  it('links an estate written before its road', () => {
+    const p = match('深圳市福田区园岭新村园岭中路21号85栋3楼');
+    expect(p.result).toMatchObject({ code: '4403040020100100001', level: 'BUILDING' });
+    for (const c of ['estate', 'road', 'doorNumber', 'building']) expect(statusOf(p.result.reasons, c), c).toBe('MATCHED');
+    // the estate before another road: the door number is not that road's, so no building is taken
+    expect(match('园岭新村上步中路21号85栋').result.level).not.toBe('BUILDING');
+  });
+
+  it('takes unit and room written together: 28栋2-1203 is unit 2, room 1203', () => {
+    const p = match('水围村28栋2-1203');
+    expect(p.roomQuestion).toMatchObject({ unit: '2', room: '1203' });
+    expect(finishRoom(p, [room(`${code}1`, '1203', '1'), room(`${code}2`, '1203', '2')])).toMatchObject({ level: 'ROOM', code: `${code}2` });
+  });
+
+  it('takes floor and room written together: 12楼03 is room 1203 on floor 12', () => {
+    for (const text of ['水围村28栋12楼03', '水围村28栋12F03', '水围村28栋十二楼03']) {
+      const p = match(text);
+      expect(p.roomQuestion, text).toMatchObject({ room: '1203', floor: '12' });
+      expect(finishRoom(p, [room(code, '1203', null, 12)]), text).toMatchObject({ level: 'ROOM', code });
+    }
+  });
+
+  it('links a numbered sub-area of a village', () => {
+    expect(match('福田区水围村二区5栋').result).toMatchObject({ code: '4403040040280100101', level: 'BUILDING' });
+  });
+
+  it('still stops at the building when the unit is left out and the room is in several units', () => {
+    const r = finishRoom(match('水围村28栋1203（近地铁站）'), [room(`${code}1`, '1203', '1'), room(`${code}2`, '1203', '2')]);
+    expect(r).toMatchObject({ level: 'BUILDING', code: '4403040040280100028' });
   });
 });

@@ -39,6 +39,7 @@ describe('convertAddressNumerals', () => {
     expect(convertAddressNumerals('第九层')).toBe('第9层');
     expect(convertAddressNumerals('岗厦村三坊十号四楼')).toBe('岗厦村3坊10号4楼');
     expect(convertAddressNumerals('上沙村东十二坊八号')).toBe('上沙村东12坊8号');
+    expect(convertAddressNumerals('水围村二区五栋')).toBe('水围村2区5栋');
   });
 
   it('rewrites a trailing room number after a marker, or a long one after anything', () => {

@@ -72,7 +72,7 @@ export function chineseToArabic(text: string): string | null {
 }
 
 /** Markers a number of the address stands before, longest first. */
-const MARKERS = ['号楼', '单元', '栋', '幢', '座', '号', '楼', '层', '室', '房', '坊'];
+const MARKERS = ['号楼', '单元', '栋', '幢', '座', '号', '楼', '层', '室', '房', '坊', '区'];
 /** What a trailing room number may follow without being taken for part of a name. */
 const BEFORE_TRAILING = '栋幢座元楼层号坊0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const ANY_NUMERAL = /[零〇一二两三四五六七八九十百千]/;
@@ -80,7 +80,7 @@ const NUMERAL_RUN = /[零〇一二两三四五六七八九十百千]+/g;
 
 /**
  * Rewrites the Chinese numerals that are numbers of the address as Arabic digits: a run right
- * before a marker (二十八栋 → 28栋, 第九层 → 第9层, 三坊十号 → 3坊10号) and a trailing room
+ * before a marker (二十八栋 → 28栋, 第九层 → 第9层, 三坊十号 → 3坊10号, 二区 → 2区) and a trailing room
  * number after a marker (28栋一二零三 → 28栋1203), or a trailing run of three or more after
  * anything (大厦一千四百零三 → 大厦1403: no name ends that way). Numerals inside names
  * (福华三路, 莲花一村) are left alone, and so is anything that is not a well-formed numeral.

@@ -314,3 +314,115 @@ describe('createParser with the registry names', () => {
     expect(parse('水围新花园3栋').components).toEqual({ estate: '水围新花园', building: '3' });
   });
 });
+
+describe('clerks\' styles (issue 10)', () => {
+  const parsed = (text: string) => {
+    const p = parseAddress(text);
+    return { ...p.components, unparsed: p.unparsed };
+  };
+
+  it('moves a trailing note in brackets into unparsed, wherever the brackets stand', () => {
+    expect(parsed('福田区水围村28栋1203（近地铁站）')).toEqual({ district: '福田区', estate: '水围村', building: '28', room: '1203', unparsed: ['近地铁站'] });
+    expect(parsed('福田区梅林一村32栋(放门口)1单元602')).toEqual({ district: '福田区', estate: '梅林一村', building: '32', unit: '1', room: '602', unparsed: ['放门口'] });
+    expect(parsed('福田区梅林一村（靠北门）32栋602')).toEqual({ district: '福田区', estate: '梅林一村', building: '32', room: '602', unparsed: ['靠北门'] });
+    expect(parsed('福田区梅林一村（近地铁站）')).toEqual({ district: '福田区', estate: '梅林一村', unparsed: ['近地铁站'] });
+  });
+
+  it('keeps bracketed address parts as address', () => {
+    expect(parsed('福田区(福田街道)水围村28栋1203')).toEqual({ district: '福田区', subdistrict: '福田街道', estate: '水围村', building: '28', room: '1203', unparsed: [] });
+  });
+
+  it('moves a note after a comma into unparsed, but reads address parts after a comma', () => {
+    expect(parsed('福田区梅林一村32栋，东门')).toEqual({ district: '福田区', estate: '梅林一村', building: '32', unparsed: ['东门'] });
+    expect(parsed('福田区梅林一村32栋602,旁边小卖部')).toEqual({ district: '福田区', estate: '梅林一村', building: '32', room: '602', unparsed: ['旁边小卖部'] });
+    expect(parsed('福田区梅林一村，旁边小卖部')).toEqual({ district: '福田区', estate: '梅林一村', unparsed: ['旁边小卖部'] });
+    expect(parsed('福田区深南大道1006号，国际创新中心')).toMatchObject({ road: '深南大道', doorNumber: '1006', estate: '国际创新中心', unparsed: [] });
+    expect(parsed('福田区，梅林一村，32栋，602')).toEqual({ district: '福田区', estate: '梅林一村', building: '32', room: '602', unparsed: [] });
+  });
+
+  it('moves phone numbers, with or without their label, into unparsed', () => {
+    expect(parsed('福田区水围村28栋1203 13912345678')).toEqual({ district: '福田区', estate: '水围村', building: '28', room: '1203', unparsed: ['13912345678'] });
+    expect(parsed('手机：13912345678 福田区水围村28栋1203')).toEqual({ district: '福田区', estate: '水围村', building: '28', room: '1203', unparsed: ['手机13912345678'] });
+    expect(parsed('福田区水围村28栋1203房 电话 0755-83456789')).toEqual({ district: '福田区', estate: '水围村', building: '28', room: '1203', unparsed: ['电话075583456789'] });
+    expect(parsed('福田区梅林一村 13912345678')).toEqual({ district: '福田区', estate: '梅林一村', unparsed: ['13912345678'] });
+    expect(parsed('福田区梅林一村32栋 手机：13912345678')).toEqual({ district: '福田区', estate: '梅林一村', building: '32', unparsed: ['手机13912345678'] });
+    expect(parsed('福田区梅林一村32栋 电话0755-83456789')).toEqual({ district: '福田区', estate: '梅林一村', building: '32', unparsed: ['电话075583456789'] });
+    expect(parsed('福田区梅林一村32栋602,139 1234 5678')).toEqual({ district: '福田区', estate: '梅林一村', building: '32', room: '602', unparsed: ['13912345678'] });
+  });
+
+  it('does not glue a number to a Chinese numeral across punctuation', () => {
+    const p = parsed('福田区梅林一村32栋1203，二楼左转');
+    expect(p.room).toBe('1203');
+    expect(p.floor).toBeUndefined();
+    expect(p.unparsed.join('')).toContain('左转');
+    expect(parsed('福田区梅林一村32栋，二楼201').floor).toBe('2');
+  });
+
+  it('reads unit and room together after a building: 2-1901', () => {
+    expect(parsed('福田区梅林一村32栋2-1901')).toEqual({ district: '福田区', estate: '梅林一村', building: '32', unit: '2', room: '1901', unparsed: [] });
+    expect(parsed('福田区梅林一村32栋2-602房')).toMatchObject({ building: '32', unit: '2', room: '602', unparsed: [] });
+    expect(parsed('梅林一村32号楼 2－602')).toMatchObject({ building: '32', unit: '2', room: '602' });
+    // a unit already written: the pair is not re-read
+    expect(parsed('梅林一村32栋1单元602')).toMatchObject({ unit: '1', room: '602' });
+  });
+
+  it('reads floor and room together: 15楼01, 15F01, 十五楼01 are room 1501', () => {
+    for (const text of ['福田区华强广场B座15楼01', '福田区华强广场B座15F01', '福田区华强广场B座十五楼01', '福田区华强广场B座15层01室']) {
+      expect(parsed(text), text).toEqual({ district: '福田区', estate: '华强广场', building: 'B', floor: '15', room: '1501', unparsed: [] });
+    }
+    // a room written whole stays as written
+    expect(parsed('华强广场B座15楼1502')).toMatchObject({ floor: '15', room: '1502' });
+  });
+
+  it('does not cut a number with a letter inside at the letter', () => {
+    expect(parsed('福田区上沙村76B122')).toEqual({ district: '福田区', estate: '上沙村', building: '76B', room: '122', unparsed: [] });
+    expect(parsed('福田区上沙村5D102')).toMatchObject({ estate: '上沙村', building: '5D', room: '102' });
+    expect(parsed('福田区上沙村9G51')).toMatchObject({ estate: '上沙村', building: '9G', room: '51' });
+    expect(parsed('福田区上沙村28栋5D102')).toMatchObject({ estate: '上沙村', building: '28', room: '5D102' });
+  });
+
+  it('reads a prefix written twice once', () => {
+    expect(parsed('深圳市福田区深圳市福田区水围村28栋1203')).toEqual({ city: '深圳市', district: '福田区', estate: '水围村', building: '28', room: '1203', unparsed: [] });
+    expect(parsed('福田区福田区福田街道水围村28栋')).toMatchObject({ district: '福田区', subdistrict: '福田街道', estate: '水围村', building: '28', unparsed: [] });
+    expect(parsed('广东省深圳市福田区福田街道广东省深圳市福田区福田街道水围社区')).toMatchObject({ district: '福田区', subdistrict: '福田街道', community: '水围社区', unparsed: [] });
+  });
+
+  it('does not take a place named after a division, or a short name beginning a road, for a repeat', () => {
+    expect(parsed('福田区福田保税区福田保税区虚拟社区福田保税区物流园宿舍1栋')).toMatchObject({ subdistrict: '福田保税区', estate: '福田保税区物流园', building: '宿舍1' });
+    expect(parsed('深圳市龙岗区布吉街道龙岗大道110号')).toMatchObject({ district: '龙岗区', road: '龙岗大道', doorNumber: '110' });
+  });
+
+  it('reads a floor written with F before the room as a floor, not a lettered building', () => {
+    expect(parsed('车公庙路213号19F1902室')).toEqual({ road: '车公庙路', doorNumber: '213', floor: '19', room: '1902', unparsed: [] });
+    expect(parsed('富华一路141号万科商场1F104号')).toMatchObject({ estate: '万科商场', floor: '1', room: '104' });
+  });
+
+  it('reads the country and the special economic zone before the city', () => {
+    expect(parsed('中国广东省深圳市福田区水围村28栋')).toMatchObject({ province: '广东省', city: '深圳市', district: '福田区', estate: '水围村', unparsed: [] });
+    expect(parsed('深圳经济特区福田区水围村28栋')).toMatchObject({ city: '深圳市', district: '福田区', estate: '水围村', unparsed: [] });
+    expect(parsed('深圳特区福田区水围村28栋')).toMatchObject({ city: '深圳市', district: '福田区', estate: '水围村', unparsed: [] });
+  });
+
+  it('finds the road after an estate written before it', () => {
+    expect(parsed('福田区梅林一村梅林路48号32栋1203')).toEqual({ district: '福田区', road: '梅林路', doorNumber: '48', estate: '梅林一村', building: '32', room: '1203', unparsed: [] });
+    expect(parsed('深圳市福田区园岭新村园岭中路21号85栋3楼')).toMatchObject({ road: '园岭中路', doorNumber: '21', estate: '园岭新村', building: '85', floor: '3' });
+    expect(parsed('福田区华强广场华强北路1019号B座22层')).toMatchObject({ road: '华强北路', doorNumber: '1019', estate: '华强广场', building: 'B', floor: '22' });
+    expect(parsed('福田区莲花三村小区红荔路213号5栋2单元501')).toMatchObject({ road: '红荔路', doorNumber: '213', estate: '莲花三村小区', building: '5', unit: '2', room: '501' });
+    expect(parsed('福田区国际商业街彩田路151号1栋301')).toMatchObject({ road: '彩田路', doorNumber: '151', estate: '国际商业街', building: '1' });
+    expect(parsed('福田区星河大厦2期蓝花道203号B座201')).toMatchObject({ road: '蓝花道', doorNumber: '203', estate: '星河大厦2期', building: 'B', room: '201' });
+    // a registry road is preferred, and a registry estate may hold digits
+    const known = createParser({ knownEstates: ['皇岗', '皇岗花园', '香蜜湖1号'], knownRoads: ['福强路', '香蜜湖路'] });
+    expect(known('福田区皇岗花园福强路209号西区1栋').components).toMatchObject({ road: '福强路', doorNumber: '209', estate: '皇岗花园', building: '西区1' });
+    expect(known('福田区香蜜湖1号香蜜湖路269号7栋').components).toMatchObject({ road: '香蜜湖路', doorNumber: '269', estate: '香蜜湖1号', building: '7' });
+    // road names that merely hold a place word stay whole, and without a door number nothing is split
+    expect(parsed('福田区园岭中路21号')).toMatchObject({ road: '园岭中路', doorNumber: '21' });
+    expect(parsed('福田区皇岗村路5号')).toMatchObject({ road: '皇岗村路', doorNumber: '5' });
+  });
+
+  it('reads numbered sub-areas and lanes inside a village', () => {
+    expect(parsed('福田区水围村二区5栋302')).toEqual({ district: '福田区', estate: '水围村', building: '2区5', room: '302', unparsed: [] });
+    expect(parsed('福田区水围村东村一巷8号302')).toEqual({ district: '福田区', road: '东村一巷', doorNumber: '8', estate: '水围村', room: '302', unparsed: [] });
+    expect(parsed('福田区上沙村5坊42号302')).toMatchObject({ estate: '上沙村', building: '5坊42', room: '302' });
+    expect(parsed('福田区上沙村五坊四十二号')).toMatchObject({ estate: '上沙村', building: '5坊42' });
+  });
+});

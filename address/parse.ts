@@ -19,7 +19,7 @@
  */
 import * as OpenCC from 'opencc-js';
 import { divisionNameForms, FUTIAN_DIVISIONS, SHENZHEN_DISTRICTS } from './divisions.ts';
-import { convertAddressNumerals } from './numerals.ts';
+import { CHINESE_NUMERAL_CHARS, convertAddressNumerals } from './numerals.ts';
 import { COMPONENT_NAMES, type AddressComponents, type ParsedAddress } from './types.ts';
 
 export type ParserOptions = {
@@ -77,6 +77,11 @@ function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** Whether a number (digits or a Chinese numeral) starts at `i`. */
+function startsNumber(s: string, i: number): boolean {
+  return i < s.length && (isDigitCode(s.charCodeAt(i)) || CHINESE_NUMERAL_CHARS.includes(s[i]));
+}
+
 /** Text NFKC leaves as it is and that holds nothing to drop: common CJK ideographs, ASCII letters and digits. */
 const PLAIN = /^[\u4e00-\u9fff0-9A-Za-z]*$/;
 
@@ -91,8 +96,9 @@ function clean(text: string): string {
   // 3#楼 is how people type 3号楼
   if (s.includes('#')) s = s.replace(HASH_AFTER_NUMBER, '号');
   if (ANY_NOT_KEPT.test(s)) {
+    // 1203，二楼: the numeral after the comma must not be read as more digits of 1203
     s = s.replace(NOT_KEPT, (gap: string, offset: number, whole: string) =>
-      offset > 0 && isDigitCode(whole.charCodeAt(offset - 1)) && isDigitCode(whole.charCodeAt(offset + gap.length)) ? BOUNDARY : '',
+      offset > 0 && isDigitCode(whole.charCodeAt(offset - 1)) && startsNumber(whole, offset + gap.length) ? BOUNDARY : '',
     );
   }
   if (LOWER_LATIN.test(s)) s = s.toUpperCase();
@@ -114,6 +120,94 @@ export function normalizeText(text: string): string {
 /** The cleaned text the parser reads: normalizeText plus address numbers in Arabic digits (boundaries kept). */
 function prepare(text: string): string {
   return convertAddressNumerals(clean(text));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notes and contact details
+
+/**
+ * Phone numbers, with the label written before them: mobiles (13912345678, 139 1234 5678),
+ * landlines with an area code (0755-83456789), and any 7 to 12 digits after a label (电话83456789).
+ * Never inside a longer run of digits, so no room or door number is taken.
+ */
+const PHONE = new RegExp(
+  '(?:(?:联系)?(?:手机号码|手机号|手机|电话号码|电话|座机|联系方式|TEL|Tel|tel|PHONE|Phone|phone)[:：\\s]*)' +
+    '(?<![0-9])(?:1[3-9][0-9](?:[ -]?[0-9]{4}){2}|0[0-9]{2,3}[ -]?[0-9]{7,8}|[0-9]{7,12})(?![0-9])' +
+    '|(?<![0-9])(?:1[3-9][0-9](?:[ -]?[0-9]{4}){2}|0[0-9]{2,3}-[0-9]{7,8})(?![0-9])',
+  'g',
+);
+
+/**
+ * Words that make a bracketed or comma-separated piece a note for the courier rather than part of
+ * the address: where (近地铁站, 旁边小卖部, 东门), what to do (放门口, 请电联), when (白天).
+ */
+const NOTE_WORDS = new RegExp(
+  '^(?:近|靠近?|临近|挨着|放|送|交给?|寄|请|需|麻烦|电联|联系|备注|注意|夜间|白天|工作日|周末|快递|外卖|代收|转交|[东西南北正侧后大]门)' +
+    '|旁边|附近|对面|隔壁|门口|楼下|楼上|前台|保安|小卖部|便利店|左转|右转|直走|进去|出来',
+);
+/** A note has no number and names no road, division or building. */
+const NOT_A_NOTE = /[0-9零〇一二两三四五六七八九十百千路街巷道区村苑园厦栋幢座号楼层室房单元]/;
+
+function isNote(piece: string): boolean {
+  return NOTE_WORDS.test(piece) && !NOT_A_NOTE.test(piece.replace(NOTE_EXEMPT, ''));
+}
+/** Note words that hold a character of NOT_A_NOTE (门口 and 楼下 name no building). */
+const NOTE_EXEMPT = /楼下|楼上|左转|右转|路口|大门|门口/g;
+
+const BRACKETED = /[(\[【〔［]([^()\[\]【】〔〕［］]*)[)\]】〕］]/g;
+const SEPARATED = /[,;、，；]/;
+/** 1 for brackets and separators a note stands behind (before NFKC), 2 for digits (ASCII, full width). */
+const NOTE_CHARS = new Uint8Array(0x10000);
+for (const c of '([【〔［（,;、，；') NOTE_CHARS[c.charCodeAt(0)] = 1;
+for (let c = 48; c <= 57; c++) NOTE_CHARS[c] = 2;
+for (let c = 0xff10; c <= 0xff19; c++) NOTE_CHARS[c] = 2;
+/** Spaces and dashes a phone number may hold. */
+for (const c of ' -\u3000－') NOTE_CHARS[c.charCodeAt(0)] = 3;
+
+/**
+ * Whether a text may hold a note or a phone number (before NFKC): a bracket, a separator, or
+ * seven digits in a row (spaces and dashes between them allowed). A loop, not a regular
+ * expression: it runs on every address.
+ */
+function mayHoldNotes(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const kind = NOTE_CHARS[text.charCodeAt(i)];
+    if (kind === 1) return true;
+    if (kind === 2) {
+      if (++run >= 7) return true;
+    } else if (kind === 0) run = 0;
+  }
+  return false;
+}
+
+/**
+ * Takes the notes (in brackets or after a comma) and the phone numbers out of the text, before it
+ * is read: they are no part of the address, but they are returned (in `unparsed`), never dropped.
+ */
+function takeNotes(text: string, notes: string[]): string {
+  if (!mayHoldNotes(text)) return text;
+  let t = text.normalize('NFKC');
+  t = t.replace(PHONE, (phone: string) => {
+    notes.push(phone);
+    return ' ';
+  });
+  t = t.replace(BRACKETED, (whole: string, inner: string) => {
+    if (!isNote(inner.trim())) return ` ${inner} `;
+    notes.push(inner);
+    return ' ';
+  });
+  if (SEPARATED.test(t)) {
+    const pieces = t.split(/([,;、，；])/);
+    let kept = pieces[0];
+    for (let i = 2; i < pieces.length; i += 2) {
+      const piece = pieces[i].trim();
+      if (piece && isNote(piece)) notes.push(piece);
+      else kept += pieces[i - 1] + pieces[i];
+    }
+    t = kept;
+  }
+  return t;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -211,6 +305,9 @@ function divisionDictionary(): PrefixDict<DivisionName> {
   // 深圳市民中心 is a place, not the city and 民中心
   dict.add('深圳市', { component: 'city', value: '深圳市', stops: '民' });
   dict.add('深圳', { component: 'city', value: '深圳市', short: true, stops: '湾大北东西站市' });
+  // the Shenzhen Special Economic Zone (深圳经济特区, 深圳特区 as people shorten it) written for the city
+  dict.add('深圳经济特区', { component: 'city', value: '深圳市' });
+  dict.add('深圳特区', { component: 'city', value: '深圳市' });
   for (const [district, oldNames] of Object.entries(SHENZHEN_DISTRICTS)) {
     for (const name of [district, ...oldNames]) dict.add(name, { component: 'district', value: district });
     const short = district.replace(/新?区$/, '');
@@ -248,7 +345,14 @@ const SUB_AREA = '(?:[东西南北中]区|[东西南北中]?\\d+坊|[A-Z]区|\\d
 const BUILDING = new RegExp(`第?(${SUB_AREA}?(?:\\d+[A-Z]?|[A-Z]{1,2}\\d*))(号楼|栋|幢|座|号)`, 'y');
 const UNIT = /第?(\d+|[A-Z])单元/y;
 const FLOOR = /第?(\d+)(?:层|楼|F)|(?:B|负|地下)(\d+)(?:层|楼)/y;
-const ROOM = /([A-Z]?\d+[A-Z]?)(房间|房|室|号)?/y;
+/** A room may hold a letter inside (5D102) as well as before or after its digits (B101, 1203A). */
+const ROOM = /([A-Z]?\d+(?:[A-Z]\d+)?[A-Z]?)(房间|房|室|号)?/y;
+/** Unit and room written together after a building: 2-1901 (the dash is a boundary by now). */
+const UNIT_ROOM = /(\d{1,2}|[A-Z])\|(\d{3,4})(房间|房|室|号)?(?![\dA-Z])/y;
+/** Two digits right after a floor are the room on that floor: 15楼01 is room 1501 (but 5楼12号 may be shop 12). */
+const ROOM_ON_FLOOR = /(\d{2})(房间|房|室)?(?![\dA-Z号])/y;
+/** A building with a letter and a room, with no marker: 76B122 is building 76B, room 122 (but 38F3801 is floor 38). */
+const LETTERED_BUILDING_ROOM = /(\d{1,3}[A-EG-Z])(\d{2,4})(房间|房|室)?(?![\dA-Z])/y;
 const TAIL_PATTERNS = [BUILDING, UNIT, FLOOR, ROOM] as const;
 const TAIL_COMPONENTS = ['building', 'unit', 'floor', 'room'] as const;
 type TailComponent = (typeof TAIL_COMPONENTS)[number];
@@ -506,13 +610,105 @@ function nextDivision(r: Reading, from: number, level: number): { pos: number; h
   return null;
 }
 
+/** Last characters of an estate's name (小区, 商业街, 酒店 included) that a road name does not hold before its suffix. */
+const ESTATE_ENDINGS = '村园苑庭阁府居邸墅寓城厦场心区街店';
+
+type EstateAndRoad = { split: number; end: number; road: string };
+
+function doorAt(s: string, i: number): boolean {
+  DOOR_AHEAD.lastIndex = i;
+  return DOOR_AHEAD.test(s);
+}
+
+/**
+ * An estate written before its road (梅林一村梅林路48号, 皇岗花园福强路209号, 水围村东村一巷8号):
+ * the road starting after an estate-like ending (or a registry estate), followed by a door
+ * number. A registry road wins; else the first whole road name of three or more characters.
+ * Digits in the estate only for a registry name or a phase (星河大厦2期). Null when there is none.
+ */
+function estateThenRoad(r: Reading, pos: number): EstateAndRoad | null {
+  const s = r.s;
+  // no door number ahead, no split (most addresses: 水围村28栋1203)
+  const door = s.lastIndexOf('号');
+  if (door < pos + 4) return null;
+  const limit = Math.min(door - 3, pos + 20);
+  let generic: EstateAndRoad | null = null;
+  let knownEnds: number[] | null = null;
+  if (r.g.estates) for (const e of r.g.estates.candidates(s, pos)) if (s.startsWith(e.key, pos)) (knownEnds ??= []).push(pos + e.key.length);
+  let digits = false;
+  for (let k = pos + 2; k <= limit; k++) {
+    const c = s[k - 1];
+    if (c === BOUNDARY) break;
+    if (!isHan(s.charCodeAt(k - 1)) && !isLatin(c)) digits = true;
+    const knownEstate = knownEnds !== null && knownEnds.includes(k);
+    // digits only in a registry name or a phase (香蜜湖1号, 星河大厦2期): else they are a number of the address
+    const ending = digits ? c === '期' : ESTATE_ENDINGS.includes(c) || c === '期';
+    if (!ending && !knownEstate) continue;
+    const known = r.g.roads?.longestAt(s, k);
+    if (known && doorAt(s, k + known.key.length)) return { split: k, end: k + known.key.length, road: known.value };
+    if (!generic && (knownEstate || k - pos >= 3)) {
+      const e = genericRoadEnd(s, k);
+      if (e - k >= 3 && doorAt(s, e)) generic = { split: k, end: e, road: s.slice(k, e) };
+    }
+  }
+  return generic;
+}
+
+/** The country written before the province: read, not a component. */
+const COUNTRY = /中华人民共和国|中国/y;
+
+/**
+ * A division already read, written again at `pos` (深圳市福田区深圳市福田区...: a prefix pasted
+ * twice): its end, or -1. Only the same division in a full form counts; a different one is a
+ * contradiction the matcher must see.
+ */
+function repeatedDivision(r: Reading, pos: number, level: number, allowed: (c: DivisionComponent) => boolean): number {
+  const s = r.s;
+  for (const e of DIVISIONS.candidates(s, pos)) {
+    const slot = r.slots[e.value.component];
+    // short forms (龙岗, 福田) begin names too often: 龙岗区...龙岗大道
+    if (e.value.short || LEVEL[e.value.component] > level || slot !== e.value.value || !s.startsWith(e.key, pos)) continue;
+    if (!allowed(e.value.component)) continue;
+    if (divisionFits(r, e.value, pos + e.key.length)) return pos + e.key.length;
+  }
+  return -1;
+}
+
 /** Reads divisions, road and door number from the start; returns where the place begins. */
 function readDivisionsAndRoad(r: Reading): number {
   const s = r.s;
   let pos = 0;
   let level = -1;
+  COUNTRY.lastIndex = 0;
+  // 中国广东省...; but 中国银行大厦 is a place
+  if (COUNTRY.test(s) && DIVISIONS.startsAt(s, COUNTRY.lastIndex)) pos = COUNTRY.lastIndex;
+  // a pasted prefix starts again from the first division written, or repeats the last one
+  // (福田区福田区); 福田保税区虚拟社区福田保税区物流园 names a place after its subdistrict instead
+  let first: DivisionComponent | null = null;
+  let repeating = false;
+  const allowed = (c: DivisionComponent) => repeating || c === first || c === r.lastDivision?.component;
   while (pos < s.length) {
     let hit = bestHit(r, pos, level);
+    if (level >= 0 && (!hit || hit.rank < 3)) {
+      const again = repeatedDivision(r, pos, level, allowed);
+      if (again > 0) {
+        pos = again;
+        repeating = true;
+        continue;
+      }
+    }
+    repeating = false;
+    if (level < LEVEL.road && (!hit || hit.component === 'estate' || (hit.component === 'road' && hit.rank === 1))) {
+      // a registry road under the whole name stays whole
+      const whole = hit?.component === 'road' && r.g.roads?.get(s.slice(pos, hit.end)) !== undefined;
+      const split = whole ? null : estateThenRoad(r, pos);
+      if (split) {
+        const name = withoutBoundaries(s.slice(pos, split.split));
+        r.slots.estate = r.g.estates?.get(name) ?? name;
+        hit = { component: 'road', value: split.road, end: split.end, rank: 1 };
+        pos = split.split;
+      }
+    }
     if (!hit) {
       const next = level < LEVEL.road ? nextDivision(r, pos + 1, level) : null;
       if (!next) break;
@@ -522,7 +718,10 @@ function readDivisionsAndRoad(r: Reading): number {
     }
     if (hit.component === 'estate') break;
     r.slots[hit.component] = hit.value;
-    if (hit.component !== 'road') r.lastDivision = { component: hit.component, start: pos, end: hit.end };
+    if (hit.component !== 'road') {
+      r.lastDivision = { component: hit.component, start: pos, end: hit.end };
+      first ??= hit.component;
+    }
     pos = hit.end;
     level = LEVEL[hit.component];
     if (hit.component === 'road') {
@@ -579,6 +778,27 @@ function readTail(r: Reading | null, s: string, pos: number, village: boolean): 
       continue;
     }
     let found = false;
+    // cheap checks first: a parse tries the tail at many positions
+    const pair = stage === 0 ? (isDigitCode(s.charCodeAt(i)) && (isLatin(s[i + 1]) || isLatin(s[i + 2]) || isLatin(s[i + 3])) ? LETTERED_BUILDING_ROOM : null)
+      : stage === 1 ? (s[i + 1] === BOUNDARY || s[i + 2] === BOUNDARY ? UNIT_ROOM : null)
+      : null;
+    if (pair) {
+      pair.lastIndex = i;
+      const m = pair.exec(s);
+      if (m) {
+        if (junkFrom >= 0) {
+          r!.skip(junkFrom, i);
+          junkFrom = -1;
+        }
+        values[stage] = m[1];
+        values[3] = m[2];
+        bareRoom = false;
+        i += m[0].length;
+        stage = 4;
+        count += 2;
+        continue;
+      }
+    }
     for (let k = stage; k < 4; k++) {
       const re = TAIL_PATTERNS[k];
       re.lastIndex = i;
@@ -592,6 +812,18 @@ function readTail(r: Reading | null, s: string, pos: number, village: boolean): 
       else values[k] = m[1];
       if (k === 3) bareRoom = m[2] === undefined;
       i += m[0].length;
+      if (k === 2 && m[1] !== undefined) {
+        ROOM_ON_FLOOR.lastIndex = i;
+        const room = ROOM_ON_FLOOR.exec(s);
+        if (room) {
+          values[3] = m[1] + room[1];
+          i += room[0].length;
+          stage = 4;
+          count += 2;
+          found = true;
+          break;
+        }
+      }
       stage = k + 1;
       count++;
       found = true;
@@ -651,7 +883,8 @@ function readPlace(r: Reading, start: number): void {
       if (!s.startsWith(e.key, start)) continue;
       const t = readTail(null, s, start + e.key.length, e.key.endsWith('村'));
       if (t.end === s.length) {
-        r.slots.estate = e.value;
+        if (r.slots.estate === undefined) r.slots.estate = e.value;
+        else if (r.slots.estate !== e.value) r.skip(start, start + e.key.length);
         applyTail(r, t);
         return;
       }
@@ -685,7 +918,10 @@ function readPlace(r: Reading, start: number): void {
     const name = placeNamedAfterDivision(r, start, withoutBoundaries(s.slice(start, estateEnd)));
     const known = r.g.estates?.get(name);
     const marked = tail !== null && (tail.count > 1 || !tail.bareRoom);
-    if (known !== undefined) r.slots.estate = known;
+    // an estate already written before the road (梅林一村梅林路48号...): a second name is not read over it
+    if (r.slots.estate !== undefined) {
+      if ((known ?? name) !== r.slots.estate) r.skip(start, estateEnd);
+    } else if (known !== undefined) r.slots.estate = known;
     else if (plausibleEstate(r, name, marked, tail !== null)) r.slots.estate = name;
     else r.skip(start, estateEnd);
   }
@@ -708,7 +944,8 @@ function sortSpans(spans: number[]): void {
 
 function readAddress(text: string, g: Gazetteer): ParsedAddress {
   const raw = typeof text === 'string' ? text : '';
-  const s = prepare(raw);
+  const notes: string[] = [];
+  const s = prepare(takeNotes(raw, notes));
   const r = new Reading(s, g);
   if (s.length > 0) readPlace(r, readDivisionsAndRoad(r));
   const slots = r.slots;
@@ -732,9 +969,13 @@ function readAddress(text: string, g: Gazetteer): ParsedAddress {
     const piece = withoutBoundaries(s.slice(r.junk[i], r.junk[i + 1]));
     if (piece) unparsed.push(piece);
   }
+  for (const note of notes) {
+    const piece = normalizeText(note);
+    if (piece) unparsed.push(piece);
+  }
   // text that was all punctuation or symbols: not an address, and not silently nothing either
-  if (s.length === 0 && raw.trim() !== '') unparsed.push(raw.trim());
-  return { text: raw, normalized: withoutBoundaries(s), components, unparsed };
+  if (s.length === 0 && notes.length === 0 && raw.trim() !== '') unparsed.push(raw.trim());
+  return { text: raw, normalized: notes.length ? withoutBoundaries(prepare(raw)) : withoutBoundaries(s), components, unparsed };
 }
 
 function nameDictionary(names: Iterable<string> | undefined): PrefixDict<string> | null {

@@ -54,13 +54,16 @@ class NameIndex<T> {
     if (name.length < 2) return [];
     const postings = this.#postingsList();
     const shared = new Map<string, number>();
-    for (const ch of new Set(name)) {
+    const distinct = new Set(name);
+    for (const ch of distinct) {
       for (const candidate of postings.get(ch) ?? []) shared.set(candidate, (shared.get(candidate) ?? 0) + 1);
     }
     const limit = name.length >= 6 ? 2 : 1;
     const found: { name: string; d: number }[] = [];
     for (const [candidate, n] of shared) {
-      if (n < name.length - limit || Math.abs(candidate.length - name.length) > limit || candidate === name) continue;
+      // n counts distinct characters, so it is compared with the distinct characters of the name
+      // (华富华庭 has three): `limit` edits remove at most `limit` of them
+      if (n < distinct.size - limit || Math.abs(candidate.length - name.length) > limit || candidate === name) continue;
       const d = distance(candidate, name);
       if (d <= limit) found.push({ name: candidate, d });
     }
