@@ -21,26 +21,36 @@ export type PageRequest = {
   serverContext?: Record<string, unknown>;
 };
 
-function operationName(view: View): string {
-  const name = /^\s*query\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(view.operation)?.[1];
-  if (!name) throw new Error(`view ${view.name}: its operation must be a named query`);
+/** The name of a named query document; a view's operation must have one (it is what the audit log records). */
+function operationName(operation: string): string {
+  const name = /^\s*query\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(operation)?.[1];
+  if (!name) throw new Error(`a bridge operation must be a named query: ${operation.slice(0, 60)}`);
   return name;
 }
 
-/** Fetches one page of `first` rows after `after` (null: the first page). */
-export async function fetchPage(view: View, request: PageRequest, first: number, after: string | null): Promise<Page> {
-  const variables: Record<string, unknown> = { ...view.variables, ...request.variables, first, after };
-  if (view.root && variables[view.root] === undefined) variables[view.root] = FUTIAN_DISTRICT.code;
+/**
+ * Runs one operation of `view` (its own, or one derived from it such as a count) as the caller and
+ * returns its data: the view's fixed variables and the district as the default root are added,
+ * an unreachable gateway is a 502 and any GraphQL error a BridgeError (never a short answer).
+ */
+export async function runOperation(view: View, request: PageRequest, operation: string, variables: Record<string, unknown>): Promise<unknown> {
+  const vars: Record<string, unknown> = { ...view.variables, ...variables };
+  if (view.root && vars[view.root] === undefined) vars[view.root] = FUTIAN_DISTRICT.code;
   let response;
   try {
-    response = await request.executor({ query: view.operation, operationName: operationName(view), variables }, request.headers, request.signal, request.serverContext);
+    response = await request.executor({ query: operation, operationName: operationName(operation), variables: vars }, request.headers, request.signal, request.serverContext);
   } catch (error) {
     if (request.signal.aborted) throw error;
     throw new BridgeError({ status: 502, code: 'SUBGRAPH_UNAVAILABLE', detail: `The gateway could not be reached: ${(error as Error).message}` });
   }
-  const { status, body } = response;
-  if (body.errors?.length) throw problemOfGraphQLErrors(status, body.errors);
-  const connection = valueAt(body.data, view.connection) as { edges?: { node: Row }[]; pageInfo?: { hasNextPage: boolean; endCursor: string | null } } | null;
+  if (response.body.errors?.length) throw problemOfGraphQLErrors(response.status, response.body.errors);
+  return response.body.data;
+}
+
+/** Fetches one page of `first` rows after `after` (null: the first page). */
+export async function fetchPage(view: View, request: PageRequest, first: number, after: string | null): Promise<Page> {
+  const data = await runOperation(view, request, view.operation, { ...request.variables, first, after });
+  const connection = valueAt(data, view.connection) as { edges?: { node: Row }[]; pageInfo?: { hasNextPage: boolean; endCursor: string | null } } | null;
   if (!connection?.edges || !connection.pageInfo) {
     throw new BridgeError({ status: 502, code: 'INTERNAL_SERVER_ERROR', detail: `The graph returned no ${view.connection} for ${view.name}` });
   }

@@ -18,10 +18,9 @@ import { ERROR_CODES } from '../../lib/error-codes.ts';
 import { logger } from '../../lib/logger.ts';
 import type { Executor } from '../execute.ts';
 import { headersOf, problemOf, publicBase, queryParameters } from '../http.ts';
-import type { PageRequest } from '../pages.ts';
-import { BridgeError, problemOfGraphQLErrors } from '../problem.ts';
+import { runOperation as runViewOperation, type PageRequest } from '../pages.ts';
+import { BridgeError } from '../problem.ts';
 import { cellOf, rowsOfPage, valueAt, type Row, type View } from '../registry.ts';
-import { FUTIAN_DISTRICT } from '../../address/divisions.ts';
 import { countOperation, operationWithEdgeCursors } from './count.ts';
 import { badRequest, notImplemented, sendODataError } from './errors.ts';
 import { compileFilter, unknownProperty, type CompiledFilter, type Entity } from './filter.ts';
@@ -157,7 +156,6 @@ function hasCredentials(req: IncomingMessage): boolean {
 type Context = {
   req: IncomingMessage;
   res: ServerResponse;
-  executor: Executor;
   /**
    * The caller's request for the next graph operation: the first of a client request counts
    * against the gateway's rate limit, later ones are marked continuations (as allPages does).
@@ -172,21 +170,9 @@ function isNoSuchAddress(view: View, variables: Record<string, unknown>, error: 
   return error instanceof BridgeError && error.problem.code === ERROR_CODES.ADDRESS_NOT_FOUND && view.root !== undefined && variables[view.root] !== undefined;
 }
 
-/** Runs one operation of a view as the caller; any GraphQL error is a BridgeError. */
-async function runOperation(context: Context, view: View, operation: string, variables: Record<string, unknown>): Promise<unknown> {
-  const vars: Record<string, unknown> = { ...view.variables, ...variables };
-  if (view.root && vars[view.root] === undefined) vars[view.root] = FUTIAN_DISTRICT.code;
-  const operationName = /^\s*query\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(operation)![1];
-  const request = context.request();
-  let response;
-  try {
-    response = await context.executor({ query: operation, operationName, variables: vars }, request.headers, request.signal, request.serverContext);
-  } catch (error) {
-    if (request.signal.aborted) throw error;
-    throw new BridgeError({ status: 502, code: ERROR_CODES.SUBGRAPH_UNAVAILABLE, detail: `The gateway could not be reached: ${(error as Error).message}` });
-  }
-  if (response.body.errors?.length) throw problemOfGraphQLErrors(response.status, response.body.errors);
-  return response.body.data;
+/** Runs one operation of a view as the caller (bridge/pages.ts), counted as the context says. */
+function runOperation(context: Context, view: View, operation: string, variables: Record<string, unknown>): Promise<unknown> {
+  return runViewOperation(view, context.request(), operation, variables);
 }
 
 /** Runs the count operation of a view; null when the view cannot be counted by totalCount. */
@@ -416,7 +402,6 @@ export function createOData(options: ODataOptions = {}): (req: IncomingMessage, 
       await route(req, res, {
         req,
         res,
-        executor,
         request: () => {
           if (asked) return later;
           asked = true;
