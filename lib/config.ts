@@ -63,6 +63,17 @@ const EnvModel = z.object({
   UPSTREAM_HMAC_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Per-subgraph request timeout at the gateway, milliseconds (within the whole-request REQUEST_TIMEOUT_MS). */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /**
+   * How the gateway of `npm start` (subgraphs in its own process) calls them: `in-process` hands
+   * each request over directly (the same signature, identity, deadline and audit checks, no HTTP
+   * and no JSON); `http` goes through their ports as separate deployments do.
+   */
+  SUBGRAPH_TRANSPORT: z.enum(['in-process', 'http']).default('in-process'),
+  /**
+   * What executes operations in the subgraphs: `jit` compiles each document once with graphql-jit
+   * (lib/jit-executor.ts); `graphql-js` is the reference executor (for comparison).
+   */
+  SUBGRAPH_EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
   /** Gateway limits (gateway/limits.ts). Deepest field nesting of an operation (MAX_DEPTH_EXCEEDED). */
   MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(12),
   /** Aliased fields in an operation (MAX_ALIASES_EXCEEDED). */

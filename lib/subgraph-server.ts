@@ -10,7 +10,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import { defaultFieldResolver, GraphQLError, Kind, type DocumentNode, type FieldDefinitionNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, GraphQLError, Kind, type DocumentNode, type FieldDefinitionNode, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { ANONYMOUS, viewerFromClaims, type Viewer } from './auth/scopes.ts';
 import { checkUpstreamRequest, remainingMs } from './auth/upstream.ts';
 import { AuditCollector, collectAudited, type AuditExtract } from '../audit/collect.ts';
@@ -18,6 +18,7 @@ import { AuditUnavailableError, type AuditWriter } from '../audit/writer.ts';
 import { env, type SubgraphName } from './config.ts';
 import type { Database } from './db.ts';
 import { limitArguments } from './input-limits.ts';
+import { jitExecution } from './jit-executor.ts';
 import { objectFields } from './schema-fields.ts';
 import { runInRequest } from './request-context.ts';
 import { logger } from './logger.ts';
@@ -43,10 +44,40 @@ export type SubgraphDefinition<TContext extends BaseContext> = {
 
 export { AuditCollector } from '../audit/collect.ts';
 
+/** A request as the gateway's in-process transport hands it over: printed query, variables, signed extensions. */
+export type LocalRequest = {
+  query: string;
+  variables?: Record<string, unknown> | null;
+  operationName?: string | null;
+  extensions?: Record<string, unknown>;
+};
+
+/**
+ * A subgraph reachable in this process without HTTP (gateway/in-process.ts): the request is
+ * checked exactly as over HTTP (signature, identity, deadline, audit before the answer) and the
+ * result comes back as objects, never encoded as JSON. A refusal is a result with errors and no
+ * data; a stopped subgraph answers SUBGRAPH_STOPPED, which the gateway reports as unavailable.
+ */
+export type LocalSubgraph = {
+  name: SubgraphName;
+  execute(request: LocalRequest, signal?: AbortSignal): Promise<FormattedExecutionResult>;
+};
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; status: number; errors: GraphQLFormattedError[] };
+
+function refused(status: number, code: string, message: string): { ok: false; status: number; errors: GraphQLFormattedError[] } {
+  return { ok: false, status, errors: [{ message, extensions: { code } }] };
+}
+
+/** An abort signal that never fires (an in-process call with no signal of its own). */
+const NEVER = new AbortController().signal;
+
 export type RunningSubgraph = {
   name: SubgraphName;
   url: string;
   port: number;
+  /** The same subgraph for a gateway in this process (no HTTP). */
+  local: LocalSubgraph;
   /** Stops accepting requests and drains in-flight ones; does not close the database. */
   stop(): Promise<void>;
 };
@@ -95,12 +126,20 @@ function enforceScopes(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
+/** A subgraph's executable schema: its resolvers, with argument limits, audit collection and scope checks around them. */
+export function subgraphSchema<TContext extends BaseContext>(def: SubgraphDefinition<TContext>): GraphQLSchema {
+  return enforceScopes(collectAudited(limitArguments(buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }])), def.audited));
+}
+
 export function buildApolloServer<TContext extends BaseContext>(
   def: SubgraphDefinition<TContext>,
   extraPlugins: ApolloServerPlugin<TContext>[] = [],
+  executor: 'jit' | 'graphql-js' = env().SUBGRAPH_EXECUTOR,
 ): ApolloServer<TContext> {
+  const schema = subgraphSchema(def);
   return new ApolloServer<TContext>({
-    schema: enforceScopes(collectAudited(limitArguments(buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }])), def.audited)),
+    // graphql-jit executes (lib/jit-executor.ts) unless SUBGRAPH_EXECUTOR=graphql-js
+    ...(executor === 'jit' ? { gateway: jitExecution(schema) } : { schema }),
     formatError: (formatted, error) => maskError(formatted, error, def.name),
     includeStacktraceInErrorResponses: false,
     // the process owns SIGINT/SIGTERM (it closes the databases last): Apollo's handler re-raised the signal first
@@ -205,7 +244,6 @@ export async function startSubgraph<TContext extends BaseContext>(
     }
     if (path !== '/graphql' && path !== '/') return sendJson(res, 404, { error: `no route ${path}; GraphQL is at /graphql` });
 
-    const headers = headerMapOf(req);
     let body: unknown;
     if (req.method === 'POST') {
       const text = await readBody(req);
@@ -215,39 +253,43 @@ export async function startSubgraph<TContext extends BaseContext>(
         return sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
       }
     }
-    // Only the gateway may call: its HMAC over query, variables, identity, this subgraph's name and
-    // the time must verify, recently, for an identity that has not expired (no replays)
-    const upstream = req.method === 'POST'
-      ? checkUpstreamRequest(options.upstreamSecret, body, { subgraph: def.name, ...signatureWindow })
-      : ({ ok: false, code: 'GATEWAY_SIGNATURE_REQUIRED', message: `the ${def.name} subgraph only answers POST requests signed by the gateway` } as const);
-    if (!upstream.ok) return sendJson(res, 401, { errors: [{ message: upstream.message, extensions: { code: upstream.code } }] });
-    const { identity, request: meta, call } = upstream;
-    let viewer: Viewer;
-    try {
-      viewer = identity === null ? ANONYMOUS : viewerFromClaims(identity);
-    } catch (err) {
-      return sendJson(res, 401, { errors: [{ message: (err as Error).message, extensions: { code: 'INVALID_TOKEN_CLAIMS' } }] });
-    }
-    const collector = new AuditCollector();
     // when the gateway or its client goes away before the answer, the running statement is cancelled
     const abandoned = new AbortController();
     res.on('close', () => {
       if (!res.writableFinished) abandoned.abort();
     });
-    // and so it is when the gateway's signed deadline for this request passes: nobody waits for it
+    const outcome = req.method === 'POST'
+      ? await serveSigned(body, abandoned.signal, (context) => server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: 'POST', headers: headerMapOf(req), search: new URL(req.url ?? '/', 'http://x').search, body },
+        context,
+      }))
+      : refused(401, 'GATEWAY_SIGNATURE_REQUIRED', `the ${def.name} subgraph only answers POST requests signed by the gateway`);
+    if (!outcome.ok) return sendJson(res, outcome.status, { errors: outcome.errors });
+    await sendApolloResponse(res, outcome.value);
+  }
+
+  /**
+   * Everything a request goes through before and after its execution, however it arrived (HTTP or
+   * in-process): only the gateway may call, its HMAC over query, variables, identity, this
+   * subgraph's name and the time must verify, recently, for an identity that has not expired (no
+   * replays); the statement is cancelled when the caller goes away or the signed deadline passes;
+   * and whatever the request revealed is committed to the audit log before one byte of it leaves
+   * (if the log cannot be written, nothing of it leaves).
+   */
+  async function serveSigned<T>(body: unknown, abandonedSignal: AbortSignal, run: (context: () => Promise<TContext>) => Promise<T>): Promise<Outcome<T>> {
+    const upstream = checkUpstreamRequest(options.upstreamSecret, body, { subgraph: def.name, ...signatureWindow });
+    if (!upstream.ok) return refused(401, upstream.code, upstream.message);
+    const { identity, request: meta, call } = upstream;
+    let viewer: Viewer;
+    try {
+      viewer = identity === null ? ANONYMOUS : viewerFromClaims(identity);
+    } catch (err) {
+      return refused(401, 'INVALID_TOKEN_CLAIMS', (err as Error).message);
+    }
+    const collector = new AuditCollector();
     const left = remainingMs(call.deadline);
-    const signal = left === null ? abandoned.signal : AbortSignal.any([abandoned.signal, AbortSignal.timeout(Math.max(1, left))]);
-    const response = await runInRequest({ signal }, () => server.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: {
-        method: (req.method ?? 'GET').toUpperCase(),
-        headers,
-        search: new URL(req.url ?? '/', 'http://x').search,
-        body,
-      },
-      context: async () => ({ ...def.createContext(database, viewer, { audit: options.audit }), audit: collector }),
-    }));
-    // Audit before the answer: whatever the request asked, what it revealed is committed to the
-    // log before one byte of it leaves; if the log cannot be written, nothing of it leaves.
+    const signal = left === null ? abandonedSignal : AbortSignal.any([abandonedSignal, AbortSignal.timeout(Math.max(1, left))]);
+    const value = await runInRequest({ signal }, () => run(async () => ({ ...def.createContext(database, viewer, { audit: options.audit }), audit: collector })));
     if (options.audit && !collector.empty) {
       const appended = options.audit.append({
         subject: viewer.subject,
@@ -269,12 +311,28 @@ export async function startSubgraph<TContext extends BaseContext>(
         } catch (err) {
           const error = err instanceof AuditUnavailableError ? err : new AuditUnavailableError('unexpected failure');
           countGraphqlError(def.name, 'AUDIT_UNAVAILABLE');
-          return sendJson(res, 503, { errors: [{ message: error.message, extensions: { code: 'AUDIT_UNAVAILABLE' } }] });
+          return refused(503, 'AUDIT_UNAVAILABLE', error.message);
         }
       }
     }
-    await sendApolloResponse(res, response);
+    return { ok: true, value };
   }
+
+  let stopped = false;
+  /** This subgraph called from the gateway in the same process: the same checks, no HTTP and no JSON. */
+  const local: LocalSubgraph = {
+    name: def.name,
+    async execute(request, signal) {
+      if (stopped) return { errors: [{ message: `the ${def.name} subgraph is stopped`, extensions: { code: 'SUBGRAPH_STOPPED' } }] };
+      const body = { query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions };
+      const outcome = await serveSigned(body, signal ?? NEVER, async (context) => {
+        const response = await server.executeOperation({ query: request.query, variables: request.variables ?? undefined, operationName: request.operationName ?? undefined, extensions: request.extensions }, { contextValue: await context() });
+        if (response.body.kind !== 'single') throw new Error(`the ${def.name} subgraph answered an in-process request incrementally`);
+        return response.body.singleResult;
+      });
+      return outcome.ok ? outcome.value : { errors: outcome.errors };
+    },
+  };
 
   // a port taken after start-up checked it rejects here (the caller names it) instead of throwing uncaught
   await new Promise<void>((resolve, reject) => {
@@ -290,6 +348,10 @@ export async function startSubgraph<TContext extends BaseContext>(
     name: def.name,
     url: `http://${host}:${port}/graphql`,
     port,
-    stop: () => server.stop(),
+    local,
+    stop: () => {
+      stopped = true;
+      return server.stop();
+    },
   };
 }

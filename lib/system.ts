@@ -49,6 +49,8 @@ export type SystemOptions = {
   /** First subgraph port; 0 gives each subgraph any free port. */
   subgraphPortBase?: number;
   subgraphTimeoutMs?: number;
+  /** How the gateway reaches the subgraphs of this process; default SUBGRAPH_TRANSPORT (in-process). */
+  subgraphTransport?: 'in-process' | 'http';
   production?: boolean;
   /** Overrides of the gateway's limits (defaults from config). */
   limits?: Partial<GatewayLimits>;
@@ -129,6 +131,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     {
       supergraphSdl: readSupergraph(),
       subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s, subgraphs[s].url])),
+      // in one process the gateway calls the subgraphs directly (same checks, no HTTP, no JSON)
+      localSubgraphs: (options.subgraphTransport ?? env().SUBGRAPH_TRANSPORT) === 'in-process' ? Object.fromEntries(SUBGRAPHS.map((s) => [s, subgraphs[s].local])) : undefined,
       subgraphTimeoutMs: options.subgraphTimeoutMs,
       production: options.production,
       limits: options.limits,

@@ -13,8 +13,8 @@ export type GraphQLResult = {
 };
 
 /** In-process calls skip the gateway, so they run as `viewer` (every scope unless given). */
-export async function subgraphClient<TContext extends BaseContext>(def: SubgraphDefinition<TContext>, database: Database, viewer: Viewer = SYSTEM) {
-  const server = buildApolloServer(def);
+export async function subgraphClient<TContext extends BaseContext>(def: SubgraphDefinition<TContext>, database: Database, viewer: Viewer = SYSTEM, executor?: 'jit' | 'graphql-js') {
+  const server = buildApolloServer(def, [], executor);
   await server.start();
   return {
     async run(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult> {

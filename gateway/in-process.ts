@@ -1,0 +1,53 @@
+/**
+ * The in-process transport: when the subgraphs run in the gateway's own process (`npm start`,
+ * one-box deployments, the benchmark), the gateway hands each subgraph request to it directly:
+ * the printed document, the variables and the signed extensions, with no HTTP request and no JSON
+ * encoding either way. The subgraph checks the request exactly as it does over HTTP (signature,
+ * identity, deadline, audit before the answer; lib/subgraph-server.ts), and every gateway plugin
+ * (signing, deadline, in-flight bound, limits) wraps this executor as it wraps the HTTP one.
+ * Subgraphs without a local handle are reached over HTTP as before.
+ */
+import httpTransport from '@graphql-mesh/transport-http';
+import type { Transport } from '@graphql-mesh/transport-common';
+import { defaultPrintFn } from '@graphql-tools/executor-common';
+import type { ExecutionRequest, ExecutionResult } from '@graphql-tools/utils';
+// errors are made with yoga's graphql module: under vitest 'graphql' here may be another instance
+import { createGraphQLError } from 'graphql-yoga';
+import type { GraphQLFormattedError } from 'graphql';
+import { ERROR_CODES } from '../lib/error-codes.ts';
+import type { LocalSubgraph } from '../lib/subgraph-server.ts';
+import { subgraphUnavailableMessage } from './deadline.ts';
+
+/** A subgraph's formatted errors as the GraphQLErrors the HTTP executor would have made of its JSON. */
+function errorsOf(subgraph: string, errors: readonly GraphQLFormattedError[]) {
+  return errors.map(({ message, ...rest }) => {
+    if (rest.extensions?.code === 'SUBGRAPH_STOPPED') {
+      return createGraphQLError(subgraphUnavailableMessage(subgraph, 'it is stopped'), { extensions: { code: ERROR_CODES.SUBGRAPH_UNAVAILABLE, serviceName: subgraph, reason: 'it is stopped' } });
+    }
+    return createGraphQLError(message, rest as Parameters<typeof createGraphQLError>[1]);
+  });
+}
+
+/** An executor that calls `local` in this process. */
+export function localExecutor(local: LocalSubgraph) {
+  return async (request: ExecutionRequest): Promise<ExecutionResult> => {
+    const result = await local.execute(
+      { query: defaultPrintFn(request.document), variables: request.variables, operationName: request.operationName, extensions: request.extensions },
+      request.signal,
+    );
+    return result.errors ? { ...result, errors: errorsOf(local.name, result.errors) } : (result as ExecutionResult);
+  };
+}
+
+/** Hive Gateway's `transports`: the named local subgraphs in process, every other one over HTTP. */
+export function inProcessTransports(locals: Partial<Record<string, LocalSubgraph>>): { http: Transport } {
+  const http = httpTransport as unknown as Transport;
+  return {
+    http: {
+      getSubgraphExecutor(options) {
+        const local = locals[options.subgraphName];
+        return local ? localExecutor(local) : http.getSubgraphExecutor(options);
+      },
+    },
+  };
+}
