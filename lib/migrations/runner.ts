@@ -295,7 +295,7 @@ export type UpResult = { schema: string; applied: string[]; adopted: number };
  * Applies every pending migration of a schema under its advisory lock; returns their names. A
  * history that does not match the files (status().problems) stops it before anything runs.
  */
-export async function up(database: Database, options: RunOptions & { listener?: StepListener } = {}): Promise<UpResult> {
+export async function up(database: Database, options: RunOptions & { listener?: StepListener; only?: ReadonlySet<string> } = {}): Promise<UpResult> {
   const r = resolve(database, options);
   const session = await openSession(database, r);
   try {
@@ -310,6 +310,7 @@ export async function up(database: Database, options: RunOptions & { listener?: 
       const batch = Math.max(0, ...rows.map((row) => row.batch)) + 1;
       const applied: string[] = [];
       for (const name of found.pending) {
+        if (options.only && !options.only.has(name)) continue;
         await assertLocked(session, r);
         await applyOne(session.knex, r.schema, files.get(name)!, batch, options.listener);
         applied.push(name);
