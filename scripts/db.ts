@@ -33,7 +33,8 @@ exit status: 0 clean, 1 a problem found or a run failed, 2 bad arguments
 `;
 
 function usage(problem?: string): never {
-  process.stderr.write(`${problem ? `${problem}\n` : ''}${USAGE}`);
+  if (problem) process.stderr.write(`${problem}\n${USAGE}`);
+  else process.stdout.write(USAGE);
   process.exit(problem ? 2 : 0);
 }
 
