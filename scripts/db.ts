@@ -99,7 +99,7 @@ function printStatus(s: SchemaStatus): void {
 }
 
 function printFinding(f: LintFinding): void {
-  const where = f.statement ? ` (statement ${f.statement})` : '';
+  const where = f.statement ? ` (statement ${f.statement}: ${(f.sql ?? '').replace(/\s+/g, ' ').slice(0, 80)})` : '';
   out(`  ${f.excepted ? 'excepted' : 'LINT'}  ${f.rule}${where}: ${f.message}${f.help ? ` ${f.help}` : ''}${f.excepted ? ` [${f.excepted}]` : ''}`);
 }
 
@@ -192,8 +192,13 @@ async function main(): Promise<number> {
             out(drift.differences.length ? `  DRIFT    ${drift.differences.length} difference(s) from a fresh apply:` : '  drift    none: the live schema is what a fresh apply gives');
             for (const d of drift.differences) {
               out(`    ${d.difference}  ${d.object}`);
-              if (d.live !== undefined) out(`      live:  ${d.live.replace(/\s+/g, ' ').slice(0, 300)}`);
-              if (d.fresh !== undefined) out(`      fresh: ${d.fresh.replace(/\s+/g, ' ').slice(0, 300)}`);
+              if (d.lines) {
+                for (const l of d.lines.live) out(`      live only:  ${l}`);
+                for (const l of d.lines.fresh) out(`      fresh only: ${l}`);
+              } else {
+                if (d.live !== undefined) out(`      live:  ${d.live.replace(/\s+/g, ' ').slice(0, 300)}`);
+                if (d.fresh !== undefined) out(`      fresh: ${d.fresh.replace(/\s+/g, ' ').slice(0, 300)}`);
+              }
             }
           }
         }
@@ -212,7 +217,6 @@ async function main(): Promise<number> {
           if (!mine.length) continue;
           out(`${m.schema}/${m.name}`);
           mine.forEach(printFinding);
-          for (const f of mine.filter((x) => !x.excepted && x.sql)) out(`    ${f.sql!.replace(/\s+/g, ' ').slice(0, 200)}`);
         }
         out(`${planned.length} migration${planned.length === 1 ? '' : 's'} linted: ${findings.length - failures} excepted finding(s), ${failures} failure(s)`);
       }

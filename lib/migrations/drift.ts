@@ -15,7 +15,20 @@ import { up, type RunOptions } from './runner.ts';
 
 const run = promisify(execFile);
 
-export type DriftDifference = { object: string; difference: 'only-live' | 'only-fresh' | 'differs'; live?: string; fresh?: string };
+export type DriftDifference = {
+  object: string;
+  difference: 'only-live' | 'only-fresh' | 'differs';
+  live?: string;
+  fresh?: string;
+  /** For `differs`: the lines of pg_dump's text found on one side only (a column, a constraint). */
+  lines?: { live: string[]; fresh: string[] };
+};
+
+function lineDiff(live: string, fresh: string): { live: string[]; fresh: string[] } {
+  const a = live.split('\n').map((l) => l.trim().replace(/,$/, ''));
+  const b = fresh.split('\n').map((l) => l.trim().replace(/,$/, ''));
+  return { live: a.filter((l) => !b.includes(l)), fresh: b.filter((l) => !a.includes(l)) };
+}
 export type DriftResult = { schema: string; checked: true; differences: DriftDifference[] } | { schema: string; checked: false; reason: string };
 
 /** pg_dump's objects of one schema, keyed by their header ("<type> <name>"). */
@@ -52,7 +65,7 @@ export function compareDumps(live: Map<string, string>, fresh: Map<string, strin
     if (IGNORED.test(object)) continue;
     const other = fresh.get(object);
     if (other === undefined) differences.push({ object, difference: 'only-live', live: text });
-    else if (other !== text) differences.push({ object, difference: 'differs', live: text, fresh: other });
+    else if (other !== text) differences.push({ object, difference: 'differs', live: text, fresh: other, lines: lineDiff(text, other) });
   }
   for (const [object, text] of fresh) if (!IGNORED.test(object) && !live.has(object)) differences.push({ object, difference: 'only-fresh', fresh: text });
   return differences;
