@@ -370,7 +370,7 @@ describe('npm run db', () => {
       await scratch.close();
       const verified = await runCli('scripts/db.ts', ['verify', '--subgraph', 'people', '--json'], { env });
       expect(verified.code).toBe(1);
-      const report = JSON.parse(verified.stdout) as { schemas: { drift: { differences: { object: string; difference: string; live?: string }[] } }[] };
+      const report = JSON.parse(verified.stdout) as { schemas: { drift: { differences: { object: string; difference: string; lines?: { live: string[]; fresh: string[] } }[] } }[] };
       const differences = report.schemas[0].drift.differences;
       expect(differences.map((d) => [d.object, d.difference])).toEqual([
         ['TABLE person', 'differs'],

@@ -84,7 +84,11 @@ export async function checkDrift(database: Database, applied: readonly string[],
   const scratchName = `${decodeURIComponent(target.pathname.slice(1)) || 'postgres'}_drift_${process.pid}_${schema}`.slice(0, 63);
   const scratchUrl = new URL(database.url);
   scratchUrl.pathname = `/${scratchName}`;
-  await database.knex.raw(`CREATE DATABASE ??`, [scratchName]);
+  try {
+    await database.knex.raw(`CREATE DATABASE ??`, [scratchName]);
+  } catch (error) {
+    return { schema, checked: false, reason: `cannot create the scratch database ${scratchName} for a fresh apply (the role needs CREATEDB): ${(error as Error).message}` };
+  }
   try {
     const scratch = openDatabase(database.subgraph, { url: scratchUrl.toString(), poolMax: 1 });
     try {

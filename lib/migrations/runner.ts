@@ -81,7 +81,7 @@ export class MigrationLockedError extends Error {
 const LOCK_CLASS = 'address-graph:migrate';
 const LOCK_NOT_AVAILABLE = '55P03';
 
-type Resolved = { schema: string; directory: string; files: MigrationFile[]; lockTimeoutMs: number; statementTimeoutMs: number; lockWaitMs: number; manifest: ChecksumManifest | null; ownFolder: boolean };
+type Resolved = { schema: string; directory: string; files: MigrationFile[]; lockTimeoutMs: number; statementTimeoutMs: number; lockWaitMs: number; manifest: ChecksumManifest | null };
 
 function resolve(database: Database, options: RunOptions): Resolved {
   const schema = options.schema ?? database.subgraph;
@@ -96,7 +96,6 @@ function resolve(database: Database, options: RunOptions): Resolved {
     statementTimeoutMs: options.statementTimeoutMs ?? config.MIGRATE_STATEMENT_TIMEOUT_MS,
     lockWaitMs: options.lockWaitMs ?? config.MIGRATE_LOCK_WAIT_MS,
     manifest: options.directory ? null : readManifest(),
-    ownFolder: !options.directory,
   };
 }
 
