@@ -103,6 +103,14 @@ const EnvModel = z.object({
   /** PostgreSQL statement_timeout of every subgraph session, milliseconds (STATEMENT_TIMEOUT); 0 disables. No effect on PGlite. */
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
 
+  // --- migrations (`npm run db`, lib/migrations/) ---
+  /** lock_timeout of a migration session, milliseconds: a DDL statement waiting longer for a table lock fails instead of queueing every reader behind it. */
+  MIGRATE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(1).default(5_000),
+  /** statement_timeout of a migration session, milliseconds (an index build on a large table may need minutes). */
+  MIGRATE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1).default(30 * 60_000),
+  /** How long `up`/`down` wait for another process migrating the same schema (its advisory lock), milliseconds. */
+  MIGRATE_LOCK_WAIT_MS: z.coerce.number().int().min(0).default(60_000),
+
   // --- gateway: request deadline, in-flight bound, token lifetimes, replay window, CORS, subgraph bind (issue 8) ---
   /**
    * Whole-request deadline at the gateway, milliseconds: every subgraph fetch of one client request

@@ -214,6 +214,8 @@ export type OpenOptions = {
   pgliteDir?: string;
   /** Pool size on PostgreSQL. */
   poolMax?: number;
+  /** Connections the pool keeps open on PostgreSQL (default 0); 1 with poolMax 1 pins one session. */
+  poolMin?: number;
   /** statement_timeout of every session on PostgreSQL, ms (0: none); defaults to DB_STATEMENT_TIMEOUT_MS. */
   statementTimeoutMs?: number;
 };
@@ -238,7 +240,7 @@ export function openDatabase(subgraph: SchemaName, options: OpenOptions = {}): D
     const knex = knexFactory({
       client: 'pg',
       connection: { connectionString: url, application_name: `address-graph:${subgraph}`, options: sessionOptions(options.statementTimeoutMs ?? env().DB_STATEMENT_TIMEOUT_MS) },
-      pool: { min: 0, max: options.poolMax ?? env().DB_POOL_MAX },
+      pool: { min: options.poolMin ?? 0, max: options.poolMax ?? env().DB_POOL_MAX },
     });
     database = { knex, subgraph, kind: 'postgres', url, close: () => knex.destroy() };
   } else {

@@ -38,6 +38,19 @@ const COMMANDS: { script: string; usage: string; bad: [string[], string][] }[] =
     bad: [[['--frobnicate'], "Unknown option '--frobnicate'"], [['--role', 'emperor'], 'unknown role emperor'], [['--expires', 'soon'], 'expiry must look like 30m, 8h or 7d']],
   },
   {
+    script: 'scripts/db.ts',
+    usage: 'usage: npm run db -- <command> [--subgraph NAME] [--json]',
+    bad: [
+      [['--frobnicate'], "Unknown option '--frobnicate'"],
+      [[], 'a command is required'],
+      [['migrate'], 'unknown command: migrate'],
+      [['status', '--subgraph', 'nope'], '--subgraph must be one of buildings, people, entities, events, cases, audit, access, got "nope"'],
+      [['down'], 'down needs --subgraph NAME'],
+      [['up', '--to', 'x'], '--to is an option of down'],
+      [['plan', '--all'], '--all is an option of lint'],
+    ],
+  },
+  {
     script: 'scripts/apikey.ts',
     usage: 'usage: npm run apikey -- create',
     bad: [

@@ -98,7 +98,7 @@ describe('one process at a time on the embedded database', () => {
     expect(await roomName(url)).toBe(SHOWCASE.roomFullName);
   }, 60_000);
 
-  it('refuses every steward command the same way: seed, import, address match, explain, migrate, audit verify', async () => {
+  it('refuses every steward command the same way: seed, import, address match, explain, migrate, db, audit verify', async () => {
     const csv = path.join(base, 'events.csv');
     writeFileSync(csv, `${DEPARTMENT_FORMATS.events.columns.join(',')}\n`);
     const commands: [string, string[]][] = [
@@ -107,6 +107,7 @@ describe('one process at a time on the embedded database', () => {
       ['scripts/address.ts', ['match']],
       ['scripts/explain.ts', []],
       ['scripts/migrate.ts', []],
+      ['scripts/db.ts', ['status']],
       ['scripts/audit.ts', ['verify']],
     ];
     for (const [script, args] of commands) {
