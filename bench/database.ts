@@ -34,10 +34,10 @@ export type Dataset = {
 type SeedMeta = { scale: number; fingerprint: string; seededAt: string; seedSeconds: number };
 
 /**
- * Files of seeds/ that write department files, not database rows: changing them (the messy text
- * styles) needs no reload.
+ * Files of seeds/ that write department files or read the command line, not database rows:
+ * changing them (the messy text styles, a CLI flag) needs no reload.
  */
-const NOT_LOADED = new Set(['messy.ts', 'departments.ts']);
+const NOT_LOADED = new Set(['messy.ts', 'departments.ts', 'cli.ts']);
 
 /** Hash of everything that decides the loaded data: the seed generator and the migrations. */
 export function dataFingerprint(): string {
