@@ -425,4 +425,14 @@ describe('clerks\' styles (issue 10)', () => {
     expect(parsed('福田区上沙村5坊42号302')).toMatchObject({ estate: '上沙村', building: '5坊42', room: '302' });
     expect(parsed('福田区上沙村五坊四十二号')).toMatchObject({ estate: '上沙村', building: '5坊42' });
   });
+
+  it('reads building, unit and room written with dashes after a place: 13-11-1413, 98-1034', () => {
+    expect(parsed('福田区水围村28-1203')).toEqual({ district: '福田区', estate: '水围村', building: '28', room: '1203', unparsed: [] });
+    expect(parsed('福田区莲花三村5-2-501室')).toEqual({ district: '福田区', estate: '莲花三村', building: '5', unit: '2', room: '501', unparsed: [] });
+    // after a road the number is its door number, a range of shop numbers is no building-room
+    expect(parsed('福民路133-1203')).not.toHaveProperty('building');
+    expect(parsed('东交易区231-232号')).not.toHaveProperty('building');
+    // a building already written keeps the unit-room reading
+    expect(parsed('水围村28栋2-1901')).toMatchObject({ building: '28', unit: '2', room: '1901' });
+  });
 });

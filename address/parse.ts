@@ -353,6 +353,13 @@ const UNIT_ROOM = /(\d{1,2}|[A-Z])\|(\d{3,4})(房间|房|室|号)?(?![\dA-Z])/y;
 const ROOM_ON_FLOOR = /(\d{2})(房间|房|室)?(?![\dA-Z号])/y;
 /** A building with a letter and a room, with no marker: 76B122 is building 76B, room 122 (but 38F3801 is floor 38). */
 const LETTERED_BUILDING_ROOM = /(\d{1,3}[A-EG-Z])(\d{2,4})(房间|房|室)?(?![\dA-Z])/y;
+/**
+ * Building, unit and room with dashes and no markers, where no building is written yet:
+ * 13-11-1413 is building 13, unit 11, room 1413; 98-1034 building 98, room 1034 (the dashes are
+ * boundaries by now). The pair takes no 号 (231-232号 is a range of shop numbers).
+ */
+const BUILDING_UNIT_ROOM = /(\d{1,3}[A-Z]?|[A-Z]\d{0,2})\|(\d{1,2}|[A-Z])\|([A-Z]?\d{3,4})(房间|房|室|号)?(?![\dA-Z|])/y;
+const BUILDING_ROOM = /(\d{1,3}[A-Z]?|[A-Z]\d{0,2})\|([A-Z]?\d{3,4})(房间|房|室)?(?![\dA-Z|号])/y;
 const TAIL_PATTERNS = [BUILDING, UNIT, FLOOR, ROOM] as const;
 const TAIL_COMPONENTS = ['building', 'unit', 'floor', 'room'] as const;
 type TailComponent = (typeof TAIL_COMPONENTS)[number];
@@ -779,6 +786,28 @@ function readTail(r: Reading | null, s: string, pos: number, village: boolean): 
     }
     let found = false;
     // cheap checks first: a parse tries the tail at many positions
+    // (not right after a road: 福民路133-1203 starts with its door number)
+    if (stage === 0 && isDigitOrLatin(s[i]) && (s[i + 1] === BOUNDARY || s[i + 2] === BOUNDARY || s[i + 3] === BOUNDARY || s[i + 4] === BOUNDARY) && !isDigitOrLatin(s[i - 1]) && !ROAD_SUFFIX.includes(s[i - 1])) {
+      BUILDING_UNIT_ROOM.lastIndex = i;
+      const three = BUILDING_UNIT_ROOM.exec(s);
+      BUILDING_ROOM.lastIndex = i;
+      const two = three ? null : BUILDING_ROOM.exec(s);
+      const m = three ?? two;
+      if (m) {
+        if (junkFrom >= 0) {
+          r!.skip(junkFrom, i);
+          junkFrom = -1;
+        }
+        values[0] = m[1];
+        if (three) values[1] = m[2];
+        values[3] = three ? m[3] : m[2];
+        bareRoom = false;
+        i += m[0].length;
+        stage = 4;
+        count += three ? 3 : 2;
+        continue;
+      }
+    }
     const pair = stage === 0 ? (isDigitCode(s.charCodeAt(i)) && (isLatin(s[i + 1]) || isLatin(s[i + 2]) || isLatin(s[i + 3])) ? LETTERED_BUILDING_ROOM : null)
       : stage === 1 ? (s[i + 1] === BOUNDARY || s[i + 2] === BOUNDARY ? UNIT_ROOM : null)
       : null;
