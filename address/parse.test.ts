@@ -432,7 +432,18 @@ describe('clerks\' styles (issue 10)', () => {
     // after a road the number is its door number, a range of shop numbers is no building-room
     expect(parsed('福民路133-1203')).not.toHaveProperty('building');
     expect(parsed('东交易区231-232号')).not.toHaveProperty('building');
-    // a building already written keeps the unit-room reading
+    // a building already written keeps the unit-room reading, and so does a door number
     expect(parsed('水围村28栋2-1901')).toMatchObject({ building: '28', unit: '2', room: '1901' });
+    expect(parsed('福华路209号3-401')).toEqual({ road: '福华路', doorNumber: '209', unit: '3', room: '401', unparsed: [] });
+    expect(parsed('巴登街271号2-302号')).toEqual({ road: '巴登街', doorNumber: '271', unit: '2', room: '302', unparsed: [] });
+  });
+
+  it('reads a second copy of the prefix that starts higher than the first', () => {
+    expect(parsed('深圳市福田区广东省深圳市福田区沙埔头社区华强南路1285号沙埔头村301号402房')).toEqual({
+      province: '广东省', city: '深圳市', district: '福田区', community: '沙埔头社区', road: '华强南路', doorNumber: '1285', estate: '沙埔头村', building: '301', room: '402', unparsed: [],
+    });
+    expect(parsed('福田区广东省深圳市福田区水围村28栋')).toMatchObject({ province: '广东省', city: '深圳市', district: '福田区', estate: '水围村', building: '28', unparsed: [] });
+    // another city after the district is no restart of the prefix
+    expect(parsed('福田区广州市天河区')).not.toHaveProperty('city');
   });
 });

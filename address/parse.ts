@@ -356,10 +356,13 @@ const LETTERED_BUILDING_ROOM = /(\d{1,3}[A-EG-Z])(\d{2,4})(房间|房|室)?(?![\
 /**
  * Building, unit and room with dashes and no markers, where no building is written yet:
  * 13-11-1413 is building 13, unit 11, room 1413; 98-1034 building 98, room 1034 (the dashes are
- * boundaries by now). The pair takes no 号 (231-232号 is a range of shop numbers).
+ * boundaries by now). Right after a door number, which names the building, a pair is unit and
+ * room (福华路209号3-401) as after a building. A pair ending in 号 is read only there (231-232号
+ * is a range of shop numbers).
  */
 const BUILDING_UNIT_ROOM = /(\d{1,3}[A-Z]?|[A-Z]\d{0,2})\|(\d{1,2}|[A-Z])\|([A-Z]?\d{3,4})(房间|房|室|号)?(?![\dA-Z|])/y;
-const BUILDING_ROOM = /(\d{1,3}[A-Z]?|[A-Z]\d{0,2})\|([A-Z]?\d{3,4})(房间|房|室)?(?![\dA-Z|号])/y;
+const BUILDING_ROOM = /(\d{1,3}[A-Z]?|[A-Z]\d{0,2})\|([A-Z]?\d{3,4})(房间|房|室|号)?(?![\dA-Z|])/y;
+const UNIT_NUMBER = /^(?:\d{1,2}|[A-Z])$/;
 const TAIL_PATTERNS = [BUILDING, UNIT, FLOOR, ROOM] as const;
 const TAIL_COMPONENTS = ['building', 'unit', 'floor', 'room'] as const;
 type TailComponent = (typeof TAIL_COMPONENTS)[number];
@@ -669,14 +672,21 @@ const COUNTRY = /中华人民共和国|中国/y;
  * twice): its end, or -1. Only the same division in a full form counts; a different one is a
  * contradiction the matcher must see.
  */
-function repeatedDivision(r: Reading, pos: number, level: number, allowed: (c: DivisionComponent) => boolean): number {
+function repeatedDivision(r: Reading, pos: number, level: number, allowed: (c: DivisionComponent) => boolean, first: DivisionComponent | null): number {
   const s = r.s;
   for (const e of DIVISIONS.candidates(s, pos)) {
-    const slot = r.slots[e.value.component];
+    const component = e.value.component;
+    const slot = r.slots[component];
     // short forms (龙岗, 福田) begin names too often: 龙岗区...龙岗大道
-    if (e.value.short || LEVEL[e.value.component] > level || slot !== e.value.value || !s.startsWith(e.key, pos)) continue;
-    if (!allowed(e.value.component)) continue;
-    if (divisionFits(r, e.value, pos + e.key.length)) return pos + e.key.length;
+    if (e.value.short || LEVEL[component] > level || !s.startsWith(e.key, pos)) continue;
+    // the second copy may start higher than the first (深圳市福田区广东省深圳市福田区…): a
+    // division above the first one written, not read yet, restarts the prefix
+    const higher = slot === undefined && first !== null && LEVEL[component] < LEVEL[first];
+    if (slot !== e.value.value && !higher) continue;
+    if (!higher && !allowed(component)) continue;
+    if (!divisionFits(r, e.value, pos + e.key.length)) continue;
+    if (higher) r.slots[component] = e.value.value;
+    return pos + e.key.length;
   }
   return -1;
 }
@@ -697,7 +707,7 @@ function readDivisionsAndRoad(r: Reading): number {
   while (pos < s.length) {
     let hit = bestHit(r, pos, level);
     if (level >= 0 && (!hit || hit.rank < 3)) {
-      const again = repeatedDivision(r, pos, level, allowed);
+      const again = repeatedDivision(r, pos, level, allowed, first);
       if (again > 0) {
         pos = again;
         repeating = true;
@@ -791,16 +801,23 @@ function readTail(r: Reading | null, s: string, pos: number, village: boolean): 
       BUILDING_UNIT_ROOM.lastIndex = i;
       const three = BUILDING_UNIT_ROOM.exec(s);
       BUILDING_ROOM.lastIndex = i;
-      const two = three ? null : BUILDING_ROOM.exec(s);
+      let two = three ? null : BUILDING_ROOM.exec(s);
+      const afterDoor = s[i - 1] === '号';
+      if (two && two[3] === '号' && !afterDoor) two = null;
       const m = three ?? two;
       if (m) {
         if (junkFrom >= 0) {
           r!.skip(junkFrom, i);
           junkFrom = -1;
         }
-        values[0] = m[1];
-        if (three) values[1] = m[2];
-        values[3] = three ? m[3] : m[2];
+        if (three) {
+          values[0] = m[1];
+          values[1] = m[2];
+          values[3] = m[3];
+        } else {
+          values[afterDoor && UNIT_NUMBER.test(m[1]) ? 1 : 0] = m[1];
+          values[3] = m[2];
+        }
         bareRoom = false;
         i += m[0].length;
         stage = 4;
