@@ -438,6 +438,11 @@ describe('clerks\' styles (issue 10)', () => {
     expect(parsed('巴登街271号2-302号')).toEqual({ road: '巴登街', doorNumber: '271', unit: '2', room: '302', unparsed: [] });
   });
 
+  it('keeps a phase number in the estate, never as a room: 万科国际大厦5期', () => {
+    expect(parsed('万科国际大厦5期')).toEqual({ estate: '万科国际大厦5期', unparsed: [] });
+    expect(parsed('星河大厦2期1203')).toEqual({ estate: '星河大厦2期', room: '1203', unparsed: [] });
+  });
+
   it('reads a second copy of the prefix that starts higher than the first', () => {
     expect(parsed('深圳市福田区广东省深圳市福田区沙埔头社区华强南路1285号沙埔头村301号402房')).toEqual({
       province: '广东省', city: '深圳市', district: '福田区', community: '沙埔头社区', road: '华强南路', doorNumber: '1285', estate: '沙埔头村', building: '301', room: '402', unparsed: [],

@@ -345,8 +345,8 @@ const SUB_AREA = '(?:[东西南北中]区|[东西南北中]?\\d+坊|[A-Z]区|\\d
 const BUILDING = new RegExp(`第?(${SUB_AREA}?(?:\\d+[A-Z]?|[A-Z]{1,2}\\d*))(号楼|栋|幢|座|号)`, 'y');
 const UNIT = /第?(\d+|[A-Z])单元/y;
 const FLOOR = /第?(\d+)(?:层|楼|F)|(?:B|负|地下)(\d+)(?:层|楼)/y;
-/** A room may hold a letter inside (5D102) as well as before or after its digits (B101, 1203A). */
-const ROOM = /([A-Z]?\d+(?:[A-Z]\d+)?[A-Z]?)(房间|房|室|号)?/y;
+/** A room may hold a letter inside (5D102) as well as before or after its digits (B101, 1203A); a number before 期 is a phase of the estate (万科国际大厦5期), no room. */
+const ROOM = /([A-Z]?\d+(?:[A-Z]\d+)?[A-Z]?)(?!\d|期)(房间|房|室|号)?/y;
 /** Unit and room written together after a building: 2-1901 (the dash is a boundary by now). */
 const UNIT_ROOM = /(\d{1,2}|[A-Z])\|(\d{3,4})(房间|房|室|号)?(?![\dA-Z])/y;
 /** Two digits right after a floor are the room on that floor: 15楼01 is room 1501 (but 5楼12号 may be shop 12). */

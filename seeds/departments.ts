@@ -80,7 +80,9 @@ export async function writeDepartmentFiles(
       const registry = new Map<string, AddressRow>();
       for (const a of rows['buildings.address']) if (a.level === 'BUILDING' || a.level === 'ROOM') registry.set(a.code, a);
       const unitsOfRoomNo = new Map<string, Set<string>>();
+      const roomNos = new Set<string>();
       for (const a of registry.values()) {
+        if (a.level === 'ROOM') roomNos.add(`${a.parent_code}|${a.room_no}`);
         if (a.level !== 'ROOM' || !a.unit) continue;
         const k = `${a.parent_code}|${a.room_no}`;
         unitsOfRoomNo.set(k, (unitsOfRoomNo.get(k) ?? new Set()).add(a.unit));
@@ -91,6 +93,7 @@ export async function writeDepartmentFiles(
         if (code === null) return '';
         const target = targetOf(code, registry);
         if (target.room?.unit) target.roomNoInOtherUnits = (unitsOfRoomNo.get(`${target.room.parent_code}|${target.room.room_no}`)?.size ?? 0) > 1;
+        if (target.room) target.letteredRoomExists = roomNos.has(`${target.room.parent_code}|${target.building.building_no}${target.room.room_no}`);
         const text = messyAddress(new Rng(`${seed}|messy|${kind}|${recordId}|${column}`), target, messy);
         if (text.text !== '') {
           await put(labels, [kind, recordId, column, text.text, text.trueCode, text.variants.join('|')]);

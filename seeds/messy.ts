@@ -123,10 +123,13 @@ export const MESSY_SHARES: Readonly<Record<MessyVariant, number>> = {
  * | prefix_twice        | 深圳市福田区深圳市福田区…, 中国广东省…, 深圳经济特区福田区…           | the room                  |
  * | note                | …1203房（近地铁站）, …1203房，放门口, …(东门)                         | the room                  |
  * | phone               | …1203房 13912345678, 手机：139…, …，电话0755-83456789                 | the room                  |
- * | lettered            | 南园新村A1203, 南园新村A-1203 (building A, no marker)                 | the room                  |
+ * | lettered            | 南园新村A1203, 南园新村A-1203 (building A, no marker)                 | the room (1)              |
  * | sub_area            | 滨江新村东区二栋, 东区2号楼; 福田村五坊四十二号, 5坊42号              | the room or building      |
  * | unit_omitted        | 32栋1901 where rooms 1901 exist in units 1 and 2                      | the building              |
  * | wrong_community     | another community of the same subdistrict written                     | the room (where it lies)  |
+ *
+ * (1) the building when it also has a room numbered with its letter (B201 beside room 201 of
+ * building B): the text reads both ways.
  */
 export const CLERK_STYLES = [
   'unit_room',
@@ -192,7 +195,7 @@ export function clerkStylesFor(t: MessyTarget): ClerkStyle[] {
   if (room?.room_no && room.floor !== null && room.floor >= 1 && new RegExp(`^${room.floor}\\d{2}$`).test(room.room_no)) out.push('floor_room');
   if (b.road && b.door_number) out.push('estate_before_road');
   out.push('prefix_twice', 'note', 'phone');
-  if (room?.room_no && /^[A-Z]$/.test(b.building_no ?? '')) out.push('lettered');
+  if (room?.room_no && /^\d+$/.test(room.room_no) && /^[A-Z]$/.test(b.building_no ?? '')) out.push('lettered');
   if (/^(?:[东西南北]区\d+|\d+坊\d+)$/.test(b.building_no ?? '')) out.push('sub_area');
   if (room?.room_no && room.unit && t.roomNoInOtherUnits) out.push('unit_omitted');
   if (COMMUNITIES.some((c) => c.parentCode === t.building.code.slice(0, 9) && c.name !== t.community.name)) out.push('wrong_community');
@@ -211,6 +214,8 @@ export type MessyTarget = {
   community: { name: string; officialName: string };
   /** Whether the room's number exists in another unit of its building too (unit_omitted then denotes the building only). */
   roomNoInOtherUnits?: boolean;
+  /** Whether the building also has a room numbered its letter and the room's number (B201 beside 201 in building B): `lettered` then denotes the building only. */
+  letteredRoomExists?: boolean;
 };
 
 export type MessyAddress = {
@@ -274,7 +279,8 @@ export function messyAddress(rng: Rng, target: MessyTarget, options: MessyOption
     }
   }
   // without its unit the room number fits several rooms: the text denotes the building
-  const trueCode = style === 'unit_omitted' ? target.building.code : code;
+  // B201 for room 201 of building B, where a room B201 exists too, denotes the building only
+  const trueCode = style === 'unit_omitted' || (style === 'lettered' && target.letteredRoomExists) ? target.building.code : code;
   // A messy text differs somehow; the rare draw that changed nothing is drawn again.
   for (;;) {
     const { text, variants } = messyText(rng, target, style);
