@@ -438,6 +438,11 @@ describe('clerks\' styles (issue 10)', () => {
     expect(parsed('巴登街271号2-302号')).toEqual({ road: '巴登街', doorNumber: '271', unit: '2', room: '302', unparsed: [] });
   });
 
+  it('reads A401号 after a place as a lettered room, not a building A401', () => {
+    expect(parsed('鸿福商业中心A203号')).toEqual({ estate: '鸿福商业中心', room: 'A203', unparsed: [] });
+    expect(parsed('鸿福商业中心A座203号')).toMatchObject({ estate: '鸿福商业中心', building: 'A', room: '203' });
+  });
+
   it('keeps a phase number in the estate, never as a room: 万科国际大厦5期', () => {
     expect(parsed('万科国际大厦5期')).toEqual({ estate: '万科国际大厦5期', unparsed: [] });
     expect(parsed('星河大厦2期1203')).toEqual({ estate: '星河大厦2期', room: '1203', unparsed: [] });

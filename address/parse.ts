@@ -363,6 +363,7 @@ const LETTERED_BUILDING_ROOM = /(\d{1,3}[A-EG-Z])(\d{2,4})(房间|房|室)?(?![\
 const BUILDING_UNIT_ROOM = /(\d{1,3}[A-Z]?|[A-Z]\d{0,2})\|(\d{1,2}|[A-Z])\|([A-Z]?\d{3,4})(房间|房|室|号)?(?![\dA-Z|])/y;
 const BUILDING_ROOM = /(\d{1,3}[A-Z]?|[A-Z]\d{0,2})\|([A-Z]?\d{3,4})(房间|房|室|号)?(?![\dA-Z|])/y;
 const UNIT_NUMBER = /^(?:\d{1,2}|[A-Z])$/;
+const LETTERED_ROOM = /^[A-Z]\d{3,4}$/;
 const TAIL_PATTERNS = [BUILDING, UNIT, FLOOR, ROOM] as const;
 const TAIL_COMPONENTS = ['building', 'unit', 'floor', 'room'] as const;
 type TailComponent = (typeof TAIL_COMPONENTS)[number];
@@ -850,6 +851,8 @@ function readTail(r: Reading | null, s: string, pos: number, village: boolean): 
       re.lastIndex = i;
       const m = re.exec(s);
       if (!m || (k === 0 && numberSignIsRoom(s, m, i + m[0].length, village))) continue;
+      // A401号 after a place is a lettered room (building A, room 401), no building A401
+      if (k === 0 && m[2] === '号' && LETTERED_ROOM.test(m[1])) continue;
       if (junkFrom >= 0) {
         r!.skip(junkFrom, i);
         junkFrom = -1;
