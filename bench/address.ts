@@ -14,13 +14,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse as parseCsv } from 'csv-parse';
 import { parseAddress } from '../address/parse.ts';
+import { readNaacl, scoreNaacl, NAACL_FIELDS } from '../address/naacl.ts';
 import { createStandardizer } from '../address/standardizer.ts';
 import type { AddressMatch } from '../address/types.ts';
 import { LABELS_FILE } from '../importer/formats.ts';
@@ -210,6 +211,8 @@ try {
     const matchCpu = cpuSeconds(process.cpuUsage(cpu));
 
     const quality = score(labels, matches);
+    // the public yardstick: the parser alone, on the committed NAACL 2019 sample
+    const naacl = scoreNaacl(readNaacl(await readFile(path.join(root, 'address/testdata/naacl/test-sample.txt'), 'utf8')), parseAddress);
     const result = {
       date: new Date().toISOString(),
       commit: gitCommit(),
@@ -228,6 +231,7 @@ try {
         matchPerCpuSecond: Math.round(labels.length / matchCpu),
       },
       quality,
+      naacl: { records: naacl.records, fields: naacl.fields },
     };
     const base = `address-${result.date.slice(0, 10)}-${result.commit}`;
     await mkdir(path.join(root, 'bench/results'), { recursive: true });
@@ -263,7 +267,7 @@ function round(x: number): number {
 
 function markdown(r: {
   date: string; commit: string; dataset: { scale: number; rowCounts: Record<string, number> }; sample: number; labelled: number; indexLoadSeconds: number;
-  throughput: Record<string, number>; quality: ReturnType<typeof score>;
+  throughput: Record<string, number>; quality: ReturnType<typeof score>; naacl: { records: number; fields: ReturnType<typeof scoreNaacl>['fields'] };
 }): string {
   const q = r.quality;
   const lines = [
@@ -294,6 +298,15 @@ function markdown(r: {
     ...Object.entries(q.styles).map(([k, s]) => {
       const pr = (l: string) => (s.levels[l].truth || s.levels[l].predicted ? `${s.levels[l].precision ?? '–'}% / ${s.levels[l].recall ?? '–'}%` : '–');
       return `| ${k} | ${s.n.toLocaleString('en')} | ${s.exactPct}% | ${pr('ROOM')} | ${pr('BUILDING')} | ${pr('COMMUNITY')} | ${s.wrong} (${s.wrongAtConfidence08}) | ${s.wrong ? s.maxWrongConfidence : '–'} |`;
+    }),
+    '',
+    `Parser on the NAACL 2019 sample (${r.naacl.records} test addresses, address/testdata/naacl): accuracy per field on the records whose label agrees with the contract.`,
+    '',
+    '| field | agreeing records | correct | accuracy | disagreeing (not scored) |',
+    '|---|--:|--:|--:|--:|',
+    ...NAACL_FIELDS.map((f) => {
+      const x = r.naacl.fields[f];
+      return `| ${f} | ${x.agreeing} | ${x.correct} | ${x.accuracy}% | ${x.disagreeing} |`;
     }),
     '',
     '| variant | addresses | exact code | wrong at some level |',
