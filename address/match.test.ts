@@ -36,6 +36,12 @@ const ROWS: RegistryRow[] = [
   building('4403040020110100001', '园岭新村', '86', '上步中路', '40'),
   building('4403040040280100101', '水围村', '2区5', '福民路', null),
   building('4403040040010100002', '华富华庭', null, '福华路', '8'),
+  // lettered towers of one estate, each with its own door
+  building('44030400400102A0001', '招商大厦', 'A', '福华路', '21'),
+  building('44030400400102B0002', '招商大厦', 'B', '福华路', '23'),
+  // an estate and its second phase
+  building('4403040040010300001', '万科国际大厦', null, '金田路', '9'),
+  building('4403040040010300002', '万科国际大厦3期', null, '金田路', '11'),
 ];
 
 const index = new RegistryIndex(ROWS, (alias) => createParser()(alias).components);
@@ -226,6 +232,44 @@ describe('clerks\' styles (issue 10)', () => {
 
   it('links a numbered sub-area of a village', () => {
     expect(match('福田区水围村二区5栋').result).toMatchObject({ code: '4403040040280100101', level: 'BUILDING' });
+  });
+
+  it('reads a lettered room with no building as the building letter and room, and refuses when both readings exist', () => {
+    // 招商大厦A1203: room A1203 of either tower, or room 1203 of tower A
+    const p = match('招商大厦A1203');
+    expect(p.roomQuestion?.pairs).toEqual([
+      { building: expect.objectContaining({ code: '44030400400102A0001' }), room: 'A1203' },
+      { building: expect.objectContaining({ code: '44030400400102B0002' }), room: 'A1203' },
+      { building: expect.objectContaining({ code: '44030400400102A0001' }), room: '1203' },
+    ]);
+    expect(finishRoom(p, [room('44030400400102A0001001203', '1203')])).toMatchObject({ level: 'ROOM', code: '44030400400102A0001001203' });
+    // a door number pins tower B; B201 is a basement room there, and so is room 201: ambiguous
+    const door = match('福华路23号招商大厦B201');
+    expect(door.result).toMatchObject({ level: 'BUILDING', code: '44030400400102B0002' });
+    const both = finishRoom(door, [room('44030400400102B000200B201', 'B201'), room('44030400400102B0002000201', '201')]);
+    expect(both).toMatchObject({ level: 'BUILDING', code: '44030400400102B0002' });
+    expect(statusOf(both.reasons, 'room')).toBe('AMBIGUOUS');
+    expect(finishRoom(door, [room('44030400400102B0002000201', '201')])).toMatchObject({ level: 'ROOM', code: '44030400400102B0002000201' });
+  });
+
+  it('never corrects a number in a name: a phase written is another place', () => {
+    expect(match('万科国际大厦3期').result).toMatchObject({ level: 'BUILDING', code: '4403040040010300002' });
+    // 万科国际大厦5期 is no typo of either
+    expect(match('万科国际大厦5期').result.level).not.toBe('BUILDING');
+  });
+
+  it('lowers the confidence below 0.8 when the pinned building lacks the written room', () => {
+    const r = finishRoom(match('福民路133号1203房'), []);
+    expect(r).toMatchObject({ level: 'BUILDING', code: '4403040040280100028' });
+    expect(r.confidence).toBeLessThan(0.8);
+  });
+
+  it('is less sure of a community written where the building is not', () => {
+    // 园岭新村85栋 is in 园东社区, not 上林社区; 园岭新村 has buildings in both
+    const p = match('上林社区园岭新村85栋');
+    expect(p.result.level).not.toBe('BUILDING');
+    expect(p.result.confidence).toBeLessThan(0.8);
+    expect(p.result.reasons).toContainEqual(expect.objectContaining({ component: 'community', status: 'CONFLICT' }));
   });
 
   it('still stops at the building when the unit is left out and the room is in several units', () => {

@@ -36,7 +36,30 @@ export type RoomQuestion = {
   unit?: string;
   floor?: string;
   base: Omit<AddressMatch, keyof ParsedAddress>;
+  /**
+   * The (building, room number) pairs to look up when they are not every building with `room`:
+   * a lettered room with no building written (A1203) is also room 1203 of building A.
+   */
+  pairs?: { building: IndexedBuilding; room: string }[];
 };
+
+/** The (building code, room number) pairs a question asks the database about. */
+export function roomPairs(q: RoomQuestion): { building: string; room: string }[] {
+  return q.pairs ? q.pairs.map((p) => ({ building: p.building.code, room: p.room })) : q.buildings.map((b) => ({ building: b.code, room: q.room }));
+}
+
+/**
+ * With no building written, a room starting with a building's letter (A1203, B201) reads two
+ * ways: as written, or as room 1203 of building A. Both are asked; the rooms found decide (two
+ * found: ambiguous, and the match stays coarser).
+ */
+function letteredPairs(buildings: IndexedBuilding[], c: ParsedAddress['components']): RoomQuestion['pairs'] {
+  if (c.building || !c.room) return undefined;
+  const m = /^([A-Z])(\d{2,4})$/.exec(c.room);
+  const lettered = m ? buildings.find((b) => b.buildingNo === m[1]) : undefined;
+  if (!m || !lettered) return undefined;
+  return [...buildings.map((b) => ({ building: b, room: c.room! })), { building: lettered, room: m[2] }];
+}
 
 /** How much each written component tells apart buildings, for ranking candidates. */
 const WEIGHTS: Partial<Record<ComponentName, number>> = { subdistrict: 0.5, community: 1, road: 1, doorNumber: 2, estate: 3, building: 3 };
@@ -156,7 +179,7 @@ export function decide(parsed: ParsedAddress, index: RegistryIndex): Pending {
         reasons,
         candidates: [] as MatchCandidate[],
       };
-      if (c.room) return { parsed, result: base, roomQuestion: { buildings: [only.b], room: c.room, unit: c.unit, floor: c.floor, base } };
+      if (c.room) return { parsed, result: base, roomQuestion: { buildings: [only.b], room: c.room, unit: c.unit, floor: c.floor, base, pairs: letteredPairs([only.b], c) } };
       if (c.unit || c.floor) reasons.push({ component: 'room', status: 'MISSING', message: 'no room number written, so the match stops at the building' });
       return { parsed, result: base, roomQuestion: null };
     }
@@ -194,7 +217,14 @@ export function decide(parsed: ParsedAddress, index: RegistryIndex): Pending {
   const finer = c.estate || c.road || c.building || c.room || c.doorNumber;
   const corrections = reasons.filter((r) => r.status === 'CORRECTED' || r.status === 'NOT_FOUND').length;
   const baseConfidence = level === 'COMMUNITY' ? (finer ? 0.8 : 0.9) : level === 'SUBDISTRICT' ? 0.6 : level === 'DISTRICT' ? 0.4 : 0;
-  const confidence = round3(baseConfidence * 0.9 ** corrections * (divisionConflict ? 0.5 : 1) * (parsed.unparsed.length ? 0.9 : 1));
+  // a building that fits everything but the written community or subdistrict: the divisions
+  // written may be the mistake, so the division they name is less sure
+  const onlyDivisionsDiffer = consistent.length === 0 && candidates.some((x) => x.conflicts > 0 && CHECKED.every((k) => x.verdicts[k]?.status !== 'CONFLICT' || k === 'community' || k === 'subdistrict'));
+  if (onlyDivisionsDiffer) {
+    const best = candidates.find((x) => CHECKED.every((k) => x.verdicts[k]?.status !== 'CONFLICT' || k === 'community' || k === 'subdistrict'))!;
+    reasons.push({ component: best.verdicts.community?.status === 'CONFLICT' ? 'community' : 'subdistrict', status: 'CONFLICT', message: `${best.b.fullName} fits all but the written ${best.verdicts.community?.status === 'CONFLICT' ? 'community' : 'subdistrict'}` });
+  }
+  const confidence = round3(baseConfidence * 0.9 ** corrections * (divisionConflict ? 0.5 : 1) * (onlyDivisionsDiffer ? 0.9 : 1) * (parsed.unparsed.length ? 0.9 : 1));
   const result = {
     code,
     level,
@@ -204,7 +234,8 @@ export function decide(parsed: ParsedAddress, index: RegistryIndex): Pending {
   };
   // a written room may tell apart a few same-named buildings (the room exists in only one)
   const ask = c.room && consistent.length > 1 && consistent.length <= MAX_ROOM_PROBES;
-  return { parsed, result, roomQuestion: ask ? { buildings: consistent.map((x) => x.b), room: c.room!, unit: c.unit, floor: c.floor, base: result } : null };
+  const asked = consistent.map((x) => x.b);
+  return { parsed, result, roomQuestion: ask ? { buildings: asked, room: c.room!, unit: c.unit, floor: c.floor, base: result, pairs: letteredPairs(asked, c) } : null };
 }
 
 /**
@@ -327,7 +358,8 @@ export function finishRoom(pending: Pending, rooms: readonly RoomRow[]): Omit<Ad
   const byUnit = q.unit ? rooms.filter((r) => r.unit === q.unit) : rooms;
   const stay = (status: ReasonStatus, message: string, candidates: readonly RoomRow[]) => ({
     ...q.base,
-    confidence: round3(q.base.confidence * (status === 'AMBIGUOUS' ? 0.95 : 0.85)),
+    // a written room the building lacks casts doubt on the building itself
+    confidence: round3(q.base.confidence * (status === 'AMBIGUOUS' ? 0.95 : status === 'NOT_FOUND' ? 0.8 : 0.85)),
     reasons: [...reasons, { component: 'room' as const, status, message }],
     candidates: candidates.slice(0, MAX_CANDIDATES).map((r) => ({ code: r.code, level: 'ROOM' as const, fullName: r.fullName, score: 0.5 })),
   });

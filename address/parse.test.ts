@@ -425,4 +425,35 @@ describe('clerks\' styles (issue 10)', () => {
     expect(parsed('福田区上沙村5坊42号302')).toMatchObject({ estate: '上沙村', building: '5坊42', room: '302' });
     expect(parsed('福田区上沙村五坊四十二号')).toMatchObject({ estate: '上沙村', building: '5坊42' });
   });
+
+  it('reads building, unit and room written with dashes after a place: 13-11-1413, 98-1034', () => {
+    expect(parsed('福田区水围村28-1203')).toEqual({ district: '福田区', estate: '水围村', building: '28', room: '1203', unparsed: [] });
+    expect(parsed('福田区莲花三村5-2-501室')).toEqual({ district: '福田区', estate: '莲花三村', building: '5', unit: '2', room: '501', unparsed: [] });
+    // after a road the number is its door number, a range of shop numbers is no building-room
+    expect(parsed('福民路133-1203')).not.toHaveProperty('building');
+    expect(parsed('东交易区231-232号')).not.toHaveProperty('building');
+    // a building already written keeps the unit-room reading, and so does a door number
+    expect(parsed('水围村28栋2-1901')).toMatchObject({ building: '28', unit: '2', room: '1901' });
+    expect(parsed('福华路209号3-401')).toEqual({ road: '福华路', doorNumber: '209', unit: '3', room: '401', unparsed: [] });
+    expect(parsed('巴登街271号2-302号')).toEqual({ road: '巴登街', doorNumber: '271', unit: '2', room: '302', unparsed: [] });
+  });
+
+  it('reads A401号 after a place as a lettered room, not a building A401', () => {
+    expect(parsed('鸿福商业中心A203号')).toEqual({ estate: '鸿福商业中心', room: 'A203', unparsed: [] });
+    expect(parsed('鸿福商业中心A座203号')).toMatchObject({ estate: '鸿福商业中心', building: 'A', room: '203' });
+  });
+
+  it('keeps a phase number in the estate, never as a room: 万科国际大厦5期', () => {
+    expect(parsed('万科国际大厦5期')).toEqual({ estate: '万科国际大厦5期', unparsed: [] });
+    expect(parsed('星河大厦2期1203')).toEqual({ estate: '星河大厦2期', room: '1203', unparsed: [] });
+  });
+
+  it('reads a second copy of the prefix that starts higher than the first', () => {
+    expect(parsed('深圳市福田区广东省深圳市福田区沙埔头社区华强南路1285号沙埔头村301号402房')).toEqual({
+      province: '广东省', city: '深圳市', district: '福田区', community: '沙埔头社区', road: '华强南路', doorNumber: '1285', estate: '沙埔头村', building: '301', room: '402', unparsed: [],
+    });
+    expect(parsed('福田区广东省深圳市福田区水围村28栋')).toMatchObject({ province: '广东省', city: '深圳市', district: '福田区', estate: '水围村', building: '28', unparsed: [] });
+    // another city after the district is no restart of the prefix
+    expect(parsed('福田区广州市天河区')).not.toHaveProperty('city');
+  });
 });

@@ -345,14 +345,25 @@ const SUB_AREA = '(?:[东西南北中]区|[东西南北中]?\\d+坊|[A-Z]区|\\d
 const BUILDING = new RegExp(`第?(${SUB_AREA}?(?:\\d+[A-Z]?|[A-Z]{1,2}\\d*))(号楼|栋|幢|座|号)`, 'y');
 const UNIT = /第?(\d+|[A-Z])单元/y;
 const FLOOR = /第?(\d+)(?:层|楼|F)|(?:B|负|地下)(\d+)(?:层|楼)/y;
-/** A room may hold a letter inside (5D102) as well as before or after its digits (B101, 1203A). */
-const ROOM = /([A-Z]?\d+(?:[A-Z]\d+)?[A-Z]?)(房间|房|室|号)?/y;
+/** A room may hold a letter inside (5D102) as well as before or after its digits (B101, 1203A); a number before 期 is a phase of the estate (万科国际大厦5期), no room. */
+const ROOM = /([A-Z]?\d+(?:[A-Z]\d+)?[A-Z]?)(?!\d|期)(房间|房|室|号)?/y;
 /** Unit and room written together after a building: 2-1901 (the dash is a boundary by now). */
 const UNIT_ROOM = /(\d{1,2}|[A-Z])\|(\d{3,4})(房间|房|室|号)?(?![\dA-Z])/y;
 /** Two digits right after a floor are the room on that floor: 15楼01 is room 1501 (but 5楼12号 may be shop 12). */
 const ROOM_ON_FLOOR = /(\d{2})(房间|房|室)?(?![\dA-Z号])/y;
 /** A building with a letter and a room, with no marker: 76B122 is building 76B, room 122 (but 38F3801 is floor 38). */
 const LETTERED_BUILDING_ROOM = /(\d{1,3}[A-EG-Z])(\d{2,4})(房间|房|室)?(?![\dA-Z])/y;
+/**
+ * Building, unit and room with dashes and no markers, where no building is written yet:
+ * 13-11-1413 is building 13, unit 11, room 1413; 98-1034 building 98, room 1034 (the dashes are
+ * boundaries by now). Right after a door number, which names the building, a pair is unit and
+ * room (福华路209号3-401) as after a building. A pair ending in 号 is read only there (231-232号
+ * is a range of shop numbers).
+ */
+const BUILDING_UNIT_ROOM = /(\d{1,3}[A-Z]?|[A-Z]\d{0,2})\|(\d{1,2}|[A-Z])\|([A-Z]?\d{3,4})(房间|房|室|号)?(?![\dA-Z|])/y;
+const BUILDING_ROOM = /(\d{1,3}[A-Z]?|[A-Z]\d{0,2})\|([A-Z]?\d{3,4})(房间|房|室|号)?(?![\dA-Z|])/y;
+const UNIT_NUMBER = /^(?:\d{1,2}|[A-Z])$/;
+const LETTERED_ROOM = /^[A-Z]\d{3,4}$/;
 const TAIL_PATTERNS = [BUILDING, UNIT, FLOOR, ROOM] as const;
 const TAIL_COMPONENTS = ['building', 'unit', 'floor', 'room'] as const;
 type TailComponent = (typeof TAIL_COMPONENTS)[number];
@@ -662,14 +673,21 @@ const COUNTRY = /中华人民共和国|中国/y;
  * twice): its end, or -1. Only the same division in a full form counts; a different one is a
  * contradiction the matcher must see.
  */
-function repeatedDivision(r: Reading, pos: number, level: number, allowed: (c: DivisionComponent) => boolean): number {
+function repeatedDivision(r: Reading, pos: number, level: number, allowed: (c: DivisionComponent) => boolean, first: DivisionComponent | null): number {
   const s = r.s;
   for (const e of DIVISIONS.candidates(s, pos)) {
-    const slot = r.slots[e.value.component];
+    const component = e.value.component;
+    const slot = r.slots[component];
     // short forms (龙岗, 福田) begin names too often: 龙岗区...龙岗大道
-    if (e.value.short || LEVEL[e.value.component] > level || slot !== e.value.value || !s.startsWith(e.key, pos)) continue;
-    if (!allowed(e.value.component)) continue;
-    if (divisionFits(r, e.value, pos + e.key.length)) return pos + e.key.length;
+    if (e.value.short || LEVEL[component] > level || !s.startsWith(e.key, pos)) continue;
+    // the second copy may start higher than the first (深圳市福田区广东省深圳市福田区…): a
+    // division above the first one written, not read yet, restarts the prefix
+    const higher = slot === undefined && first !== null && LEVEL[component] < LEVEL[first];
+    if (slot !== e.value.value && !higher) continue;
+    if (!higher && !allowed(component)) continue;
+    if (!divisionFits(r, e.value, pos + e.key.length)) continue;
+    if (higher) r.slots[component] = e.value.value;
+    return pos + e.key.length;
   }
   return -1;
 }
@@ -690,7 +708,7 @@ function readDivisionsAndRoad(r: Reading): number {
   while (pos < s.length) {
     let hit = bestHit(r, pos, level);
     if (level >= 0 && (!hit || hit.rank < 3)) {
-      const again = repeatedDivision(r, pos, level, allowed);
+      const again = repeatedDivision(r, pos, level, allowed, first);
       if (again > 0) {
         pos = again;
         repeating = true;
@@ -779,6 +797,35 @@ function readTail(r: Reading | null, s: string, pos: number, village: boolean): 
     }
     let found = false;
     // cheap checks first: a parse tries the tail at many positions
+    // (not right after a road: 福民路133-1203 starts with its door number)
+    if (stage === 0 && isDigitOrLatin(s[i]) && (s[i + 1] === BOUNDARY || s[i + 2] === BOUNDARY || s[i + 3] === BOUNDARY || s[i + 4] === BOUNDARY) && !isDigitOrLatin(s[i - 1]) && !ROAD_SUFFIX.includes(s[i - 1])) {
+      BUILDING_UNIT_ROOM.lastIndex = i;
+      const three = BUILDING_UNIT_ROOM.exec(s);
+      BUILDING_ROOM.lastIndex = i;
+      let two = three ? null : BUILDING_ROOM.exec(s);
+      const afterDoor = s[i - 1] === '号';
+      if (two && two[3] === '号' && !afterDoor) two = null;
+      const m = three ?? two;
+      if (m) {
+        if (junkFrom >= 0) {
+          r!.skip(junkFrom, i);
+          junkFrom = -1;
+        }
+        if (three) {
+          values[0] = m[1];
+          values[1] = m[2];
+          values[3] = m[3];
+        } else {
+          values[afterDoor && UNIT_NUMBER.test(m[1]) ? 1 : 0] = m[1];
+          values[3] = m[2];
+        }
+        bareRoom = false;
+        i += m[0].length;
+        stage = 4;
+        count += three ? 3 : 2;
+        continue;
+      }
+    }
     const pair = stage === 0 ? (isDigitCode(s.charCodeAt(i)) && (isLatin(s[i + 1]) || isLatin(s[i + 2]) || isLatin(s[i + 3])) ? LETTERED_BUILDING_ROOM : null)
       : stage === 1 ? (s[i + 1] === BOUNDARY || s[i + 2] === BOUNDARY ? UNIT_ROOM : null)
       : null;
@@ -804,6 +851,8 @@ function readTail(r: Reading | null, s: string, pos: number, village: boolean): 
       re.lastIndex = i;
       const m = re.exec(s);
       if (!m || (k === 0 && numberSignIsRoom(s, m, i + m[0].length, village))) continue;
+      // A401号 after a place is a lettered room (building A, room 401), no building A401
+      if (k === 0 && m[2] === '号' && LETTERED_ROOM.test(m[1])) continue;
       if (junkFrom >= 0) {
         r!.skip(junkFrom, i);
         junkFrom = -1;

@@ -59,11 +59,14 @@ class NameIndex<T> {
       for (const candidate of postings.get(ch) ?? []) shared.set(candidate, (shared.get(candidate) ?? 0) + 1);
     }
     const limit = name.length >= 6 ? 2 : 1;
+    const digits = digitsOf(name);
     const found: { name: string; d: number }[] = [];
     for (const [candidate, n] of shared) {
       // n counts distinct characters, so it is compared with the distinct characters of the name
       // (华富华庭 has three): `limit` edits remove at most `limit` of them
       if (n < distinct.size - limit || Math.abs(candidate.length - name.length) > limit || candidate === name) continue;
+      // a number in a name is no typo: 万科国际大厦3期 is another place than 万科国际大厦
+      if (digitsOf(candidate) !== digits) continue;
       const d = distance(candidate, name);
       if (d <= limit) found.push({ name: candidate, d });
     }
@@ -83,6 +86,13 @@ class NameIndex<T> {
     this.#postings = postings;
     return postings;
   }
+}
+
+/** The digits of a name, in order ('' when it has none). */
+function digitsOf(name: string): string {
+  let out = '';
+  for (const ch of name) if (ch >= '0' && ch <= '9') out += ch;
+  return out;
 }
 
 export type AliasParser = (alias: string) => { estate?: string; building?: string };

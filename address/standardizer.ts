@@ -5,7 +5,7 @@
  */
 import type { Database } from '../lib/db.ts';
 import { logger } from '../lib/logger.ts';
-import { decide, finishRoom, type Pending } from './match.ts';
+import { decide, finishRoom, roomPairs, type Pending } from './match.ts';
 import { createParser } from './parse.ts';
 import { RegistryIndex } from './registry.ts';
 import { createStandardizerRepository, type RoomRow } from './repository.ts';
@@ -83,8 +83,9 @@ export async function createStandardizer(database: Database, options: Standardiz
       const pairs: { building: string; room: string }[] = [];
       const owner: number[] = [];
       pending.forEach((p, i) => {
-        for (const b of p.roomQuestion?.buildings ?? []) {
-          pairs.push({ building: b.code, room: p.roomQuestion!.room });
+        if (!p.roomQuestion) return;
+        for (const pair of roomPairs(p.roomQuestion)) {
+          pairs.push(pair);
           owner.push(i);
         }
       });

@@ -1,27 +1,33 @@
 /**
- * `npm run bench:address -- [--scale N] [--sample N] [--reseed]`
+ * `npm run bench:address -- [--scale N] [--sample N] [--reseed] [--styles SHARES]`
  *
  * Address standardization on the bench database (PostgreSQL, BENCH_DATABASE_URL; default scale 28,
  * about the real district):
  * - throughput: parse alone, and parse + match (registry index in memory, one room statement per
  *   batch of 2,000), as addresses per wall second and per second of this process's CPU time;
  * - precision and recall by level on the labelled department addresses the seed generator writes
- *   for the same data set (`npm run seed -- --departments`), overall and per variant.
- * Figures go to bench/results/address-<date>.json and .md.
+ *   for the same data set (`npm run seed -- --departments`), overall, per clerks' style
+ *   (seeds/messy.ts CLERK_STYLES; `--styles` sets their shares as `seed --departments` does) and
+ *   per variant, with the wrong links at confidence 0.8 or more;
+ * - per-field accuracy of the parser on the committed NAACL 2019 sample (address/testdata/naacl).
+ * Figures go to bench/results/address-<date>-<commit>.json and .md.
  */
+import { execFileSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse as parseCsv } from 'csv-parse';
 import { parseAddress } from '../address/parse.ts';
+import { readNaacl, scoreNaacl, NAACL_FIELDS } from '../address/naacl.ts';
 import { createStandardizer } from '../address/standardizer.ts';
 import type { AddressMatch } from '../address/types.ts';
 import { LABELS_FILE } from '../importer/formats.ts';
 import { openDatabase } from '../lib/db.ts';
 import { writeDepartmentFiles } from '../seeds/departments.ts';
+import { CLERK_STYLES, parseStyleShares, type MessyOptions } from '../seeds/messy.ts';
 import { prepareDataset } from './database.ts';
 import { DEFAULT_DATABASE_URL, redactUrl } from './options.ts';
 
@@ -30,14 +36,28 @@ const BATCH = 2000;
 const LEVELS = [['ROOM', 25], ['BUILDING', 19], ['COMMUNITY', 12]] as const;
 
 const { values } = parseArgs({
-  options: { scale: { type: 'string', default: '28' }, sample: { type: 'string', default: '200000' }, reseed: { type: 'boolean', default: false } },
+  options: {
+    scale: { type: 'string', default: '28' },
+    sample: { type: 'string', default: '200000' },
+    reseed: { type: 'boolean', default: false },
+    styles: { type: 'string' },
+  },
   strict: true,
 });
 const scale = Number(values.scale);
 const sampleSize = Number(values.sample);
 if (!(scale > 0 && scale <= 60) || !(sampleSize >= 1000)) {
-  process.stderr.write('usage: node bench/address.ts [--scale N (0-60, default 28)] [--sample N (>= 1000, default 200000)] [--reseed]\n');
+  process.stderr.write('usage: node bench/address.ts [--scale N (0-60, default 28)] [--sample N (>= 1000, default 200000)] [--reseed] [--styles SHARES]\n');
   process.exit(2);
+}
+const messyOptions: MessyOptions = {};
+if (values.styles !== undefined) {
+  try {
+    messyOptions.styles = parseStyleShares(values.styles);
+  } catch (error) {
+    process.stderr.write(`--styles: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
 }
 const url = process.env.BENCH_DATABASE_URL ?? DEFAULT_DATABASE_URL;
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -66,6 +86,54 @@ async function countLines(file: string): Promise<number> {
 
 type Tally = { truth: number; predicted: number; correct: number };
 const emptyTally = (): Tally => ({ truth: 0, predicted: 0, correct: 0 });
+const pct = (a: number, b: number) => (b ? Math.round((a / b) * 10000) / 100 : null);
+
+/** The group a label is scored in: its clerks' style, `plain` for a linkable text without one, or `unlinkable`. */
+function styleOf(label: Label): string {
+  if (!label.trueCode) return 'unlinkable';
+  return label.variants.find((v) => (CLERK_STYLES as readonly string[]).includes(v)) ?? 'plain';
+}
+
+type StyleTally = { n: number; exact: number; wrong: number; wrongAt08: number; maxWrongConfidence: number; levels: Record<string, Tally> };
+
+/** Precision and recall per level, exact codes and wrong links (with their highest confidence), per style. */
+function scoreStyles(labels: Label[], matches: AddressMatch[]) {
+  const styles = new Map<string, StyleTally>();
+  labels.forEach((label, i) => {
+    const m = matches[i];
+    const key = styleOf(label);
+    let s = styles.get(key);
+    if (!s) styles.set(key, (s = { n: 0, exact: 0, wrong: 0, wrongAt08: 0, maxWrongConfidence: 0, levels: Object.fromEntries(LEVELS.map(([l]) => [l, emptyTally()])) }));
+    s.n++;
+    const code = m.code ?? '';
+    if (code && code === label.trueCode) s.exact++;
+    let wrong = false;
+    for (const [level, len] of LEVELS) {
+      const t = s.levels[level];
+      if (label.trueCode.length >= len) t.truth++;
+      if (code.length >= len) {
+        t.predicted++;
+        if (label.trueCode.slice(0, len) === code.slice(0, len)) t.correct++;
+        else wrong = true;
+      }
+    }
+    if (wrong) {
+      s.wrong++;
+      if (m.confidence >= 0.8) s.wrongAt08++;
+      s.maxWrongConfidence = Math.max(s.maxWrongConfidence, m.confidence);
+    }
+  });
+  const order = ['plain', ...CLERK_STYLES, 'unlinkable'];
+  return Object.fromEntries(
+    [...styles].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0])).map(([k, s]) => [
+      k,
+      {
+        n: s.n, exactPct: pct(s.exact, s.n), wrong: s.wrong, wrongAtConfidence08: s.wrongAt08, maxWrongConfidence: round(s.maxWrongConfidence),
+        levels: Object.fromEntries(LEVELS.map(([l]) => [l, { ...s.levels[l], precision: pct(s.levels[l].correct, s.levels[l].predicted), recall: pct(s.levels[l].correct, s.levels[l].truth) }])),
+      },
+    ]),
+  );
+}
 
 function score(labels: Label[], matches: AddressMatch[]) {
   const byLevel = Object.fromEntries(LEVELS.map(([l]) => [l, emptyTally()])) as Record<string, Tally>;
@@ -99,12 +167,12 @@ function score(labels: Label[], matches: AddressMatch[]) {
       variants.set(v, s);
     }
   });
-  const pct = (a: number, b: number) => (b ? Math.round((a / b) * 10000) / 100 : null);
   return {
     byLevel: Object.fromEntries(LEVELS.map(([l]) => [l, { ...byLevel[l], precision: pct(byLevel[l].correct, byLevel[l].predicted), recall: pct(byLevel[l].correct, byLevel[l].truth) }])),
     reached,
     unlinkable: { n: unlinkable, linkedAnyway: falseLinks },
     variants: Object.fromEntries([...variants].sort((a, b) => b[1].n - a[1].n).map(([v, s]) => [v, { ...s, exactPct: pct(s.exact, s.n), wrongPct: pct(s.wrong, s.n) }])),
+    styles: scoreStyles(labels, matches),
   };
 }
 
@@ -112,7 +180,7 @@ const dataset = await prepareDataset(url, scale, values.reseed, log);
 const dir = await mkdtemp(path.join(os.tmpdir(), 'address-bench-'));
 try {
   log(`writing the labelled department addresses of scale ${scale}`);
-  await writeDepartmentFiles({ scale }, dir);
+  await writeDepartmentFiles({ scale }, dir, undefined, messyOptions);
   const labelFile = path.join(dir, LABELS_FILE);
   const total = await countLines(labelFile);
   const labels = await readLabels(labelFile, total);
@@ -143,8 +211,12 @@ try {
     const matchCpu = cpuSeconds(process.cpuUsage(cpu));
 
     const quality = score(labels, matches);
+    // the public yardstick: the parser alone, on the committed NAACL 2019 sample
+    const naacl = scoreNaacl(readNaacl(await readFile(path.join(root, 'address/testdata/naacl/test-sample.txt'), 'utf8')), parseAddress);
     const result = {
       date: new Date().toISOString(),
+      commit: gitCommit(),
+      styleShares: messyOptions.styles ?? 'default',
       database: redactUrl(url),
       dataset,
       indexSize: standardizer.indexSize,
@@ -159,17 +231,30 @@ try {
         matchPerCpuSecond: Math.round(labels.length / matchCpu),
       },
       quality,
+      naacl: { records: naacl.records, fields: naacl.fields },
     };
-    const day = result.date.slice(0, 10);
+    const base = `address-${result.date.slice(0, 10)}-${result.commit}`;
     await mkdir(path.join(root, 'bench/results'), { recursive: true });
-    await writeFile(path.join(root, `bench/results/address-${day}.json`), `${JSON.stringify(result, null, 2)}\n`);
-    await writeFile(path.join(root, `bench/results/address-${day}.md`), markdown(result));
+    await writeFile(path.join(root, `bench/results/${base}.json`), `${JSON.stringify(result, null, 2)}\n`);
+    await writeFile(path.join(root, `bench/results/${base}.md`), markdown(result));
+    log(`wrote bench/results/${base}.json and .md`);
     process.stdout.write(markdown(result));
   } finally {
     await database.close();
   }
 } finally {
   await rm(dir, { recursive: true, force: true });
+}
+
+/** The checkout's short commit, with -dirty when files differ from it (the figures are of that code). */
+function gitCommit(): string {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${commit}-dirty` : commit;
+  } catch {
+    return 'unknown';
+  }
 }
 
 function cpuSeconds(u: NodeJS.CpuUsage): number {
@@ -181,12 +266,12 @@ function round(x: number): number {
 }
 
 function markdown(r: {
-  date: string; dataset: { scale: number; rowCounts: Record<string, number> }; sample: number; labelled: number; indexLoadSeconds: number;
-  throughput: Record<string, number>; quality: ReturnType<typeof score>;
+  date: string; commit: string; dataset: { scale: number; rowCounts: Record<string, number> }; sample: number; labelled: number; indexLoadSeconds: number;
+  throughput: Record<string, number>; quality: ReturnType<typeof score>; naacl: { records: number; fields: ReturnType<typeof scoreNaacl>['fields'] };
 }): string {
   const q = r.quality;
   const lines = [
-    `# Address standardization, ${r.date.slice(0, 10)}`,
+    `# Address standardization, ${r.date.slice(0, 10)} (${r.commit})`,
     '',
     `Registry of scale ${r.dataset.scale}: ${r.dataset.rowCounts.buildings?.toLocaleString('en')} buildings, ${r.dataset.rowCounts.rooms?.toLocaleString('en')} rooms. ` +
       `Sample: ${r.sample.toLocaleString('en')} of ${r.labelled.toLocaleString('en')} labelled department addresses. Index built in ${r.indexLoadSeconds} s.`,
@@ -205,6 +290,24 @@ function markdown(r: {
     '',
     `Matched level: ${Object.entries(q.reached).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}. ` +
       `Addresses with no true Futian address: ${q.unlinkable.n}, linked anyway: ${q.unlinkable.linkedAnyway}.`,
+    '',
+    'Per clerks\' style (`plain`: linkable texts in none of them). Precision / recall per level; wrong: links wrong at some level, and how many of them at confidence ≥ 0.8.',
+    '',
+    '| style | addresses | exact code | room P / R | building P / R | community P / R | wrong (≥ 0.8) | highest wrong confidence |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|',
+    ...Object.entries(q.styles).map(([k, s]) => {
+      const pr = (l: string) => (s.levels[l].truth || s.levels[l].predicted ? `${s.levels[l].precision ?? '–'}% / ${s.levels[l].recall ?? '–'}%` : '–');
+      return `| ${k} | ${s.n.toLocaleString('en')} | ${s.exactPct}% | ${pr('ROOM')} | ${pr('BUILDING')} | ${pr('COMMUNITY')} | ${s.wrong} (${s.wrongAtConfidence08}) | ${s.wrong ? s.maxWrongConfidence : '–'} |`;
+    }),
+    '',
+    `Parser on the NAACL 2019 sample (${r.naacl.records} test addresses, address/testdata/naacl): accuracy per field on the records whose label agrees with the contract.`,
+    '',
+    '| field | agreeing records | correct | accuracy | disagreeing (not scored) |',
+    '|---|--:|--:|--:|--:|',
+    ...NAACL_FIELDS.map((f) => {
+      const x = r.naacl.fields[f];
+      return `| ${f} | ${x.agreeing} | ${x.correct} | ${x.accuracy}% | ${x.disagreeing} |`;
+    }),
     '',
     '| variant | addresses | exact code | wrong at some level |',
     '|---|---|---|---|',

@@ -1,6 +1,6 @@
 /**
  * `npm run seed -- [--size small|demo] [--scale N] [--seed TEXT] [--reset]`
- * `npm run seed -- --departments DIR [--size small|demo] [--scale N] [--seed TEXT]`
+ * `npm run seed -- --departments DIR [--size small|demo] [--scale N] [--seed TEXT] [--styles SHARES]`
  *
  * Migrates every subgraph's schema, then loads generated data. Refuses to load into tables that
  * already hold rows unless --reset is given (which empties them first). Prints rows per table
@@ -12,9 +12,10 @@ import { parseArgs } from 'node:util';
 import { logger } from '../lib/logger.ts';
 import { DEPARTMENT_FILES, writeDepartmentFiles } from './departments.ts';
 import { MAX_SCALE, planOf, type SeedOptions } from './generate.ts';
+import { CLERK_STYLES, parseStyleShares, type MessyOptions } from './messy.ts';
 
 const USAGE = `usage: node seeds/cli.ts [--size small|demo] [--scale N] [--seed TEXT] [--reset]
-       node seeds/cli.ts --departments DIR [--size small|demo] [--scale N] [--seed TEXT]
+       node seeds/cli.ts --departments DIR [--size small|demo] [--scale N] [--seed TEXT] [--styles SHARES]
   --size small|demo  predefined size (default demo)
   --scale N          demo size times N (0 < N <= ${MAX_SCALE}; about 28 is the real district)
   --seed TEXT        generator seed (default "futian"); the same options give the same data
@@ -22,6 +23,9 @@ const USAGE = `usage: node seeds/cli.ts [--size small|demo] [--scale N] [--seed 
   --departments DIR  write the department CSV files (people, entities, events, cases) with messy
                      address text and labels.csv with each address's true code into DIR
                      (created if missing); no database is opened
+  --styles SHARES    with --departments: the chance per clerks' style that a messy text is
+                     written in it, e.g. unit_room=0.2,note=0 (others keep their default), or
+                     none; styles: ${CLERK_STYLES.join(', ')}
 `;
 
 function fail(message: string, code: number): never {
@@ -29,7 +33,7 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
-function parseOptions(): { options: SeedOptions; reset: boolean; departments: string | undefined } {
+function parseOptions(): { options: SeedOptions; reset: boolean; departments: string | undefined; messy: MessyOptions } {
   let values;
   try {
     ({ values } = parseArgs({
@@ -39,6 +43,7 @@ function parseOptions(): { options: SeedOptions; reset: boolean; departments: st
         seed: { type: 'string' },
         reset: { type: 'boolean', default: false },
         departments: { type: 'string' },
+        styles: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: false,
@@ -54,6 +59,15 @@ function parseOptions(): { options: SeedOptions; reset: boolean; departments: st
   if (values.size !== undefined && values.scale !== undefined) fail(`give --size or --scale, not both\n${USAGE}`, 2);
   if (values.departments !== undefined && values.reset) fail(`--reset empties database tables; --departments writes files only\n${USAGE}`, 2);
   if (values.departments !== undefined && values.departments.trim() === '') fail(`--departments needs a directory\n${USAGE}`, 2);
+  if (values.styles !== undefined && values.departments === undefined) fail(`--styles shapes department files; give --departments DIR\n${USAGE}`, 2);
+  const messy: MessyOptions = {};
+  if (values.styles !== undefined) {
+    try {
+      messy.styles = parseStyleShares(values.styles);
+    } catch (error) {
+      fail(`--styles: ${(error as Error).message}\n${USAGE}`, 2);
+    }
+  }
   let options: SeedOptions;
   if (values.scale !== undefined) {
     const scale = Number(values.scale);
@@ -70,11 +84,11 @@ function parseOptions(): { options: SeedOptions; reset: boolean; departments: st
   } catch (error) {
     fail(`${(error as Error).message}\n${USAGE}`, 2);
   }
-  return { options, reset: values.reset, departments: values.departments };
+  return { options, reset: values.reset, departments: values.departments, messy };
 }
 
 /** Writes the department files into `dir`; returns the exit code. */
-async function writeDepartments(options: SeedOptions, dir: string): Promise<number> {
+async function writeDepartments(options: SeedOptions, dir: string, messy: MessyOptions): Promise<number> {
   try {
     const started = performance.now();
     let lastLog = 0;
@@ -84,7 +98,7 @@ async function writeDepartments(options: SeedOptions, dir: string): Promise<numb
         lastLog = now;
         logger.info({ community, rows }, 'writing');
       }
-    });
+    }, messy);
     const seconds = (performance.now() - started) / 1000;
     const entries = Object.entries(counts).map(([k, n]) => [DEPARTMENT_FILES[k as keyof typeof counts], n] as const);
     const width = Math.max(...entries.map(([f]) => f.length));
@@ -148,5 +162,5 @@ async function seedDatabases(options: SeedOptions, reset: boolean): Promise<numb
   return exitCode;
 }
 
-const { options, reset, departments } = parseOptions();
-process.exit(departments !== undefined ? await writeDepartments(options, departments) : await seedDatabases(options, reset));
+const { options, reset, departments, messy } = parseOptions();
+process.exit(departments !== undefined ? await writeDepartments(options, departments, messy) : await seedDatabases(options, reset));

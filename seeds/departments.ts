@@ -16,7 +16,7 @@ import { pipeline } from 'node:stream/promises';
 import { stringify, type Stringifier } from 'csv-stringify';
 import { DEPARTMENT_FORMATS, DEPARTMENT_KINDS, LABEL_COLUMNS, LABELS_FILE, type DepartmentKind } from '../importer/formats.ts';
 import { DIVISIONS, generate, planOf, type AddressRow, type Division, type SeedOptions } from './generate.ts';
-import { messyAddress, type MessyTarget } from './messy.ts';
+import { messyAddress, type MessyOptions, type MessyTarget } from './messy.ts';
 import { Rng } from './prng.ts';
 
 /** Rows written per file (header not counted): the four department files and labels. */
@@ -48,12 +48,14 @@ const DIVISION_BY_CODE = new Map<string, Division>(DIVISIONS.map((d) => [d.code,
  *   a text that denotes no Futian address) and the text's variants joined with '|'. A cell whose
  *   drawn text is empty (the `empty` variant) is left empty and unlabelled, like a null code.
  *
- * Returns the rows written per file. Calls `onProgress` after each community.
+ * Returns the rows written per file. Calls `onProgress` after each community. `messy` sets the
+ * clerks' style shares of the texts (seeds/messy.ts, DEFAULT_STYLE_SHARES when not given).
  */
 export async function writeDepartmentFiles(
   options: SeedOptions,
   dir: string,
   onProgress?: (p: DepartmentProgress) => void,
+  messy: MessyOptions = {},
 ): Promise<DepartmentCounts> {
   const { seed } = planOf(options); // bad options fail before any file is touched
   await mkdir(dir, { recursive: true });
@@ -77,16 +79,27 @@ export async function writeDepartmentFiles(
       const { rows } = batch;
       const registry = new Map<string, AddressRow>();
       for (const a of rows['buildings.address']) if (a.level === 'BUILDING' || a.level === 'ROOM') registry.set(a.code, a);
+      const unitsOfRoomNo = new Map<string, Set<string>>();
+      const roomNos = new Set<string>();
+      for (const a of registry.values()) {
+        if (a.level === 'ROOM') roomNos.add(`${a.parent_code}|${a.room_no}`);
+        if (a.level !== 'ROOM' || !a.unit) continue;
+        const k = `${a.parent_code}|${a.room_no}`;
+        unitsOfRoomNo.set(k, (unitsOfRoomNo.get(k) ?? new Set()).add(a.unit));
+      }
 
       /** The messy text of one address cell, labelled. */
       const address = async (kind: DepartmentKind, recordId: string, column: string, code: string | null): Promise<string> => {
         if (code === null) return '';
-        const messy = messyAddress(new Rng(`${seed}|messy|${kind}|${recordId}|${column}`), targetOf(code, registry));
-        if (messy.text !== '') {
-          await put(labels, [kind, recordId, column, messy.text, messy.trueCode, messy.variants.join('|')]);
+        const target = targetOf(code, registry);
+        if (target.room?.unit) target.roomNoInOtherUnits = (unitsOfRoomNo.get(`${target.room.parent_code}|${target.room.room_no}`)?.size ?? 0) > 1;
+        if (target.room) target.letteredRoomExists = roomNos.has(`${target.room.parent_code}|${target.building.building_no}${target.room.room_no}`);
+        const text = messyAddress(new Rng(`${seed}|messy|${kind}|${recordId}|${column}`), target, messy);
+        if (text.text !== '') {
+          await put(labels, [kind, recordId, column, text.text, text.trueCode, text.variants.join('|')]);
           counts.labels++;
         }
-        return messy.text;
+        return text.text;
       };
 
       const current = new Map<string, (typeof rows)['people.residence'][number]>();

@@ -298,6 +298,26 @@ describe('the showcase room 水围村28栋1203房', () => {
   });
 });
 
+describe('uniqueness where reality is unique', () => {
+  it('gives each estate + building designation and each road + door number one place in the district (scale 2)', () => {
+    const buildings = new Map<string, string[]>();
+    const doors = new Map<string, Set<string>>();
+    for (const batch of generate({ scale: 2 })) {
+      for (const a of batch.rows['buildings.address']) {
+        if (a.level !== 'BUILDING') continue;
+        const k = `${a.estate}|${a.building_no}`;
+        buildings.set(k, [...(buildings.get(k) ?? []), a.code]);
+        // buildings of one estate may share its entrance; another place may not
+        if (a.door_number) doors.set(`${a.road}|${a.door_number}`, (doors.get(`${a.road}|${a.door_number}`) ?? new Set()).add(a.estate!));
+      }
+    }
+    expect(buildings.size).toBeGreaterThan(1500);
+    expect([...buildings].filter(([, codes]) => codes.length > 1).slice(0, 5)).toEqual([]);
+    expect(doors.size).toBeGreaterThan(1000);
+    expect([...doors].filter(([, estates]) => estates.size > 1).map(([k, e]) => `${k}: ${[...e].join(', ')}`).slice(0, 5)).toEqual([]);
+  });
+});
+
 describe('uniqueness across communities (demo)', () => {
   it('never repeats an identity number, credit code, person, event or case id', () => {
     const { counts, distinct } = demoSummary();

@@ -403,6 +403,75 @@ const BOUNDS = { lon: [113.98, 114.1], lat: [22.5, 22.59] } as const;
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
+type UniquenessFix = { names: Map<string, string>; doors: Map<string, string> };
+const uniquenessByPlan = new Map<string, Map<string, UniquenessFix>>();
+
+/**
+ * Renames that make the registry unique where reality is: an estate (or single building) name
+ * names one place in the district, and a road + door number one entrance. Communities draw
+ * their places and doors independently (and in parallel workers), so the same generated name
+ * (阳光花园) or door (深南大道 3001号) could come up in two communities; here every community's
+ * draws are replayed and the later one (in division order; names and doors of real places
+ * always win) is renamed: the place gets the community's name before it (水围阳光花园), the door
+ * the next odd number no community draws. Deterministic: a function of the plan alone.
+ */
+function districtUniqueness(plan: SeedPlan): Map<string, UniquenessFix> {
+  // over every community, whichever the plan generates, so a community's rows do not depend on
+  // which others are generated with it
+  const key = `${plan.seed}|${plan.factor}`;
+  const cached = uniquenessByPlan.get(key);
+  if (cached) return cached;
+  type Drawn = { community: Division; base: string; names: { name: string; known: boolean }[]; doors: { key: string; road: string; door: string; known: boolean }[] };
+  const drawn: Drawn[] = COMMUNITIES.map((community) => {
+    const g = new CommunityGenerator(community, plan);
+    const names = new Map<string, boolean>();
+    const doors = new Map<string, { key: string; road: string; door: string; known: boolean }>();
+    for (const spec of g.planBuildings(true).flat()) {
+      const p = spec.place;
+      if (p.type !== 'URBAN_VILLAGE') names.set(p.name, (names.get(p.name) ?? false) || !!p.known);
+      if (spec.door) {
+        const k = `${p.road}|${spec.door}`;
+        const known = spec.showcase || (!!p.known?.door && p.known.door === spec.door);
+        doors.set(k, { key: k, road: p.road, door: spec.door, known: (doors.get(k)?.known ?? false) || known });
+      }
+    }
+    return { community, base: g.base, names: [...names].map(([name, known]) => ({ name, known })), doors: [...doors.values()] };
+  });
+  // owners: real places first, then the first community that draws the name or door
+  const nameOwner = new Map<string, string>();
+  const doorOwner = new Map<string, string>();
+  for (const pass of [true, false]) {
+    for (const d of drawn) {
+      for (const n of d.names) if (n.known === pass && !nameOwner.has(n.name)) nameOwner.set(n.name, d.community.code);
+      for (const x of d.doors) if (x.known === pass && !doorOwner.has(x.key)) doorOwner.set(x.key, d.community.code);
+    }
+  }
+  const takenNames = new Set(nameOwner.keys());
+  const takenDoors = new Set(doorOwner.keys());
+  const out = new Map<string, UniquenessFix>();
+  for (const d of drawn) {
+    const fix: UniquenessFix = { names: new Map(), doors: new Map() };
+    for (const { name } of d.names) {
+      if (nameOwner.get(name) === d.community.code) continue;
+      let renamed = `${d.base}${name}`;
+      for (let k = 2; takenNames.has(renamed); k++) renamed = `${d.base}${name}${k}期`;
+      takenNames.add(renamed);
+      fix.names.set(name, renamed);
+    }
+    for (const x of d.doors) {
+      if (doorOwner.get(x.key) === d.community.code || !/^\d+$/.test(x.door)) continue;
+      let n = Number(x.door);
+      do n += 2;
+      while (takenDoors.has(`${x.road}|${n}`));
+      takenDoors.add(`${x.road}|${n}`);
+      fix.doors.set(x.key, String(n));
+    }
+    out.set(d.community.code, fix);
+  }
+  uniquenessByPlan.set(key, out);
+  return out;
+}
+
 /** Generates every row of one community. */
 function generateCommunityRows(community: Division, plan: SeedPlan): Rows {
   const g = new CommunityGenerator(community, plan);
@@ -453,7 +522,27 @@ class CommunityGenerator {
   // --- buildings and rooms -------------------------------------------------------------------
 
   /** Decides the community's buildings: how many, of what type, in which places, in which grid. */
-  planBuildings(): BuildingSpec[][] {
+  planBuildings(raw = false): BuildingSpec[][] {
+    const grids = this.planRawBuildings();
+    if (raw) return grids;
+    // Names and door numbers unique in the district (see districtUniqueness); the draws above
+    // are the same as in the district-wide pass, so its renames apply one for one.
+    const fix = districtUniqueness(this.plan).get(this.community.code);
+    if (fix) {
+      const renamed = new Set<Place>();
+      for (const spec of grids.flat()) {
+        if (!renamed.has(spec.place)) {
+          renamed.add(spec.place);
+          spec.place.name = fix.names.get(spec.place.name) ?? spec.place.name;
+        }
+        if (spec.door) spec.door = fix.doors.get(`${spec.place.road}|${spec.door}`) ?? spec.door;
+      }
+    }
+    return grids;
+  }
+
+  /** The community's buildings as drawn, before district-wide uniqueness. */
+  planRawBuildings(): BuildingSpec[][] {
     const rng = this.rng('plan');
     const { archetype } = this.profile;
     const variation = rng.real(0.8, 1.25);

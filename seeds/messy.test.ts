@@ -1,7 +1,10 @@
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { DIVISIONS, generate, type AddressRow } from './generate.ts';
-import { digitByDigit, messyAddress, MESSY_SHARES, MESSY_VARIANTS, positional, toTraditional, type MessyAddress, type MessyTarget, type MessyVariant } from './messy.ts';
+import {
+  CLERK_STYLES, clerkStylesFor, DEFAULT_STYLE_SHARES, digitByDigit, messyAddress, MESSY_SHARES, MESSY_VARIANTS, parseStyleShares, positional, toTraditional,
+  type ClerkStyle, type MessyAddress, type MessyTarget, type MessyVariant,
+} from './messy.ts';
 import { Rng } from './prng.ts';
 import { SHOWCASE } from './showcase.ts';
 
@@ -10,10 +13,16 @@ const divisions = new Map(DIVISIONS.map((d) => [d.code, d]));
 /** Every building and room of the demo registry, and each record's address code (record-weighted sample). */
 function demoSample() {
   const registry = new Map<string, AddressRow>();
+  const units = new Map<string, Set<string>>();
+  const roomNos = new Set<string>();
   const cells: { key: string; code: string }[] = [];
   for (const batch of generate({ size: 'demo' })) {
     const r = batch.rows;
     for (const a of r['buildings.address']) if (a.level === 'BUILDING' || a.level === 'ROOM') registry.set(a.code, a);
+    for (const a of r['buildings.address']) {
+      if (a.level === 'ROOM') roomNos.add(`${a.parent_code}|${a.room_no}`);
+      if (a.level === 'ROOM' && a.unit) units.set(`${a.parent_code}|${a.room_no}`, (units.get(`${a.parent_code}|${a.room_no}`) ?? new Set()).add(a.unit));
+    }
     const seen = new Set<string>();
     for (const x of r['people.residence']) {
       if (x.until !== null || seen.has(x.person_id)) continue;
@@ -27,7 +36,7 @@ function demoSample() {
     for (const e of r['events.event']) cells.push({ key: `events|${e.id}|address`, code: e.address_code });
     for (const c of r['cases.legal_case']) cells.push({ key: `cases|${c.id}|address`, code: c.address_code });
   }
-  return { registry, cells };
+  return { registry, cells, units, roomNos };
 }
 const demo = demoSample();
 
@@ -39,8 +48,12 @@ function target(code: string): MessyTarget {
     room: row.level === 'ROOM' ? row : null,
     community: divisions.get(code.slice(0, 12))!,
     subdistrict: divisions.get(code.slice(0, 9))!,
+    roomNoInOtherUnits: row.level === 'ROOM' && !!row.unit && (demo.units.get(`${row.parent_code}|${row.room_no}`)?.size ?? 0) > 1,
+    letteredRoomExists: row.level === 'ROOM' && demo.roomNos.has(`${row.parent_code}|${building.building_no}${row.room_no}`),
   };
 }
+
+const styleOf = (m: MessyAddress) => m.variants.find((v): v is ClerkStyle => (CLERK_STYLES as readonly string[]).includes(v)) ?? null;
 
 /** `n` texts for one address, each from its own seed. */
 function texts(code: string, n: number): MessyAddress[] {
@@ -175,7 +188,8 @@ describe('messyAddress', () => {
     const problems: string[] = [];
     let typos = 0;
     for (const { code, messy } of sample) {
-      if (messy.variants.includes('unlinkable')) continue;
+      // the clerks' styles are beyond the contract's plain forms; their own test reads them
+      if (messy.variants.includes('unlinkable') || styleOf(messy)) continue;
       const t = target(code);
       const text = normalize(messy.text);
       if (messy.variants.includes('typo')) {
@@ -195,8 +209,9 @@ describe('messyAddress', () => {
       if (!ok) problems.push(`${what}: ${m.text} [${m.variants.join('|')}]`);
     };
     for (const { code, messy: m } of sample) {
+      if (styleOf(m)) continue;
       const t = target(code);
-      const v = new Set(m.variants);
+      const v = new Set<string>(m.variants);
       const { text } = m;
       if (v.has('official')) check(text === (t.room ?? t.building).full_name, 'official is the full name', m);
       if (v.has('unlinkable')) {
@@ -228,7 +243,7 @@ describe('messyAddress', () => {
 
   it('produces every variant on a demo-size sample, in the documented shares', () => {
     const counts = new Map<MessyVariant, number>();
-    for (const { messy } of sample) for (const v of messy.variants) counts.set(v, (counts.get(v) ?? 0) + 1);
+    for (const { messy } of sample) for (const v of messy.variants) if (!(CLERK_STYLES as readonly string[]).includes(v)) counts.set(v as MessyVariant, (counts.get(v as MessyVariant) ?? 0) + 1);
     const n = sample.length;
     expect(n).toBeGreaterThan(100_000);
     for (const v of MESSY_VARIANTS) {
@@ -238,6 +253,108 @@ describe('messyAddress', () => {
       const tolerance = 0.1 * expected + 3 * Math.sqrt((expected * (1 - expected)) / n);
       expect(Math.abs(share - expected), `${v}: ${(share * 100).toFixed(2)}% vs ${(expected * 100).toFixed(2)}%`).toBeLessThanOrEqual(tolerance);
     }
+  });
+});
+
+describe('clerks\' styles', () => {
+  it('writes each style at its share of the messy texts whose address allows it, one style per text', () => {
+    const allowed = new Map<ClerkStyle, number>();
+    const written = new Map<ClerkStyle, number>();
+    for (const { code, messy } of sample) {
+      if (messy.variants.includes('official') || messy.variants.includes('unlinkable')) continue;
+      for (const s of clerkStylesFor(target(code))) allowed.set(s, (allowed.get(s) ?? 0) + 1);
+      const styles = messy.variants.filter((v) => (CLERK_STYLES as readonly string[]).includes(v));
+      expect(styles.length).toBeLessThanOrEqual(1);
+      if (styles[0]) written.set(styles[0] as ClerkStyle, (written.get(styles[0] as ClerkStyle) ?? 0) + 1);
+    }
+    for (const s of CLERK_STYLES) {
+      const n = allowed.get(s) ?? 0;
+      expect(n, s).toBeGreaterThan(300);
+      const share = (written.get(s) ?? 0) / n;
+      const expected = DEFAULT_STYLE_SHARES[s];
+      const tolerance = 0.1 * expected + 3 * Math.sqrt((expected * (1 - expected)) / n);
+      expect(Math.abs(share - expected), `${s}: ${(share * 100).toFixed(2)}% of ${n} vs ${(expected * 100).toFixed(2)}%`).toBeLessThanOrEqual(tolerance);
+    }
+  });
+
+  it('labels each styled text with the style it is written in, and its true code', () => {
+    const problems: string[] = [];
+    const seen = new Map<ClerkStyle, number>();
+    for (const { code, messy: m } of sample) {
+      const style = styleOf(m);
+      if (!style) continue;
+      seen.set(style, (seen.get(style) ?? 0) + 1);
+      const t = target(code);
+      const b = t.building;
+      const r = t.room ?? null;
+      const plain = normalize(m.text);
+      const typo = m.variants.includes('typo');
+      const check = (ok: boolean, what: string) => {
+        if (!ok) problems.push(`${style} ${what}: ${m.text} [${m.variants.join('|')}]`);
+      };
+      check(m.trueCode === (style === 'unit_omitted' || (style === 'lettered' && t.letteredRoomExists) ? b.code : code), 'true code');
+      const width = (x: string) => x.normalize('NFKC');
+      switch (style) {
+        case 'unit_room':
+          check(new RegExp(`${r!.unit}[- ]${r!.room_no}(房|室|号)?$`).test(width(m.text)) && !plain.includes('单元'), 'unit-room');
+          break;
+        case 'floor_room': {
+          const rest = r!.room_no!.slice(String(r!.floor).length);
+          check(new RegExp(`(${r!.floor}(楼|F)|${positional(r!.floor!)}楼)${rest}(房|室|号)?$`).test(plain), 'floor-room');
+          break;
+        }
+        case 'estate_before_road':
+          if (!typo) check(plain.includes(`${b.road}${b.door_number}号`) && plain.indexOf(b.road!) > Math.max(0, ...[b.estate!, ...b.aliases].map((p) => plain.indexOf(normalize(p).slice(0, 2)))) - 1, 'estate first');
+          if (!typo) check([b.estate!, ...b.aliases.map((a) => a.replace(b.name, ''))].some((p) => plain.includes(`${normalize(p)}${b.road}`)), 'estate right before road');
+          break;
+        case 'prefix_twice':
+          check(/^(?:(?:广东省)?深圳市福田区(?:广东省)?深圳市福田区|中国广东省|(?:广东省)?深圳(?:经济)?特区福田区)/.test(plain), 'prefix');
+          break;
+        case 'note':
+          check(/(（|\(|，|,| )(近地铁站|放门口|东门|西门|旁边小卖部|对面|门卫处|放快递柜|后门|楼下|近公交站|附近)(）|\))?$/.test(toSimplified(m.text)), 'note at the end');
+          break;
+        case 'phone':
+          check(/1[35789]\d{9}|1[35789]\d \d{4} \d{4}|0755-\d{8}/.test(width(m.text)), 'phone number');
+          break;
+        case 'lettered':
+          check(new RegExp(`${b.building_no}-?${r!.room_no}`).test(width(m.text)) && !/[栋座幢]/.test(plain), 'letter glued to the room');
+          break;
+        case 'sub_area':
+          check(/[东西南北]区(\d+|[一二三四五六七八九十]+)(栋|号楼)|(\d+|[一二三四五六七八九十]+)坊(\d+|[一二三四五六七八九十百]+)(号|栋)/.test(plain), 'sub-area');
+          break;
+        case 'unit_omitted':
+          check(!plain.includes('单元') && !!r?.unit, 'no unit');
+          break;
+        case 'wrong_community': {
+          const written = [...divisions.values()].filter((d) => d.level === 'COMMUNITY' && plain.includes(d.name));
+          // (the true community's name may still be part of a place name: 景华社区党群服务中心)
+          check(written.some((d) => d.code !== code.slice(0, 12) && d.parentCode === code.slice(0, 9)), 'another community of the subdistrict');
+          break;
+        }
+      }
+    }
+    expect(problems.slice(0, 20)).toEqual([]);
+    for (const s of CLERK_STYLES) expect(seen.get(s) ?? 0, s).toBeGreaterThan(30);
+  });
+
+  it('takes the shares as an option: none writes no style, 1 writes it wherever the address allows', () => {
+    const cells = sample.slice(0, 20_000);
+    const none = parseStyleShares('none');
+    expect(cells.every(({ code }, i) => !styleOf(messyAddress(new Rng(`opt|${i}`), target(code), { styles: none })))).toBe(true);
+    const only = { ...none, unit_room: 1 };
+    for (const [i, { code }] of cells.entries()) {
+      const m = messyAddress(new Rng(`opt|${i}`), target(code), { styles: only });
+      if (m.variants.includes('official') || m.variants.includes('unlinkable')) continue;
+      expect(styleOf(m), m.text).toBe(clerkStylesFor(target(code)).includes('unit_room') ? 'unit_room' : null);
+    }
+  });
+
+  it('reads style shares from the command line and names what is wrong', () => {
+    expect(parseStyleShares('unit_room=0.5, note=0')).toEqual({ ...DEFAULT_STYLE_SHARES, unit_room: 0.5, note: 0 });
+    expect(Object.values(parseStyleShares('none')).every((x) => x === 0)).toBe(true);
+    expect(() => parseStyleShares('unit_rooms=0.5')).toThrow(/unknown style "unit_rooms"/);
+    expect(() => parseStyleShares('note=2')).toThrow(/between 0 and 1/);
+    expect(() => parseStyleShares('note')).toThrow(/not name=share/);
   });
 });
 

@@ -14,7 +14,7 @@
  * Pure and deterministic: the text follows from the Rng handed in and the target alone.
  */
 import * as OpenCC from 'opencc-js';
-import type { AddressRow } from './generate.ts';
+import { COMMUNITIES, type AddressRow } from './generate.ts';
 import type { Rng } from './prng.ts';
 
 /**
@@ -107,6 +107,101 @@ export const MESSY_SHARES: Readonly<Record<MessyVariant, number>> = {
   empty: 0.0014,
 };
 
+/**
+ * How clerks write beyond the variants above (issue 10): each messy text (neither official nor
+ * unlinkable) is written in at most one of these styles, and its label carries the style's name
+ * after its variants. A style is drawn only where the address allows it (a unit for
+ * `unit_room`, a room 1501 on floor 15 for `floor_room`, a door number for
+ * `estate_before_road`, a lettered building for `lettered`, a sub-area or lane building for
+ * `sub_area`, a unit whose room number recurs in another unit for `unit_omitted`).
+ *
+ * | style               | what the text looks like                                              | true code                 |
+ * | ------------------- | --------------------------------------------------------------------- | ------------------------- |
+ * | unit_room           | 32栋2-1901, 32栋2 1901 (unit 2, room 1901)                            | the room                  |
+ * | floor_room          | 15楼01, 15F01, 十五楼01 (room 1501)                                   | the room                  |
+ * | estate_before_road  | 梅林一村梅林路48号32栋1203房                                          | the room                  |
+ * | prefix_twice        | 深圳市福田区深圳市福田区…, 中国广东省…, 深圳经济特区福田区…           | the room                  |
+ * | note                | …1203房（近地铁站）, …1203房，放门口, …(东门)                         | the room                  |
+ * | phone               | …1203房 13912345678, 手机：139…, …，电话0755-83456789                 | the room                  |
+ * | lettered            | 南园新村A1203, 南园新村A-1203 (building A, no marker)                 | the room (1)              |
+ * | sub_area            | 滨江新村东区二栋, 东区2号楼; 福田村五坊四十二号, 5坊42号              | the room or building      |
+ * | unit_omitted        | 32栋1901 where rooms 1901 exist in units 1 and 2                      | the building              |
+ * | wrong_community     | another community of the same subdistrict written                     | the room (where it lies)  |
+ *
+ * (1) the building when it also has a room numbered with its letter (B201 beside room 201 of
+ * building B): the text reads both ways.
+ */
+export const CLERK_STYLES = [
+  'unit_room',
+  'floor_room',
+  'estate_before_road',
+  'prefix_twice',
+  'note',
+  'phone',
+  'lettered',
+  'sub_area',
+  'unit_omitted',
+  'wrong_community',
+] as const;
+export type ClerkStyle = (typeof CLERK_STYLES)[number];
+
+/**
+ * The default chance that a messy text is written in each style where the address allows it
+ * (at most one style per text; the draws are made in this order from what is left, so the
+ * shares hold whatever the others are). About a third of messy texts carry a style.
+ */
+export const DEFAULT_STYLE_SHARES: Readonly<Record<ClerkStyle, number>> = {
+  unit_room: 0.08,
+  floor_room: 0.06,
+  estate_before_road: 0.04,
+  prefix_twice: 0.04,
+  note: 0.05,
+  phone: 0.04,
+  lettered: 0.15,
+  sub_area: 0.15,
+  unit_omitted: 0.04,
+  wrong_community: 0.02,
+};
+
+export type MessyOptions = {
+  /** Chance per style (0-1) that a messy text is written in it where the address allows; unnamed styles keep their default. */
+  styles?: Partial<Record<ClerkStyle, number>>;
+};
+
+/**
+ * Reads `unit_room=0.1,note=0` (styles not named keep their default) or `none` (no style) into
+ * style shares; throws a RangeError naming the bad part.
+ */
+export function parseStyleShares(text: string): Record<ClerkStyle, number> {
+  const out = { ...DEFAULT_STYLE_SHARES };
+  if (text.trim() === 'none') return Object.fromEntries(CLERK_STYLES.map((s) => [s, 0])) as Record<ClerkStyle, number>;
+  for (const part of text.split(',').map((x) => x.trim()).filter(Boolean)) {
+    const m = /^([a-z_]+)=([0-9.]+)$/.exec(part);
+    if (!m) throw new RangeError(`style share "${part}" is not name=share (e.g. unit_room=0.1)`);
+    if (!(CLERK_STYLES as readonly string[]).includes(m[1])) throw new RangeError(`unknown style "${m[1]}"; styles are ${CLERK_STYLES.join(', ')}`);
+    const share = Number(m[2]);
+    if (!(share >= 0 && share <= 1)) throw new RangeError(`share of ${m[1]} must be between 0 and 1, got ${m[2]}`);
+    out[m[1] as ClerkStyle] = share;
+  }
+  return out;
+}
+
+/** The styles the target's address allows (CLERK_STYLES order). */
+export function clerkStylesFor(t: MessyTarget): ClerkStyle[] {
+  const b = t.building;
+  const room = t.room ?? null;
+  const out: ClerkStyle[] = [];
+  if (room?.room_no && room.unit && /^\d+$/.test(room.unit) && b.building_no) out.push('unit_room');
+  if (room?.room_no && room.floor !== null && room.floor >= 1 && new RegExp(`^${room.floor}\\d{2}$`).test(room.room_no)) out.push('floor_room');
+  if (b.road && b.door_number) out.push('estate_before_road');
+  out.push('prefix_twice', 'note', 'phone');
+  if (room?.room_no && /^\d+$/.test(room.room_no) && /^[A-Z]$/.test(b.building_no ?? '')) out.push('lettered');
+  if (/^(?:[东西南北]区\d+|\d+坊\d+)$/.test(b.building_no ?? '')) out.push('sub_area');
+  if (room?.room_no && room.unit && t.roomNoInOtherUnits) out.push('unit_omitted');
+  if (COMMUNITIES.some((c) => c.parentCode === t.building.code.slice(0, 9) && c.name !== t.community.name)) out.push('wrong_community');
+  return out;
+}
+
 /** What a text stands for: a building, or a room of it, with the divisions it lies in. */
 export type MessyTarget = {
   /** The BUILDING row of the registry. */
@@ -117,13 +212,17 @@ export type MessyTarget = {
   subdistrict: { name: string };
   /** The community (水围社区) and its name in the official list (水围社区居委会). */
   community: { name: string; officialName: string };
+  /** Whether the room's number exists in another unit of its building too (unit_omitted then denotes the building only). */
+  roomNoInOtherUnits?: boolean;
+  /** Whether the building also has a room numbered its letter and the room's number (B201 beside 201 in building B): `lettered` then denotes the building only. */
+  letteredRoomExists?: boolean;
 };
 
 export type MessyAddress = {
   /** The text as the department typed it. */
   text: string;
-  /** How it differs from the official full name (MESSY_VARIANTS order); ['official'] when it does not. */
-  variants: MessyVariant[];
+  /** How it differs from the official full name (MESSY_VARIANTS order, then the clerk's style if any); ['official'] when it does not. */
+  variants: (MessyVariant | ClerkStyle)[];
   /** The code the text truly denotes: the room's or the building's, '' for unlinkable texts. */
   trueCode: string;
 };
@@ -162,48 +261,69 @@ const DISTRICT = '福田区';
  * so the same Rng state and target always give the same text. About 1% of texts denote no Futian
  * address (another district, a bare road, 不详, empty); their trueCode is ''.
  */
-export function messyAddress(rng: Rng, target: MessyTarget): MessyAddress {
+export function messyAddress(rng: Rng, target: MessyTarget, options: MessyOptions = {}): MessyAddress {
   const code = target.room?.code ?? target.building.code;
   if (rng.chance(P.unlinkable)) return unlinkable(rng, target);
   if (rng.chance(P.official)) return { text: (target.room ?? target.building).full_name, variants: ['official'], trueCode: code };
+  const shares = options.styles ? { ...DEFAULT_STYLE_SHARES, ...options.styles } : DEFAULT_STYLE_SHARES;
+  // one draw against the applicable styles' cumulative shares: each style keeps its share
+  // whichever others apply (the shares add up to at most 1)
+  let style: ClerkStyle | null = null;
+  const u = rng.real(0, 1);
+  let cumulative = 0;
+  for (const s of clerkStylesFor(target)) {
+    cumulative += shares[s];
+    if (u < cumulative) {
+      style = s;
+      break;
+    }
+  }
+  // without its unit the room number fits several rooms: the text denotes the building
+  // B201 for room 201 of building B, where a room B201 exists too, denotes the building only
+  const trueCode = style === 'unit_omitted' || (style === 'lettered' && target.letteredRoomExists) ? target.building.code : code;
   // A messy text differs somehow; the rare draw that changed nothing is drawn again.
   for (;;) {
-    const { text, variants } = messyText(rng, target);
-    if (variants.size) return { text, variants: MESSY_VARIANTS.filter((v) => variants.has(v)), trueCode: code };
+    const { text, variants } = messyText(rng, target, style);
+    if (variants.size || style) return { text, variants: [...MESSY_VARIANTS.filter((v) => variants.has(v)), ...(style ? [style] : [])], trueCode };
   }
 }
 
 type SegmentKind = 'province' | 'city' | 'district' | 'subdistrict' | 'community' | 'road' | 'door' | 'estate' | 'building' | 'unit' | 'floor' | 'room';
 type Segment = { kind: SegmentKind; text: string };
 
-function messyText(rng: Rng, t: MessyTarget): { text: string; variants: Set<MessyVariant> } {
+function messyText(rng: Rng, t: MessyTarget, style: ClerkStyle | null): { text: string; variants: Set<MessyVariant> } {
   const b = t.building;
   const room = t.room ?? null;
   const v = new Set<MessyVariant>();
   const hasDoor = !!b.door_number;
+  // styles that need the divisions, the road or the place written
+  const levelsOnly = style === 'estate_before_road' || style === 'wrong_community' || style === 'prefix_twice';
+  const placeNeeded = levelsOnly || style === 'lettered' || style === 'sub_area';
 
   // --- which components are written --------------------------------------------------------
   let form: 'levels' | 'estate_only' | 'road_door_only' = 'levels';
-  if (rng.chance(P.estateOnly)) form = 'estate_only';
-  else if (hasDoor && rng.chance(P.roadDoorOnly)) form = 'road_door_only';
+  const estateOnly = rng.chance(P.estateOnly);
+  const roadDoorOnly = hasDoor && rng.chance(P.roadDoorOnly);
+  if (estateOnly && !levelsOnly) form = 'estate_only';
+  else if (roadDoorOnly && !placeNeeded) form = 'road_door_only';
   if (form !== 'levels') v.add(form);
 
   const segments: Segment[] = [];
   if (form === 'levels') {
     if (rng.chance(P.noProvinceCity)) {
       v.add('no_province_city');
-      // some keep the city: 深圳市福田区…
-      if (rng.chance(0.2)) segments.push({ kind: 'city', text: CITY });
+      // some keep the city: 深圳市福田区… (always, for a prefix written twice)
+      if (rng.chance(0.2) || style === 'prefix_twice') segments.push({ kind: 'city', text: CITY });
     } else {
       segments.push({ kind: 'province', text: PROVINCE }, { kind: 'city', text: CITY });
     }
     segments.push({ kind: 'district', text: DISTRICT });
     if (rng.chance(P.noSubdistrict)) v.add('no_subdistrict');
     else segments.push({ kind: 'subdistrict', text: t.subdistrict.name });
-    if (rng.chance(P.noCommunity)) v.add('no_community');
+    if (rng.chance(P.noCommunity) && style !== 'wrong_community') v.add('no_community');
     else segments.push({ kind: 'community', text: t.community.name });
   }
-  const writeRoad = form === 'road_door_only' || (form === 'levels' && !rng.chance(P.noRoad));
+  const writeRoad = form === 'road_door_only' || (form === 'levels' && (!rng.chance(P.noRoad) || style === 'estate_before_road'));
   if (form === 'levels' && !writeRoad) v.add('no_road');
   if (writeRoad && b.road) {
     segments.push({ kind: 'road', text: b.road });
@@ -219,7 +339,9 @@ function messyText(rng: Rng, t: MessyTarget): { text: string; variants: Set<Mess
       place = rng.pick(aliases);
     }
     segments.push({ kind: 'estate', text: place });
-    if (b.building_no) {
+    if (b.building_no && style === 'sub_area') {
+      segments.push({ kind: 'building', text: subArea(rng, b.building_no) });
+    } else if (b.building_no && style !== 'lettered') {
       const marker = buildingMarker(rng, b);
       if (marker !== defaultMarker(b.building_no)) v.add('building_marker');
       segments.push({ kind: 'building', text: b.building_no + marker });
@@ -230,9 +352,11 @@ function messyText(rng: Rng, t: MessyTarget): { text: string; variants: Set<Mess
   let roomNo: string | null = null;
   let roomMarker = '房';
   let floorForm: string | null = null;
+  // the style writes the room its own way: no floor before it, no numerals in words
+  const ownRoom = style === 'unit_room' || style === 'floor_room' || style === 'lettered';
   if (room?.room_no) {
-    if (room.unit) segments.push({ kind: 'unit', text: `${room.unit}单元` });
-    if (room.floor !== null && room.floor >= 1 && rng.chance(P.explicitFloor)) {
+    if (room.unit && style !== 'unit_omitted' && style !== 'unit_room') segments.push({ kind: 'unit', text: `${room.unit}单元` });
+    if (!ownRoom && room.floor !== null && room.floor >= 1 && rng.chance(P.explicitFloor)) {
       v.add('explicit_floor');
       floorForm = rng.weighted([['{}楼', 40], ['{}层', 30], ['{}F', 15], ['第{}层', 15]]);
       segments.push({ kind: 'floor', text: floorForm.replace('{}', String(room.floor)) });
@@ -242,7 +366,23 @@ function messyText(rng: Rng, t: MessyTarget): { text: string; variants: Set<Mess
       v.add('room_marker');
       roomMarker = rng.weighted([['室', 45], ['号', 20], ['', 35]]);
     }
-    segments.push({ kind: 'room', text: roomNo + roomMarker });
+    if (style === 'unit_room') {
+      // 2-1901, 2 1901; the marker mostly left off
+      roomMarker = rng.chance(0.8) ? '' : roomMarker;
+      segments.push({ kind: 'room', text: `${room.unit}${rng.weighted([['-', 80], [' ', 20]])}${roomNo}${roomMarker}` });
+    } else if (style === 'floor_room') {
+      const floor = String(room.floor);
+      const rest = roomNo.slice(floor.length);
+      roomMarker = rng.chance(0.7) ? '' : roomMarker;
+      const form = rng.weighted([['{}楼', 50], ['{}F', 25], ['{}楼z', 25]]);
+      const written = form === '{}楼z' ? `${positional(room.floor!)}楼` : form.replace('{}', floor);
+      segments.push({ kind: 'room', text: `${written}${rest}${roomMarker}` });
+    } else if (style === 'lettered') {
+      // the building letter glued to the room: A1203, A-1203
+      segments.push({ kind: 'room', text: `${b.building_no}${rng.chance(0.7) ? '' : '-'}${roomNo}${roomMarker}` });
+    } else {
+      segments.push({ kind: 'room', text: roomNo + roomMarker });
+    }
   }
 
   // --- rewrites of single components ---------------------------------------------------------
@@ -253,7 +393,9 @@ function messyText(rng: Rng, t: MessyTarget): { text: string; variants: Set<Mess
     sub.text += rng.chance(0.7) ? '办' : '办事处';
   }
   const community = seg('community');
-  if (community && rng.chance(P.oldCommunity)) {
+  if (community && style === 'wrong_community') {
+    community.text = rng.pick(COMMUNITIES.filter((c) => c.parentCode === t.building.code.slice(0, 9) && c.name !== t.community.name)).name;
+  } else if (community && rng.chance(P.oldCommunity)) {
     v.add('old_community_name');
     const official = t.community.officialName !== t.community.name ? t.community.officialName : `${t.community.name}居委会`;
     community.text = rng.chance(0.65) ? official : `${t.community.name}工作站`;
@@ -271,7 +413,7 @@ function messyText(rng: Rng, t: MessyTarget): { text: string; variants: Set<Mess
     const floor = seg('floor');
     if (floor && floorForm && !floorForm.endsWith('F')) candidates.push(() => (floor.text = floorForm.replace('{}', positional(room!.floor!))));
     const roomSeg = seg('room');
-    if (roomSeg && roomNo && /^\d+$/.test(roomNo) && Number(roomNo) < 10000) {
+    if (roomSeg && roomNo && !ownRoom && /^\d+$/.test(roomNo) && Number(roomNo) < 10000) {
       // room numbers are mostly read out digit by digit
       candidates.push(() => (roomSeg.text = (rng.chance(0.75) ? digitByDigit(roomNo) : positional(Number(roomNo))) + roomMarker));
     }
@@ -286,6 +428,14 @@ function messyText(rng: Rng, t: MessyTarget): { text: string; variants: Set<Mess
 
   if (rng.chance(P.typo) && typo(rng, segments, new Set([b.estate ?? b.name, ...placeAliases(b)]))) v.add('typo');
 
+  if (style === 'estate_before_road') {
+    // 梅林一村梅林路48号32栋…: the estate moved before its road
+    const estate = segments.findIndex((x) => x.kind === 'estate');
+    const road = segments.findIndex((x) => x.kind === 'road');
+    if (estate > road && road >= 0) segments.splice(road, 0, ...segments.splice(estate, 1));
+  }
+  if (style === 'prefix_twice') prefixTwice(rng, segments);
+
   // --- the whole text ------------------------------------------------------------------------
   let text: string;
   if (segments.length > 1 && rng.chance(P.separators)) {
@@ -297,6 +447,8 @@ function messyText(rng: Rng, t: MessyTarget): { text: string; variants: Set<Mess
   } else {
     text = segments.map((s) => s.text).join('');
   }
+  if (style === 'note') text = withNote(rng, text);
+  else if (style === 'phone') text = withPhone(rng, text);
   if (/[0-9]/.test(text) && rng.chance(P.fullwidth)) {
     v.add('fullwidth_digits');
     text = text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
@@ -312,6 +464,56 @@ function messyText(rng: Rng, t: MessyTarget): { text: string; variants: Set<Mess
 }
 
 const SEPARATORS = [[' ', 5], ['，', 3], [',', 2], ['、', 1]] as const;
+
+/** 东区2 → 东区二栋 / 东区2号楼 / 东区2栋; 5坊42 → 五坊四十二号 / 5坊42号 / 5坊42栋. */
+function subArea(rng: Rng, no: string): string {
+  const m = /^(\d+)坊(\d+)$/.exec(no);
+  if (m) {
+    return rng.weighted([[`${positional(Number(m[1]))}坊${positional(Number(m[2]))}号`, 40], [`${m[1]}坊${m[2]}号`, 30], [`${m[1]}坊${m[2]}栋`, 30]]);
+  }
+  const z = /^(.区)(\d+)$/.exec(no)!;
+  return rng.weighted([[`${z[1]}${positional(Number(z[2]))}栋`, 40], [`${z[1]}${z[2]}号楼`, 30], [`${z[1]}${z[2]}栋`, 30]]);
+}
+
+/**
+ * The head written twice (深圳市福田区深圳市福田区…, as when a form pre-fills it), the country
+ * before it (中国广东省…), or the special zone for the city (深圳经济特区福田区…).
+ */
+function prefixTwice(rng: Rng, segments: Segment[]): void {
+  const head = segments.filter((x) => x.kind === 'province' || x.kind === 'city' || x.kind === 'district');
+  const kind = rng.weighted([['twice', 60], ['country', 20], ['zone', 20]]);
+  if (kind === 'twice') {
+    const copy = rng.chance(0.5) ? head.map((x) => ({ ...x })) : [{ kind: 'city' as const, text: CITY }, { kind: 'district' as const, text: DISTRICT }];
+    segments.unshift(...copy);
+  } else if (kind === 'country') {
+    if (head[0]?.kind !== 'province') segments.unshift({ kind: 'province', text: PROVINCE });
+    segments[0].text = `中国${segments[0].text}`;
+  } else {
+    segments.find((x) => x.kind === 'city')!.text = rng.chance(0.5) ? '深圳经济特区' : '深圳特区';
+  }
+}
+
+const NOTES = ['近地铁站', '放门口', '东门', '西门', '旁边小卖部', '对面', '门卫处', '放快递柜', '后门', '楼下', '近公交站', '附近'] as const;
+
+/** A trailing note, in brackets or after a comma: （近地铁站）, (放门口), ，东门. */
+function withNote(rng: Rng, text: string): string {
+  const note = rng.pick(NOTES);
+  return text + rng.weighted([[`（${note}）`, 35], [`(${note})`, 25], [`，${note}`, 25], [`,${note}`, 10], [` ${note}`, 5]]);
+}
+
+/** A phone number after the address (or before it): 13912345678, 手机：139…, 电话0755-83456789. */
+function withPhone(rng: Rng, text: string): string {
+  const mobile = `1${rng.pick(['3', '5', '7', '8', '9'])}${String(rng.int(0, 999_999_999)).padStart(9, '0')}`;
+  const phone = rng.weighted([
+    [mobile, 40],
+    [`手机：${mobile}`, 20],
+    [`${mobile.slice(0, 3)} ${mobile.slice(3, 7)} ${mobile.slice(7)}`, 10],
+    [`电话 0755-${rng.int(2000_0000, 8999_9999)}`, 15],
+    [`联系电话：${mobile}`, 15],
+  ]);
+  if (rng.chance(0.15)) return `${phone} ${text}`;
+  return text + rng.weighted([[' ', 50], ['，', 30], ['', 20]]) + phone;
+}
 
 /** Place aliases of a building: 水围 from the alias 水围28栋, or the whole alias of a single building (平安大厦). */
 function placeAliases(b: AddressRow): string[] {
