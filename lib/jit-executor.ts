@@ -58,17 +58,17 @@ export function jitExecution(schema: GraphQLSchema): GatewayInterface {
     if (!entry) byName.set(key, (entry = hasNestedVariable(document) ? GRAPHQL_JS : compileQuery(schema, document, operationName)));
     return entry;
   };
-  const executor: GatewayExecutor = async (requestContext) => {
-    const entry = compile(requestContext.document, requestContext.operationName ?? requestContext.request.operationName ?? undefined);
-    if (entry === GRAPHQL_JS) {
-      return (await execute({ schema, document: requestContext.document, contextValue: requestContext.context, variableValues: requestContext.request.variables, operationName: requestContext.operationName ?? undefined })) as ExecutionResult;
-    }
+  const executor: GatewayExecutor = async ({ document, operation, operationName, request, context }) => {
+    const name = operationName ?? request.operationName ?? undefined;
+    const variables = request.variables ?? {};
+    const entry = compile(document, name);
+    if (entry === GRAPHQL_JS) return (await execute({ schema, document, contextValue: context, variableValues: variables, operationName: name })) as ExecutionResult;
     if (!isCompiledQuery(entry)) return entry as ExecutionResult;
     // Variables are checked by graphql-js first, as its execute would: graphql-jit's own parser
     // replaces a scalar's error (INVALID_ADDRESS_CODE, "Invalid DateTime: ...") by a generic one
-    const variables = getVariableValues(requestContext.schema, requestContext.operation.variableDefinitions ?? [], requestContext.request.variables ?? {}, { maxErrors: 50 });
-    if (variables.errors) return { errors: variables.errors };
-    return (await entry.query(undefined, requestContext.context, requestContext.request.variables ?? {})) as ExecutionResult;
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
+    if (coerced.errors) return { errors: coerced.errors };
+    return (await entry.query(undefined, context, variables)) as ExecutionResult;
   };
   return {
     onSchemaLoadOrUpdate(callback) {

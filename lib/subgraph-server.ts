@@ -63,9 +63,10 @@ export type LocalSubgraph = {
   execute(request: LocalRequest, signal?: AbortSignal): Promise<FormattedExecutionResult>;
 };
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; status: number; errors: GraphQLFormattedError[] };
+type Refusal = { ok: false; status: number; errors: GraphQLFormattedError[] };
+type Outcome<T> = { ok: true; value: T } | Refusal;
 
-function refused(status: number, code: string, message: string): { ok: false; status: number; errors: GraphQLFormattedError[] } {
+function refused(status: number, code: string, message: string): Refusal {
   return { ok: false, status, errors: [{ message, extensions: { code } }] };
 }
 
@@ -324,8 +325,8 @@ export async function startSubgraph<TContext extends BaseContext>(
     name: def.name,
     async execute(request, signal) {
       if (stopped) return { errors: [{ message: `the ${def.name} subgraph is stopped`, extensions: { code: 'SUBGRAPH_STOPPED' } }] };
-      const body = { query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions };
-      const outcome = await serveSigned(body, signal ?? NEVER, async (context) => {
+      // the request is the body an HTTP call would carry: checked as it is
+      const outcome = await serveSigned(request, signal ?? NEVER, async (context) => {
         const response = await server.executeOperation({ query: request.query, variables: request.variables ?? undefined, operationName: request.operationName ?? undefined, extensions: request.extensions }, { contextValue: await context() });
         if (response.body.kind !== 'single') throw new Error(`the ${def.name} subgraph answered an in-process request incrementally`);
         return response.body.singleResult;
