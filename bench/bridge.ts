@@ -268,6 +268,23 @@ async function exportThroughBridge(server: Server, token: string, format: 'csv' 
   };
 }
 
+/** Warm-up (not measured): plans, JIT of the hot paths, pools; one 1000-row page per format. */
+async function warmUp(server: Server, token: string, formats: readonly ('csv' | 'xlsx')[]): Promise<void> {
+  for (const format of formats) {
+    const res = await fetch(`${server.base}/rest/events?format=${format}&limit=1000`, { headers: { authorization: `Bearer ${token}` } });
+    if (res.status !== 200) throw new Error(`warm-up ${format} page answered ${res.status}: ${await res.text()}`);
+    await res.arrayBuffer();
+  }
+}
+
+/** One whole export through the bridge, logged, with a warning when the body's rows are not the database's. */
+async function measuredExport(server: Server, token: string, format: 'csv' | 'xlsx', expectedRows: number): Promise<Export> {
+  const e = await exportThroughBridge(server, token, format, expectedRows);
+  log(`  ${e.rowsPerSecond.toLocaleString('en')} rows/s, first byte ${e.ttfbMs} ms, RSS +${e.rssGrowthMb} MB, complete ${e.complete}${e.rowsCounted !== null ? `, ${e.rowsCounted.toLocaleString('en')} rows counted` : ''}`);
+  if (e.rowsCounted !== null && e.rowsCounted !== expectedRows) log(`  WARNING: the body held ${e.rowsCounted} rows, the database ${expectedRows}`);
+  return e;
+}
+
 /** The floor: the same columns in the same order straight out of PostgreSQL with COPY ... TO STDOUT. */
 async function copyFloor(url: string, expectedRows: number): Promise<Export> {
   const client = new pg.Client({ connectionString: url });
@@ -444,21 +461,13 @@ async function main(): Promise<void> {
   const exports: Export[] = [];
   let paging: Paging;
   try {
-    // warm-up: plans, JIT of the hot paths, pools (not measured)
-    for (const format of ['csv', 'xlsx']) {
-      const res = await fetch(`${server.base}/rest/events?format=${format}&limit=1000`, { headers: { authorization: `Bearer ${token}` } });
-      if (res.status !== 200) throw new Error(`warm-up ${format} page answered ${res.status}: ${await res.text()}`);
-      await res.arrayBuffer();
-    }
+    await warmUp(server, token, ['csv', 'xlsx']);
     log('floor: COPY … TO STDOUT');
     exports.push(await copyFloor(opts.url, events));
     log(`  ${exports.at(-1)!.rowsPerSecond.toLocaleString('en')} rows/s`);
     for (const format of ['csv', 'xlsx'] as const) {
       log(`bridge ${format.toUpperCase()} export of ${events.toLocaleString('en')} rows`);
-      const e = await exportThroughBridge(server, token, format, events);
-      exports.push(e);
-      log(`  ${e.rowsPerSecond.toLocaleString('en')} rows/s, first byte ${e.ttfbMs} ms, RSS +${e.rssGrowthMb} MB, complete ${e.complete}${e.rowsCounted !== null ? `, ${e.rowsCounted.toLocaleString('en')} rows counted` : ''}`);
-      if (e.rowsCounted !== null && e.rowsCounted !== events) log(`  WARNING: the body held ${e.rowsCounted} rows, the database ${events}`);
+      exports.push(await measuredExport(server, token, format, events));
     }
     log(`paging: ${opts.pages} pages of 1000`);
     paging = await pagingRate(server, token, opts.pages);
@@ -470,12 +479,9 @@ async function main(): Promise<void> {
     // the same CSV export on a server configured as before a change: its before/after in one run
     const other = await startServer(opts.url, variant.env);
     try {
-      const res = await fetch(`${other.base}/rest/events?format=csv&limit=1000`, { headers: { authorization: `Bearer ${token}` } });
-      await res.arrayBuffer();
+      await warmUp(other, token, ['csv']);
       log(`bridge CSV export, ${variant.label} (${Object.entries(variant.env).map(([k, v]) => `${k}=${v}`).join(' ')})`);
-      const e = await exportThroughBridge(other, token, 'csv', events);
-      exports.push({ ...e, label: `bridge CSV, ${variant.label}` });
-      log(`  ${e.rowsPerSecond.toLocaleString('en')} rows/s, first byte ${e.ttfbMs} ms, RSS +${e.rssGrowthMb} MB, complete ${e.complete}`);
+      exports.push({ ...(await measuredExport(other, token, 'csv', events)), label: `bridge CSV, ${variant.label}` });
     } finally {
       await stopServer(other);
     }
