@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { queryParameters } from './http.ts';
 import { filterVariables } from './params.ts';
-import { BridgeError } from './problem.ts';
+import { problemOf as problem } from '../tests/support/problem.ts';
 import { eventsView } from './views/events.ts';
-
-function problem(run: () => unknown) {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof BridgeError) return error.problem;
-    throw error;
-  }
-  throw new Error('expected a BridgeError');
-}
 
 describe('REST filters', () => {
   it('turns each declared filter into its operation variable', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BridgeError } from '../problem.ts';
+import { problemOf as problem } from '../../tests/support/problem.ts';
 import { compileFilter, rewriteIn } from './filter.ts';
 import { entitySets } from './model.ts';
 import { openSkipToken, signSkipToken } from './skiptoken.ts';
@@ -7,16 +7,6 @@ import { openSkipToken, signSkipToken } from './skiptoken.ts';
 const events = entitySets().get('Events')!;
 const residences = entitySets().get('Residences')!;
 const cases = entitySets().get('Cases')!;
-
-function problem(run: () => unknown) {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof BridgeError) return error.problem;
-    throw error;
-  }
-  throw new Error('expected a BridgeError');
-}
 
 const row = (over: Record<string, unknown> = {}) => ({ id: 'E1', kind: 'FIRE_HAZARD', source: 'GRID_PATROL', severity: 'HIGH', status: 'REPORTED', reportedAt: '2026-03-01T02:00:00.000Z', resolvedAt: null, description: '电梯故障', address_code: '4403040010010100001', updatedAt: '2026-03-01T00:00:00.000Z', ...over });
 
