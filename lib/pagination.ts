@@ -17,18 +17,24 @@ const TAG_BYTES = 16;
 
 type CursorKeys = { encrypt: Buffer; iv: Buffer };
 let keys: CursorKeys | undefined;
+let keyMaterial: Buffer | undefined;
 
 /**
- * Keys derived with HKDF from CURSOR_SECRET, else UPSTREAM_HMAC_SECRET (which every subgraph of a
- * deployment shares, so a cursor from one replica works on another), else random for this process.
+ * A 32-byte key derived with HKDF (`salt`, `info`) from CURSOR_SECRET, else UPSTREAM_HMAC_SECRET
+ * (which every subgraph of a deployment shares, so a cursor from one replica works on another),
+ * else a random secret of this process: the graph's cursors and the bridge's skip tokens.
  */
+export function deriveCursorKey(salt: string, info: string): Buffer {
+  if (!keyMaterial) {
+    const { CURSOR_SECRET, UPSTREAM_HMAC_SECRET } = env();
+    const secret = CURSOR_SECRET ?? UPSTREAM_HMAC_SECRET;
+    keyMaterial = secret ? Buffer.from(secret, 'utf8') : randomBytes(32);
+  }
+  return Buffer.from(hkdfSync('sha256', keyMaterial, salt, info, 32));
+}
+
 function cursorKeys(): CursorKeys {
-  if (keys) return keys;
-  const { CURSOR_SECRET, UPSTREAM_HMAC_SECRET } = env();
-  const secret = CURSOR_SECRET ?? UPSTREAM_HMAC_SECRET;
-  const ikm = secret ? Buffer.from(secret, 'utf8') : randomBytes(32);
-  const derive = (info: string) => Buffer.from(hkdfSync('sha256', ikm, 'address-graph cursors', info, 32));
-  keys = { encrypt: derive('aes-256-gcm key'), iv: derive('synthetic iv key') };
+  keys ??= { encrypt: deriveCursorKey('address-graph cursors', 'aes-256-gcm key'), iv: deriveCursorKey('address-graph cursors', 'synthetic iv key') };
   return keys;
 }
 

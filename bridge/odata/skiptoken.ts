@@ -7,8 +7,8 @@
  * else UPSTREAM_HMAC_SECRET) together with the entity set and the query options, so a token cannot
  * be altered or moved to another query.
  */
-import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
-import { env } from '../../lib/config.ts';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { deriveCursorKey } from '../../lib/pagination.ts';
 import { ERROR_CODES } from '../../lib/error-codes.ts';
 import { BridgeError } from '../problem.ts';
 
@@ -18,11 +18,7 @@ export type ScanState = { after: string | null; drop: number; skip: number; left
 let key: Buffer | undefined;
 
 function signingKey(): Buffer {
-  if (key) return key;
-  const { CURSOR_SECRET, UPSTREAM_HMAC_SECRET } = env();
-  const secret = CURSOR_SECRET ?? UPSTREAM_HMAC_SECRET;
-  const ikm = secret ? Buffer.from(secret, 'utf8') : randomBytes(32);
-  key = Buffer.from(hkdfSync('sha256', ikm, 'address-graph odata', 'skiptoken hmac key', 32));
+  key ??= deriveCursorKey('address-graph odata', 'skiptoken hmac key');
   return key;
 }
 
