@@ -7,7 +7,7 @@
 import type { ServerResponse } from 'node:http';
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
-import { cellOf, type Column, type Row, type View } from './registry.ts';
+import { accessorOf, type Column, type Row, type View } from './registry.ts';
 
 export const FORMATS = {
   json: 'application/json',
@@ -57,7 +57,7 @@ function jsonCell(value: unknown): unknown {
 /** One row as a JSON object keyed by column name. */
 export function jsonRow(columns: readonly Column[], row: Row): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const column of columns) out[column.name] = jsonCell(cellOf(column, row));
+  for (const column of columns) out[column.name] = jsonCell(accessorOf(column)(row));
   return out;
 }
 
@@ -141,6 +141,8 @@ export function csvRecords(records: readonly (readonly string[])[]): string {
 
 /** CSV (RFC 4180: CRLF, quotes where needed), UTF-8 with a BOM so Excel shows Chinese. */
 function csvSink(res: ServerResponse, columns: readonly Column[]): Sink {
+  const readers = columns.map(accessorOf);
+  const n = columns.length;
   let started = false;
   const start = async () => {
     if (started) return;
@@ -151,7 +153,13 @@ function csvSink(res: ServerResponse, columns: readonly Column[]): Sink {
     async write(rows) {
       await start();
       if (rows.length === 0) return;
-      await written(res, csvRecords(rows.map((row) => columns.map((c) => csvCell(c, cellOf(c, row))))));
+      const records = new Array<string[]>(rows.length);
+      for (let r = 0; r < rows.length; r++) {
+        const record = new Array<string>(n);
+        for (let i = 0; i < n; i++) record[i] = csvCell(columns[i], readers[i](rows[r]));
+        records[r] = record;
+      }
+      await written(res, csvRecords(records));
     },
     async end() {
       await start();
@@ -209,6 +217,7 @@ function jsonSink(res: ServerResponse, columns: readonly Column[], view: View): 
 function xlsxSink(res: ServerResponse, columns: readonly Column[], view: View): Sink {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(view.entitySet);
+  const readers = columns.map(accessorOf);
   const styles = columns.map((c): Partial<ExcelJS.Style> => (c.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : c.type === 'datetime' ? { numFmt: 'yyyy-mm-dd hh:mm:ss"Z"' } : c.type === 'text-code' ? { numFmt: '@' } : {}));
   sheet.columns = columns.map((c, i) => ({
     header: c.name,
@@ -219,7 +228,7 @@ function xlsxSink(res: ServerResponse, columns: readonly Column[], view: View): 
   return {
     async write(rows) {
       for (const row of rows) {
-        const written = sheet.addRow(columns.map((c) => xlsxCell(c, cellOf(c, row))));
+        const written = sheet.addRow(columns.map((c, i) => xlsxCell(c, readers[i](row))));
         // Each cell gets its column's one style object: exceljs looks a style up by object identity
         // first, and a per-cell copy (what a new cell gets) made it render and hash every cell's
         // style again, the largest cost of an XLSX export.

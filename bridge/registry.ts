@@ -102,8 +102,8 @@ export function valueAt(row: unknown, path: string): unknown {
 
 const accessors = new WeakMap<Column, (row: Row) => unknown>();
 
-/** A column's reader, made once per column (exports call it a million times). */
-function accessorOf(column: Column): (row: Row) => unknown {
+/** A column's reader, made once per column (exports call it a million times: take it once per export, not per cell). */
+export function accessorOf(column: Column): (row: Row) => unknown {
   let read = accessors.get(column);
   if (!read) {
     const parts = (column.path ?? column.name).split('.');

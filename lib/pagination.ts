@@ -94,17 +94,9 @@ export type Connection<T> = {
  * per row (an HMAC and an AES-GCM cipher each) was a quarter of the server's CPU in an export.
  */
 export function toConnection<T>(rows: readonly T[], first: number, keyOf: (row: T) => (string | number)[], field: CursorField): Connection<T> {
-  const page = rows.slice(0, first);
-  const edges = page.map((node) => {
-    let cursor: string | undefined;
-    return {
-      node,
-      get cursor(): string {
-        cursor ??= encodeCursor(keyOf(node), field);
-        return cursor;
-      },
-    };
-  });
+  const page = rows.length > first ? rows.slice(0, first) : rows;
+  const edges = new Array<Edge<T>>(page.length);
+  for (let i = 0; i < page.length; i++) edges[i] = new Edge(page[i], keyOf, field);
   return {
     edges,
     pageInfo: {
@@ -112,4 +104,33 @@ export function toConnection<T>(rows: readonly T[], first: number, keyOf: (row: 
       endCursor: page.length ? encodeCursor(keyOf(page[page.length - 1]), field) : null,
     },
   };
+}
+
+/** One edge; its cursor sealed on first read (a class, not a closure per edge: exports make millions). */
+class Edge<T> {
+  readonly node: T;
+  #keyOf: (row: T) => (string | number)[];
+  #field: CursorField;
+  #cursor: string | undefined;
+  constructor(node: T, keyOf: (row: T) => (string | number)[], field: CursorField) {
+    this.node = node;
+    this.#keyOf = keyOf;
+    this.#field = field;
+  }
+  get cursor(): string {
+    this.#cursor ??= encodeCursor(this.#keyOf(this.node), this.#field);
+    return this.#cursor;
+  }
+}
+
+/**
+ * Sets `key` on each row in place and returns the rows so typed: the per-key page statements tag
+ * their rows with the key they answer. Rows are fresh from the driver, so no copy is made (a copy
+ * of every row was measurable in a million-row export).
+ */
+export function tagRows<R extends object>(rows: R[], key: number | ((row: R) => number)): (R & { key: number })[] {
+  const tagged = rows as (R & { key: number })[];
+  if (typeof key === 'number') for (const row of tagged) row.key = key;
+  else for (const row of tagged) row.key = key(row);
+  return tagged;
 }

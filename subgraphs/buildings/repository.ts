@@ -3,6 +3,7 @@
  */
 import { query, type Db } from '../../lib/db.ts';
 import { nextPrefix } from '../../lib/address-code.ts';
+import { tagRows } from '../../lib/pagination.ts';
 
 export type AddressRow = {
   code: string;
@@ -77,7 +78,7 @@ export function createAddressRepository(db: Db) {
         ) c`,
         [keys.map((k) => k.parentCode), keys.map((k) => k.after), keys.map((k) => k.first + 1)],
       );
-      return rows.map((r) => ({ ...r, key: Number(r.key) - 1 }));
+      return tagRows(rows, (r) => Number(r.key) - 1);
     },
 
     /**
@@ -103,7 +104,7 @@ export function createAddressRepository(db: Db) {
           keys.map((k) => k.first + 1),
         ],
       );
-      return rows.map((r) => ({ ...r, key: Number(r.key) - 1 }));
+      return tagRows(rows, (r) => Number(r.key) - 1);
     },
 
     /** Number of addresses in each subtree (of its levels), in key order: a primary key range count. */

@@ -4,7 +4,8 @@
  */
 import { query, type Db } from '../../lib/db.ts';
 import { inScope, isWideSubtree, scopeCondition, scopedRange } from '../../lib/community-scope.ts';
-import { and, raw, sql } from '../../lib/sql.ts';
+import { and, isoInstant, raw, sql } from '../../lib/sql.ts';
+import { tagRows } from '../../lib/pagination.ts';
 
 export type CaseKind = 'MEDIATION' | 'LITIGATION' | 'PETITION' | 'LEGAL_AID' | 'ARBITRATION' | 'FINANCIAL';
 export type CaseStatus = 'FILED' | 'ACCEPTED' | 'IN_PROGRESS' | 'CLOSED';
@@ -20,8 +21,8 @@ export type CaseRow = {
   outcome: CaseOutcome | null;
   summary: string;
   addressCode: string;
-  /** When the row last changed (a trigger keeps it). */
-  updatedAt: Date;
+  /** When the row last changed (a trigger keeps it), ISO 8601 in UTC (isoInstant in lib/sql.ts). */
+  updatedAt: string;
 };
 
 /** One party of a case: exactly one of personId and creditCode is set. */
@@ -38,7 +39,7 @@ export type CaseEventRow = { caseId: string; eventId: string };
 /** One column list for every case query, snake_case aliased to the row type. */
 const CASE_COLUMNS = `
   c.id, c.kind, c.status, c.filed_on AS "filedOn", c.closed_on AS "closedOn", c.outcome, c.summary,
-  c.address_code AS "addressCode", c.updated_at AS "updatedAt"`;
+  c.address_code AS "addressCode", ${isoInstant('c.updated_at')} AS "updatedAt"`;
 
 /** Which cases of an address subtree a list or a count covers; null means no restriction. */
 export type CaseFilter = {
@@ -139,7 +140,7 @@ export function createCaseRepository(db: Db, communities: readonly string[] | nu
         ...scope,
       ],
     );
-    return rows.map((r) => ({ ...r, key: Number(r.key) - 1 }));
+    return tagRows(rows, (r) => Number(r.key) - 1);
   }
 
   async function widePage(k: CasesKey): Promise<CaseRow[]> {
@@ -172,8 +173,8 @@ export function createCaseRepository(db: Db, communities: readonly string[] | nu
       const narrow = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [] : [i]));
       const wide = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [i] : []));
       const pages = await Promise.all([
-        narrow.length === 0 ? [] : narrowPages(narrow.map((i) => keys[i])).then((rows) => rows.map((r) => ({ ...r, key: narrow[r.key] }))),
-        ...wide.map((i) => widePage(keys[i]).then((rows) => rows.map((r) => ({ ...r, key: i })))),
+        narrow.length === 0 ? [] : narrowPages(narrow.map((i) => keys[i])).then((rows) => tagRows(rows, (r) => narrow[r.key])),
+        ...wide.map((i) => widePage(keys[i]).then((rows) => tagRows(rows, i))),
       ]);
       return pages.flat();
     },

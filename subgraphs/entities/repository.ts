@@ -5,6 +5,7 @@
 import { query, type Db } from '../../lib/db.ts';
 import { inScope, isWideSubtree, scopeCondition, scopedRange } from '../../lib/community-scope.ts';
 import { and, raw, sql, type Fragment } from '../../lib/sql.ts';
+import { tagRows } from '../../lib/pagination.ts';
 
 export type LegalEntityKind = 'COMPANY' | 'INDIVIDUAL_BUSINESS' | 'SOCIAL_ORGANIZATION' | 'PUBLIC_INSTITUTION';
 export type LegalEntityStatus = 'ACTIVE' | 'REVOKED' | 'CANCELLED';
@@ -124,7 +125,7 @@ export function createEntitiesRepository(db: Db, communities: readonly string[] 
         ...scope, // registered_address_code branch
       ],
     );
-    return rows.map((r) => ({ ...r, key: Number(r.key) - 1 }));
+    return tagRows(rows, (r) => Number(r.key) - 1);
   }
 
   /** "Registered or business address in the key's subtree and in scope", values bound in place. */
@@ -178,8 +179,8 @@ export function createEntitiesRepository(db: Db, communities: readonly string[] 
       const narrow = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [] : [i]));
       const wide = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [i] : []));
       const pages = await Promise.all([
-        narrow.length === 0 ? [] : narrowPages(narrow.map((i) => keys[i])).then((rows) => rows.map((r) => ({ ...r, key: narrow[r.key] }))),
-        ...wide.map((i) => widePage(keys[i]).then((rows) => rows.map((r) => ({ ...r, key: i })))),
+        narrow.length === 0 ? [] : narrowPages(narrow.map((i) => keys[i])).then((rows) => tagRows(rows, (r) => narrow[r.key])),
+        ...wide.map((i) => widePage(keys[i]).then((rows) => tagRows(rows, i))),
       ]);
       return pages.flat();
     },

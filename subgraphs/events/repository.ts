@@ -4,7 +4,8 @@
  */
 import { query, type Db } from '../../lib/db.ts';
 import { inScope, isWideSubtree, scopeCondition, scopedRange } from '../../lib/community-scope.ts';
-import { and, raw, sql } from '../../lib/sql.ts';
+import { and, isoInstant, raw, sql } from '../../lib/sql.ts';
+import { tagRows } from '../../lib/pagination.ts';
 
 export type EventKind =
   | 'SAFETY_HAZARD' | 'FIRE_HAZARD' | 'DISPUTE' | 'ILLEGAL_CONSTRUCTION' | 'PUBLIC_ORDER'
@@ -13,17 +14,18 @@ export type EventStatus = 'REPORTED' | 'ASSIGNED' | 'RESOLVED' | 'CLOSED';
 export type EventRole = 'REPORTER' | 'INVOLVED' | 'RESPONSIBLE' | 'WITNESS';
 
 export type EventRow = {
+  // instants are ISO 8601 text in UTC (isoInstant in lib/sql.ts), passed through by the DateTime scalar
   id: string;
   kind: EventKind;
   source: 'GRID_PATROL' | 'HOTLINE_12345' | 'SENSOR' | 'APP' | 'WALK_IN' | 'REFERRAL';
   severity: 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
   status: EventStatus;
-  reportedAt: Date;
-  resolvedAt: Date | null;
+  reportedAt: string;
+  resolvedAt: string | null;
   description: string;
   addressCode: string;
-  /** When the row last changed (a trigger keeps it). */
-  updatedAt: Date;
+  /** When the row last changed (a trigger keeps it), ISO 8601 in UTC (isoInstant in lib/sql.ts). */
+  updatedAt: string;
   /**
    * reported_at in microseconds since the epoch: the exact sort key a cursor carries (a JS Date
    * keeps only milliseconds, which would skip rows that differ below that).
@@ -36,8 +38,8 @@ export type EventEntityRow = { eventId: string; creditCode: string; role: 'INVOL
 
 /** One column list for every event query, snake_case aliased to the row type. */
 const EVENT_COLUMNS = `
-  e.id, e.kind, e.source, e.severity, e.status, e.reported_at AS "reportedAt",
-  e.resolved_at AS "resolvedAt", e.description, e.address_code AS "addressCode", e.updated_at AS "updatedAt",
+  e.id, e.kind, e.source, e.severity, e.status, ${isoInstant('e.reported_at')} AS "reportedAt",
+  ${isoInstant('e.resolved_at')} AS "resolvedAt", e.description, e.address_code AS "addressCode", ${isoInstant('e.updated_at')} AS "updatedAt",
   (extract(epoch FROM e.reported_at) * 1000000)::bigint AS "reportedAtUs"`;
 
 /** Which events of an address subtree a list or a count covers; null means no restriction. */
@@ -140,7 +142,7 @@ export function createEventRepository(db: Db, communities: readonly string[] | n
         ...scope,
       ],
     );
-    return rows.map((r) => ({ ...r, key: Number(r.key) - 1 }));
+    return tagRows(rows, (r) => Number(r.key) - 1);
   }
 
   async function widePage(k: EventsKey): Promise<EventRow[]> {
@@ -173,8 +175,8 @@ export function createEventRepository(db: Db, communities: readonly string[] | n
       const narrow = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [] : [i]));
       const wide = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [i] : []));
       const pages = await Promise.all([
-        narrow.length === 0 ? [] : narrowPages(narrow.map((i) => keys[i])).then((rows) => rows.map((r) => ({ ...r, key: narrow[r.key] }))),
-        ...wide.map((i) => widePage(keys[i]).then((rows) => rows.map((r) => ({ ...r, key: i })))),
+        narrow.length === 0 ? [] : narrowPages(narrow.map((i) => keys[i])).then((rows) => tagRows(rows, (r) => narrow[r.key])),
+        ...wide.map((i) => widePage(keys[i]).then((rows) => tagRows(rows, i))),
       ]);
       return pages.flat();
     },

@@ -5,6 +5,7 @@
 import { query, type Db } from '../../lib/db.ts';
 import { inScope, isWideSubtree, scopeCondition, scopedRange } from '../../lib/community-scope.ts';
 import { and, raw, sql } from '../../lib/sql.ts';
+import { tagRows } from '../../lib/pagination.ts';
 
 export type PersonRow = {
   id: string;
@@ -162,7 +163,7 @@ export function createPeopleRepository(db: Db, communities: readonly string[] | 
           ...scope,
         ],
       );
-      return rows.map((r) => ({ ...r, key: Number(r.key) - 1 }));
+      return tagRows(rows, (r) => Number(r.key) - 1);
     },
 
     /**
@@ -187,14 +188,14 @@ export function createPeopleRepository(db: Db, communities: readonly string[] | 
             ORDER BY p.id LIMIT k.lim
           ) c`,
           [...rangeColumns(narrowKeys), ...windowColumns(narrowKeys), narrowKeys.map((k) => k.after), narrowKeys.map((k) => k.first + 1), ...scope],
-        ).then((rows) => rows.map((r) => ({ ...r, key: narrow[Number(r.key) - 1] }))),
+        ).then((rows) => tagRows(rows, (r) => narrow[Number(r.key) - 1])),
         ...wide.map(async (i) => {
           const k = keys[i];
           const statement = sql`/* people.peoplePageWide */
             SELECT ${raw(PERSON_COLUMNS)} FROM people.person p
             WHERE ${and(...peopleConditions(k), k.after !== null && sql`p.id > ${k.after}::text`)}
             ORDER BY p.id LIMIT ${k.first + 1}::int`;
-          return (await query<PersonRow>(db, statement.text, statement.values)).map((r) => ({ ...r, key: i }));
+          return tagRows(await query<PersonRow>(db, statement.text, statement.values), i);
         }),
       ]);
       return pages.flat();
@@ -252,7 +253,7 @@ export function createPeopleRepository(db: Db, communities: readonly string[] | 
           ...scope,
         ],
       );
-      return rows.map((r) => ({ ...r, key: Number(r.key) - 1 }));
+      return tagRows(rows, (r) => Number(r.key) - 1);
     },
 
     /** Number of residences matching each filter, in key order. */
