@@ -85,9 +85,13 @@ function parseDateTime(value: unknown): Date {
   });
 }
 
+/** The canonical text of an instant (UTC, milliseconds): what repositories select with lib/sql.ts isoInstant. */
+const CANONICAL_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
 export const DateTime = new GraphQLScalarType({
   name: 'DateTime',
-  serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString()),
+  serialize: (value) =>
+    typeof value === 'string' && CANONICAL_INSTANT.test(value) ? value : value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString(),
   parseValue: parseDateTime,
   parseLiteral: (ast) => parseDateTime(literalString(ast, 'DateTime')),
 });

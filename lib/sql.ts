@@ -32,6 +32,15 @@ export function sql(strings: TemplateStringsArray, ...values: readonly (SqlValue
 /** Trusted SQL text with no values (a column list, a constant predicate). */
 export const raw = (text: string): Fragment => ({ text, values: [] });
 
+/**
+ * A timestamptz column read as the DateTime scalar's canonical text, `2026-11-30T08:15:00.123Z`
+ * (UTC, milliseconds, as `Date#toISOString` writes it and lib/scalars.ts passes through). The
+ * database formats it on its own core: for a page of events, parsing each instant into a Date and
+ * printing it again was a tenth of the gateway process's CPU in a bridge export. Milliseconds are
+ * truncated, as a Date's are; keyset cursors keep their own microsecond column.
+ */
+export const isoInstant = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 /** The conditions given (null/false ones left out) joined with AND; TRUE when none is. */
 export function and(...conditions: readonly (Fragment | null | false | undefined | '')[]): Fragment {
   const present = conditions.filter((c): c is Fragment => Boolean(c));

@@ -117,6 +117,21 @@ describe('Query.event / Query.events', () => {
     expect(result.data!.event).toEqual({ status: 'RESOLVED', resolvedAt: '2026-01-10T09:00:00.000Z' });
   });
 
+  it('writes instants in UTC with milliseconds, whatever offset and precision they were stored with', async () => {
+    const stored = ['2026-03-05T16:00:00.123987+08:00', '2026-03-05T08:00:00Z', '2026-03-05T07:59:59.9999-00:30', '0999-12-31T23:59:59.5Z'];
+    const ids = await insertEvents(database, stored.map((reportedAt) => ({ addressCode: roomCode(freshBuildingCode(), '000101'), reportedAt })));
+    inserted.push(...ids);
+    for (const [i, id] of ids.entries()) {
+      const result = await client.run(`query ($id: ID!) { event(id: $id) { reportedAt updatedAt } }`, { id });
+      expect(result.errors).toBeUndefined();
+      // what a JS Date of the stored instant prints: UTC, milliseconds truncated
+      const micros = /\.(\d+)/.exec(stored[i])?.[1] ?? '';
+      const truncated = stored[i].replace(/\.\d+/, micros ? `.${micros.slice(0, 3).padEnd(3, '0')}` : '');
+      expect(result.data!.event.reportedAt).toBe(new Date(truncated).toISOString());
+      expect(result.data!.event.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    }
+  });
+
   it('answers an unknown id with null and NOT_FOUND', async () => {
     const result = await client.run(`{ event(id: "no-such-event") { id } }`);
     expect(result.data!.event).toBeNull();
