@@ -243,3 +243,22 @@ describe('GET /quality', () => {
     expect(report.checks.some((c) => c.id.endsWith('.import.linkage'))).toBe(false);
   });
 });
+
+describe('indexes', () => {
+  it('serves every community-limited statement from an index (sequential scans off: the fixture is small)', async () => {
+    const { statementContext } = await import('../quality/statement.ts');
+    const context = statementContext({ prefix: community, communities: null }, ['440304004028']);
+    const seqScans: string[] = [];
+    for (const check of CHECKS.filter((c) => !c.runLevel)) {
+      const fragment = check.statement(context);
+      const plan = await t.databases[check.subgraph].knex.transaction(async (trx) => {
+        await trx.raw('SET LOCAL enable_seqscan = off');
+        const { rows } = await trx.raw(`EXPLAIN ${fragment.text}`, fragment.values as never);
+        return (rows as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
+      });
+      // the quarantine is looked up by its JSON values, which no index holds: it is a small table, read once per statement (a hashed subplan)
+      for (const m of plan.matchAll(/Seq Scan on (\w+)/g)) if (m[1] !== 'import_quarantine') seqScans.push(`${check.id}: ${m[0]}`);
+    }
+    expect(seqScans).toEqual([]);
+  });
+});

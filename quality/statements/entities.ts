@@ -8,12 +8,18 @@ import { communityOf, creditCodeCheckFails, linkParts, unknownCommunity, type St
 
 const PLACE = 'coalesce(e.business_address_code, e.registered_address_code)';
 
+/**
+ * The scope on the entity's place. No index holds the coalesce, so the same scope on either
+ * address column comes first: a BitmapOr of the two address indexes, then the exact condition.
+ */
+const placeWithin = (c: StatementContext): Fragment => sql`(${c.within('e.business_address_code')} OR ${c.within('e.registered_address_code')}) AND ${c.within(PLACE)}`;
+
 /** Entities grouped by community: total and those for which `bad` holds. */
 const entities = (label: string, bad: (c: StatementContext) => Fragment): Statement => (c) => sql`/* quality.entities.${raw(label)} */
   SELECT ${communityOf(PLACE)} AS community, '' AS segment, count(*) AS total,
          count(*) FILTER (WHERE ${bad(c)}) AS bad, NULL::float8 AS value
   FROM entities.legal_entity e
-  WHERE ${c.within(PLACE)}
+  WHERE ${placeWithin(c)}
   GROUP BY 1 ORDER BY 1`;
 const where = (text: string) => () => raw(text);
 
@@ -35,12 +41,12 @@ export const ENTITIES_STATEMENTS = {
   linkage: (c) => sql`/* quality.entities.linkage */
     SELECT ${communityOf(PLACE)} AS community, '' AS segment, count(*) AS total,
            count(*) FILTER (WHERE length(${raw(PLACE)}) < 19) AS bad, NULL::float8 AS value, ${linkParts(PLACE)}
-    FROM entities.legal_entity e WHERE ${c.within(PLACE)}
+    FROM entities.legal_entity e WHERE ${placeWithin(c)}
     GROUP BY 1 ORDER BY 1`,
   freshness: (c) => sql`/* quality.entities.freshness */
     SELECT ${communityOf(PLACE)} AS community, '' AS segment, count(*) AS total, NULL::bigint AS bad,
            extract(epoch FROM now() - max(e.updated_at)) / 86400 AS value
-    FROM entities.legal_entity e WHERE ${c.within(PLACE)}
+    FROM entities.legal_entity e WHERE ${placeWithin(c)}
     GROUP BY 1 ORDER BY 1`,
   volume: entities('volume', where('false')),
 } satisfies Record<string, Statement>;
