@@ -6,7 +6,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { openSubgraphDatabasesOrExit } from '../lib/cli.ts';
+import { openOrExit } from '../lib/cli.ts';
+import { openDatabase, type Database } from '../lib/db.ts';
 import { env, SUBGRAPHS, type SubgraphName } from '../lib/config.ts';
 import { qualityHtml } from '../quality/html.ts';
 import { qualityCsv, qualityReport, qualityText } from '../quality/report.ts';
@@ -62,7 +63,8 @@ if (values.community !== undefined) {
   prefix = checked.code;
 }
 
-const databases = openSubgraphDatabasesOrExit();
+// whole-table aggregates: the sessions get the quality timeout, not the request one
+const databases = openOrExit(() => Object.fromEntries(SUBGRAPHS.map((s) => [s, openDatabase(s, { statementTimeoutMs: env().QUALITY_STATEMENT_TIMEOUT_MS, poolMax: 2 })])) as Record<SubgraphName, Database>);
 let failed = false;
 try {
   const subgraphs = values.subgraph?.length ? SUBGRAPHS.filter((s) => values.subgraph!.includes(s)) : [...SUBGRAPHS];
