@@ -144,7 +144,8 @@ export function qualityText(report: QualityReport, options: { communities?: bool
       out.push(`  ${mark[c.status]}  ${c.id.padEnd(44)}${bad}  ${formatValue(c.measure, o.value).padStart(8)}${change}${failing}`);
       if (options.communities) {
         for (const l of c.communities) {
-          out.push(`          ${(l.community || '(none)').padEnd(13)}${l.segment ? ` ${l.segment}` : ''}`.padEnd(52) + `${String(l.bad ?? '').padStart(6)} of ${String(l.total).padStart(7)}  ${formatValue(c.measure, l.value).padStart(8)}  ${l.status}`);
+          const counts = c.measure === 'share' ? `${String(l.bad).padStart(6)} of ${String(l.total).padStart(7)}` : `${''.padStart(6)}    ${String(l.total).padStart(7)}`;
+          out.push(`          ${(l.community || '(none)').padEnd(13)}${l.segment ? ` ${l.segment}` : ''}`.padEnd(52) + `${counts}  ${formatValue(c.measure, l.value).padStart(8)}  ${l.status}`);
         }
       }
     }
