@@ -110,7 +110,7 @@ function useSignedUpstream(secret: string, requestTimeoutMs: number): GatewayPlu
 
 // --- bearer tokens ----------------------------------------------------------------------------
 
-type TokenRefusal = { status: 400 | 401 | 503; code: KnownErrorCode; message: string };
+export type TokenRefusal = { status: 400 | 401 | 503; code: KnownErrorCode; message: string };
 
 /** Verifies one compact JWT: signature, algorithm, issuer, audience and a present, unexpired `exp`. */
 type TokenVerifier = (token: string) => Promise<JWTPayload>;
@@ -135,16 +135,18 @@ function refusalOf(error: unknown, remoteKeys: boolean): TokenRefusal {
   return { status: 401, code: ERROR_CODES.INVALID_TOKEN, message: 'The token is not signed by a trusted key' };
 }
 
+/** A request's credentials checked: the verified claims (null: anonymous), or why they were refused. */
+export type RequestAuthentication = { payload: JWTPayload | null; token?: string } | TokenRefusal;
+
 /**
- * Verifies the bearer token before the request is read as GraphQL, and answers a refused one at
- * once (400/401 with a code naming why; one debug log line, no stack: a bad token is the
- * client's mistake, not the server's). A verified token's claims are on `context.jwt.payload`.
+ * Checks the credentials of a request's headers (bearer token, API key, or none) as /graphql
+ * does; routes beside the graph (GET /quality) use it too, so every route refuses alike.
  */
-function useVerifiedToken(options: GatewayAuthOptions): GatewayPlugin {
+export function requestAuthenticator(options: GatewayAuthOptions): (headers: Headers) => Promise<RequestAuthentication> {
   const verify = tokenVerifier(options);
   const maxLifetime = options.maxTokenLifetimeSeconds ?? env().MAX_TOKEN_LIFETIME_SECONDS;
   const verifyApiKey = apiKeyVerifier(options.apiKeys);
-  const check = async (headers: Headers): Promise<{ payload: JWTPayload | null; token?: string } | TokenRefusal> => {
+  return async (headers: Headers): Promise<RequestAuthentication> => {
     const header = headers.get('authorization');
     const apiKey = presentedApiKey(header, headers.get('api_key'));
     if (apiKey) return 'key' in apiKey ? verifyApiKey(apiKey.key) : apiKey;
@@ -169,6 +171,15 @@ function useVerifiedToken(options: GatewayAuthOptions): GatewayPlugin {
     if (!claims.ok) return { status: 401, code: ERROR_CODES.INVALID_TOKEN_CLAIMS, message: claims.message };
     return { payload, token: match[1] };
   };
+}
+
+/**
+ * Verifies the bearer token before the request is read as GraphQL, and answers a refused one at
+ * once (400/401 with a code naming why; one debug log line, no stack: a bad token is the
+ * client's mistake, not the server's). A verified token's claims are on `context.jwt.payload`.
+ */
+function useVerifiedToken(options: GatewayAuthOptions): GatewayPlugin {
+  const check = requestAuthenticator(options);
   return {
     async onRequestParse({ request, serverContext, endResponse, fetchAPI }) {
       const result = await check(request.headers);

@@ -6,11 +6,16 @@
  * API keys are checked against the access schema in AUDIT_DATABASE_URL (else DATABASE_URL). With
  * neither set the gateway accepts no API keys (401 INVALID_API_KEY saying so): the embedded PGlite
  * folder is one process's, and in this layout that process is the subgraphs'.
+ *
+ * The stewards' quality report (GET /quality) reads every subgraph's database: served when each
+ * has a PostgreSQL URL (<SUBGRAPH>_DATABASE_URL or DATABASE_URL) and the audit database is set,
+ * else /quality answers 404 saying so.
  */
 import { databaseUrlFor, env, SUBGRAPHS, subgraphUrl } from '../lib/config.ts';
 import { openDatabase } from '../lib/db.ts';
 import { logger } from '../lib/logger.ts';
 import { createApiKeyStore } from '../access/store.ts';
+import { createAuditWriter } from '../audit/writer.ts';
 import { authOptionsFromConfig } from './auth.ts';
 import { readSupergraph } from './compose.ts';
 import { startGateway } from './server.ts';
@@ -23,6 +28,13 @@ if (!config.UPSTREAM_HMAC_SECRET) {
 const accessUrl = databaseUrlFor('access');
 const accessDatabase = accessUrl ? openDatabase('access', { url: accessUrl, poolMax: 2 }) : null;
 if (!accessDatabase) logger.warn({ component: 'gateway' }, 'no AUDIT_DATABASE_URL or DATABASE_URL: API keys are not accepted, only bearer tokens');
+const qualityUrls = SUBGRAPHS.map((s) => databaseUrlFor(s));
+const auditUrl = databaseUrlFor('audit');
+const qualityDatabases = qualityUrls.every(Boolean) && auditUrl
+  ? Object.fromEntries(SUBGRAPHS.map((s, i) => [s, openDatabase(s, { url: qualityUrls[i]!, poolMax: 2 })])) as Record<(typeof SUBGRAPHS)[number], ReturnType<typeof openDatabase>>
+  : null;
+const auditDatabase = qualityDatabases ? openDatabase('audit', { url: auditUrl!, poolMax: 1 }) : null;
+const audit = auditDatabase ? createAuditWriter(auditDatabase, { attempts: config.AUDIT_WRITE_ATTEMPTS }) : null;
 const gateway = await startGateway(
   {
     supergraphSdl: readSupergraph(),
@@ -30,6 +42,7 @@ const gateway = await startGateway(
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     production: config.NODE_ENV === 'production',
     auth: { ...(await authOptionsFromConfig(config.UPSTREAM_HMAC_SECRET)), apiKeys: accessDatabase ? createApiKeyStore(accessDatabase.knex) : undefined },
+    ...(qualityDatabases && audit ? { quality: { databases: qualityDatabases, audit } } : {}),
   },
   { port: config.PORT, host: config.HOST },
 );
@@ -37,6 +50,9 @@ logger.info({ url: `http://localhost:${gateway.port}/graphql` }, 'gateway ready'
 const stop = async () => {
   await gateway.stop();
   await accessDatabase?.close();
+  await audit?.close();
+  await auditDatabase?.close();
+  for (const d of Object.values(qualityDatabases ?? {})) await d.close();
   process.exit(0);
 };
 process.once('SIGINT', stop);

@@ -6,6 +6,7 @@
  *   GET /healthz        alive
  *   GET /readyz         supergraph loaded and every subgraph ready (its database reachable)
  *   GET /metrics        Prometheus metrics of every service in this process
+ *   GET /quality        the stewards' data-quality report (also .json, .csv; quality/http.ts)
  *
  * Limits on /graphql (depth, aliases, tokens, cost, body size, rate) and production mode are
  * wired in gateway/limits.ts; the whole-request deadline and the in-flight bound per subgraph in
@@ -25,7 +26,7 @@ import { logger } from '../lib/logger.ts';
 import { ERROR_CODES } from '../lib/error-codes.ts';
 import { env } from '../lib/config.ts';
 import { httpDuration, registry, routeLabel, statusLabel } from '../lib/metrics.ts';
-import { authPlugins, type GatewayAuthOptions } from './auth.ts';
+import { authPlugins, requestAuthenticator, type GatewayAuthOptions } from './auth.ts';
 import { EXAMPLE_QUERY, graphiqlQuery } from './example-query.ts';
 import { subgraphUnavailableMessage, useRequestDeadline } from './deadline.ts';
 import { createLimits, limitsFromConfig, type GatewayLimits } from './limits.ts';
@@ -33,6 +34,9 @@ import { createBridge, type BridgeOptions } from '../bridge/server.ts';
 import { inProcessExecutor, useDataHandOver } from '../bridge/execute.ts';
 import type { LocalSubgraph } from '../lib/subgraph-server.ts';
 import { inProcessTransports } from './in-process.ts';
+import { createQualityRoutes } from '../quality/http.ts';
+import type { Database } from '../lib/db.ts';
+import type { AuditWriter } from '../audit/writer.ts';
 
 export type GatewayOptions = {
   /** The supergraph SDL (normally gateway/supergraph.graphql). */
@@ -61,6 +65,12 @@ export type GatewayOptions = {
   graphiqlToken?: () => Promise<string>;
   /** The BI bridge (/rest, /odata) on this gateway: its OData routes; `false` serves no bridge. Default: served. */
   bridge?: Omit<BridgeOptions, 'executor'> | false;
+  /**
+   * The data-quality report (GET /quality, /quality.json, /quality.csv; quality/http.ts): every
+   * subgraph's database and the audit writer its reads are recorded with. Unset: /quality answers
+   * 404 saying this gateway has no database connections.
+   */
+  quality?: { databases: Record<SubgraphName, Database>; audit: AuditWriter };
 };
 
 /** Rewrites the `@join__graph(url:)` of each named subgraph in a supergraph SDL. */
@@ -185,6 +195,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   // the bridge runs its operations through this gateway's own handler, as the caller
   const bridge = options.bridge === false ? undefined : createBridge({ ...options.bridge, executor: inProcessExecutor((request, context) => runtime.fetch(request, context ?? {})) });
 
+  const quality = createQualityRoutes({ databases: options.quality?.databases, audit: options.quality?.audit, authenticate: requestAuthenticator(options.auth) });
+
   async function readyz(res: http.ServerResponse): Promise<void> {
     const checks = await Promise.all(
       Object.entries(options.subgraphUrls).map(async ([name, url]) => {
@@ -230,6 +242,10 @@ export function createGateway(options: GatewayOptions): Gateway {
           res.end(text);
         })
         .catch(() => res.writeHead(500).end());
+      return;
+    }
+    if (quality.handles(path)) {
+      quality.listener(req, res);
       return;
     }
     if (bridge?.handles(path)) {

@@ -5,8 +5,10 @@
  *   whose characters 9-17 embed a GB 11714 organization code with its own MOD 11 check.
  */
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = '10X98765432';
+/** GB 11643 weights of the first 17 digits (quality/ computes the check character in SQL with them). */
+export const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+/** The check character for each weighted sum modulo 11. */
+export const ID_CHECK = '10X98765432';
 
 /** The check character for the first 17 digits of an identity number. */
 export function idCardCheckChar(first17: string): string {
@@ -38,7 +40,8 @@ export function checkIdCardNumber(input: string): IdCheck {
 
 /** Character set of the unified social credit code (no I, O, Z, S, V). */
 export const CREDIT_CODE_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+/** GB 32100 weights of the first 17 characters. */
+export const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 /** The 18th character of a unified social credit code from its first 17. */
 export function creditCodeCheckChar(first17: string): string {

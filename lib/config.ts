@@ -167,6 +167,11 @@ const EnvModel = z.object({
    * by `npm run import -- --purge-quarantine`.
    */
   QUARANTINE_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
+  // --- data quality (quality/: `npm run quality`, GET /quality) ---
+  /** Counts below this (and above 0) are shown as "<N>" in every quality output, and the shares and ages they would reveal are withheld. */
+  QUALITY_MIN_CELL: z.coerce.number().int().min(1).max(100).default(5),
+  /** statement_timeout of `npm run quality`'s sessions, ms (0: none): a district-wide check reads whole tables, past DB_STATEMENT_TIMEOUT_MS. */
+  QUALITY_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(600_000),
 });
 
 export type Env = z.infer<typeof EnvModel>;

@@ -138,6 +138,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       limits: options.limits,
       auth,
       graphiqlToken: options.graphiqlToken,
+      quality: { databases: options.databases, audit },
     },
     { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },
   );

@@ -51,6 +51,17 @@ const COMMANDS: { script: string; usage: string; bad: [string[], string][] }[] =
     ],
   },
   {
+    script: 'scripts/quality.ts',
+    usage: 'usage: npm run quality -- [--json | --csv]',
+    bad: [
+      [['--frobnicate'], "Unknown option '--frobnicate'"],
+      [['--json', '--csv'], '--json and --csv are exclusive'],
+      [['--subgraph', 'parking'], '--subgraph must be one of buildings, people, entities, events, cases, got "parking"'],
+      [['--community', '44030400402'], '--community: community must be a district (6 digits), subdistrict (9) or community (12) code, got "44030400402"'],
+      [['--html', ''], '--html needs a file name'],
+    ],
+  },
+  {
     script: 'scripts/apikey.ts',
     usage: 'usage: npm run apikey -- create',
     bad: [

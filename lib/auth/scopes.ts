@@ -7,6 +7,7 @@ import { z } from 'zod';
 
 export const SCOPES = [
   'address:read', 'people:read', 'people:pii', 'entities:read', 'events:read', 'events:write', 'cases:read', 'audit:read',
+  'steward:read', 'steward:write',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -20,6 +21,8 @@ export const ROLES = {
   analyst: ['address:read', 'entities:read', 'events:read', 'cases:read'],
   /** Reads the audit log and nothing personal. */
   auditor: ['address:read', 'audit:read'],
+  /** Data steward: the data-quality report (steward:read) and the quarantine workflow (steward:write); counts, nothing personal. */
+  steward: ['address:read', 'steward:read', 'steward:write'],
   admin: [...SCOPES],
 } as const satisfies Record<string, readonly Scope[]>;
 export type Role = keyof typeof ROLES;

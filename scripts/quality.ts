@@ -1,0 +1,81 @@
+/**
+ * `npm run quality -- [--json|--csv] [--html FILE] [--subgraph S]... [--community CODE] [--no-record]`:
+ * the data-quality report (quality/) over every subgraph's schema, recorded in each schema's
+ * history unless limited to communities or --no-record is given.
+ * Exit codes: 0 no check red, 1 a check failed (red) or could not run, 2 bad arguments.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { openOrExit } from '../lib/cli.ts';
+import { openDatabase, type Database } from '../lib/db.ts';
+import { env, SUBGRAPHS, type SubgraphName } from '../lib/config.ts';
+import { qualityHtml } from '../quality/html.ts';
+import { qualityCsv, qualityReport, qualityText } from '../quality/report.ts';
+import { runQuality } from '../quality/run.ts';
+import { checkScopeCode } from '../quality/statement.ts';
+
+const USAGE = `usage: npm run quality -- [--json | --csv] [--html FILE] [--subgraph NAME]... [--community CODE] [--lines] [--no-record]
+  (default)          one line per check: status, failing rows of rows looked at, the measure
+  --json             the report as one JSON object on stdout
+  --csv              one CSV line per check and community on stdout (community * = the whole scope)
+  --html FILE        also write the HTML report (inline SVG charts) to FILE
+  --subgraph NAME    only this subgraph's checks (repeatable): ${SUBGRAPHS.join(', ')}
+  --community CODE   only this district (6 digits), subdistrict (9) or community (12); such a run is not recorded
+  --lines            text output: also every community line
+  --no-record        do not store this run in the history
+  -h, --help         this text
+exit status: 0 no check red, 1 a check red or not computed, 2 bad arguments
+`;
+
+function usage(problem?: string): never {
+  if (problem) process.stderr.write(`${problem}\n${USAGE}`);
+  else process.stdout.write(USAGE);
+  process.exit(problem ? 2 : 0);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    strict: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      csv: { type: 'boolean', default: false },
+      html: { type: 'string' },
+      subgraph: { type: 'string', multiple: true },
+      community: { type: 'string' },
+      lines: { type: 'boolean', default: false },
+      'no-record': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+} catch (err) {
+  usage((err as Error).message);
+}
+const { values } = parsed;
+if (values.help) usage();
+if (values.json && values.csv) usage('--json and --csv are exclusive: choose one output on stdout');
+if (values.html !== undefined && values.html.trim() === '') usage('--html needs a file name');
+for (const s of values.subgraph ?? []) if (!(SUBGRAPHS as readonly string[]).includes(s)) usage(`--subgraph must be one of ${SUBGRAPHS.join(', ')}, got ${JSON.stringify(s)}`);
+let prefix: string | null = null;
+if (values.community !== undefined) {
+  const checked = checkScopeCode(values.community);
+  if (!checked.ok) usage(`--community: ${checked.message}`);
+  prefix = checked.code;
+}
+
+// whole-table aggregates: the sessions get the quality timeout, not the request one
+const databases = openOrExit(() => Object.fromEntries(SUBGRAPHS.map((s) => [s, openDatabase(s, { statementTimeoutMs: env().QUALITY_STATEMENT_TIMEOUT_MS, poolMax: 2 })])) as Record<SubgraphName, Database>);
+let failed = false;
+try {
+  const subgraphs = values.subgraph?.length ? SUBGRAPHS.filter((s) => values.subgraph!.includes(s)) : [...SUBGRAPHS];
+  const run = await runQuality(databases, { scope: { prefix, communities: null }, subgraphs: subgraphs as SubgraphName[], record: !values['no-record'] });
+  const report = qualityReport(run, env().QUALITY_MIN_CELL);
+  if (values.html) writeFileSync(values.html, qualityHtml(report));
+  if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else if (values.csv) process.stdout.write(qualityCsv(report));
+  else process.stdout.write(qualityText(report, { communities: values.lines }) + (values.html ? `HTML report written to ${values.html}\n` : ''));
+  failed = report.summary.fail > 0 || report.summary.error > 0;
+} finally {
+  for (const d of Object.values(databases)) await d.close();
+}
+process.exit(failed ? 1 : 0);
