@@ -7,6 +7,7 @@ import { z } from 'zod';
 
 export const SCOPES = [
   'address:read', 'people:read', 'people:pii', 'entities:read', 'events:read', 'events:write', 'cases:read', 'audit:read',
+  'steward:write',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -18,6 +19,8 @@ export const ROLES = {
   'case-officer': ['address:read', 'people:read', 'people:pii', 'cases:read', 'events:read'],
   /** BI analyst: aggregates and non-personal data. */
   analyst: ['address:read', 'entities:read', 'events:read', 'cases:read'],
+  /** Data steward: works through the import quarantine and its address aliases (people:pii unmasks the rows). */
+  steward: ['address:read', 'steward:write'],
   /** Reads the audit log and nothing personal. */
   auditor: ['address:read', 'audit:read'],
   admin: [...SCOPES],
