@@ -143,6 +143,11 @@ function present(kind: DepartmentKind, row: QuarantineRow, pii: boolean, full: b
     firstSeen: row.firstSeen, lastSeen: row.lastSeen, purged: row.purgedAt !== null,
   };
   if (!full) return item;
+  // jsonb keeps keys in its own order: show them in the file format's
+  const order = DEPARTMENT_FORMATS[kind].columns as readonly string[];
+  if (row.raw !== null && order.some((c) => c in row.raw!)) {
+    row = { ...row, raw: Object.fromEntries([...order.filter((c) => c in row.raw!), ...Object.keys(row.raw).filter((c) => !order.includes(c))].map((c) => [c, row.raw![c]])) };
+  }
   if (pii || row.raw === null) return { ...item, detail: row.detail, address: row.address, raw: row.raw, masked: false };
   const secrets = Object.entries(row.raw).filter(([k, v]) => k in PII_COLUMNS && v.trim() !== '').map(([, v]) => v.trim());
   const raw = Object.fromEntries(Object.entries(row.raw).map(([k, v]) => [k, k in PII_COLUMNS && v !== '' ? PII_COLUMNS[k](v) : maskText(v, secrets)]));

@@ -24,13 +24,13 @@ import { createQuarantineService, MAX_PAGE, MAX_RELINK, type QuarantineItem, typ
 import { QUARANTINE_REASONS, type QuarantineReason } from '../importer/types.ts';
 
 const USAGE = `usage: npm run quarantine -- <command> [options] --as NAME [--pii] [--community C]... [--json]
-  list <kind> [--reason R] [--community C] [--older-than DAYS] [--file NAME] [--first N] [--after ID]
+  list <kind> [--reason R] [--older-than DAYS] [--file NAME] [--first N] [--after ID]
                           quarantined rows, oldest first (no values): id, record, file:line, reason, community, age
   show <kind> <id>        one row with its values (identity numbers, phones, dates masked without --pii)
   fix <kind> <id> [--code CODE [--column COL]] [--set COL=VALUE]...
                           assign an address code (the text becomes an alias later imports match) and/or
                           correct fields; re-validates and loads the row, or says why it still fails
-  relink <kind> [--reason R]... [--community C] [--id ID]... [--limit N]
+  relink <kind> [--reason R]... [--id ID]... [--limit N]
                           standardize quarantined rows again (after the registry or the aliases changed) and
                           load those that now link (default reasons OUTSIDE_DISTRICT, AMBIGUOUS, UNLINKED)
   drop <kind> <id> --why TEXT
@@ -42,7 +42,8 @@ const USAGE = `usage: npm run quarantine -- <command> [options] --as NAME [--pii
   kind                    ${DEPARTMENT_KINDS.join(' | ')}
   --as NAME               the steward acting (required; the audit subject)
   --pii                   the steward holds people:pii: values are shown unmasked
-  --community C           confine to a 12-digit community (repeatable), as a token's communities claim
+  --community C           confine to a 12-digit community (repeatable), as a token's communities claim:
+                          list, show, fix, relink, aliases and revoke then see only its rows and aliases
   --json                  one JSON object on stdout
   -h, --help              this text
 Every command is in the audit trail (npm run audit). Exit codes: 0 done, 1 refused or failed, 2 bad arguments.
