@@ -519,10 +519,15 @@ export function createQuarantineService(options: QuarantineServiceOptions) {
       const alias = await aliases.byId(id);
       if (!alias || !inScope(s, alias.code.slice(0, 12))) return fail('NOT_FOUND', `no alias has id ${id}`, ['id']);
       if (alias.revokedAt) return fail('BAD_USER_INPUT', `alias ${id} was revoked already, ${alias.revokedAt.toISOString()} by ${alias.revokedBy}`, ['id']);
-      const auditId = await record(s, 'buildings', 'quarantine.revokeAlias', `revoke alias #${id} "${alias.text}" → ${alias.code}: ${reason!.trim()}`, [], [alias.code]);
-      const revoked = await aliases.revoke(id, s.viewer.subject ?? 'unknown', reason!.trim());
-      if (!revoked) return fail('BAD_USER_INPUT', `alias ${id} was revoked meanwhile`, ['id']);
-      return { ok: true, value: { alias: revoked, auditId } };
+      // the revocation and its audit record in one transaction, as a fix
+      const done = await databases.buildings.knex.transaction(async (trx) => {
+        const revoked = await createAliasRepository(trx as unknown as Db).revoke(id, s.viewer.subject ?? 'unknown', reason!.trim());
+        if (!revoked) return null;
+        const auditId = await record(s, 'buildings', 'quarantine.revokeAlias', `revoke alias #${id} "${alias.text}" → ${alias.code}: ${reason!.trim()}`, [], [alias.code]);
+        return { alias: revoked, auditId };
+      });
+      if (!done) return fail('BAD_USER_INPUT', `alias ${id} was revoked meanwhile`, ['id']);
+      return { ok: true, value: done };
     },
   };
 }
