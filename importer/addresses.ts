@@ -19,7 +19,13 @@ export type RegistryDistrict = { code: string; name: string; fullName: string };
 /** The outcome for one address text. */
 export type CellLink =
   | { ok: true; code: string; level: LinkLevel }
-  | { ok: false; reason: Extract<QuarantineReason, 'OUTSIDE_DISTRICT' | 'AMBIGUOUS' | 'UNLINKED'>; detail: string };
+  | {
+    ok: false;
+    reason: Extract<QuarantineReason, 'OUTSIDE_DISTRICT' | 'AMBIGUOUS' | 'UNLINKED'>;
+    detail: string;
+    /** The 12-digit community the text reached (or all its candidates share), for the stewards' quarantine; else null. */
+    community: string | null;
+  };
 
 const RANK: Record<MatchLevel, number> = { DISTRICT: 0, SUBDISTRICT: 1, COMMUNITY: 2, BUILDING: 3, ROOM: 4 };
 const CODE_LENGTH: Record<LinkLevel, number> = { COMMUNITY: 12, BUILDING: 19, ROOM: 25 };
@@ -76,16 +82,24 @@ export function createLinker(districts: readonly RegistryDistrict[], minLevel: L
       const reached = m.code && level ? `reached ${level} ${m.code}` : 'matched nothing in the registry';
       const needs = `needs ${minLevel} or finer`;
       const why = outside(m);
-      if (why) return { ok: false, reason: 'OUTSIDE_DISTRICT', detail: clip(`${why}`) };
+      if (why) return { ok: false, reason: 'OUTSIDE_DISTRICT', detail: clip(`${why}`), community: null };
+      const community = communityOf(m);
       const ambiguous = m.reasons.filter((r) => r.status === 'AMBIGUOUS');
       const finer = m.candidates.filter((c) => RANK[c.level] >= RANK[minLevel]);
       if (ambiguous.length || finer.length >= 2) {
         const options = finer.slice(0, 3).map((c) => `${c.code} ${c.fullName}`).join(' | ');
-        return { ok: false, reason: 'AMBIGUOUS', detail: clip(`${reached}, ${needs}${explain(m)}${options ? `; could be ${options}` : ''}`) };
+        return { ok: false, reason: 'AMBIGUOUS', detail: clip(`${reached}, ${needs}${explain(m)}${options ? `; could be ${options}` : ''}`), community };
       }
-      return { ok: false, reason: 'UNLINKED', detail: clip(`${reached}, ${needs}${explain(m)}`) };
+      return { ok: false, reason: 'UNLINKED', detail: clip(`${reached}, ${needs}${explain(m)}`), community };
     },
   };
+}
+
+/** The community a failed match is sure of: its code's, else the one every candidate shares; null when neither. */
+function communityOf(m: AddressMatch): string | null {
+  if (m.code && m.code.length >= 12) return m.code.slice(0, 12);
+  const shared = new Set(m.candidates.filter((c) => c.code.length >= 12).map((c) => c.code.slice(0, 12)));
+  return shared.size === 1 && m.candidates.every((c) => c.code.length >= 12) ? [...shared][0] : null;
 }
 
 function clip(s: string): string {

@@ -164,7 +164,7 @@ const KINDS: Record<DepartmentKind, KindSql> = {
   },
 };
 
-const QUARANTINE_STAGE = ['record_id', 'line', 'reason', 'detail', 'address', 'raw'] as const;
+const QUARANTINE_STAGE = ['record_id', 'line', 'reason', 'detail', 'address', 'raw', 'community_code'] as const;
 
 /** PostgreSQL text cannot hold NUL; a quarantined line may (it is quarantined for a reason). */
 function noNul(s: string): string {
@@ -173,7 +173,7 @@ function noNul(s: string): string {
 
 function quarantineLine(q: QuarantineEntry): string {
   const raw = Object.fromEntries(Object.entries(q.raw).map(([k, v]) => [noNul(k), noNul(v)]));
-  return csvLine([q.recordId, q.line, q.reason, noNul(q.detail), q.address === null ? null : noNul(q.address), JSON.stringify(raw)]);
+  return csvLine([q.recordId, q.line, q.reason, noNul(q.detail), q.address === null ? null : noNul(q.address), JSON.stringify(raw), q.communityCode ?? null]);
 }
 
 /** The stage values of a validated row, in the kind's staging column order (after line and id). */
@@ -353,17 +353,18 @@ export function createImportRepository(database: Database, kind: DepartmentKind)
   async function writeQuarantine(trx: Knex.Transaction, tx: Database, runId: number, fileName: string, entries: readonly QuarantineEntry[]) {
     await trx.raw(`/* import.quarantineStage */
       CREATE TEMP TABLE import_qstage (record_id text COLLATE "C", line integer NOT NULL, reason text NOT NULL,
-        detail text NOT NULL, address text, raw jsonb NOT NULL) ON COMMIT DROP`);
+        detail text NOT NULL, address text, raw jsonb NOT NULL, community_code text) ON COMMIT DROP`);
     await copyCsv(tx, 'pg_temp.import_qstage', QUARANTINE_STAGE, [entries.map(quarantineLine).join('')]);
     const set = `run_id = excluded.run_id, file_name = excluded.file_name, line = excluded.line, reason = excluded.reason,
-      detail = excluded.detail, address = excluded.address, raw = excluded.raw, last_seen = now(), purged_at = NULL`;
+      detail = excluded.detail, address = excluded.address, raw = excluded.raw, community_code = excluded.community_code,
+      last_seen = now(), purged_at = NULL`;
     await trx.raw(`/* import.quarantineById */
-      INSERT INTO ${schema}.import_quarantine (record_id, run_id, file_name, line, reason, detail, address, raw)
-      SELECT record_id, ?, ?, line, reason, detail, address, raw FROM pg_temp.import_qstage WHERE record_id IS NOT NULL ORDER BY record_id
+      INSERT INTO ${schema}.import_quarantine (record_id, run_id, file_name, line, reason, detail, address, raw, community_code)
+      SELECT record_id, ?, ?, line, reason, detail, address, raw, community_code FROM pg_temp.import_qstage WHERE record_id IS NOT NULL ORDER BY record_id
       ON CONFLICT (record_id) WHERE record_id IS NOT NULL DO UPDATE SET ${set}`, [runId, fileName]);
     await trx.raw(`/* import.quarantineByLine */
-      INSERT INTO ${schema}.import_quarantine (record_id, run_id, file_name, line, reason, detail, address, raw)
-      SELECT NULL, ?, ?, line, reason, detail, address, raw FROM pg_temp.import_qstage WHERE record_id IS NULL ORDER BY line
+      INSERT INTO ${schema}.import_quarantine (record_id, run_id, file_name, line, reason, detail, address, raw, community_code)
+      SELECT NULL, ?, ?, line, reason, detail, address, raw, community_code FROM pg_temp.import_qstage WHERE record_id IS NULL ORDER BY line
       ON CONFLICT (file_name, line) WHERE record_id IS NULL DO UPDATE SET ${set}`, [runId, fileName]);
   }
 }

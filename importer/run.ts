@@ -19,6 +19,7 @@
 import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { createAliasRepository, withAliases } from '../address/aliases.ts';
 import { createStandardizer } from '../address/standardizer.ts';
 import type { Standardizer } from '../address/types.ts';
 import { env } from '../lib/config.ts';
@@ -44,7 +45,7 @@ export type ImportOptions = {
   target: Database;
   /** The address registry. */
   buildings: Database;
-  /** Defaults to createStandardizer(buildings). */
+  /** Defaults to createStandardizer(buildings) behind the stewards' aliases (withAliases). */
   standardizer?: Standardizer;
   /** Coarsest precision an address may be linked at; default COMMUNITY. */
   minLevel?: LinkLevel;
@@ -94,7 +95,7 @@ export const DEFAULT_BATCH_SIZE = 2_000;
 export const MAX_BATCH_SIZE = 50_000;
 
 /** Which address columns must not be empty: every kind's address, but only an entity's registered one. */
-const REQUIRED_ADDRESS: Record<DepartmentKind, readonly string[]> = {
+export const REQUIRED_ADDRESS: Record<DepartmentKind, readonly string[]> = {
   people: ['address'],
   entities: ['registered_address'],
   events: ['address'],
@@ -172,7 +173,9 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
     // every row would be quarantined: say so once instead
     if (!districts.length) throw new Error('the address registry (buildings.address) is empty: load it first, e.g. npm run seed');
     // a one-shot run: the registry index is built once and never refreshed
-    const standardizer = options.standardizer ?? (await createStandardizer(buildings, { refreshIntervalMs: 0 }));
+    // stewards' aliases (address/aliases.ts) answer the texts they were taught before any matching
+    const standardizer = options.standardizer
+      ?? withAliases(await createStandardizer(buildings, { refreshIntervalMs: 0 }), createAliasRepository(buildings.knex));
     const linker = createCachedLinker(standardizer, createLinker(districts, minLevel), options.addressCache);
     return await run({ ...options, minLevel, batchSize }, source, positions, linker);
   } finally {
@@ -285,7 +288,7 @@ async function run(
           continue;
         }
         failure = `${addressColumns[i]} "${text}": ${link.detail}`;
-        quarantine.push({ recordId: v.id, line: v.line, reason: link.reason, detail: failure, address: addressOf(v.row), raw: v.row });
+        quarantine.push({ recordId: v.id, line: v.line, reason: link.reason, detail: failure, address: addressOf(v.row), raw: v.row, communityCode: link.community });
       }
       if (failure !== null) continue;
       rows.push({

@@ -49,6 +49,8 @@ export type QuarantineEntry = {
   address: string | null;
   /** The row by column name, or { text } when the line could not be split into fields. */
   raw: Record<string, string>;
+  /** The community its address reached before failing (OUTSIDE_DISTRICT / AMBIGUOUS / UNLINKED), else null or absent. */
+  communityCode?: string | null;
 };
 
 /** Bad invocation or input found before anything was written: the CLI exits with code 2. */

@@ -21,7 +21,7 @@ export const ROLES = {
   analyst: ['address:read', 'entities:read', 'events:read', 'cases:read'],
   /** Reads the audit log and nothing personal. */
   auditor: ['address:read', 'audit:read'],
-  /** Data steward: the data-quality report (steward:read) and the quarantine workflow (steward:write); counts, nothing personal. */
+  /** Data steward: the data-quality report (steward:read) and the quarantine workflow (steward:write); quarantined rows stay masked without people:pii. */
   steward: ['address:read', 'steward:read', 'steward:write'],
   admin: [...SCOPES],
 } as const satisfies Record<string, readonly Scope[]>;

@@ -1,0 +1,535 @@
+/**
+ * The stewards' quarantine: list, show, fix, relink and drop the rows an import could not load,
+ * and review or revoke the address aliases fixes teach. Used by `npm run quarantine`
+ * (scripts/quarantine.ts); every SQL statement is in importer/quarantine-repository.ts,
+ * importer/repository.ts (loading, through the importer's own writeBatch) and address/aliases.ts.
+ *
+ * - Scope: every operation needs `steward:write`; values that are personal data (identity
+ *   number, phone, birth date, the residence's since date, and any identity or mobile number
+ *   quoted in a detail, an address or an unparsed line) are masked unless the steward also has
+ *   `people:pii`. A steward confined to communities sees and changes only rows whose address
+ *   reached one of them (rows that reached no community are outside every confinement), assigns
+ *   only codes inside them, and sees and revokes only aliases inside them.
+ * - A fix re-validates the corrected row with the importer's rules, links its addresses (the
+ *   assigned code for the fixed column, the standardizer behind the aliases for the others) and
+ *   loads it with the importer's writeBatch, the quarantine row removed and the audit record
+ *   committed in the same transaction; when a code was assigned to a text, the text becomes an
+ *   alias (address/aliases.ts) that later imports match first.
+ * - Every show, list, fix, relink, drop and alias revocation appends one audit record (audit/):
+ *   who (subject, roles), what (operation name, a purpose line describing the change, the
+ *   person ids and address codes involved), when (the record's time).
+ */
+import { createAliasRepository, aliasKey, withAliases, ALIAS_LEVELS, type AddressAlias, type AliasRepository } from '../address/aliases.ts';
+import { createStandardizer } from '../address/standardizer.ts';
+import type { Standardizer } from '../address/types.ts';
+import { hashOperation, type AuditWriter } from '../audit/writer.ts';
+import { checkAddressCode } from '../lib/address-code.ts';
+import { maskIdNumber, maskPhone } from '../lib/auth/masking.ts';
+import type { Viewer } from '../lib/auth/scopes.ts';
+import type { Database, Db } from '../lib/db.ts';
+import { createCachedLinker, createLinker, type CellLink } from './addresses.ts';
+import { DEPARTMENT_FORMATS, type DepartmentKind } from './formats.ts';
+import { createQuarantineRepository, type QuarantineFilter, type QuarantineRow } from './quarantine-repository.ts';
+import { createImportRepository, registryDistricts, stageValues, type StageRow } from './repository.ts';
+import { REQUIRED_ADDRESS } from './run.ts';
+import { LINK_LEVELS, QUARANTINE_REASONS, type LinkLevel, type QuarantineReason } from './types.ts';
+import { validateRow } from './validate.ts';
+
+/** Who acts: the steward's name (the audit subject) and what they may do. */
+export type Steward = {
+  viewer: Viewer;
+  /** How they reached us (audit client name): 'npm run quarantine', or the GraphQL client's name. */
+  client: string;
+};
+
+/** A business error, as GraphQL payloads carry them: which input, what is wrong, a stable code. */
+export type UserError = { field: string[] | null; message: string; code: StewardErrorCode };
+
+export const STEWARD_ERROR_CODES = [
+  'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'PURGED', 'INVALID_ADDRESS_CODE', 'ADDRESS_NOT_FOUND', 'OUT_OF_SCOPE',
+  'INVALID_ROW', 'MISSING_ADDRESS', 'OUTSIDE_DISTRICT', 'AMBIGUOUS', 'UNLINKED', 'CONFLICT', 'ALIAS_CONFLICT',
+] as const;
+export type StewardErrorCode = (typeof STEWARD_ERROR_CODES)[number];
+
+export type Result<T> = { ok: true; value: T } | { ok: false; errors: UserError[] };
+
+const fail = (code: StewardErrorCode, message: string, field: string[] | null = null): { ok: false; errors: UserError[] } =>
+  ({ ok: false, errors: [{ field, message, code }] });
+
+/** A quarantined row as a steward sees it (masked unless people:pii). */
+export type QuarantineItem = {
+  kind: DepartmentKind;
+  id: number;
+  recordId: string | null;
+  fileName: string;
+  line: number;
+  reason: QuarantineReason;
+  communityCode: string | null;
+  firstSeen: Date;
+  lastSeen: Date;
+  purged: boolean;
+  /** Only in show: */
+  detail?: string | null;
+  address?: string | null;
+  raw?: Record<string, string> | null;
+  masked?: boolean;
+};
+
+export type ListArgs = QuarantineFilter & { first?: number; after?: number | null };
+export type ListPage = { items: QuarantineItem[]; total: number; next: number | null };
+
+export type FixInput = {
+  /** Address code to assign (community, building or room). */
+  code?: string | null;
+  /** Which address column the code is for; default the one the detail names, else the kind's first. */
+  column?: string | null;
+  /** Corrected values by column name. */
+  fields?: Readonly<Record<string, string>> | null;
+};
+
+export type Fixed = {
+  item: QuarantineItem;
+  /** The record id loaded, and how. */
+  recordId: string;
+  outcome: 'inserted' | 'updated' | 'unchanged';
+  codes: Record<string, string | null>;
+  level: LinkLevel;
+  /** The alias the fix taught (or found already taught with the same code); null when no code was assigned to a text. */
+  alias: AddressAlias | null;
+  aliasCreated: boolean;
+  auditId: number;
+};
+
+export type Relinked = { tried: number; loaded: { id: number; recordId: string }[]; still: { id: number; recordId: string; reason: QuarantineReason }[]; auditId: number | null };
+
+export const MAX_PAGE = 500;
+export const MAX_RELINK = 5_000;
+export const MAX_REASON_LENGTH = 500;
+/** Reasons relink retries by default: the address ones. */
+export const ADDRESS_REASONS: readonly QuarantineReason[] = ['OUTSIDE_DISTRICT', 'AMBIGUOUS', 'UNLINKED'];
+
+export type QuarantineServiceOptions = {
+  /** The four department databases and the registry's. */
+  databases: Record<DepartmentKind | 'buildings', Database>;
+  audit: AuditWriter;
+  /** For tests; default createStandardizer(buildings) behind the aliases, built on first need. */
+  standardizer?: Standardizer;
+};
+
+// ---- masking
+
+const ID_NUMBER = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9A-Za-z])|(?<![0-9])[0-9]{15}(?![0-9])/g;
+const MOBILE = /(?<![0-9])1[0-9]{10}(?![0-9])/g;
+
+/** Hides identity and mobile numbers in free text, and any of the given values. */
+function maskText(text: string, secrets: readonly string[]): string {
+  let s = text;
+  for (const secret of secrets) if (secret.length >= 4) s = s.split(secret).join('*'.repeat(secret.length));
+  return s.replace(ID_NUMBER, (m) => maskIdNumber(m)).replace(MOBILE, (m) => maskPhone(m));
+}
+
+/** A raw record's columns that are personal data, and how each is shown without people:pii. */
+const PII_COLUMNS: Record<string, (v: string) => string> = {
+  id_number: maskIdNumber,
+  phone: maskPhone,
+  // the year only, as Person.birthYear and Residence.sinceYear
+  birth_date: (v) => (/^\d{4}/.test(v.trim()) ? `${v.trim().slice(0, 4)}-**-**` : '*'.repeat(v.length)),
+  since: (v) => (/^\d{4}/.test(v.trim()) ? `${v.trim().slice(0, 4)}-**-**` : '*'.repeat(v.length)),
+};
+
+function present(kind: DepartmentKind, row: QuarantineRow, pii: boolean, full: boolean): QuarantineItem {
+  const item: QuarantineItem = {
+    kind, id: row.id, recordId: row.recordId, fileName: row.fileName, line: row.line, reason: row.reason, communityCode: row.communityCode,
+    firstSeen: row.firstSeen, lastSeen: row.lastSeen, purged: row.purgedAt !== null,
+  };
+  if (!full) return item;
+  // jsonb keeps keys in its own order: show them in the file format's
+  const order = DEPARTMENT_FORMATS[kind].columns as readonly string[];
+  if (row.raw !== null && order.some((c) => c in row.raw!)) {
+    row = { ...row, raw: Object.fromEntries([...order.filter((c) => c in row.raw!), ...Object.keys(row.raw).filter((c) => !order.includes(c))].map((c) => [c, row.raw![c]])) };
+  }
+  if (pii || row.raw === null) return { ...item, detail: row.detail, address: row.address, raw: row.raw, masked: false };
+  const secrets = Object.entries(row.raw).filter(([k, v]) => k in PII_COLUMNS && v.trim() !== '').map(([, v]) => v.trim());
+  const raw = Object.fromEntries(Object.entries(row.raw).map(([k, v]) => [k, k in PII_COLUMNS && v !== '' ? PII_COLUMNS[k](v) : maskText(v, secrets)]));
+  return {
+    ...item,
+    detail: row.detail === null ? null : maskText(row.detail, secrets),
+    address: row.address === null ? null : maskText(row.address, secrets),
+    raw,
+    masked: true,
+  };
+}
+
+// ---- the service
+
+/** Rolls a fix's transaction back: the database side refuses the row (CONFLICT). */
+class Refused extends Error {}
+
+export function createQuarantineService(options: QuarantineServiceOptions) {
+  const { databases, audit } = options;
+  const aliases: AliasRepository = createAliasRepository(databases.buildings.knex);
+  let standardizer: Promise<Standardizer> | null = options.standardizer ? Promise.resolve(options.standardizer) : null;
+  const standardizerOf = (): Promise<Standardizer> =>
+    (standardizer ??= createStandardizer(databases.buildings, { refreshIntervalMs: 60_000 }).then((s) => withAliases(s, aliases)));
+
+  const repositoryOf = (kind: DepartmentKind, db?: Db) => createQuarantineRepository(db ?? databases[kind].knex, kind);
+
+  const allowed = (s: Steward): UserError[] | null =>
+    s.viewer.scopes.has('steward:write')
+      ? null
+      : [{ field: null, message: 'the quarantine needs the steward:write scope (the steward role)', code: 'FORBIDDEN' }];
+  const inScope = (s: Steward, community: string | null): boolean =>
+    s.viewer.communities === null || (community !== null && s.viewer.communities.includes(community));
+  const pii = (s: Steward) => s.viewer.scopes.has('people:pii');
+
+  async function record(s: Steward, subgraph: string, operation: string, what: string, personIds: string[], addressCodes: string[]): Promise<number> {
+    const appended = await audit.append({
+      subject: s.viewer.subject,
+      roles: s.viewer.roles,
+      subgraph,
+      operationName: operation,
+      operationHash: hashOperation(`${operation}\n${what}`),
+      clientName: s.client,
+      purpose: what,
+      personIds,
+      addressCodes,
+      requestId: null,
+    });
+    return appended.id;
+  }
+
+  /** The row `id` of `kind` when it exists and is in the steward's scope. */
+  async function visible(kind: DepartmentKind, id: number, s: Steward): Promise<Result<QuarantineRow>> {
+    const denied = allowed(s);
+    if (denied) return { ok: false, errors: denied };
+    if (!(kind in DEPARTMENT_FORMATS)) return fail('BAD_USER_INPUT', `unknown kind "${kind}"; one of ${Object.keys(DEPARTMENT_FORMATS).join(', ')}`, ['kind']);
+    if (!Number.isSafeInteger(id) || id < 1) return fail('BAD_USER_INPUT', `a quarantine id is a positive integer, got ${id}`, ['id']);
+    const row = await repositoryOf(kind).byId(id);
+    // out of scope reads like not found: a confined steward learns nothing of other communities
+    if (!row || !inScope(s, row.communityCode)) return fail('NOT_FOUND', `no ${kind} quarantine row has id ${id}`, ['id']);
+    return { ok: true, value: row };
+  }
+
+  function checkFilter(args: ListArgs): UserError[] {
+    const errors: UserError[] = [];
+    if (args.reason != null && !(QUARANTINE_REASONS as readonly string[]).includes(args.reason)) {
+      errors.push({ field: ['reason'], message: `unknown reason "${args.reason}"; one of ${QUARANTINE_REASONS.join(', ')}`, code: 'BAD_USER_INPUT' });
+    }
+    if (args.community != null && !/^[0-9]{12}$/.test(args.community)) {
+      errors.push({ field: ['community'], message: `a community code has 12 digits, got "${args.community}"`, code: 'INVALID_ADDRESS_CODE' });
+    }
+    if (args.olderThanDays != null && (!Number.isInteger(args.olderThanDays) || args.olderThanDays < 0)) {
+      errors.push({ field: ['olderThanDays'], message: `olderThanDays must be a whole number of days, got ${args.olderThanDays}`, code: 'BAD_USER_INPUT' });
+    }
+    if (args.first != null && (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE)) {
+      errors.push({ field: ['first'], message: `first must be an integer from 1 to ${MAX_PAGE}, got ${args.first}`, code: 'BAD_USER_INPUT' });
+    }
+    if (args.after != null && (!Number.isSafeInteger(args.after) || args.after < 0)) {
+      errors.push({ field: ['after'], message: `after is the last id of the previous page, got ${args.after}`, code: 'BAD_USER_INPUT' });
+    }
+    return errors;
+  }
+
+  const checkReason = (reason: string | null | undefined): UserError | null => {
+    const r = reason?.trim() ?? '';
+    if (!r) return { field: ['reason'], message: 'a reason is required', code: 'BAD_USER_INPUT' };
+    if (r.length > MAX_REASON_LENGTH) return { field: ['reason'], message: `the reason is longer than ${MAX_REASON_LENGTH} characters`, code: 'BAD_USER_INPUT' };
+    return null;
+  };
+
+  /** Links every address text of valid rows: one standardizer call for all. */
+  async function linkTexts(texts: readonly string[], minLevel: LinkLevel): Promise<CellLink[]> {
+    if (!texts.length) return [];
+    const linker = createCachedLinker(await standardizerOf(), createLinker(await registryDistricts(databases.buildings), minLevel), 0);
+    return linker.linkAll(texts);
+  }
+
+  return {
+    /** A page of a department's quarantine, oldest first, without values (no personal data but the record id). */
+    async list(kind: DepartmentKind, args: ListArgs, s: Steward): Promise<Result<ListPage>> {
+      const denied = allowed(s);
+      if (denied) return { ok: false, errors: denied };
+      if (!(kind in DEPARTMENT_FORMATS)) return fail('BAD_USER_INPUT', `unknown kind "${kind}"; one of ${Object.keys(DEPARTMENT_FORMATS).join(', ')}`, ['kind']);
+      const errors = checkFilter(args);
+      if (errors.length) return { ok: false, errors };
+      const first = args.first ?? 50;
+      const filter: QuarantineFilter = { ...args, communities: s.viewer.communities };
+      const repository = repositoryOf(kind);
+      const [rows, total] = await Promise.all([repository.list(filter, first + 1, args.after ?? null), repository.count(filter)]);
+      const page = rows.slice(0, first);
+      const items = page.map((r) => present(kind, r, pii(s), false));
+      await record(s, kind, 'quarantine.list', `list ${kind} quarantine ${JSON.stringify({ ...args, first })}: ${items.length} of ${total}`,
+        kind === 'people' ? items.flatMap((i) => (i.recordId ? [i.recordId] : [])) : [], []);
+      return { ok: true, value: { items, total, next: rows.length > first ? page[page.length - 1].id : null } };
+    },
+
+    /** One row with its values (masked unless people:pii). */
+    async show(kind: DepartmentKind, id: number, s: Steward): Promise<Result<QuarantineItem>> {
+      const found = await visible(kind, id, s);
+      if (!found.ok) return found;
+      const item = present(kind, found.value, pii(s), true);
+      await record(s, kind, 'quarantine.show', `show ${kind} quarantine #${id}${item.masked ? ' (masked)' : ''}`,
+        kind === 'people' && item.recordId ? [item.recordId] : [], item.communityCode ? [item.communityCode] : []);
+      return { ok: true, value: item };
+    },
+
+    /** Corrects a row (an address code, field values), re-validates and loads it; teaches the alias. */
+    async fix(kind: DepartmentKind, id: number, input: FixInput, s: Steward): Promise<Result<Fixed>> {
+      const found = await visible(kind, id, s);
+      if (!found.ok) return found;
+      const row = found.value;
+      if (row.purgedAt !== null || row.raw === null) {
+        return fail('PURGED', `quarantine row ${id} was purged after the retention (its values are erased): import the record again`, ['id']);
+      }
+      const format = DEPARTMENT_FORMATS[kind];
+      const columns = format.columns as readonly string[];
+      const addressColumns = format.addressColumns as readonly string[];
+      const errors: UserError[] = [];
+      for (const name of Object.keys(input.fields ?? {})) {
+        if (!columns.includes(name)) errors.push({ field: ['fields', name], message: `${kind} has no column "${name}"; one of ${columns.join(', ')}`, code: 'BAD_USER_INPUT' });
+      }
+      let column: string | null = null;
+      let assigned: { code: string; level: LinkLevel; fullName: string } | null = null;
+      if (input.code != null) {
+        const fromDetail = /^(\w+) "/.exec(row.detail ?? '')?.[1];
+        column = input.column ?? (fromDetail && addressColumns.includes(fromDetail) ? fromDetail : addressColumns[0]);
+        if (!addressColumns.includes(column)) {
+          errors.push({ field: ['column'], message: `"${column}" is not an address column of ${kind}; one of ${addressColumns.join(', ')}`, code: 'BAD_USER_INPUT' });
+        }
+        const check = checkAddressCode(input.code);
+        if (!check.ok) errors.push({ field: ['code'], message: check.message, code: 'INVALID_ADDRESS_CODE' });
+        else if (!(ALIAS_LEVELS as readonly string[]).includes(check.level)) {
+          errors.push({ field: ['code'], message: `${check.code} is a ${check.level.toLowerCase()} code; assign a community, building or room code`, code: 'INVALID_ADDRESS_CODE' });
+        } else {
+          const target = await aliases.target(check.code);
+          if (!target) errors.push({ field: ['code'], message: `no address in the registry has the code ${check.code}`, code: 'ADDRESS_NOT_FOUND' });
+          else if (!inScope(s, check.code.slice(0, 12))) {
+            errors.push({ field: ['code'], message: `${check.code} is outside your communities (${s.viewer.communities!.join(', ')})`, code: 'OUT_OF_SCOPE' });
+          } else assigned = { code: check.code, level: check.level as LinkLevel, fullName: target.fullName };
+        }
+      } else if (input.column != null) {
+        errors.push({ field: ['column'], message: 'column names the address column a code is for: give code too', code: 'BAD_USER_INPUT' });
+      }
+      if (errors.length) return { ok: false, errors };
+
+      // the record as the importer would read it, with the steward's corrections
+      const corrected: Record<string, string> = Object.fromEntries(columns.map((c) => [c, input.fields?.[c] ?? row.raw![c] ?? '']));
+      const v = validateRow(kind, corrected);
+      if (!v.ok) {
+        return { ok: false, errors: v.problems.map((p) => ({ field: ['fields', p.split(/[ "]/)[0]], message: p, code: 'INVALID_ROW' as const })) };
+      }
+      const values = v.values as Record<string, unknown>;
+      const texts = addressColumns.map((c) => values[c] as string | null);
+      const empty = REQUIRED_ADDRESS[kind].filter((c) => values[c] === null && c !== column);
+      if (empty.length) return fail('MISSING_ADDRESS', `${empty.join(', ')} is empty: correct it or assign a code`, ['fields', empty[0]]);
+
+      const toLink = texts.map((t, i) => (addressColumns[i] === column || t === null ? null : t));
+      const links = await linkTexts(toLink.filter((t): t is string => t !== null), row.minLevel);
+      let next = 0;
+      const codes: (string | null)[] = [];
+      let level: LinkLevel = 'ROOM';
+      for (let i = 0; i < addressColumns.length; i++) {
+        if (addressColumns[i] === column) {
+          codes.push(assigned!.code);
+          if (LINK_LEVELS.indexOf(assigned!.level) < LINK_LEVELS.indexOf(level)) level = assigned!.level;
+          continue;
+        }
+        if (toLink[i] === null) {
+          codes.push(null);
+          continue;
+        }
+        const link = links[next++];
+        if (!link.ok) return fail(link.reason, `${addressColumns[i]} "${toLink[i]}": ${link.detail}; assign a code for it`, ['code']);
+        codes.push(link.code);
+        if (LINK_LEVELS.indexOf(link.level) < LINK_LEVELS.indexOf(level)) level = link.level;
+      }
+
+      // the alias the fix teaches, unless the text is taught another code already
+      const text = column === null ? null : (values[column] as string | null);
+      const key = text ? aliasKey(text) : '';
+      if (key) {
+        const taught = (await aliases.live([key])).get(key);
+        if (taught && taught.code !== assigned!.code) {
+          return fail('ALIAS_CONFLICT', `"${key}" is already taught as ${taught.code} (alias ${taught.id} by ${taught.createdBy}): revoke it first`, ['code']);
+        }
+      }
+
+      const stage: StageRow = { line: row.line, id: v.id, values: stageValues(kind, v.values as never, codes), level, address: row.address, raw: corrected };
+      const codeOf = Object.fromEntries(addressColumns.map((c, i) => [c, codes[i]]));
+      const what = `fix ${kind} quarantine #${id} (${row.reason}, record ${v.id}, ${row.fileName} line ${row.line}): `
+        + [assigned ? `${column} → ${assigned.code} ${assigned.fullName}` : null,
+          ...Object.keys(input.fields ?? {}).map((c) => `${c} corrected`),
+          key ? `alias "${key}" → ${assigned!.code}` : null].filter(Boolean).join('; ');
+      const target = databases[kind];
+      type Loaded = { outcome: Fixed['outcome']; auditId: number };
+      let loaded: { outcome: Fixed['outcome']; auditId: number };
+      try {
+        loaded = await target.knex.transaction(async (trx) => {
+          const tx: Database = { ...target, knex: trx as unknown as Db };
+          const outcome = await createImportRepository(tx, kind).writeBatch(row.runId, row.fileName, [stage], []);
+          // the importer would quarantine it again: roll back and say why
+          if (outcome.conflicts.length) throw new Refused(outcome.conflicts[0].detail);
+          await repositoryOf(kind, trx as unknown as Db).remove(id);
+          // committed before the fix is: a fix without its audit record does not happen
+          const auditId = await record(s, kind, 'quarantine.fix', what, kind === 'people' ? [v.id] : [], codes.filter((c): c is string => c !== null));
+          return { outcome: outcome.inserted ? 'inserted' as const : outcome.updated ? 'updated' as const : 'unchanged' as const, auditId };
+        });
+      } catch (error) {
+        if (error instanceof Refused) return fail('CONFLICT', error.message, ['fields']);
+        throw error;
+      }
+      const taught = key ? await aliases.add(key, assigned!.code, s.viewer.subject ?? 'unknown') : null;
+      return {
+        ok: true,
+        value: {
+          item: present(kind, row, pii(s), false), recordId: v.id, outcome: loaded.outcome, codes: codeOf, level,
+          alias: taught?.alias ?? null, aliasCreated: taught?.created ?? false, auditId: loaded.auditId,
+        },
+      };
+    },
+
+    /**
+     * Standardizes quarantined rows again (after the registry or the aliases changed) and loads
+     * those that now link; the others get their new reason and detail. Rows of `reasons` (default
+     * the address reasons) with a record id and values kept, at most `limit`, oldest first.
+     */
+    async relink(kind: DepartmentKind, args: QuarantineFilter & { ids?: number[] | null; reasons?: QuarantineReason[] | null; limit?: number }, s: Steward): Promise<Result<Relinked>> {
+      const denied = allowed(s);
+      if (denied) return { ok: false, errors: denied };
+      if (!(kind in DEPARTMENT_FORMATS)) return fail('BAD_USER_INPUT', `unknown kind "${kind}"; one of ${Object.keys(DEPARTMENT_FORMATS).join(', ')}`, ['kind']);
+      const errors = checkFilter(args);
+      const limit = args.limit ?? 1000;
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RELINK) errors.push({ field: ['limit'], message: `limit must be an integer from 1 to ${MAX_RELINK}, got ${limit}`, code: 'BAD_USER_INPUT' });
+      if (errors.length) return { ok: false, errors };
+      const reasons = args.reasons ?? (args.reason ? [args.reason] : ADDRESS_REASONS);
+      const repository = repositoryOf(kind);
+      const rows = await repository.relinkable({ ...args, reason: null, reasons, communities: s.viewer.communities }, limit);
+      const format = DEPARTMENT_FORMATS[kind];
+      const columns = format.columns as readonly string[];
+      const addressColumns = format.addressColumns as readonly string[];
+      type Candidate = { row: QuarantineRow; id: string; values: Record<string, unknown>; texts: (string | null)[]; raw: Record<string, string> };
+      const candidates: Candidate[] = [];
+      const still: { id: number; reason: QuarantineReason; detail: string; communityCode: string | null; recordId: string }[] = [];
+      for (const row of rows) {
+        const raw = Object.fromEntries(columns.map((c) => [c, row.raw![c] ?? '']));
+        const v = validateRow(kind, raw);
+        if (!v.ok) {
+          still.push({ id: row.id, reason: 'INVALID_ROW', detail: v.problems.join('; '), communityCode: row.communityCode, recordId: row.recordId! });
+          continue;
+        }
+        const values = v.values as Record<string, unknown>;
+        const empty = REQUIRED_ADDRESS[kind].filter((c) => values[c] === null);
+        if (empty.length) {
+          still.push({ id: row.id, reason: 'MISSING_ADDRESS', detail: `${empty.join(', ')} is empty`, communityCode: null, recordId: row.recordId! });
+          continue;
+        }
+        candidates.push({ row, id: v.id, values, raw, texts: addressColumns.map((c) => values[c] as string | null) });
+      }
+      // one standardizer call per minimum level (runs may differ)
+      const byLevel = new Map<LinkLevel, Candidate[]>();
+      for (const c of candidates) byLevel.set(c.row.minLevel, [...(byLevel.get(c.row.minLevel) ?? []), c]);
+      const ready = new Map<number, StageRow[]>();
+      const fileOf = new Map<number, string>();
+      const loading: Candidate[] = [];
+      for (const [minLevel, group] of byLevel) {
+        const texts = group.flatMap((c) => c.texts.filter((t): t is string => t !== null));
+        const links = await linkTexts(texts, minLevel);
+        const linkOf = new Map(texts.map((t, i) => [t, links[i]]));
+        for (const c of group) {
+          const codes: (string | null)[] = [];
+          let level: LinkLevel = 'ROOM';
+          let failed: { reason: QuarantineReason; detail: string; community: string | null } | null = null;
+          c.texts.forEach((t, i) => {
+            if (failed) return;
+            if (t === null) return void codes.push(null);
+            const link = linkOf.get(t)!;
+            if (!link.ok) failed = { reason: link.reason, detail: `${addressColumns[i]} "${t}": ${link.detail}`, community: link.community };
+            else {
+              codes.push(link.code);
+              if (LINK_LEVELS.indexOf(link.level) < LINK_LEVELS.indexOf(level)) level = link.level;
+            }
+          });
+          if (failed) {
+            const f = failed as { reason: QuarantineReason; detail: string; community: string | null };
+            still.push({ id: c.row.id, reason: f.reason, detail: f.detail, communityCode: f.community, recordId: c.id });
+            continue;
+          }
+          const stage: StageRow = { line: c.row.line, id: c.id, values: stageValues(kind, c.values as never, codes), level, address: c.row.address, raw: c.raw };
+          ready.set(c.row.runId, [...(ready.get(c.row.runId) ?? []), stage]);
+          fileOf.set(c.row.runId, c.row.fileName);
+          loading.push(c);
+        }
+      }
+      const target = databases[kind];
+      let auditId: number | null = null;
+      const loaded: { id: number; recordId: string }[] = [];
+      await target.knex.transaction(async (trx) => {
+        const tx: Database = { ...target, knex: trx as unknown as Db };
+        const importer = createImportRepository(tx, kind);
+        const refused = new Set<string>();
+        // per run: a run's lines are unique, so the importer's staging keys hold
+        for (const [runId, stageRows] of ready) {
+          const outcome = await importer.writeBatch(runId, fileOf.get(runId)!, stageRows, []);
+          for (const c of outcome.conflicts) refused.add(c.recordId!);
+        }
+        for (const c of loading) if (!refused.has(c.id)) loaded.push({ id: c.row.id, recordId: c.id });
+        for (const c of loading) if (refused.has(c.id)) still.push({ id: c.row.id, reason: 'CONFLICT', detail: 'conflicts with the database', communityCode: c.row.communityCode, recordId: c.id });
+        await repositoryOf(kind, trx as unknown as Db).restate(still.filter((e) => e.reason !== 'CONFLICT'));
+        if (rows.length) {
+          auditId = await record(s, kind, 'quarantine.relink', `relink ${kind} quarantine: ${rows.length} tried, ${loaded.length} loaded (${loaded.map((l) => `#${l.id}`).join(', ')})`,
+            kind === 'people' ? loaded.map((l) => l.recordId) : [], []);
+        }
+      });
+      return { ok: true, value: { tried: rows.length, loaded, still: still.map((e) => ({ id: e.id, recordId: e.recordId, reason: e.reason })), auditId } };
+    },
+
+    /** Removes a row from the quarantine for good, with the steward's reason (audited). */
+    async drop(kind: DepartmentKind, id: number, reason: string | null | undefined, s: Steward): Promise<Result<{ item: QuarantineItem; auditId: number }>> {
+      const found = await visible(kind, id, s);
+      if (!found.ok) return found;
+      const bad = checkReason(reason);
+      if (bad) return { ok: false, errors: [bad] };
+      const row = found.value;
+      const auditId = await databases[kind].knex.transaction(async (trx) => {
+        await repositoryOf(kind, trx as unknown as Db).remove(id);
+        return record(s, kind, 'quarantine.drop', `drop ${kind} quarantine #${id} (${row.reason}, record ${row.recordId ?? '-'}, ${row.fileName} line ${row.line}): ${reason!.trim()}`,
+          kind === 'people' && row.recordId ? [row.recordId] : [], row.communityCode ? [row.communityCode] : []);
+      });
+      return { ok: true, value: { item: present(kind, row, pii(s), false), auditId } };
+    },
+
+    /** Aliases newest first (live only unless includeRevoked), within the steward's communities. */
+    async aliases(args: { includeRevoked?: boolean; first?: number; after?: number | null }, s: Steward): Promise<Result<{ aliases: AddressAlias[]; next: number | null }>> {
+      const denied = allowed(s);
+      if (denied) return { ok: false, errors: denied };
+      const first = args.first ?? 50;
+      if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) return fail('BAD_USER_INPUT', `first must be an integer from 1 to ${MAX_PAGE}, got ${first}`, ['first']);
+      const rows = await aliases.list({ ...args, first: first + 1, communities: s.viewer.communities });
+      const page = rows.slice(0, first);
+      return { ok: true, value: { aliases: page, next: rows.length > first ? page[page.length - 1].id : null } };
+    },
+
+    /** Revokes an alias (later imports of its text are matched, and quarantined, as before), with who and why. */
+    async revokeAlias(id: number, reason: string | null | undefined, s: Steward): Promise<Result<{ alias: AddressAlias; auditId: number }>> {
+      const denied = allowed(s);
+      if (denied) return { ok: false, errors: denied };
+      if (!Number.isSafeInteger(id) || id < 1) return fail('BAD_USER_INPUT', `an alias id is a positive integer, got ${id}`, ['id']);
+      const bad = checkReason(reason);
+      if (bad) return { ok: false, errors: [bad] };
+      const alias = await aliases.byId(id);
+      if (!alias || !inScope(s, alias.code.slice(0, 12))) return fail('NOT_FOUND', `no alias has id ${id}`, ['id']);
+      if (alias.revokedAt) return fail('BAD_USER_INPUT', `alias ${id} was revoked already, ${alias.revokedAt.toISOString()} by ${alias.revokedBy}`, ['id']);
+      // the revocation and its audit record in one transaction, as a fix
+      const done = await databases.buildings.knex.transaction(async (trx) => {
+        const revoked = await createAliasRepository(trx as unknown as Db).revoke(id, s.viewer.subject ?? 'unknown', reason!.trim());
+        if (!revoked) return null;
+        const auditId = await record(s, 'buildings', 'quarantine.revokeAlias', `revoke alias #${id} "${alias.text}" → ${alias.code}: ${reason!.trim()}`, [], [alias.code]);
+        return { alias: revoked, auditId };
+      });
+      if (!done) return fail('BAD_USER_INPUT', `alias ${id} was revoked meanwhile`, ['id']);
+      return { ok: true, value: done };
+    },
+  };
+}
+
+export type QuarantineService = ReturnType<typeof createQuarantineService>;
