@@ -7,13 +7,15 @@
  *    `address_graph_bench_bridge`, created when missing): schemas migrated, the registry seeded
  *    at `--scale` (bench/database.ts), then `--events` (default 1,000,000) events generated
  *    straight into events.event (bench/bridge-data.ts);
- * 2. the system (`bench/serve.ts hive`: gateway, bridge and the five subgraphs, no rate limit)
- *    in a child process, so its memory is read from /proc/<pid>/status; the gateway calls the
- *    subgraphs in process (SUBGRAPH_TRANSPORT=in-process) and they execute with graphql-jit
- *    (SUBGRAPH_EXECUTOR=jit), the defaults; unless --no-variants, the same CSV export follows on a
- *    server with each of them as before (over loopback HTTP; graphql-js), so each change's
- *    before and after are measured in the same run;
- * 3. over HTTP, as an analyst's tool would: the whole events export as CSV and as XLSX
+ * 2. the system (`bench/serve.ts hive`: gateway, bridge and the five subgraphs, no rate limit,
+ *    NODE_ENV=production) in a child process, so its memory is read from /proc/<pid>/status; the
+ *    gateway calls the subgraphs in process (SUBGRAPH_TRANSPORT=in-process) and they execute with
+ *    graphql-jit (SUBGRAPH_EXECUTOR=jit), the defaults; unless --no-variants, the same CSV export
+ *    follows on a fresh server with each of them as before (over loopback HTTP; graphql-js), in
+ *    development mode, and with a capped old space, so each change's before and after are
+ *    measured in the same run (against the default server's first export, as they are first too);
+ * 3. over HTTP, as an analyst's tool would: the whole events export as CSV (twice: the first
+ *    export after start, then the steady state) and as XLSX
  *    (`/rest/events?format=...&all=true`), measuring rows/s, time to first byte and the server's
  *    peak RSS growth; beside them the floor, `COPY (SELECT <the same columns> ...) TO STDOUT WITH
  *    CSV` through pg-copy-streams; and the paging rate of 1000-row pages following `next` links
@@ -101,11 +103,19 @@ const FLOOR_COLUMNS = 'id, kind, source, severity, status, reported_at, resolved
 
 type Server = { child: ChildProcess; pid: number; base: string };
 
-/** A server configuration compared with the default one, on the same CSV export in the same run. */
+/** The V8 old-space cap of the memory-budget variant, MB. */
+const HEAP_CAP_MB = 384;
+
+/**
+ * A server configuration compared with the default one, on the same CSV export in the same run.
+ * Each runs on a fresh server, so it is compared with the default server's first export.
+ */
 type Variant = { label: string; env: Record<string, string> };
 const VARIANTS: Variant[] = [
   // as `npm start` runs it: graphql-js checks every instanceOf the slow way outside production
-  { label: 'NODE_ENV unset (development)', env: { NODE_ENV: 'development' } },
+  { label: 'NODE_ENV=development', env: { NODE_ENV: 'development' } },
+  // a memory budget for the process, as a container deployment sets one (README: the bridge's memory)
+  { label: `old space capped at ${HEAP_CAP_MB} MB`, env: { NODE_OPTIONS: `--max-old-space-size=${HEAP_CAP_MB}` } },
   // as before the in-process transport: the gateway calls its subgraphs over loopback HTTP
   { label: 'subgraphs over HTTP', env: { SUBGRAPH_TRANSPORT: 'http' } },
   // as before graphql-jit: the subgraphs execute with graphql-js
@@ -264,7 +274,7 @@ async function exportThroughBridge(server: Server, token: string, format: 'csv' 
         records += countOf(chunk, CRLF);
         carry = chunk.subarray(-1);
       }
-      tail = Buffer.concat([tail, chunk]).subarray(-4096);
+      tail = chunk.length >= 4096 ? chunk.subarray(-4096) : Buffer.concat([tail, chunk]).subarray(-4096);
     }
     const seconds = (performance.now() - started) / 1000;
     const complete = format === 'csv' ? !tail.toString('utf8').includes('#ERROR') : tail.includes(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
@@ -384,10 +394,16 @@ type Result = {
   targets: { name: string; target: string; measured: string; met: boolean }[];
 };
 
-function targetsOf(csv: Export, xlsx: Export): Result['targets'] {
+const FIRST_CSV = 'bridge CSV, first export after start';
+
+/**
+ * The targets: speeds from the steady-state exports; memory from the first export, where the heap
+ * grows (the later ones start from the grown heap, so their growth would flatter).
+ */
+function targetsOf(first: Export, csv: Export, xlsx: Export): Result['targets'] {
   return [
-    { name: 'CSV rows/s', target: '≥ 50,000', measured: csv.rowsPerSecond.toLocaleString('en'), met: csv.rowsPerSecond >= 50_000 },
-    { name: 'CSV peak RSS growth', target: '< 200 MB', measured: `${csv.rssGrowthMb} MB`, met: (csv.rssGrowthMb ?? Infinity) < 200 },
+    { name: 'CSV rows/s', target: '≥ 50,000', measured: `${csv.rowsPerSecond.toLocaleString('en')} (first export after start ${first.rowsPerSecond.toLocaleString('en')})`, met: csv.rowsPerSecond >= 50_000 },
+    { name: 'CSV peak RSS growth, first export after start', target: '< 200 MB', measured: `${first.rssGrowthMb} MB`, met: (first.rssGrowthMb ?? Infinity) < 200 },
     { name: 'XLSX rows/s', target: '≥ 20,000', measured: xlsx.rowsPerSecond.toLocaleString('en'), met: xlsx.rowsPerSecond >= 20_000 },
     { name: 'time to first byte (CSV, XLSX)', target: '< 1 s', measured: `${csv.ttfbMs} ms, ${xlsx.ttfbMs} ms`, met: csv.ttfbMs < 1000 && xlsx.ttfbMs < 1000 },
   ];
@@ -419,7 +435,7 @@ function markdown(r: Result): string {
     '',
     `Data: registry at scale ${r.dataset.scale} (${Object.entries(r.dataset.rowCounts).map(([k, v]) => `${k} ${Number(v).toLocaleString('en')}`).join(', ')}), of which ${r.dataset.benchEvents.toLocaleString('en')} bench events generated by bench/bridge-data.ts${r.dataset.eventsGeneratedSeconds ? ` in ${r.dataset.eventsGeneratedSeconds.toFixed(1)} s this run` : ''}; the export is every event under the district: ${r.dataset.events.toLocaleString('en')} rows.`,
     '',
-    'The server (gateway, bridge and the five subgraphs: `bench/serve.ts hive`, NODE_ENV=production with a public key file as a deployment has, no rate limit) runs in a child process; memory is its /proc/<pid>/status VmRSS sampled every 50 ms and VmHWM (peak reset through clear_refs before each export), growth over the RSS just before the export. Server CPU is user + system seconds of that process. The client reads each body to the end in the bench process.',
+    'The server (gateway, bridge and the five subgraphs: `bench/serve.ts hive`, NODE_ENV=production with a public key file as a deployment has, no rate limit) runs in a child process; memory is its /proc/<pid>/status VmRSS sampled every 50 ms and VmHWM (peak reset through clear_refs before each export), growth over the RSS just before the export (the first export after start grows the heap to its working size; later ones start from there). Server CPU is user + system seconds of that process. The client reads each body to the end in the bench process.',
     '',
     readmeTable(r),
     '',
@@ -483,6 +499,10 @@ async function main(): Promise<void> {
     log('floor: COPY … TO STDOUT');
     exports.push(await copyFloor(opts.url, events));
     log(`  ${exports.at(-1)!.rowsPerSecond.toLocaleString('en')} rows/s`);
+    // the first whole export after start pays for the heap growing to its working size and for
+    // optimizing the hot paths; the second is the steady state of a server that has been serving
+    log(`bridge CSV export of ${events.toLocaleString('en')} rows, the first after start`);
+    exports.push({ ...(await measuredExport(server, token, 'csv', events)), label: FIRST_CSV });
     for (const format of ['csv', 'xlsx'] as const) {
       log(`bridge ${format.toUpperCase()} export of ${events.toLocaleString('en')} rows`);
       exports.push(await measuredExport(server, token, format, events));
@@ -499,7 +519,7 @@ async function main(): Promise<void> {
     try {
       await warmUp(other, token, ['csv']);
       log(`bridge CSV export, ${variant.label} (${Object.entries(variant.env).map(([k, v]) => `${k}=${v}`).join(' ')})`);
-      exports.push({ ...(await measuredExport(other, token, 'csv', events)), label: `bridge CSV, ${variant.label}` });
+      exports.push({ ...(await measuredExport(other, token, 'csv', events)), label: `bridge CSV, ${variant.label}, first after start` });
     } finally {
       await stopServer(other);
     }
@@ -514,7 +534,7 @@ async function main(): Promise<void> {
     dataset: { ...dataset, rowCounts, events, benchEvents, eventsGeneratedSeconds: generatedSeconds },
     exports,
     paging,
-    targets: targetsOf(exports.find((e) => e.label === 'bridge CSV')!, exports.find((e) => e.label === 'bridge XLSX')!),
+    targets: targetsOf(exports.find((e) => e.label === FIRST_CSV)!, exports.find((e) => e.label === 'bridge CSV')!, exports.find((e) => e.label === 'bridge XLSX')!),
   };
   const dir = path.join(here, 'results');
   await mkdir(dir, { recursive: true });
