@@ -139,7 +139,7 @@ export async function runMutation<P extends MutationPayload, S>(
   const subject = services.viewer.subject ?? '';
   const store = createIdempotencyStore(services.subgraph);
   const inputHash = createHash('sha256').update(stringify({ operation: spec.operation, input: spec.input }) ?? '').digest('hex');
-  return services.db.transaction(async (trx) => {
+  return serialized(services.db, () => services.db.transaction(async (trx) => {
     if (key !== null) {
       const claim = await store.claim(trx, { subject, key, operation: spec.operation, inputHash, ttlHours: IDEMPOTENCY_TTL_HOURS });
       if (!claim.claimed) {
@@ -176,5 +176,23 @@ export async function runMutation<P extends MutationPayload, S>(
     await outcome.afterAudit?.(trx, auditId);
     if (key !== null) await store.remember(trx, subject, key, spec.remember(outcome.payload));
     return outcome.payload;
-  });
+  }));
+}
+
+/** The tail of each embedded database's chain of mutations. */
+const embeddedChains = new WeakMap<Db, Promise<unknown>>();
+
+/**
+ * On PostgreSQL, `run` as is: each transaction has a connection of its own and row locks order
+ * concurrent writers. Embedded PGlite is one session shared by every knex of the process, so two
+ * transactions at once would interleave their BEGIN and COMMIT on it: mutations on one embedded
+ * database run one after another. (Reads still run between the statements of a mutation, on the
+ * same session; they may see its rows before it commits, a dev-mode trade-off documented in the README.)
+ */
+function serialized<T>(db: Db, run: () => Promise<T>): Promise<T> {
+  if (db.client.config.client === 'pg') return run();
+  const previous = embeddedChains.get(db) ?? Promise.resolve();
+  const next = previous.catch(() => {}).then(run);
+  embeddedChains.set(db, next.catch(() => {}));
+  return next;
 }
