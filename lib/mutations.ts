@@ -106,7 +106,7 @@ export const MAX_CLIENT_MUTATION_ID = 200;
 
 /**
  * Runs one mutation in one transaction of the subgraph's database:
- * 1. with a `clientMutationId`, claims it for (subject, key) in `<schema>.idempotency`; a key
+ * 1. with a `clientMutationId` (or an `Idempotency-Key` header), claims it for (subject, key) in `<schema>.idempotency`; a key
  *    already used with the same operation and input returns the first result (`replay` rebuilds
  *    the payload from what was stored), with another one a user error IDEMPOTENCY_KEY_REUSED. A
  *    concurrent retry waits on the first one's row lock and then replays it.
@@ -132,7 +132,10 @@ export async function runMutation<P extends MutationPayload, S>(
     refuse: (errors: UserError[]) => P;
   },
 ): Promise<P> {
-  const key = spec.clientMutationId ?? null;
+  // the input's clientMutationId, else the request's Idempotency-Key header (signed by the gateway),
+  // which names the request: with several mutations in one request, give each a clientMutationId
+  const header = services.request?.idempotencyKey ?? null;
+  const key = spec.clientMutationId ?? (header === null ? null : `${header}#${spec.operation}`);
   if (key !== null && (key.length === 0 || key.length > MAX_CLIENT_MUTATION_ID)) {
     return spec.refuse([inputError(['clientMutationId'], UserErrorCode.INVALID_INPUT, `clientMutationId must be 1 to ${MAX_CLIENT_MUTATION_ID} characters, got ${key.length}`)]);
   }

@@ -193,6 +193,23 @@ describe('idempotent retries', () => {
     expect(retry.event.history.filter((h: any) => h.action === 'ASSIGN')).toHaveLength(1);
   });
 
+  it('takes the key from an Idempotency-Key header when the input has no clientMutationId', async () => {
+    const input = base(freshBuildingCode(community));
+    const send = async () => {
+      const res = await fetch(t.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${worker}`, 'idempotency-key': `hdr-${input.address.code}` },
+        body: JSON.stringify({ query: 'mutation ($input: EventReportInput!) { eventReport(input: $input) { event { id } replayed userErrors { code } } }', variables: { input } }),
+      });
+      return ((await res.json()) as any).data.eventReport;
+    };
+    const first = await send();
+    const retry = await send();
+    created.push(first.event.id);
+    expect(first).toMatchObject({ replayed: false, userErrors: [] });
+    expect(retry).toMatchObject({ replayed: true, event: { id: first.event.id } });
+  });
+
   it('keys are per subject: another worker with the same key reports afresh', async () => {
     const other = await signDevToken({ subject: 'write-worker-2', roles: ['grid-worker'], communities: [community] });
     const input = { ...base(freshBuildingCode(community)), clientMutationId: `shared-${Date.now()}` };
