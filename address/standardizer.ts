@@ -3,6 +3,7 @@
  * part of the registry is indexed in memory (built once, rebuilt when the registry changes); room
  * numbers are looked up in the database, one statement per batch.
  */
+import { env } from '../lib/config.ts';
 import type { Database } from '../lib/db.ts';
 import { logger } from '../lib/logger.ts';
 import { decide, finishRoom, roomPairs, type Pending } from './match.ts';
@@ -113,4 +114,22 @@ export async function createStandardizer(database: Database, options: Standardiz
       return state.index.size;
     },
   };
+}
+
+/** One standardizer per buildings database, shared by all requests of the process. */
+const standardizers = new WeakMap<Database, Promise<LoadedStandardizer>>();
+
+/**
+ * The process's standardizer over a buildings database (built on first use, refreshed every
+ * ADDRESS_INDEX_REFRESH_SECONDS): the buildings subgraph's standardizeAddress and the events
+ * subgraph's free-text reports share it. A failed load is retried on the next call.
+ */
+export function sharedStandardizer(database: Database): Promise<LoadedStandardizer> {
+  let loading = standardizers.get(database);
+  if (!loading) {
+    loading = createStandardizer(database, { refreshIntervalMs: env().ADDRESS_INDEX_REFRESH_SECONDS * 1000 });
+    loading.catch(() => standardizers.delete(database));
+    standardizers.set(database, loading);
+  }
+  return loading;
 }

@@ -64,7 +64,8 @@ type GatewayRequestContext = {
  * The client's operation as the audit log records it: name, hash of the text, client name
  * (`graphql-client-name` or `apollographql-client-name` header), the declared purpose (the
  * request's `extensions.purpose`, else a percent-encoded `x-purpose` header, since HTTP headers
- * cannot carry Chinese text as is) and request id (`x-request-id`).
+ * cannot carry Chinese text as is), request id (`x-request-id`) and `Idempotency-Key` (the
+ * mutations' retry key when the input carries no clientMutationId).
  */
 function requestMeta(context: GatewayRequestContext | undefined): RequestMeta {
   const header = (name: string) => context?.request?.headers.get(name) ?? null;
@@ -75,6 +76,7 @@ function requestMeta(context: GatewayRequestContext | undefined): RequestMeta {
     clientName: header('graphql-client-name') ?? header('apollographql-client-name'),
     purpose: purposeOf(context?.params?.extensions?.purpose, header('x-purpose')),
     requestId: header('x-request-id'),
+    idempotencyKey: header('idempotency-key'),
   };
 }
 

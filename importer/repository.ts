@@ -153,6 +153,20 @@ const KINDS: Record<DepartmentKind, KindSql> = {
       ['resolved_at', 'timestamptz'], ['description', 'text'], ['address_code', 'text']],
     toStage: (v: ValuesOf['events'], [code]) => [v.kind, v.source, v.severity, v.status, v.reported_at, v.resolved_at, v.description, code],
     keepFiner: [keepFinerCode('events.event')],
+    conflicts: [
+      // The field app's rule: once a mutation has changed an event (field_changed_at), a department
+      // record that differs from it is not written over it but quarantined (CONFLICT) for a steward:
+      // the export carries no time of its own to tell which is newer, and the field app's step
+      // (assigned, resolved, closed) is the later knowledge. An identical record is simply unchanged.
+      `UPDATE pg_temp.import_stage s SET conflict = 'event ' || s.id || ' was changed in the field app at ' || f.changed
+         || ' (version ' || f.version || '); the import does not overwrite a field change: compare and fix it there'
+       FROM (SELECT s2.line, to_char(t.field_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS changed, t.version
+             FROM pg_temp.import_stage s2
+             CROSS JOIN LATERAL (SELECT t.* FROM events.event t WHERE t.id = s2.id OFFSET 0) t
+             WHERE t.field_changed_at IS NOT NULL
+               AND (${EVENT_COLUMNS.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${EVENT_COLUMNS.map((c) => `s2.${c}`).join(', ')})) f
+       WHERE s.line = f.line AND s.conflict IS NULL`,
+    ],
     upsert: upsertSql('events.event', 'id', EVENT_COLUMNS, EVENT_COLUMNS),
   },
   cases: {

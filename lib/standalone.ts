@@ -25,13 +25,16 @@ export async function runStandalone<TContext extends BaseContext>(def: SubgraphD
   // person-level reads are appended to the audit schema (AUDIT_DATABASE_URL), migrated by `npm run migrate`
   const auditDatabase = def.audited ? openOrExit(() => openDatabase('audit')) : null;
   const audit = auditDatabase ? createAuditWriter(auditDatabase, { attempts: env().AUDIT_WRITE_ATTEMPTS }) : undefined;
+  // other schemas the subgraph's services read (events: the buildings registry), migrated by their own subgraphs
+  const related = Object.fromEntries((def.reads ?? []).map((schema) => [schema, openOrExit(() => openDatabase(schema))]));
   await migrateSubgraph(database);
-  const running = await startSubgraph(def, database, { port: subgraphPort(def.name), host: env().SUBGRAPH_HOST, upstreamSecret, audit });
+  const running = await startSubgraph(def, database, { port: subgraphPort(def.name), host: env().SUBGRAPH_HOST, upstreamSecret, audit, databases: related });
   logger.info({ subgraph: def.name, url: running.url, database: database.kind }, 'subgraph ready');
   const shutdown = async () => {
     await running.stop();
     await audit?.close();
     await auditDatabase?.close();
+    for (const other of Object.values(related)) await other.close();
     await database.close();
     process.exit(0);
   };

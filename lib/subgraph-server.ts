@@ -12,10 +12,10 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { defaultFieldResolver, GraphQLError, Kind, type DocumentNode, type FieldDefinitionNode, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { ANONYMOUS, viewerFromClaims, type Viewer } from './auth/scopes.ts';
-import { checkUpstreamRequest, remainingMs } from './auth/upstream.ts';
+import { checkUpstreamRequest, remainingMs, type RequestMeta } from './auth/upstream.ts';
 import { AuditCollector, collectAudited, type AuditExtract } from '../audit/collect.ts';
 import { AuditUnavailableError, type AuditWriter } from '../audit/writer.ts';
-import { env, type SubgraphName } from './config.ts';
+import { env, type SchemaName, type SubgraphName } from './config.ts';
 import type { Database } from './db.ts';
 import { limitArguments } from './input-limits.ts';
 import { jitExecution } from './jit-executor.ts';
@@ -31,15 +31,29 @@ export type SubgraphDefinition<TContext extends BaseContext> = {
   resolvers: GraphQLResolverMap<TContext>;
   /**
    * Builds the per-request context (fresh DataLoaders) over the subgraph's database, for the
-   * verified viewer; `services.audit` is the audit writer (its database serves audit reads).
+   * verified viewer; `services.audit` is the audit writer (its database serves audit reads and
+   * records writes), `services.request` the gateway-signed request (operation, request id) and
+   * `services.databases` the other schemas' databases named in `reads`.
    */
-  createContext: (database: Database, viewer: Viewer, services?: { audit?: AuditWriter }) => TContext;
+  createContext: (database: Database, viewer: Viewer, services?: SubgraphServices) => TContext;
+  /**
+   * Other schemas whose databases this subgraph's services need (events: the buildings registry,
+   * which the address standardizer reads for free-text addresses); the runner opens them.
+   */
+  reads?: readonly SchemaName[];
   /**
    * Person-level types this subgraph returns, and which person ids and address codes a value of
    * each reveals: every request that resolves one, or any field returning one, is written to the
    * audit log before it is answered (audit/collect.ts).
    */
   audited?: Record<string, AuditExtract>;
+};
+
+/** What createContext gets besides its database and viewer. */
+export type SubgraphServices = {
+  audit?: AuditWriter;
+  request?: RequestMeta | null;
+  databases?: Partial<Record<SchemaName, Database>>;
 };
 
 export { AuditCollector } from '../audit/collect.ts';
@@ -200,6 +214,8 @@ export async function startSubgraph<TContext extends BaseContext>(
     upstreamSecret: string;
     /** Required when the subgraph has audited types: person-level data is never served unaudited. */
     audit?: AuditWriter;
+    /** The databases of the schemas the definition `reads`. */
+    databases?: Partial<Record<SchemaName, Database>>;
     /** How old a gateway signature may be and the clock skew tolerated, ms; default UPSTREAM_SIGNATURE_MAX_AGE_MS / UPSTREAM_CLOCK_SKEW_MS. */
     signatureWindow?: { maxAgeMs: number; clockSkewMs: number };
     /**
@@ -290,7 +306,7 @@ export async function startSubgraph<TContext extends BaseContext>(
     const collector = new AuditCollector();
     const left = remainingMs(call.deadline);
     const signal = left === null ? abandonedSignal : AbortSignal.any([abandonedSignal, AbortSignal.timeout(Math.max(1, left))]);
-    const value = await runInRequest({ signal }, () => run(async () => ({ ...def.createContext(database, viewer, { audit: options.audit }), audit: collector })));
+    const value = await runInRequest({ signal }, () => run(async () => ({ ...def.createContext(database, viewer, { audit: options.audit, request: meta, databases: options.databases }), audit: collector })));
     if (options.audit && !collector.empty) {
       const appended = options.audit.append({
         subject: viewer.subject,

@@ -124,6 +124,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       host: '127.0.0.1',
       upstreamSecret,
       audit,
+      databases: options.databases,
       benchAuditAfterAnswer: options.benchAuditAfterAnswer,
     });
   }

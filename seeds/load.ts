@@ -134,12 +134,15 @@ export async function nonEmptyTables(databases: Databases): Promise<string[]> {
 
 /**
  * Empties every seeded table (and restarts people.residence ids, so a reload is identical), and
- * forgets the loads recorded in buildings.seed_run: their rows are gone.
+ * forgets the loads recorded in buildings.seed_run: their rows are gone. The events' history and
+ * idempotency keys written by mutations go too.
  */
 export async function resetData(databases: Databases): Promise<void> {
   for (const subgraph of subgraphsOf()) {
     const tables: string[] = TABLES.filter((t) => t.subgraph === subgraph).map((t) => t.name);
     if (subgraph === 'buildings') tables.push('buildings.seed_run');
+    // the field app's history of the events (it references them) and the answers kept for retries go with them
+    if (subgraph === 'events') tables.push('events.event_history', 'events.idempotency');
     await databases[subgraph].knex.raw(`TRUNCATE ${tables.join(', ')} RESTART IDENTITY`);
   }
 }

@@ -31,6 +31,10 @@ const PUBLIC: Record<string, '*' | readonly string[]> = {
   PersonConnection: '*', PersonEdge: '*', ResidenceConnection: '*', ResidenceEdge: '*',
   EventConnection: '*', EventEdge: '*', EventStats: '*', EventStatusCount: '*', EventKindCount: '*',
   CaseConnection: '*', CaseEdge: '*', CaseStats: '*', CaseStatusCount: '*', CaseKindCount: '*', CaseOutcomeCount: '*',
+  // reached only through Event.history (events:read)
+  EventHistoryEntry: '*',
+  // reached only through the events mutations (events:write; tests/events-write.e2e.ts)
+  EventReportPayload: '*', EventChangePayload: '*', UserError: '*', ReportedAddress: '*', ReportedAddressCandidate: '*',
   // reached only through Query.auditRecords (audit:read)
   AuditRecordConnection: '*', AuditRecordEdge: '*', AuditRecord: '*',
 };

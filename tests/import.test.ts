@@ -21,6 +21,8 @@ import { openFixture } from './support/databases.ts';
 import { caseRow, csvText, entityRow, eventRow, freshId, idNumberFor, personRow, shuffledColumns, writeCsv, type CsvRow } from './support/import-files.ts';
 import { insertTestEstate, type TestEstate } from './support/import-registry.ts';
 import { insertPerson } from './support/people-factories.ts';
+import { SYSTEM } from '../lib/auth/scopes.ts';
+import { createEventMutations } from '../subgraphs/events/mutations.ts';
 
 const OUTSIDE = '深圳市罗湖区东门街道东门中路1号';
 const UNKNOWN = '地址不详';
@@ -300,6 +302,43 @@ describe('events.csv', () => {
     const [changed] = await query<{ severity: string; addressCode: string }>(db.events.knex,
       'SELECT severity, address_code AS "addressCode" FROM events.event WHERE id = ?', [room.event_id]);
     expect(changed).toEqual({ severity: 'CRITICAL', addressCode: roomCode(0, 0) });
+  });
+
+  it('does not overwrite an event the field app changed: a differing record is quarantined as CONFLICT', async () => {
+    const row = eventRow(roomText(1, 0), { status: 'REPORTED', resolved_at: '' });
+    const columns = shuffledColumns('events');
+    const file = writeCsv(dir, 'events-field.csv', csvText(columns, [row]));
+    expect(await run('events', file)).toMatchObject({ inserted: 1 });
+    // the field app assigns it (the mutation itself, run as a worker with no confinement)
+    const mutations = createEventMutations({ subgraph: 'events', db: db.events.knex, viewer: SYSTEM, request: null, standardizer: null });
+    const assigned = await mutations.assign({ id: row.event_id, version: 1, assignee: { unit: '城管执法队' } });
+    expect(assigned.event).toMatchObject({ status: 'ASSIGNED', version: 2 });
+
+    // the department's older export says REPORTED and LOW: it does not undo the field's step
+    writeCsv(dir, 'events-field.csv', csvText(columns, [{ ...row, severity: 'LOW' }]));
+    expect(await run('events', file)).toMatchObject({ rowsIn: 1, updated: 0, quarantinedByReason: { CONFLICT: 1 } });
+    const [q] = await quarantine('events', file);
+    expect(q).toMatchObject({ recordId: row.event_id, reason: 'CONFLICT' });
+    expect(q.detail).toMatch(new RegExp(`^event ${row.event_id} was changed in the field app at .+Z \\(version 2\\); the import does not overwrite a field change`));
+    const [kept] = await query<{ status: string; severity: string; version: number }>(db.events.knex,
+      'SELECT status, severity, version FROM events.event WHERE id = ?', [row.event_id]);
+    expect(kept).toEqual({ status: 'ASSIGNED', severity: row.severity, version: 2 });
+
+    // a record that agrees with the field app is simply unchanged
+    writeCsv(dir, 'events-field.csv', csvText(columns, [{ ...row, status: 'ASSIGNED' }]));
+    expect(await run('events', file)).toMatchObject({ rowsIn: 1, unchanged: 1, quarantined: 0 });
+  });
+
+  it('bumps the version of an event an import changes, so a client holding the old one is refused', async () => {
+    const row = eventRow(roomText(1, 1));
+    const columns = shuffledColumns('events');
+    const file = writeCsv(dir, 'events-version.csv', csvText(columns, [row]));
+    await run('events', file);
+    writeCsv(dir, 'events-version.csv', csvText(columns, [{ ...row, severity: 'CRITICAL' }]));
+    expect(await run('events', file)).toMatchObject({ updated: 1 });
+    const mutations = createEventMutations({ subgraph: 'events', db: db.events.knex, viewer: SYSTEM, request: null, standardizer: null });
+    const stale = await mutations.assign({ id: row.event_id, version: 1, assignee: { unit: 'U' } });
+    expect(stale.userErrors).toMatchObject([{ code: 'STALE_VERSION', currentVersion: 2 }]);
   });
 
   it('quarantines community-level addresses as UNLINKED when --min-level is building', async () => {

@@ -16,7 +16,11 @@ export const REQUEST_EXTENSION = 'request';
 export const CALL_EXTENSION = 'call';
 
 /** What the audit log needs to know about the client's request, signed with the identity. */
-export type RequestMeta = { operationName: string | null; operationHash: string | null; clientName: string | null; purpose: string | null; requestId: string | null };
+export type RequestMeta = {
+  operationName: string | null; operationHash: string | null; clientName: string | null; purpose: string | null; requestId: string | null;
+  /** The client's `Idempotency-Key` header, for mutations without a clientMutationId (lib/mutations.ts). */
+  idempotencyKey?: string | null;
+};
 
 /**
  * Which subgraph a signature is for and when it was made (epoch ms), and when the client's whole

@@ -2,8 +2,7 @@
  * The buildings subgraph (standard address registry): schema, resolvers and per-request context.
  * Importable by tests without opening a port; index.ts listens.
  */
-import { createStandardizer, type LoadedStandardizer } from '../../address/standardizer.ts';
-import { env } from '../../lib/config.ts';
+import { sharedStandardizer } from '../../address/standardizer.ts';
 import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { Database } from '../../lib/db.ts';
 import { loadSchema } from '../../lib/schema-file.ts';
@@ -13,25 +12,12 @@ import { createLoaders } from './loaders.ts';
 import { createAddressRepository } from './repository.ts';
 import { resolvers } from './resolvers.ts';
 
-/** One standardizer per database, shared by all requests; a failed load is retried on the next request. */
-const standardizers = new WeakMap<Database, Promise<LoadedStandardizer>>();
-
-function standardizerFor(database: Database): Promise<LoadedStandardizer> {
-  let loading = standardizers.get(database);
-  if (!loading) {
-    loading = createStandardizer(database, { refreshIntervalMs: env().ADDRESS_INDEX_REFRESH_SECONDS * 1000 });
-    loading.catch(() => standardizers.delete(database));
-    standardizers.set(database, loading);
-  }
-  return loading;
-}
-
 export const buildingsSubgraph: SubgraphDefinition<BuildingsContext> = {
   name: 'buildings',
   typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
   resolvers: resolvers as SubgraphDefinition<BuildingsContext>['resolvers'],
   createContext: (database: Database, viewer: Viewer) => {
     const repository = createAddressRepository(database.knex);
-    return { repository, loaders: createLoaders(repository), standardizer: () => standardizerFor(database), viewer };
+    return { repository, loaders: createLoaders(repository), standardizer: () => sharedStandardizer(database), viewer };
   },
 };

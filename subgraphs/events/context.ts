@@ -1,5 +1,6 @@
 import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { Loaders } from './loaders.ts';
+import type { EventMutations } from './mutations.ts';
 import type { EventRepository } from './repository.ts';
 
 /** Per-request context of the events subgraph. */
@@ -8,4 +9,6 @@ export type EventsContext = {
   viewer: Viewer;
   repository: EventRepository;
   loaders: Loaders;
+  /** The writes (mutations.ts), each in a transaction of its own. */
+  mutations: EventMutations;
 };

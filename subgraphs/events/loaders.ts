@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { keyedLoader, MAX_BATCH_SIZE, pagedLoader } from '../../lib/loader.ts';
-import type { EventEntityRow, EventFilter, EventPersonRow, EventRepository, EventRow, EventsKey } from './repository.ts';
+import type { EventEntityRow, EventFilter, EventHistoryRow, EventPersonRow, EventRepository, EventRow, EventsKey } from './repository.ts';
 import { summarizeEventCounts, type EventStatsSummary } from './stats.ts';
 
 /** Cache key of a filter: two fields asking the same thing of the same address share one load. */
@@ -36,6 +36,10 @@ export function createLoaders(repository: EventRepository) {
     ),
     peopleOfEvent: new DataLoader<string, EventPersonRow[]>(
       async (ids) => byEvent(ids, await repository.peopleOfEvents(ids)),
+      { maxBatchSize: MAX_BATCH_SIZE },
+    ),
+    historyOfEvent: new DataLoader<string, EventHistoryRow[]>(
+      async (ids) => byEvent(ids, await repository.historyOfEvents(ids)),
       { maxBatchSize: MAX_BATCH_SIZE },
     ),
     entitiesOfEvent: new DataLoader<string, EventEntityRow[]>(

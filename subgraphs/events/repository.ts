@@ -31,6 +31,25 @@ export type EventRow = {
    * keeps only milliseconds, which would skip rows that differ below that).
    */
   reportedAtUs: number;
+  /** +1 on every change (mutations, and a trigger for any other update). */
+  version: number;
+  assignedUnit: string | null;
+  assignedPersonId: string | null;
+  closedAt: string | null;
+};
+
+export type EventAction = 'REPORT' | 'ASSIGN' | 'RESOLVE' | 'CLOSE' | 'REOPEN' | 'ADD_PARTICIPANT';
+
+/** One change made through a mutation (events.event_history). */
+export type EventHistoryRow = {
+  eventId: string;
+  at: Date;
+  actor: string;
+  action: EventAction;
+  fromStatus: EventStatus | null;
+  toStatus: EventStatus;
+  note: string | null;
+  version: number;
 };
 
 export type EventPersonRow = { eventId: string; personId: string; role: EventRole };
@@ -40,7 +59,8 @@ export type EventEntityRow = { eventId: string; creditCode: string; role: 'INVOL
 const EVENT_COLUMNS = `
   e.id, e.kind, e.source, e.severity, e.status, ${isoInstant('e.reported_at')} AS "reportedAt",
   ${isoInstant('e.resolved_at')} AS "resolvedAt", e.description, e.address_code AS "addressCode", ${isoInstant('e.updated_at')} AS "updatedAt",
-  (extract(epoch FROM e.reported_at) * 1000000)::bigint AS "reportedAtUs"`;
+  (extract(epoch FROM e.reported_at) * 1000000)::bigint AS "reportedAtUs",
+  e.version, e.assigned_unit AS "assignedUnit", e.assigned_person_id AS "assignedPersonId", ${isoInstant('e.closed_at')} AS "closedAt"`;
 
 /** Which events of an address subtree a list or a count covers; null means no restriction. */
 export type EventFilter = {
@@ -241,6 +261,18 @@ export function createEventRepository(db: Db, communities: readonly string[] | n
       );
     },
 
+    /** The history of each event (visible events only), oldest first. */
+    async historyOfEvents(eventIds: readonly string[]): Promise<EventHistoryRow[]> {
+      return query<EventHistoryRow>(db,
+        `/* events.historyOfEvents */
+        SELECT h.event_id AS "eventId", h.at, h.actor, h.action, h.from_status AS "fromStatus", h.to_status AS "toStatus", h.note, h.version
+        FROM events.event_history h
+        WHERE h.event_id = ANY(?::text[]) AND ${eventInScope('h.event_id')}
+        ORDER BY h.event_id, h.id`,
+        [eventIds, ...scope],
+      );
+    },
+
     /** Legal entities taking part in each event (visible events only), by event then credit code. */
     async entitiesOfEvents(eventIds: readonly string[]): Promise<EventEntityRow[]> {
       return query<EventEntityRow>(db,
@@ -255,3 +287,109 @@ export function createEventRepository(db: Db, communities: readonly string[] | n
 }
 
 export type EventRepository = ReturnType<typeof createEventRepository>;
+
+/** A new event as the field app reports it. */
+export type NewEventRow = {
+  id: string;
+  kind: EventKind;
+  source: EventRow['source'];
+  severity: EventRow['severity'];
+  description: string;
+  addressCode: string;
+  addressText: string | null;
+  addressConfidence: number | null;
+  reportedBy: string;
+};
+
+/** The columns a transition sets; absent ones keep their value, null clears. */
+export type EventChange = {
+  status: EventStatus;
+  resolvedAt?: 'now' | null;
+  closedAt?: 'now' | null;
+  assignedUnit?: string | null;
+  assignedPersonId?: string | null;
+};
+
+export type HistoryInsert = Omit<EventHistoryRow, 'at'> & { requestId: string | null; auditId: number | null };
+
+/** A timestamp column's new value: the transaction's time, null, or unchanged. */
+const stamp = (column: string, value: 'now' | null | undefined) =>
+  value === undefined ? raw(column) : value === 'now' ? raw('now()') : raw('NULL');
+
+/**
+ * The writes of the events subgraph, each inside the caller's transaction (`trx`). With
+ * `communities` (a confined viewer) an event outside them is not found, exactly like an unknown id.
+ */
+export function createEventWriter(communities: readonly string[] | null) {
+  const scope = [communities, communities] as const;
+  return {
+    /** Inserts a reported event (REPORTED, version 1, changed by the field app now). */
+    async insertEvent(trx: Db, e: NewEventRow): Promise<EventRow> {
+      const [row] = await query<EventRow>(trx,
+        `/* events.insertEvent */ INSERT INTO events.event AS e (id, kind, source, severity, status, reported_at, description,
+          address_code, address_text, address_confidence, reported_by, field_changed_at)
+        VALUES (?, ?, ?, ?, 'REPORTED', now(), ?, ?, ?, ?, ?, now())
+        RETURNING ${EVENT_COLUMNS}`,
+        [e.id, e.kind, e.source, e.severity, e.description, e.addressCode, e.addressText, e.addressConfidence, e.reportedBy]);
+      return row;
+    },
+
+    /** The event as it is now, read in the transaction (in scope only), or null. */
+    async findEvent(trx: Db, id: string): Promise<EventRow | null> {
+      const [row] = await query<EventRow>(trx,
+        `/* events.findEvent */ SELECT ${EVENT_COLUMNS} FROM events.event e WHERE e.id = ? AND ${inScope('e.address_code')}`,
+        [id, ...scope]);
+      return row ?? null;
+    },
+
+    /** The event locked for a change (FOR UPDATE), or null when unknown or out of the viewer's scope. */
+    async lockEvent(trx: Db, id: string): Promise<EventRow | null> {
+      const [row] = await query<EventRow>(trx,
+        `/* events.lockEvent */ SELECT ${EVENT_COLUMNS} FROM events.event e WHERE e.id = ? AND ${inScope('e.address_code')} FOR UPDATE`,
+        [id, ...scope]);
+      return row ?? null;
+    },
+
+    /**
+     * Applies a change if the event is still at `version` (never a lost update: the UPDATE itself
+     * checks it), bumping the version and marking it changed by the field app; null when the
+     * version moved.
+     */
+    async changeEvent(trx: Db, id: string, version: number, change: EventChange): Promise<EventRow | null> {
+      const set = sql`status = ${change.status}, version = e.version + 1, field_changed_at = now(),
+        resolved_at = ${stamp('e.resolved_at', change.resolvedAt)}, closed_at = ${stamp('e.closed_at', change.closedAt)},
+        assigned_unit = ${change.assignedUnit === undefined ? raw('e.assigned_unit') : change.assignedUnit},
+        assigned_person_id = ${change.assignedPersonId === undefined ? raw('e.assigned_person_id') : change.assignedPersonId}`;
+      const statement = sql`/* events.changeEvent */ UPDATE events.event AS e SET ${set}
+        WHERE e.id = ${id} AND e.version = ${version}::int RETURNING ${raw(EVENT_COLUMNS)}`;
+      const [row] = await query<EventRow>(trx, statement.text, statement.values);
+      return row ?? null;
+    },
+
+    /** Links a person (false when already linked: the role is left as it was). */
+    async addPerson(trx: Db, eventId: string, personId: string, role: EventRole): Promise<boolean> {
+      const rows = await query(trx,
+        `/* events.addPerson */ INSERT INTO events.event_person (event_id, person_id, role) VALUES (?, ?, ?)
+        ON CONFLICT (event_id, person_id) DO NOTHING RETURNING event_id`, [eventId, personId, role]);
+      return rows.length > 0;
+    },
+
+    /** Links a legal entity (false when already linked). */
+    async addEntity(trx: Db, eventId: string, creditCode: string, role: 'INVOLVED' | 'RESPONSIBLE'): Promise<boolean> {
+      const rows = await query(trx,
+        `/* events.addEntity */ INSERT INTO events.event_entity (event_id, credit_code, role) VALUES (?, ?, ?)
+        ON CONFLICT (event_id, credit_code) DO NOTHING RETURNING event_id`, [eventId, creditCode, role]);
+      return rows.length > 0;
+    },
+
+    /** Appends a history row. */
+    async addHistory(trx: Db, h: HistoryInsert): Promise<void> {
+      await query(trx,
+        `/* events.addHistory */ INSERT INTO events.event_history (event_id, actor, action, from_status, to_status, note, version, request_id, audit_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [h.eventId, h.actor, h.action, h.fromStatus, h.toStatus, h.note, h.version, h.requestId, h.auditId]);
+    },
+  };
+}
+
+export type EventWriter = ReturnType<typeof createEventWriter>;

@@ -55,7 +55,18 @@ export const resolvers: Resolvers = {
     },
   },
 
+  Mutation: {
+    eventReport: (_, { input }, ctx) => ctx.mutations.report(input),
+    eventAssign: (_, { input }, ctx) => ctx.mutations.assign(input),
+    eventResolve: (_, { input }, ctx) => ctx.mutations.resolve(input),
+    eventClose: (_, { input }, ctx) => ctx.mutations.close(input),
+    eventReopen: (_, { input }, ctx) => ctx.mutations.reopen(input),
+    eventAddParticipant: (_, { input }, ctx) => ctx.mutations.addParticipant(input),
+  },
+
   Event: {
+    history: (event, _, ctx) => ctx.loaders.historyOfEvent.load(event.id),
+    assignedPerson: (event) => (event.assignedPersonId === null ? null : { eventId: event.id, personId: event.assignedPersonId, role: 'RESPONSIBLE' }),
     __resolveReference: (reference, ctx) => (typeof reference.id === 'string' ? ctx.loaders.event.load(reference.id) : null),
     address: (event) => ({ code: event.addressCode }),
     involvedPeople: (event, _, ctx) => ctx.loaders.peopleOfEvent.load(event.id),

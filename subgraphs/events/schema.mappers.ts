@@ -1,5 +1,5 @@
 /** GraphQL type -> the value its resolvers receive (repository rows, not hand-typed shapes). */
-import type { EventEntityRow, EventPersonRow, EventRow, EventsKey } from './repository.ts';
+import type { EventEntityRow, EventHistoryRow, EventPersonRow, EventRow, EventsKey } from './repository.ts';
 import type { EventStatsSummary } from './stats.ts';
 
 export type EventMapper = EventRow;
@@ -10,3 +10,4 @@ export type EventConnectionMapper = EventsKey;
 export type EventStatsMapper = EventStatsSummary;
 export type EventPersonLinkMapper = EventPersonRow;
 export type EventEntityLinkMapper = EventEntityRow;
+export type EventHistoryEntryMapper = EventHistoryRow;

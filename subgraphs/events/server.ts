@@ -5,7 +5,9 @@
 import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { Database } from '../../lib/db.ts';
 import { loadSchema } from '../../lib/schema-file.ts';
-import type { SubgraphDefinition } from '../../lib/subgraph-server.ts';
+import { sharedStandardizer } from '../../address/standardizer.ts';
+import type { SubgraphDefinition, SubgraphServices } from '../../lib/subgraph-server.ts';
+import { createEventMutations } from './mutations.ts';
 import type { EventsContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
 import { createEventRepository } from './repository.ts';
@@ -21,8 +23,19 @@ export const eventsSubgraph: SubgraphDefinition<EventsContext> = {
   audited: {
     EventPersonLink: (link: EventPersonRow) => ({ personIds: [link.personId] }),
   },
-  createContext: (database: Database, viewer: Viewer) => {
+  // free-text addresses of eventReport are standardized against the buildings registry
+  reads: ['buildings'],
+  createContext: (database: Database, viewer: Viewer, services: SubgraphServices = {}) => {
     const repository = createEventRepository(database.knex, viewer.communities);
-    return { repository, loaders: createLoaders(repository), viewer };
+    const buildings = services.databases?.buildings;
+    const mutations = createEventMutations({
+      subgraph: 'events',
+      db: database.knex,
+      viewer,
+      request: services.request ?? null,
+      audit: services.audit,
+      standardizer: buildings ? () => sharedStandardizer(buildings) : null,
+    });
+    return { repository, loaders: createLoaders(repository), mutations, viewer };
   },
 };

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { EventMapper, AddressMapper, EventConnectionMapper, EventStatsMapper, EventPersonLinkMapper, EventEntityLinkMapper } from '../schema.mappers.ts';
+import type { EventMapper, AddressMapper, EventConnectionMapper, EventStatsMapper, EventPersonLinkMapper, EventEntityLinkMapper, EventHistoryEntryMapper } from '../schema.mappers.ts';
 import type { EventsContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -71,13 +71,36 @@ export type AddressEventsArgs = {
   updatedSince?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** An address's level, by the length of its code. */
+export type AddressLevel =
+  /** 楼栋 — building, 19-character code (grid + 5). */
+  | 'BUILDING'
+  /** 社区 — community (residents' committee), 12-character code. */
+  | 'COMMUNITY'
+  /** 区 — district, 6-character code (福田区 = 440304). */
+  | 'DISTRICT'
+  /** 网格 — basic management grid, 14-character code (community + 2). */
+  | 'GRID'
+  /** 房屋 — room or unit inside a building, 25-character code (building + 6). */
+  | 'ROOM'
+  /** 街道 — subdistrict, 9-character code. */
+  | 'SUBDISTRICT';
+
 /** An event (事件) reported at an address: a hazard, a dispute, an incident. */
 export type Event = {
   __typename?: 'Event';
   /** Where it happened. */
   address: Address;
+  /** The person the event is assigned to (answered by the people subgraph, with its scoping); null otherwise. */
+  assignedPerson?: Maybe<EventPersonLink>;
+  /** The unit the event is assigned to; null when unassigned or assigned to a person. */
+  assignedUnit?: Maybe<Scalars['String']['output']>;
+  /** When it was closed; null until then. */
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
   /** What was reported, in the reporter's words. */
   description: Scalars['String']['output'];
+  /** Every change made to it through the field app, oldest first (imported events start without history). */
+  history: Array<EventHistoryEntry>;
   /** Event id. */
   id: Scalars['ID']['output'];
   /** Legal entities taking part, with their roles. */
@@ -98,6 +121,81 @@ export type Event = {
   status: EventStatus;
   /** When this record last changed (any of its columns, by an edit or an import), to the millisecond; for incremental refreshes with `updatedSince`. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Changes with every write (a mutation or an import that changes the record); pass it to a transition as `version`. */
+  version: Scalars['Int']['output'];
+};
+
+/** The steps of an event's handling (its state machine: REPORTED -> ASSIGNED -> RESOLVED -> CLOSED, and reopen). */
+export type EventAction =
+  /** A person or legal entity was added; the status does not change. */
+  | 'ADD_PARTICIPANT'
+  /** Assigned to a unit or person: REPORTED or ASSIGNED -> ASSIGNED. */
+  | 'ASSIGN'
+  /** Checked and closed: RESOLVED -> CLOSED. */
+  | 'CLOSE'
+  /** Reopened: RESOLVED or CLOSED -> ASSIGNED (REPORTED when nobody was ever assigned). */
+  | 'REOPEN'
+  /** Reported: the event was created, in REPORTED. */
+  | 'REPORT'
+  /** Resolved by the assignee: ASSIGNED -> RESOLVED. */
+  | 'RESOLVE';
+
+/** Input of `eventAddParticipant`. */
+export type EventAddParticipantInput = {
+  /** See EventReportInput.clientMutationId. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The event. */
+  id: Scalars['ID']['input'];
+  /** Who takes part. */
+  participant: EventParticipantInput;
+  /** The version the client last saw (Event.version). */
+  version: Scalars['Int']['input'];
+};
+
+/**
+ * Where a reported event lands: an address code, or a free text that is standardized on the way in.
+ * Give exactly one of the two.
+ */
+export type EventAddressInput = {
+  /** A standard address code at community level or finer (12, 14, 19 or 25 characters). */
+  code?: InputMaybe<Scalars['AddressCode']['input']>;
+  /** A free-text address (e.g. `福田区福田街道水围村28栋1203`); the event lands on the deepest level the standardizer is certain of, at least a community. */
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Input of `eventAssign`. */
+export type EventAssignInput = {
+  /** Whom to assign it to. */
+  assignee: EventAssigneeInput;
+  /** See EventReportInput.clientMutationId. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The event. */
+  id: Scalars['ID']['input'];
+  /** Why, or what to do (at most 2000 characters). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The version the client last saw (Event.version). */
+  version: Scalars['Int']['input'];
+};
+
+/** Whom an event is assigned to: exactly one of `unit` and `personId`. */
+export type EventAssigneeInput = {
+  /** A person's id (the people subgraph's). */
+  personId?: InputMaybe<Scalars['ID']['input']>;
+  /** A unit's name, e.g. `福田街道城管执法队` (1 to 200 characters). */
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of a change to an existing event. */
+export type EventChangePayload = {
+  __typename?: 'EventChangePayload';
+  /** The clientMutationId given. */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The event after the change; null when refused. */
+  event?: Maybe<Event>;
+  /** True when this is the stored answer of an earlier request with the same clientMutationId. */
+  replayed: Scalars['Boolean']['output'];
+  /** Why it was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** A page of events. */
@@ -127,6 +225,25 @@ export type EventEntityLink = {
   entity?: Maybe<LegalEntity>;
   /** Its role. */
   role: EventRole;
+};
+
+/** One change of an event made through a mutation. */
+export type EventHistoryEntry = {
+  __typename?: 'EventHistoryEntry';
+  /** What was done. */
+  action: EventAction;
+  /** Who made it: the subject of the token. */
+  actor: Scalars['String']['output'];
+  /** When it was made. */
+  at: Scalars['DateTime']['output'];
+  /** Status before; null for the report that created the event. */
+  fromStatus?: Maybe<EventStatus>;
+  /** The note given with the change, if any. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Status after. */
+  toStatus: EventStatus;
+  /** The event's version after the change. */
+  version: Scalars['Int']['output'];
 };
 
 /** What kind of event (事件) was reported. */
@@ -159,6 +276,16 @@ export type EventKindCount = {
   kind: EventKind;
 };
 
+/** A participant to add: exactly one of `personId` and `creditCode`. */
+export type EventParticipantInput = {
+  /** A legal entity's credit code. */
+  creditCode?: InputMaybe<Scalars['CreditCode']['input']>;
+  /** A person's id (the people subgraph's). */
+  personId?: InputMaybe<Scalars['ID']['input']>;
+  /** Their role; a legal entity is INVOLVED or RESPONSIBLE. */
+  role: EventRole;
+};
+
 /**
  * A person's part in an event. Its `person` is answered by the people subgraph (which applies
  * community scoping) from the inaccessible key `personRef`, so even `person { __typename }` is null
@@ -170,6 +297,37 @@ export type EventPersonLink = {
   personRef: Scalars['ID']['output'];
   /** Their role. */
   role: EventRole;
+};
+
+/** Input of `eventReport`. */
+export type EventReportInput = {
+  /** Where. */
+  address: EventAddressInput;
+  /** Chosen by the client, unique per request it means; a retry with the same id returns the first result instead of reporting twice. Remembered for 24 hours. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** What was found, in the reporter's words (1 to 2000 characters). */
+  description: Scalars['String']['input'];
+  /** What kind of event. */
+  kind: EventKind;
+  /** How serious it is. */
+  severity: EventSeverity;
+  /** How it was reported. */
+  source: EventSource;
+};
+
+/** Result of `eventReport`. */
+export type EventReportPayload = {
+  __typename?: 'EventReportPayload';
+  /** Where its address landed (also when refused as not precise enough, with the candidates). */
+  address?: Maybe<ReportedAddress>;
+  /** The clientMutationId given. */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The event reported; null when refused. */
+  event?: Maybe<Event>;
+  /** True when this is the stored answer of an earlier request with the same clientMutationId. */
+  replayed: Scalars['Boolean']['output'];
+  /** Why it was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** How a person or entity takes part in an event. */
@@ -242,11 +400,97 @@ export type EventStatusCount = {
   status: EventStatus;
 };
 
+/** Input of `eventResolve`, `eventClose` and `eventReopen`. */
+export type EventTransitionInput = {
+  /** See EventReportInput.clientMutationId. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The event. */
+  id: Scalars['ID']['input'];
+  /** What was done or found (at most 2000 characters). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The version the client last saw (Event.version). */
+  version: Scalars['Int']['input'];
+};
+
 /** A legal entity, resolved by the entities subgraph. */
 export type LegalEntity = {
   __typename?: 'LegalEntity';
   /** Unified social credit code. */
   creditCode: Scalars['CreditCode']['output'];
+};
+
+/**
+ * Writes of the events subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (transitions) the `version` last seen.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Adds a person or legal entity to an open event (not CLOSED). */
+  eventAddParticipant: EventChangePayload;
+  /** Assigns an event to a unit or a person: REPORTED or ASSIGNED -> ASSIGNED. */
+  eventAssign: EventChangePayload;
+  /** Closes a resolved event after checking it: RESOLVED -> CLOSED. */
+  eventClose: EventChangePayload;
+  /** Reopens a resolved or closed event: back to ASSIGNED (REPORTED when it was never assigned). */
+  eventReopen: EventChangePayload;
+  /** Reports an event in the viewer's communities; it starts REPORTED. */
+  eventReport: EventReportPayload;
+  /** Marks an event resolved: ASSIGNED -> RESOLVED. */
+  eventResolve: EventChangePayload;
+};
+
+
+/**
+ * Writes of the events subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (transitions) the `version` last seen.
+ */
+export type MutationEventAddParticipantArgs = {
+  input: EventAddParticipantInput;
+};
+
+
+/**
+ * Writes of the events subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (transitions) the `version` last seen.
+ */
+export type MutationEventAssignArgs = {
+  input: EventAssignInput;
+};
+
+
+/**
+ * Writes of the events subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (transitions) the `version` last seen.
+ */
+export type MutationEventCloseArgs = {
+  input: EventTransitionInput;
+};
+
+
+/**
+ * Writes of the events subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (transitions) the `version` last seen.
+ */
+export type MutationEventReopenArgs = {
+  input: EventTransitionInput;
+};
+
+
+/**
+ * Writes of the events subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (transitions) the `version` last seen.
+ */
+export type MutationEventReportArgs = {
+  input: EventReportInput;
+};
+
+
+/**
+ * Writes of the events subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (transitions) the `version` last seen.
+ */
+export type MutationEventResolveArgs = {
+  input: EventTransitionInput;
 };
 
 /** Forward pagination state of a connection. */
@@ -275,6 +519,62 @@ export type QueryEventArgs = {
 export type QueryEventsArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
+
+/** Where a reported event's address landed. */
+export type ReportedAddress = {
+  __typename?: 'ReportedAddress';
+  /** When the text fits several finer addresses: ranked addresses it could be (the event lands above them). */
+  candidates: Array<ReportedAddressCandidate>;
+  /** The code the event was placed at; null when it could not be placed. */
+  code?: Maybe<Scalars['AddressCode']['output']>;
+  /** How sure the standardizer is of `code`, 0 to 1 (1 for a code given as such). */
+  confidence: Scalars['Float']['output'];
+  /** Its level; null when it could not be placed. */
+  level?: Maybe<AddressLevel>;
+};
+
+/** An address a free text could mean. */
+export type ReportedAddressCandidate = {
+  __typename?: 'ReportedAddressCandidate';
+  /** Its code. */
+  code: Scalars['AddressCode']['output'];
+  /** Its full name. */
+  fullName: Scalars['String']['output'];
+  /** Its level. */
+  level: AddressLevel;
+  /** How well it fits, 0 to 1. */
+  score: Scalars['Float']['output'];
+};
+
+/** A business error of a mutation (faults are in the top-level `errors`). */
+export type UserError = {
+  __typename?: 'UserError';
+  /** What is wrong, for a program. */
+  code: UserErrorCode;
+  /** With STALE_VERSION: the event's version now; null otherwise. */
+  currentVersion?: Maybe<Scalars['Int']['output']>;
+  /** Path of the input value at fault, from the argument, e.g. `["input", "severity"]`. */
+  field: Array<Scalars['String']['output']>;
+  /** What is wrong, for a person. */
+  message: Scalars['String']['output'];
+};
+
+/** Why a mutation did not do what was asked; each code is an outcome a client can act on. */
+export type UserErrorCode =
+  /** A free-text address could not be placed at community level or finer; `address.candidates` lists what it could be. */
+  | 'ADDRESS_NOT_PRECISE'
+  /** This `clientMutationId` was already used by the same subject for another operation or another input. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** A value is malformed, missing or out of range; `field` names it. */
+  | 'INVALID_INPUT'
+  /** The workflow does not allow this step from the event's current status; the message names from and to. */
+  | 'INVALID_TRANSITION'
+  /** No event has this id, or it lies outside the communities the viewer is confined to (the two are not told apart). */
+  | 'NOT_FOUND'
+  /** The address lies outside the communities the viewer is confined to. */
+  | 'OUT_OF_SCOPE'
+  /** The event changed since the client read it; `currentVersion` is its version now: read it again, then retry. */
+  | 'STALE_VERSION';
 
 
 
@@ -378,26 +678,44 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AddressCode: ResolverTypeWrapper<Scalars['AddressCode']['output']>;
+  AddressLevel: AddressLevel;
   CreditCode: ResolverTypeWrapper<Scalars['CreditCode']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Event: ResolverTypeWrapper<EventMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  EventAction: EventAction;
+  EventAddParticipantInput: EventAddParticipantInput;
+  EventAddressInput: EventAddressInput;
+  EventAssignInput: EventAssignInput;
+  EventAssigneeInput: EventAssigneeInput;
+  EventChangePayload: ResolverTypeWrapper<Omit<EventChangePayload, 'event'> & { event?: Maybe<ResolversTypes['Event']> }>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   EventConnection: ResolverTypeWrapper<EventConnectionMapper>;
   EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
   EventEntityLink: ResolverTypeWrapper<EventEntityLinkMapper>;
+  EventHistoryEntry: ResolverTypeWrapper<EventHistoryEntryMapper>;
   EventKind: EventKind;
   EventKindCount: ResolverTypeWrapper<EventKindCount>;
+  EventParticipantInput: EventParticipantInput;
   EventPersonLink: ResolverTypeWrapper<EventPersonLinkMapper>;
+  EventReportInput: EventReportInput;
+  EventReportPayload: ResolverTypeWrapper<Omit<EventReportPayload, 'event'> & { event?: Maybe<ResolversTypes['Event']> }>;
   EventRole: EventRole;
   EventSeverity: EventSeverity;
   EventSource: EventSource;
   EventStats: ResolverTypeWrapper<EventStatsMapper>;
   EventStatus: EventStatus;
   EventStatusCount: ResolverTypeWrapper<EventStatusCount>;
+  EventTransitionInput: EventTransitionInput;
   LegalEntity: ResolverTypeWrapper<LegalEntity>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReportedAddress: ResolverTypeWrapper<ReportedAddress>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ReportedAddressCandidate: ResolverTypeWrapper<ReportedAddressCandidate>;
+  UserError: ResolverTypeWrapper<UserError>;
+  UserErrorCode: UserErrorCode;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -410,17 +728,32 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   Event: EventMapper;
   ID: Scalars['ID']['output'];
+  EventAddParticipantInput: EventAddParticipantInput;
+  EventAddressInput: EventAddressInput;
+  EventAssignInput: EventAssignInput;
+  EventAssigneeInput: EventAssigneeInput;
+  EventChangePayload: Omit<EventChangePayload, 'event'> & { event?: Maybe<ResolversParentTypes['Event']> };
+  Boolean: Scalars['Boolean']['output'];
   EventConnection: EventConnectionMapper;
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
   EventEntityLink: EventEntityLinkMapper;
+  EventHistoryEntry: EventHistoryEntryMapper;
   EventKindCount: EventKindCount;
+  EventParticipantInput: EventParticipantInput;
   EventPersonLink: EventPersonLinkMapper;
+  EventReportInput: EventReportInput;
+  EventReportPayload: Omit<EventReportPayload, 'event'> & { event?: Maybe<ResolversParentTypes['Event']> };
   EventStats: EventStatsMapper;
   EventStatusCount: EventStatusCount;
+  EventTransitionInput: EventTransitionInput;
   LegalEntity: LegalEntity;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
+  ReportedAddress: ReportedAddress;
+  Float: Scalars['Float']['output'];
+  ReportedAddressCandidate: ReportedAddressCandidate;
+  UserError: UserError;
 };
 
 export type AddressResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address'], FederationReferenceType extends FederationReferenceTypes['Address'] = FederationReferenceTypes['Address']> = {
@@ -445,7 +778,11 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type EventResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event'], FederationReferenceType extends FederationReferenceTypes['Event'] = FederationReferenceTypes['Event']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Event']> | FederationReferenceType, FederationReferenceType, ContextType>;
   address?: Resolver<ResolversTypes['Address'], ParentType, ContextType>;
+  assignedPerson?: Resolver<Maybe<ResolversTypes['EventPersonLink']>, ParentType, ContextType>;
+  assignedUnit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['EventHistoryEntry']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   involvedEntities?: Resolver<Array<ResolversTypes['EventEntityLink']>, ParentType, ContextType>;
   involvedPeople?: Resolver<Array<ResolversTypes['EventPersonLink']>, ParentType, ContextType>;
@@ -456,6 +793,14 @@ export type EventResolvers<ContextType = EventsContext, ParentType extends Resol
   source?: Resolver<ResolversTypes['EventSource'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['EventStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EventChangePayloadResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['EventChangePayload'] = ResolversParentTypes['EventChangePayload']> = {
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type EventConnectionResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['EventConnection'] = ResolversParentTypes['EventConnection']> = {
@@ -474,6 +819,16 @@ export type EventEntityLinkResolvers<ContextType = EventsContext, ParentType ext
   role?: Resolver<ResolversTypes['EventRole'], ParentType, ContextType>;
 };
 
+export type EventHistoryEntryResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['EventHistoryEntry'] = ResolversParentTypes['EventHistoryEntry']> = {
+  action?: Resolver<ResolversTypes['EventAction'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fromStatus?: Resolver<Maybe<ResolversTypes['EventStatus']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  toStatus?: Resolver<ResolversTypes['EventStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type EventKindCountResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['EventKindCount'] = ResolversParentTypes['EventKindCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EventKind'], ParentType, ContextType>;
@@ -482,6 +837,14 @@ export type EventKindCountResolvers<ContextType = EventsContext, ParentType exte
 export type EventPersonLinkResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['EventPersonLink'] = ResolversParentTypes['EventPersonLink']> = {
   personRef?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['EventRole'], ParentType, ContextType>;
+};
+
+export type EventReportPayloadResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['EventReportPayload'] = ResolversParentTypes['EventReportPayload']> = {
+  address?: Resolver<Maybe<ResolversTypes['ReportedAddress']>, ParentType, ContextType>;
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type EventStatsResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['EventStats'] = ResolversParentTypes['EventStats']> = {
@@ -500,6 +863,15 @@ export type LegalEntityResolvers<ContextType = EventsContext, ParentType extends
   creditCode?: Resolver<ResolversTypes['CreditCode'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  eventAddParticipant?: Resolver<ResolversTypes['EventChangePayload'], ParentType, ContextType, RequireFields<MutationEventAddParticipantArgs, 'input'>>;
+  eventAssign?: Resolver<ResolversTypes['EventChangePayload'], ParentType, ContextType, RequireFields<MutationEventAssignArgs, 'input'>>;
+  eventClose?: Resolver<ResolversTypes['EventChangePayload'], ParentType, ContextType, RequireFields<MutationEventCloseArgs, 'input'>>;
+  eventReopen?: Resolver<ResolversTypes['EventChangePayload'], ParentType, ContextType, RequireFields<MutationEventReopenArgs, 'input'>>;
+  eventReport?: Resolver<ResolversTypes['EventReportPayload'], ParentType, ContextType, RequireFields<MutationEventReportArgs, 'input'>>;
+  eventResolve?: Resolver<ResolversTypes['EventChangePayload'], ParentType, ContextType, RequireFields<MutationEventResolveArgs, 'input'>>;
+};
+
 export type PageInfoResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -510,21 +882,49 @@ export type QueryResolvers<ContextType = EventsContext, ParentType extends Resol
   events?: Resolver<Array<Maybe<ResolversTypes['Event']>>, ParentType, ContextType, RequireFields<QueryEventsArgs, 'ids'>>;
 };
 
+export type ReportedAddressResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['ReportedAddress'] = ResolversParentTypes['ReportedAddress']> = {
+  candidates?: Resolver<Array<ResolversTypes['ReportedAddressCandidate']>, ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['AddressCode']>, ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['AddressLevel']>, ParentType, ContextType>;
+};
+
+export type ReportedAddressCandidateResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['ReportedAddressCandidate'] = ResolversParentTypes['ReportedAddressCandidate']> = {
+  code?: Resolver<ResolversTypes['AddressCode'], ParentType, ContextType>;
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['AddressLevel'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type UserErrorResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
+  currentVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  field?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = EventsContext> = {
   Address?: AddressResolvers<ContextType>;
   AddressCode?: GraphQLScalarType;
   CreditCode?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Event?: EventResolvers<ContextType>;
+  EventChangePayload?: EventChangePayloadResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
   EventEntityLink?: EventEntityLinkResolvers<ContextType>;
+  EventHistoryEntry?: EventHistoryEntryResolvers<ContextType>;
   EventKindCount?: EventKindCountResolvers<ContextType>;
   EventPersonLink?: EventPersonLinkResolvers<ContextType>;
+  EventReportPayload?: EventReportPayloadResolvers<ContextType>;
   EventStats?: EventStatsResolvers<ContextType>;
   EventStatusCount?: EventStatusCountResolvers<ContextType>;
   LegalEntity?: LegalEntityResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReportedAddress?: ReportedAddressResolvers<ContextType>;
+  ReportedAddressCandidate?: ReportedAddressCandidateResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
 };
 

@@ -1,0 +1,201 @@
+/**
+ * What every subgraph's mutations share (issue 11): user errors as data, a state-machine helper,
+ * and `runMutation`, which gives a mutation one transaction, idempotency by `clientMutationId`,
+ * and its audit record committed before the write is (fail closed).
+ *
+ * Business outcomes a client can act on are `userErrors { field message code }` in the payload
+ * (the top-level `errors` array stays for faults). `field` is the path of the input value at
+ * fault, from the argument: `["input", "severity"]`.
+ */
+import { createHash } from 'node:crypto';
+import stringify from 'safe-stable-stringify';
+import type { AuditWriter } from '../audit/writer.ts';
+import type { Viewer } from './auth/scopes.ts';
+import type { RequestMeta } from './auth/upstream.ts';
+import type { SubgraphName } from './config.ts';
+import type { Db } from './db.ts';
+import { createIdempotencyStore } from './idempotency.ts';
+
+/** The codes a mutation's userErrors carry; the schemas declare the same values as `UserErrorCode`. */
+export const UserErrorCode = {
+  /** A value is malformed, missing or out of range; `field` names it. */
+  INVALID_INPUT: 'INVALID_INPUT',
+  /** No such object, or it lies outside the viewer's communities: the two are not told apart. */
+  NOT_FOUND: 'NOT_FOUND',
+  /** The address lies outside the communities the viewer is confined to. */
+  OUT_OF_SCOPE: 'OUT_OF_SCOPE',
+  /** The object changed since the client read it: `currentVersion` says what it is now. */
+  STALE_VERSION: 'STALE_VERSION',
+  /** The workflow does not allow this step from the current status; the message names from and to. */
+  INVALID_TRANSITION: 'INVALID_TRANSITION',
+  /** The `clientMutationId` was used before by this subject for another operation or input. */
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  /** A free-text address could not be placed at community level or finer. */
+  ADDRESS_NOT_PRECISE: 'ADDRESS_NOT_PRECISE',
+} as const;
+export type UserErrorCode = (typeof UserErrorCode)[keyof typeof UserErrorCode];
+
+export type UserError = { field: string[]; message: string; code: UserErrorCode; currentVersion?: number | null };
+
+/** A user error on the value at `input.<path>`. */
+export function inputError(path: readonly string[], code: UserErrorCode, message: string, extra: Partial<UserError> = {}): UserError {
+  return { field: ['input', ...path], message, code, ...extra };
+}
+
+/** What a mutation's payload always carries. */
+export type MutationPayload = { userErrors: UserError[] };
+
+// ---- state machines
+
+/** Steps of a workflow: each names the statuses it may start from and where it leads. */
+export type Transitions<S extends string, A extends string, T = unknown> = Record<A, { from: readonly S[]; to: S | ((from: S, subject: T) => S) }>;
+
+export type TransitionCheck<S extends string> = { ok: true; to: S } | { ok: false; from: S; to: S; allowedFrom: readonly S[] };
+
+/**
+ * A workflow as data: `check(action, from)` says where the step leads, or that it is refused
+ * (with from, to and the statuses it is allowed from, for the user error's message).
+ */
+export function stateMachine<S extends string, A extends string, T = unknown>(transitions: Transitions<S, A, T>) {
+  return {
+    transitions,
+    /** Where `action` leads from `from` for `subject` (a step's target may depend on it), or why not. */
+    check(action: A, from: S, subject: T): TransitionCheck<S> {
+      const step = transitions[action];
+      const to = typeof step.to === 'function' ? step.to(from, subject) : step.to;
+      return step.from.includes(from) ? { ok: true, to } : { ok: false, from, to, allowedFrom: step.from };
+    },
+  };
+}
+
+/** The user error of a refused step: names from and to, and the statuses the step is allowed from. */
+export function transitionError<S extends string>(refused: Extract<TransitionCheck<S>, { ok: false }>, action: string, what: string, field: readonly string[] = ['id']): UserError {
+  return inputError(field, UserErrorCode.INVALID_TRANSITION,
+    `cannot ${action} ${what} in status ${refused.from}: ${refused.from} -> ${refused.to} is not allowed (only from ${refused.allowedFrom.join(' or ')})`);
+}
+
+// ---- one mutation: transaction, idempotency, audit
+
+/** What runMutation needs of the request: who, over which database, and the audit writer. */
+export type MutationServices = {
+  subgraph: SubgraphName;
+  /** The subgraph's own database; its schema holds `<schema>.idempotency`. */
+  db: Db;
+  viewer: Viewer;
+  /** The gateway-signed request (operation name and hash, request id), for the audit record. */
+  request: RequestMeta | null;
+  audit?: AuditWriter;
+};
+
+/** What a mutation's body returns: the payload, and for a write what to audit and what to do with the audit record's id. */
+export type MutationOutcome<P extends MutationPayload> =
+  | { payload: P; wrote: false }
+  | {
+    payload: P;
+    wrote: true;
+    /** What the write touched, for the audit record: the address codes and person ids. */
+    audit: { addressCodes: readonly string[]; personIds?: readonly string[] };
+    /** Runs after the audit record is committed, in the same transaction (e.g. history rows naming it). */
+    afterAudit?: (trx: Db, auditId: number | null) => Promise<void>;
+  };
+
+/** How long a clientMutationId is remembered. */
+export const IDEMPOTENCY_TTL_HOURS = 24;
+/** Longest clientMutationId accepted. */
+export const MAX_CLIENT_MUTATION_ID = 200;
+
+/**
+ * Runs one mutation in one transaction of the subgraph's database:
+ * 1. with a `clientMutationId` (or an `Idempotency-Key` header), claims it for (subject, key) in `<schema>.idempotency`; a key
+ *    already used with the same operation and input returns the first result (`replay` rebuilds
+ *    the payload from what was stored), with another one a user error IDEMPOTENCY_KEY_REUSED. A
+ *    concurrent retry waits on the first one's row lock and then replays it.
+ * 2. runs `body`; when it wrote, appends the audit record (who, operation, request, the addresses
+ *    and people touched) and waits for it to be committed before committing the write: no
+ *    unaudited write is ever answered (AUDIT_UNAVAILABLE rolls it back);
+ * 3. stores `remember(payload)` under the key, commits.
+ * A refusal (userErrors, nothing written) is not remembered: a retry runs again.
+ */
+export async function runMutation<P extends MutationPayload, S>(
+  services: MutationServices,
+  spec: {
+    operation: string;
+    clientMutationId: string | null | undefined;
+    /** The input as the client sent it (without clientMutationId), hashed to tell a retry from a reuse. */
+    input: unknown;
+    body: (trx: Db) => Promise<MutationOutcome<P>>;
+    /** The JSON kept for a replay (ids, not objects: a replay shows objects as they are now). */
+    remember: (payload: P) => S;
+    /** Rebuilds the payload of a replay, reading through the mutation's transaction. */
+    replay: (stored: S, trx: Db) => Promise<P>;
+    /** An empty payload carrying user errors. */
+    refuse: (errors: UserError[]) => P;
+  },
+): Promise<P> {
+  // the input's clientMutationId, else the request's Idempotency-Key header (signed by the gateway),
+  // which names the request: with several mutations in one request, give each a clientMutationId
+  const header = services.request?.idempotencyKey ?? null;
+  const key = spec.clientMutationId ?? (header === null ? null : `${header}#${spec.operation}`);
+  if (key !== null && (key.length === 0 || key.length > MAX_CLIENT_MUTATION_ID)) {
+    return spec.refuse([inputError(['clientMutationId'], UserErrorCode.INVALID_INPUT, `clientMutationId must be 1 to ${MAX_CLIENT_MUTATION_ID} characters, got ${key.length}`)]);
+  }
+  const subject = services.viewer.subject ?? '';
+  const store = createIdempotencyStore(services.subgraph);
+  const inputHash = createHash('sha256').update(stringify({ operation: spec.operation, input: spec.input }) ?? '').digest('hex');
+  return serialized(services.db, () => services.db.transaction(async (trx) => {
+    if (key !== null) {
+      const claim = await store.claim(trx, { subject, key, operation: spec.operation, inputHash, ttlHours: IDEMPOTENCY_TTL_HOURS });
+      if (!claim.claimed) {
+        if (claim.operation !== spec.operation || claim.inputHash !== inputHash) {
+          return spec.refuse([inputError(['clientMutationId'], UserErrorCode.IDEMPOTENCY_KEY_REUSED,
+            `clientMutationId ${JSON.stringify(key)} was already used for ${claim.operation === spec.operation ? 'a different input' : claim.operation}: use a new id for a new request`)]);
+        }
+        return spec.replay(claim.result as S, trx);
+      }
+    }
+    const outcome = await spec.body(trx);
+    if (!outcome.wrote) {
+      if (key !== null) await store.release(trx, subject, key);
+      return outcome.payload;
+    }
+    let auditId: number | null = null;
+    if (services.audit) {
+      const meta = services.request;
+      // throws AuditUnavailableError when the record cannot be committed: the write rolls back
+      const appended = await services.audit.append({
+        subject: services.viewer.subject,
+        roles: services.viewer.roles,
+        subgraph: services.subgraph,
+        operationName: meta?.operationName ?? spec.operation,
+        operationHash: meta?.operationHash ?? '',
+        clientName: meta?.clientName ?? null,
+        purpose: meta?.purpose ?? null,
+        personIds: outcome.audit.personIds ?? [],
+        addressCodes: outcome.audit.addressCodes,
+        requestId: meta?.requestId ?? null,
+      });
+      auditId = appended.id;
+    }
+    await outcome.afterAudit?.(trx, auditId);
+    if (key !== null) await store.remember(trx, subject, key, spec.remember(outcome.payload));
+    return outcome.payload;
+  }));
+}
+
+/** The tail of each embedded database's chain of mutations. */
+const embeddedChains = new WeakMap<Db, Promise<unknown>>();
+
+/**
+ * On PostgreSQL, `run` as is: each transaction has a connection of its own and row locks order
+ * concurrent writers. Embedded PGlite is one session shared by every knex of the process, so two
+ * transactions at once would interleave their BEGIN and COMMIT on it: mutations on one embedded
+ * database run one after another. (Reads still run between the statements of a mutation, on the
+ * same session; they may see its rows before it commits, a dev-mode trade-off documented in the README.)
+ */
+function serialized<T>(db: Db, run: () => Promise<T>): Promise<T> {
+  if (db.client.config.client === 'pg') return run();
+  const previous = embeddedChains.get(db) ?? Promise.resolve();
+  const next = previous.catch(() => {}).then(run);
+  embeddedChains.set(db, next.catch(() => {}));
+  return next;
+}

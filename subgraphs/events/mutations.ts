@@ -1,0 +1,283 @@
+/**
+ * The events subgraph's writes (issue 11): validation, the workflow, scoping, and each write in
+ * one transaction through lib/mutations.ts runMutation (idempotency, audit before commit). The
+ * resolvers call these and nothing else; every SQL statement is in repository.ts.
+ *
+ * Workflow: REPORTED -> ASSIGNED -> RESOLVED -> CLOSED; ASSIGNED may be reassigned; RESOLVED and
+ * CLOSED reopen to ASSIGNED (REPORTED when nobody was ever assigned, as for imported events).
+ * Imported events carry the same four statuses (the importer accepts only these) and enter the
+ * workflow where they stand: an imported ASSIGNED event has no assignee on record and may be
+ * (re)assigned, resolved or reopened like any other.
+ */
+import { randomUUID } from 'node:crypto';
+import type { LoadedStandardizer } from '../../address/standardizer.ts';
+import type { AddressMatch } from '../../address/types.ts';
+import { levelOf, type AddressLevel } from '../../lib/address-code.ts';
+import type { Db } from '../../lib/db.ts';
+import {
+  inputError, runMutation, stateMachine, transitionError, UserErrorCode,
+  type MutationOutcome, type MutationServices, type UserError,
+} from '../../lib/mutations.ts';
+import { createEventWriter, type EventAction, type EventChange, type EventRole, type EventRow, type EventStatus, type NewEventRow } from './repository.ts';
+
+/** Longest description and note accepted. */
+export const MAX_DESCRIPTION = 2000;
+/** Longest free-text address accepted. */
+export const MAX_ADDRESS_TEXT = 500;
+/** Longest unit name accepted. */
+export const MAX_UNIT = 200;
+
+type Step = Exclude<EventAction, 'REPORT' | 'ADD_PARTICIPANT'>;
+
+/** The events workflow. */
+export const EVENT_WORKFLOW = stateMachine<EventStatus, Step, EventRow>({
+  ASSIGN: { from: ['REPORTED', 'ASSIGNED'], to: 'ASSIGNED' },
+  RESOLVE: { from: ['ASSIGNED'], to: 'RESOLVED' },
+  CLOSE: { from: ['RESOLVED'], to: 'CLOSED' },
+  REOPEN: { from: ['RESOLVED', 'CLOSED'], to: (_, e) => (e.assignedUnit !== null || e.assignedPersonId !== null ? 'ASSIGNED' : 'REPORTED') },
+});
+
+const VERB: Record<Step | 'ADD_PARTICIPANT', string> = { ASSIGN: 'assign', RESOLVE: 'resolve', CLOSE: 'close', REOPEN: 'reopen', ADD_PARTICIPANT: 'add a participant to' };
+
+export type ReportedAddress = {
+  code: string | null;
+  level: AddressLevel | null;
+  confidence: number;
+  candidates: { code: string; level: AddressLevel; fullName: string; score: number }[];
+};
+
+export type EventReportPayload = { event: EventRow | null; address: ReportedAddress | null; userErrors: UserError[]; clientMutationId: string | null; replayed: boolean };
+export type EventChangePayload = { event: EventRow | null; userErrors: UserError[]; clientMutationId: string | null; replayed: boolean };
+
+type Kind = NewEventRow['kind'];
+export type ReportInput = {
+  clientMutationId?: string | null; kind: Kind; source: NewEventRow['source']; severity: NewEventRow['severity'];
+  description: string; address: { code?: string | null; text?: string | null };
+};
+export type TransitionInput = { clientMutationId?: string | null; id: string; version: number; note?: string | null };
+export type AssignInput = TransitionInput & { assignee: { unit?: string | null; personId?: string | null } };
+export type AddParticipantInput = Omit<TransitionInput, 'note'> & {
+  participant: { personId?: string | null; creditCode?: string | null; role: EventRole };
+};
+
+/** The levels an event may be placed at (events.event's CHECK admits community codes and finer). */
+const PLACEABLE = new Set<string>(['COMMUNITY', 'GRID', 'BUILDING', 'ROOM']);
+
+const given = (v: string | null | undefined): v is string => v !== null && v !== undefined;
+const withoutKey = <T extends { clientMutationId?: string | null }>(input: T) => {
+  const { clientMutationId: _, ...rest } = input;
+  return rest;
+};
+
+function checkText(errors: UserError[], path: string[], value: string | null | undefined, max: number, required: boolean): string | null {
+  if (!given(value)) {
+    if (required) errors.push(inputError(path, UserErrorCode.INVALID_INPUT, `${path.at(-1)} is required`));
+    return null;
+  }
+  const trimmed = value.trim();
+  if (trimmed.length === 0 && required) errors.push(inputError(path, UserErrorCode.INVALID_INPUT, `${path.at(-1)} must not be empty`));
+  else if (trimmed.length > max) errors.push(inputError(path, UserErrorCode.INVALID_INPUT, `${path.at(-1)} is ${trimmed.length} characters; at most ${max}`));
+  return trimmed.length === 0 ? null : trimmed;
+}
+
+function landing(match: AddressMatch): ReportedAddress {
+  return {
+    code: match.code,
+    level: match.level,
+    confidence: match.confidence,
+    candidates: match.candidates.map((c) => ({ code: c.code, level: c.level, fullName: c.fullName, score: c.score })),
+  };
+}
+
+export type EventMutationsDeps = MutationServices & {
+  /** The address standardizer (over the buildings registry); null when this process has none. */
+  standardizer: (() => Promise<LoadedStandardizer>) | null;
+};
+
+export function createEventMutations(deps: EventMutationsDeps) {
+  const { viewer } = deps;
+  const writer = createEventWriter(viewer.communities);
+  const actor = viewer.subject ?? 'anonymous';
+  const inScope = (code: string) => viewer.communities === null || viewer.communities.includes(code.slice(0, 12));
+
+  const refuseChange = (key: string | null | undefined) => (userErrors: UserError[]): EventChangePayload =>
+    ({ event: null, userErrors, clientMutationId: key ?? null, replayed: false });
+
+  /** Remembers the event id; a replay shows the event as it is now (through the transaction). */
+  const changeSpec = (key: string | null | undefined) => ({
+    remember: (p: EventChangePayload) => ({ eventId: p.event?.id ?? null }),
+    replay: async (stored: { eventId: string | null }, trx: Db): Promise<EventChangePayload> =>
+      ({ event: stored.eventId ? await writer.findEvent(trx, stored.eventId) : null, userErrors: [], clientMutationId: key ?? null, replayed: true }),
+    refuse: refuseChange(key),
+  });
+
+  /**
+   * A change to an existing event: found in scope (else NOT_FOUND, the same for an id elsewhere),
+   * at the version the client saw (else STALE_VERSION with the current one), allowed from its
+   * status; then the update (WHERE version = $v), history and audit.
+   */
+  async function change(
+    trx: Db,
+    input: TransitionInput,
+    action: Step | 'ADD_PARTICIPANT',
+    errors: UserError[],
+    plan: (row: EventRow, to: EventStatus) => EventChange,
+    before?: (row: EventRow) => Promise<UserError | null>,
+    personIds: readonly string[] = [],
+    note: string | null = null,
+  ): Promise<MutationOutcome<EventChangePayload>> {
+    const refuse = refuseChange(input.clientMutationId);
+    if (!Number.isInteger(input.version) || input.version < 1) errors.push(inputError(['version'], UserErrorCode.INVALID_INPUT, `version must be a positive integer, got ${input.version}`));
+    if (errors.length) return { payload: refuse(errors), wrote: false };
+    const row = await writer.lockEvent(trx, input.id);
+    if (!row) return { payload: refuse([inputError(['id'], UserErrorCode.NOT_FOUND, `No event has id ${input.id}`)]), wrote: false };
+    if (row.version !== input.version) {
+      return { payload: refuse([inputError(['version'], UserErrorCode.STALE_VERSION,
+        `event ${row.id} is at version ${row.version}, not ${input.version}: it changed since you read it; read it again`, { currentVersion: row.version })]), wrote: false };
+    }
+    let to: EventStatus = row.status;
+    if (action === 'ADD_PARTICIPANT') {
+      if (row.status === 'CLOSED') return { payload: refuse([inputError(['id'], UserErrorCode.INVALID_TRANSITION, `cannot ${VERB[action]} an event in status CLOSED: reopen it first`)]), wrote: false };
+    } else {
+      const check = EVENT_WORKFLOW.check(action, row.status, row);
+      if (!check.ok) return { payload: refuse([transitionError(check, VERB[action], 'an event')]), wrote: false };
+      to = check.to;
+    }
+    const refusal = await before?.(row);
+    if (refusal) return { payload: refuse([refusal]), wrote: false };
+    const updated = await writer.changeEvent(trx, row.id, input.version, plan(row, to));
+    if (!updated) throw new Error(`event ${row.id} changed while locked`);
+    return {
+      payload: { event: updated, userErrors: [], clientMutationId: input.clientMutationId ?? null, replayed: false },
+      wrote: true,
+      audit: { addressCodes: [row.addressCode], personIds },
+      afterAudit: (t, auditId) => writer.addHistory(t, {
+        eventId: row.id, actor, action, fromStatus: row.status, toStatus: to, note, version: updated.version, requestId: deps.request?.requestId ?? null, auditId,
+      }),
+    };
+  }
+
+  const transition = (operation: string, action: Exclude<Step, 'ASSIGN'>, plan: (row: EventRow, to: EventStatus) => EventChange) =>
+    (input: TransitionInput) => runMutation(deps, {
+      operation,
+      clientMutationId: input.clientMutationId,
+      input: withoutKey(input),
+      ...changeSpec(input.clientMutationId),
+      body: (trx) => {
+        const errors: UserError[] = [];
+        const note = checkText(errors, ['note'], input.note, MAX_DESCRIPTION, false);
+        return change(trx, input, action, errors, plan, undefined, [], note);
+      },
+    });
+
+  return {
+    async report(input: ReportInput): Promise<EventReportPayload> {
+      const key = input.clientMutationId ?? null;
+      const refuse = (userErrors: UserError[], address: ReportedAddress | null = null): EventReportPayload =>
+        ({ event: null, address, userErrors, clientMutationId: key, replayed: false });
+      return runMutation(deps, {
+        operation: 'eventReport',
+        clientMutationId: key,
+        input: withoutKey(input),
+        refuse,
+        remember: (p: EventReportPayload) => ({ eventId: p.event?.id ?? null, address: p.address }),
+        replay: async (stored: { eventId: string | null; address: ReportedAddress | null }, trx) =>
+          ({ event: stored.eventId ? await writer.findEvent(trx, stored.eventId) : null, address: stored.address, userErrors: [], clientMutationId: key, replayed: true }),
+        body: async (trx) => {
+          const errors: UserError[] = [];
+          const description = checkText(errors, ['description'], input.description, MAX_DESCRIPTION, true);
+          const { code, text } = input.address;
+          if (given(code) === given(text)) errors.push(inputError(['address'], UserErrorCode.INVALID_INPUT, 'give exactly one of address.code and address.text'));
+          let address: ReportedAddress | null = null;
+          let addressText: string | null = null;
+          if (given(code) && !given(text)) {
+            const level = levelOf(code);
+            if (!level || !PLACEABLE.has(level)) {
+              errors.push(inputError(['address', 'code'], UserErrorCode.INVALID_INPUT, `an event is placed at a community (12 characters) or finer, not a ${level?.toLowerCase() ?? 'code of this length'}: ${code}`));
+            } else {
+              address = { code, level, confidence: 1, candidates: [] };
+            }
+          } else if (given(text) && !given(code)) {
+            addressText = checkText(errors, ['address', 'text'], text, MAX_ADDRESS_TEXT, true);
+            if (addressText !== null && errors.length === 0) {
+              if (!deps.standardizer) throw new Error('the events subgraph has no address standardizer (its buildings database is not configured)');
+              const [match] = await (await deps.standardizer()).standardize([addressText]);
+              address = landing(match);
+              if (match.code === null || match.level === null || !PLACEABLE.has(match.level)) {
+                const where = match.code ? `only to ${match.level?.toLowerCase()} ${match.code}` : 'nowhere in the registry';
+                return { payload: refuse([inputError(['address', 'text'], UserErrorCode.ADDRESS_NOT_PRECISE,
+                  `the address text could be placed ${where}; an event needs a community or finer: write the community, estate or road and building${match.candidates.length ? ', or report at one of the candidates\' codes' : ''}`)], address), wrote: false };
+              }
+            }
+          }
+          if (errors.length || !address?.code || description === null) return { payload: refuse(errors, address), wrote: false };
+          if (!inScope(address.code)) {
+            return { payload: refuse([inputError(['address'], UserErrorCode.OUT_OF_SCOPE, `${address.code} lies outside the communities you may report in (${viewer.communities!.join(', ')})`)], address), wrote: false };
+          }
+          const row = await writer.insertEvent(trx, {
+            id: `ev-${randomUUID()}`, kind: input.kind, source: input.source, severity: input.severity, description,
+            addressCode: address.code, addressText, addressConfidence: address.confidence, reportedBy: actor,
+          });
+          return {
+            payload: { event: row, address, userErrors: [], clientMutationId: key, replayed: false },
+            wrote: true,
+            audit: { addressCodes: [row.addressCode] },
+            afterAudit: (t, auditId) => writer.addHistory(t, {
+              eventId: row.id, actor, action: 'REPORT', fromStatus: null, toStatus: 'REPORTED', note: null, version: row.version, requestId: deps.request?.requestId ?? null, auditId,
+            }),
+          };
+        },
+      });
+    },
+
+    assign: (input: AssignInput) => runMutation(deps, {
+      operation: 'eventAssign',
+      clientMutationId: input.clientMutationId,
+      input: withoutKey(input),
+      ...changeSpec(input.clientMutationId),
+      body: (trx) => {
+        const errors: UserError[] = [];
+        const note = checkText(errors, ['note'], input.note, MAX_DESCRIPTION, false);
+        const { unit, personId } = input.assignee;
+        if (given(unit) === given(personId)) errors.push(inputError(['assignee'], UserErrorCode.INVALID_INPUT, 'give exactly one of assignee.unit and assignee.personId'));
+        const unitName = given(unit) ? checkText(errors, ['assignee', 'unit'], unit, MAX_UNIT, true) : null;
+        if (given(personId) && (personId.length === 0 || personId.length > 100)) errors.push(inputError(['assignee', 'personId'], UserErrorCode.INVALID_INPUT, 'personId must be 1 to 100 characters'));
+        return change(trx, input, 'ASSIGN', errors,
+          () => ({ status: 'ASSIGNED', assignedUnit: unitName, assignedPersonId: given(personId) ? personId : null }),
+          // the person assigned takes part as RESPONSIBLE (kept when already linked)
+          async (row) => (given(personId) ? (await writer.addPerson(trx, row.id, personId, 'RESPONSIBLE'), null) : null),
+          given(personId) ? [personId] : [], note);
+      },
+    }),
+
+    resolve: transition('eventResolve', 'RESOLVE', () => ({ status: 'RESOLVED', resolvedAt: 'now' })),
+    close: transition('eventClose', 'CLOSE', () => ({ status: 'CLOSED', closedAt: 'now' })),
+    reopen: transition('eventReopen', 'REOPEN', (_, to) => ({ status: to, resolvedAt: null, closedAt: null })),
+
+    addParticipant: (input: AddParticipantInput) => runMutation(deps, {
+      operation: 'eventAddParticipant',
+      clientMutationId: input.clientMutationId,
+      input: withoutKey(input),
+      ...changeSpec(input.clientMutationId),
+      body: (trx) => {
+        const errors: UserError[] = [];
+        const { personId, creditCode, role } = input.participant;
+        if (given(personId) === given(creditCode)) errors.push(inputError(['participant'], UserErrorCode.INVALID_INPUT, 'give exactly one of participant.personId and participant.creditCode'));
+        if (given(personId) && (personId.length === 0 || personId.length > 100)) errors.push(inputError(['participant', 'personId'], UserErrorCode.INVALID_INPUT, 'personId must be 1 to 100 characters'));
+        if (given(creditCode) && role !== 'INVOLVED' && role !== 'RESPONSIBLE') {
+          errors.push(inputError(['participant', 'role'], UserErrorCode.INVALID_INPUT, `a legal entity takes part as INVOLVED or RESPONSIBLE, not ${role}`));
+        }
+        return change(trx, input, 'ADD_PARTICIPANT', errors, (row) => ({ status: row.status }), async (row) => {
+          const added = given(personId)
+            ? await writer.addPerson(trx, row.id, personId, role)
+            : await writer.addEntity(trx, row.id, creditCode!, role as 'INVOLVED' | 'RESPONSIBLE');
+          return added ? null : inputError(['participant'], UserErrorCode.INVALID_INPUT, `${given(personId) ? `person ${personId}` : `legal entity ${creditCode}`} already takes part in event ${row.id}`);
+        }, given(personId) ? [personId] : [],
+        // a person's id is not written in the note: history is read with events:read, people need people:read
+        given(personId) ? `a person as ${role}` : `legal entity ${creditCode} as ${role}`);
+      },
+    }),
+  };
+}
+
+export type EventMutations = ReturnType<typeof createEventMutations>;
