@@ -60,7 +60,7 @@ export async function recordResults(database: Database, runId: string, runAt: Da
 /** The newest recorded run of this schema (the run index, one row), or null when none is. */
 export async function latestRun(database: Database): Promise<RecordedRun | null> {
   const rows = await query<{ run_id: string; run_at: Date; recorded_by: string | null; command: string | null }>(database.knex, `/* quality.history.latestRun */
-    SELECT run_id, run_at, recorded_by, command FROM ${table(database)} ORDER BY run_at DESC, run_id DESC LIMIT 1`);
+    SELECT run_id, run_at, recorded_by, command FROM ${table(database)} ORDER BY run_at DESC, run_id LIMIT 1`);
   const r = rows[0];
   return r ? { runId: r.run_id, runAt: new Date(r.run_at), recordedBy: r.recorded_by, command: r.command } : null;
 }
