@@ -1,7 +1,8 @@
 /**
  * The stewards' data-quality report (quality/): each check on bad data planted in a fresh made-up
  * community, counts only with small cells suppressed, thresholds colouring lines, history and the
- * trend after recorded runs, and GET /quality[.json|.csv] for steward:read only, audited.
+ * trend after recorded runs, and GET /quality[.json|.csv] for steward:read only, audited, serving the
+ * last recorded run (when, by whom) or saying none is recorded.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
