@@ -12,6 +12,7 @@ import { query } from '../lib/db.ts';
 import { CHECKS } from '../quality/checks.ts';
 import { qualityCsv, qualityReport, CSV_COLUMNS, type QualityReport } from '../quality/report.ts';
 import { qualityHtml } from '../quality/html.ts';
+import { recordResults } from '../quality/history.ts';
 import { runQuality, type QualityRun } from '../quality/run.ts';
 import { insertEvents, freshBuildingCode, freshCommunityCode, roomCode } from './support/events-factories.ts';
 import { insertLegalEntity } from './support/entities-factories.ts';
@@ -281,6 +282,17 @@ describe('GET /quality: the last recorded run', () => {
     // the whole-district view of the same run holds other communities
     const whole = (await (await get('/quality.json?subgraph=buildings', await steward())).json()) as QualityReport;
     expect(new Set(whole.checks.flatMap((c) => c.communities.map((l) => l.community))).size).toBeGreaterThan(1);
+  });
+  it('shows a check the recorded run could not compute as an error, to a confined steward too', async () => {
+    // a run of the cases subgraph in which one statement failed (as a district-wide check outlasting its timeout would)
+    const runId = randomUUID();
+    await recordResults(t.databases.cases, runId, new Date(), [{ checkId: 'cases.case.linkage', community: '', segment: '', total: 0, bad: null, value: null, status: 'error', parts: {} }], { recordedBy: 'cron', command: 'nightly schedule' });
+    for (const token of [await steward(), await signDevToken({ subject: 'quality-confined', roles: ['steward'], communities: [community] })]) {
+      const report = (await (await get('/quality.json?subgraph=cases', token)).json()) as QualityReport;
+      expect(report).toMatchObject({ runId, runs: [{ recordedBy: 'cron', command: 'nightly schedule' }] });
+      expect(report.checks.find((c) => c.id === 'cases.case.linkage')).toMatchObject({ status: 'error', error: 'the check could not be computed (see the server log)' });
+      expect(report.summary.error).toBe(1);
+    }
   });
 });
 
