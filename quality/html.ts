@@ -50,6 +50,29 @@ function row(check: ReportCheck): string {
 <td>${sparkline(check)}</td><td>${bars(check)}${check.communities.length ? `<details><summary>${check.communities.length} line(s)${check.failingCommunities ? `, ${check.failingCommunities} red` : ''}</summary><table class="cells"><tr><th>community</th><th>segment</th><th>bad</th><th>total</th><th>value</th><th>parts</th><th>status</th></tr>${communities}</table></details>` : ''}</td></tr>`;
 }
 
+/** When the figures were computed, by whom and how: one line per distinct recorded run. */
+function origin(report: QualityReport): string {
+  if (report.source !== 'recorded') return '';
+  const byRun = new Map<string, { runAt: string; recordedBy: string | null; command: string | null; subgraphs: string[] }>();
+  for (const r of report.runs) {
+    const entry = byRun.get(r.runId) ?? { runAt: r.runAt, recordedBy: r.recordedBy, command: r.command, subgraphs: [] };
+    entry.subgraphs.push(r.subgraph);
+    byRun.set(r.runId, entry);
+  }
+  const lines = [...byRun.values()].map((r) => `<li class="origin">Computed at <time datetime="${escape(r.runAt)}">${escape(r.runAt)}</time> by <b class="recorded-by">${escape(r.recordedBy ?? 'unknown (recorded before runs named their runner)')}</b>${r.command ? ` with <code>${escape(r.command)}</code>` : ''} (${r.subgraphs.map(escape).join(', ')})</li>`);
+  return `<p>These are the figures of the last recorded run, not computed for this page: run <code>npm run quality</code> (or schedule it) to refresh them.</p><ul>${lines.join('')}</ul>`;
+}
+
+/** The page shown when no run is recorded yet. */
+export function noRunHtml(): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Address Graph data quality</title></head><body style="font:14px system-ui,sans-serif;margin:1.5em">
+<h1>Data quality</h1>
+<p class="no-run">No quality run is recorded yet. The page shows the last recorded run, so a steward runs <code>npm run quality</code> (by hand or on a schedule) first; the page then shows its figures.</p>
+</body></html>
+`;
+}
+
 /** The whole page. */
 export function qualityHtml(report: QualityReport): string {
   const s = report.summary;
@@ -68,6 +91,7 @@ tr.check.error{background:#f3e5f5}tr.check.pass td.status{color:#2e7d32}
 table.cells tr.fail td{color:#c62828}table.cells tr.warn td{color:#b26a00}
 </style></head><body>
 <h1>Data quality</h1>
+${origin(report)}
 <p>Run <code>${escape(report.runId)}</code> at ${escape(report.runAt)}${report.recorded ? ' (recorded)' : ''}; scope ${escape(report.scope.prefix ?? 'whole district')}${report.scope.communities ? ` within ${report.scope.communities.map(escape).join(', ')}` : ''}.
 ${report.checks.length} checks: <b style="color:${COLOUR.pass}">${s.pass} pass</b>, <b style="color:${COLOUR.warn}">${s.warn} warn</b>, <b style="color:${COLOUR.fail}">${s.fail} fail</b>, ${s.error} error.
 Counts only; counts below ${report.minCell} are shown as &lt;${report.minCell} and the figures they would reveal are withheld (—).</p>

@@ -7,9 +7,14 @@
  *
  * Query parameters: `community` (a district, subdistrict or community code) and `subgraph`
  * (repeatable). Only for a token or API key with `steward:read` (401 without credentials, 403
- * without the scope, as problem+json); a token confined to communities sees only theirs. The
- * report is computed on request (not recorded: `npm run quality` records runs) with the trend of
- * the recorded runs, and every read is audited before the answer is sent (fail closed: 503).
+ * without the scope, as problem+json); a token confined to communities sees only theirs.
+ *
+ * The page serves the newest **recorded** run (quality/recorded.ts), saying when it was computed,
+ * by whom and with which command; it does not compute on request: district-wide checks read whole
+ * tables and would outlast the request's statement timeout. `npm run quality` (by hand or on a
+ * schedule) records runs. With no recorded run yet the answer is 404 (problem+json, or a page for
+ * /quality) telling the steward to run it. Every read is audited before the answer is sent (fail
+ * closed: 503).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hashOperation, type AuditWriter } from '../audit/writer.ts';
@@ -20,9 +25,9 @@ import { env, SUBGRAPHS, type SubgraphName } from '../lib/config.ts';
 import type { Database } from '../lib/db.ts';
 import { ERROR_CODES } from '../lib/error-codes.ts';
 import type { RequestAuthentication } from '../gateway/auth.ts';
-import { qualityHtml } from './html.ts';
+import { noRunHtml, qualityHtml } from './html.ts';
+import { recordedQuality } from './recorded.ts';
 import { qualityCsv, qualityReport } from './report.ts';
-import { runQuality } from './run.ts';
 import { checkScopeCode } from './statement.ts';
 
 export type QualityRouteOptions = {
@@ -75,7 +80,16 @@ export function createQualityRoutes(options: QualityRouteOptions): QualityRoutes
     }
     const subgraphs = wanted.length ? SUBGRAPHS.filter((s) => wanted.includes(s)) : [...SUBGRAPHS];
 
-    const run = await runQuality(options.databases, { scope: { prefix, communities: viewer.communities }, subgraphs, record: false });
+    const run = await recordedQuality(options.databases, { scope: { prefix, communities: viewer.communities }, subgraphs });
+    if (!run) {
+      const detail = `No quality run is recorded yet for ${subgraphs.join(', ')}; the page shows the last recorded run, so run npm run quality (by hand or on a schedule) first`;
+      if (path === '/quality') {
+        res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" });
+        res.end(req.method === 'HEAD' ? undefined : noRunHtml());
+        return;
+      }
+      throw new BridgeError({ status: 404, code: ERROR_CODES.NOT_FOUND, title: 'No quality run recorded', detail });
+    }
     const report = qualityReport(run, options.minCell ?? env().QUALITY_MIN_CELL);
     // audited before the answer: the report holds no personal data, but who read which part is kept
     if (options.audit) {

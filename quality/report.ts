@@ -41,6 +41,10 @@ export type QualityReport = {
   runId: string;
   runAt: string;
   recorded: boolean;
+  /** 'recorded': read back from the history (GET /quality); 'computed': computed for this output. */
+  source: 'computed' | 'recorded';
+  /** The recorded run of each subgraph: when, by whom (`--as`, or the OS user) and how (the command line). */
+  runs: { subgraph: string; runId: string; runAt: string; recordedBy: string | null; command: string | null }[];
   scope: { prefix: string | null; communities: string[] | null; subgraphs: string[] };
   minCell: number;
   summary: Record<Status, number>;
@@ -82,6 +86,8 @@ export function qualityReport(run: QualityRun, minCell: number): QualityReport {
     runId: run.runId,
     runAt: run.runAt.toISOString(),
     recorded: run.recorded,
+    source: run.source,
+    runs: run.runs.map((r) => ({ subgraph: r.subgraph, runId: r.runId, runAt: r.runAt.toISOString(), recordedBy: r.recordedBy, command: r.command })),
     scope: { prefix: run.scope.prefix, communities: run.scope.communities ? [...run.scope.communities] : null, subgraphs: [...run.subgraphs] },
     minCell,
     summary,

@@ -9,7 +9,7 @@ import { SUBGRAPHS, type SubgraphName } from '../lib/config.ts';
 import { query, type Database } from '../lib/db.ts';
 import { logger } from '../lib/logger.ts';
 import { CHECKS, type CheckDefinition } from './checks.ts';
-import { cellKey, previousTotals, recordResults, trend, type StoredResult, type TrendRow } from './history.ts';
+import { cellKey, previousTotals, recordResults, trend, type RunOrigin, type StoredResult, type TrendRow } from './history.ts';
 import { statementContext, type QualityScope, type StatementRow } from './statement.ts';
 import { BUILDINGS_STATEMENTS } from './statements/buildings.ts';
 
@@ -59,6 +59,13 @@ export type QualityRun = {
   results: CheckResult[];
   /** Whether the run was stored in the history. */
   recorded: boolean;
+  /**
+   * Where the figures come from: 'computed' now (npm run quality), or 'recorded', read back from the
+   * history (GET /quality, quality/recorded.ts).
+   */
+  source: 'computed' | 'recorded';
+  /** The recorded run each subgraph's figures are from, with who ran it and how (empty when not recorded). */
+  runs: { subgraph: SubgraphName; runId: string; runAt: Date; recordedBy: string | null; command: string | null }[];
 };
 
 export type RunOptions = {
@@ -69,6 +76,8 @@ export type RunOptions = {
   record?: boolean;
   /** Earlier runs the trend shows (default 12). */
   trendRuns?: number;
+  /** Who runs it and how, stored with a recorded run. */
+  origin?: RunOrigin;
 };
 
 /** The status of a measured value against a check's thresholds. */
@@ -133,15 +142,19 @@ export async function runQuality(databases: Record<SubgraphName, Database>, opti
   if (recorded) {
     for (const subgraph of subgraphs) {
       const stored: StoredResult[] = results
-        .filter((r) => r.check.subgraph === subgraph && r.status !== 'error')
-        .flatMap((r) => r.cells.map((c) => ({ checkId: r.check.id, community: c.community, segment: c.segment, total: c.total, bad: c.bad, value: c.value, status: c.status })));
-      await recordResults(databases[subgraph], runId, runAt, stored);
+        .filter((r) => r.check.subgraph === subgraph)
+        .flatMap((r) => (r.status === 'error'
+          ? [{ checkId: r.check.id, community: '', segment: '', total: 0, bad: null, value: null, status: 'error' as const, parts: {} }]
+          : r.cells.map((c) => ({ checkId: r.check.id, community: c.community, segment: c.segment, total: c.total, bad: c.bad, value: c.value, status: c.status, parts: c.parts }))));
+      await recordResults(databases[subgraph], runId, runAt, stored, options.origin);
     }
   }
-  return { runId, runAt, scope: options.scope, subgraphs, results, recorded };
+  const origin = options.origin ?? { recordedBy: null, command: null };
+  return { runId, runAt, scope: options.scope, subgraphs, results, recorded, source: 'computed', runs: recorded ? subgraphs.map((subgraph) => ({ subgraph, runId, runAt, ...origin })) : [] };
 }
 
-function summarize(check: CheckDefinition, cells: Cell[], earlier: TrendRow[], runAt: Date): CheckResult {
+/** A check's overall figures and trend from its community lines (also for a recorded run). */
+export function summarize(check: CheckDefinition, cells: Cell[], earlier: TrendRow[], runAt: Date): CheckResult {
   const total = cells.reduce((s, c) => s + c.total, 0);
   const bad = check.measure === 'share' ? cells.reduce((s, c) => s + (c.bad ?? 0), 0) : null;
   const ages = cells.map((c) => c.value).filter((v): v is number => v !== null);

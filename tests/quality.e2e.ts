@@ -1,7 +1,8 @@
 /**
  * The stewards' data-quality report (quality/): each check on bad data planted in a fresh made-up
  * community, counts only with small cells suppressed, thresholds colouring lines, history and the
- * trend after recorded runs, and GET /quality[.json|.csv] for steward:read only, audited.
+ * trend after recorded runs, and GET /quality[.json|.csv] for steward:read only, audited, serving the
+ * last recorded run (when, by whom) or saying none is recorded.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { query } from '../lib/db.ts';
 import { CHECKS } from '../quality/checks.ts';
 import { qualityCsv, qualityReport, CSV_COLUMNS, type QualityReport } from '../quality/report.ts';
 import { qualityHtml } from '../quality/html.ts';
+import { recordResults } from '../quality/history.ts';
 import { runQuality, type QualityRun } from '../quality/run.ts';
 import { insertEvents, freshBuildingCode, freshCommunityCode, roomCode } from './support/events-factories.ts';
 import { insertLegalEntity } from './support/entities-factories.ts';
@@ -198,8 +200,10 @@ describe('history', () => {
   });
 });
 
-describe('GET /quality', () => {
+describe('GET /quality: the last recorded run', () => {
   const get = (path: string, token?: string) => fetch(`${t.baseUrl}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const steward = () => signDevToken({ subject: `quality-steward-${randomUUID()}`, roles: ['steward'] });
+  const idCheckLine = (r: QualityReport) => r.checks.find((c) => c.id === 'people.person.id_number_check')!.communities.find((l) => l.community === community)!;
 
   it('refuses a request without a token (401) and a token without steward:read (403), as problem+json', async () => {
     const anonymous = await get('/quality');
@@ -209,38 +213,86 @@ describe('GET /quality', () => {
     const analyst = await get('/quality.json', await signDevToken({ subject: 'quality-analyst', roles: ['analyst'] }));
     expect(analyst.status).toBe(403);
     expect(await analyst.json()).toMatchObject({ status: 403, code: 'FORBIDDEN' });
-    const bad = await get('/quality.json?community=12', await signDevToken({ subject: 'quality-steward', roles: ['steward'] }));
+    const bad = await get('/quality.json?community=12', await steward());
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ code: 'BAD_USER_INPUT', parameter: 'community' });
   });
 
-  it('serves HTML, JSON and CSV to a steward, audited', async () => {
+  it('tells the steward to run npm run quality when no run is recorded yet', async () => {
+    // nothing in this test run records the cases subgraph before this test
+    const token = await steward();
+    const html = await get('/quality?subgraph=cases', token);
+    expect(html.status).toBe(404);
+    expect(html.headers.get('content-type')).toContain('text/html');
+    expect(await html.text()).toMatch(/No quality run is recorded yet\. .*<code>npm run quality<\/code>/s);
+    const json = await get('/quality.json?subgraph=cases', token);
+    expect(json.status).toBe(404);
+    expect(json.headers.get('content-type')).toContain('application/problem+json');
+    expect(await json.json()).toMatchObject({ status: 404, code: 'NOT_FOUND', detail: expect.stringContaining('run npm run quality') });
+  });
+
+  it('serves the recorded run\'s values with when and by whom it was computed, not figures computed on request, audited', async () => {
+    const recorded = await runQuality(t.databases, { scope: { prefix: null, communities: null }, record: true, origin: { recordedBy: 'li.wei', command: 'npm run quality -- --as li.wei' } });
+    const recordedTotal = cellOf(recorded, 'people.person.id_number_check')!.total;
+    // a person planted after the run: the page keeps the recorded figures until the next run
+    const later = await person('1993-10-10');
+    await insertResidence(t.databases.people, { personId: later.id, addressCode: room(10) });
+    expect(cellOf(await scoped(), 'people.person.id_number_check')!.total).toBe(recordedTotal + 1);
+
     const subject = `quality-steward-${randomUUID()}`;
     const token = await signDevToken({ subject, roles: ['steward'] });
     const html = await get(`/quality?community=${community}`, token);
     expect(html.status).toBe(200);
     expect(html.headers.get('content-type')).toContain('text/html');
-    expect(await html.text()).toContain('data-check="people.person.id_number_check" data-status="fail"');
+    const page = await html.text();
+    expect(page).toContain('data-check="people.person.id_number_check" data-status="fail"');
+    expect(page).toContain(`Computed at <time datetime="${recorded.runAt.toISOString()}">`);
+    expect(page).toContain('by <b class="recorded-by">li.wei</b> with <code>npm run quality -- --as li.wei</code>');
+
     const json = await get(`/quality.json?community=${community}&subgraph=people`, token);
     const report = (await json.json()) as QualityReport;
-    expect(report.scope).toMatchObject({ prefix: community, subgraphs: ['people'] });
+    expect(report).toMatchObject({ source: 'recorded', runId: recorded.runId, runAt: recorded.runAt.toISOString(), scope: { prefix: community, subgraphs: ['people'] } });
+    expect(report.runs).toEqual([{ subgraph: 'people', runId: recorded.runId, runAt: recorded.runAt.toISOString(), recordedBy: 'li.wei', command: 'npm run quality -- --as li.wei' }]);
     expect(report.checks.every((c) => c.subgraph === 'people')).toBe(true);
+    expect(idCheckLine(report)).toMatchObject({ total: recordedTotal, bad: '<5', status: 'fail' });
     expect(report.checks.find((c) => c.id === 'people.person.two_current_residences')).toMatchObject({ status: 'fail', overall: { bad: '<5' } });
+    // the linkage parts are stored with the run and read back
+    expect(report.checks.find((c) => c.id === 'people.residence.linkage')!.communities.find((l) => l.community === community)!.parts).toMatchObject({ room: expect.any(Number), coarse: '<5' });
+    // the trend ends with the recorded run, marked current
+    expect(report.checks.find((c) => c.id === 'people.person.volume')!.trend.at(-1)).toMatchObject({ runAt: recorded.runAt.toISOString(), current: true });
+
     const csv = await get(`/quality.csv?community=${community}`, token);
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect((await csv.text()).split('\n')[0]).toBe(CSV_COLUMNS.join(','));
+    const lines = (await csv.text()).split('\n');
+    expect(lines[0]).toBe(CSV_COLUMNS.join(','));
+    expect(lines.find((l) => l.includes(`,people.person.id_number_check,`) && l.includes(`,${community},`))).toMatch(new RegExp(`^${recorded.runAt.toISOString()},`));
     const audited = await query<{ subgraph: string; operation_name: string; address_codes: string[]; person_ids: string[] }>(t.auditDatabase.knex,
       'SELECT subgraph, operation_name, address_codes, person_ids FROM audit.log WHERE subject = ? ORDER BY id', [subject]);
     expect(audited.map((a) => a.operation_name)).toEqual(['GET /quality', 'GET /quality.json', 'GET /quality.csv']);
     expect(audited[0]).toMatchObject({ subgraph: 'quality', address_codes: [community], person_ids: [] });
   });
 
-  it('shows a steward confined to communities only theirs', async () => {
+  it('shows a steward confined to communities only theirs of the recorded run', async () => {
     const token = await signDevToken({ subject: 'quality-confined', roles: ['steward'], communities: [community] });
     const report = (await (await get('/quality.json', token)).json()) as QualityReport;
+    expect(report.source).toBe('recorded');
     const communities = new Set(report.checks.flatMap((c) => c.communities.map((l) => l.community)));
     expect([...communities]).toEqual([community]);
     expect(report.checks.some((c) => c.id.endsWith('.import.linkage'))).toBe(false);
+    // the whole-district view of the same run holds other communities
+    const whole = (await (await get('/quality.json?subgraph=buildings', await steward())).json()) as QualityReport;
+    expect(new Set(whole.checks.flatMap((c) => c.communities.map((l) => l.community))).size).toBeGreaterThan(1);
+  });
+  it('shows a check the recorded run could not compute as an error, to a confined steward too', async () => {
+    // a run of the cases subgraph in which one statement failed (as a district-wide check outlasting its timeout would)
+    const runId = randomUUID();
+    await recordResults(t.databases.cases, runId, new Date(), [{ checkId: 'cases.case.linkage', community: '', segment: '', total: 0, bad: null, value: null, status: 'error', parts: {} }], { recordedBy: 'cron', command: 'nightly schedule' });
+    for (const token of [await steward(), await signDevToken({ subject: 'quality-confined', roles: ['steward'], communities: [community] })]) {
+      const report = (await (await get('/quality.json?subgraph=cases', token)).json()) as QualityReport;
+      expect(report).toMatchObject({ runId, runs: [{ recordedBy: 'cron', command: 'nightly schedule' }] });
+      expect(report.checks.find((c) => c.id === 'cases.case.linkage')).toMatchObject({ status: 'error', error: 'the check could not be computed (see the server log)' });
+      expect(report.summary.error).toBe(1);
+    }
   });
 });
 
