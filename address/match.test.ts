@@ -277,3 +277,40 @@ describe('clerks\' styles (issue 10)', () => {
     expect(r).toMatchObject({ level: 'BUILDING', code: '4403040040280100028' });
   });
 });
+
+describe('wrong links at high confidence (bench:address, issue 10)', () => {
+  // a bonded zone whose places are partly named after it
+  const zone = [
+    division('440304', 'DISTRICT', '福田区'),
+    division('440304400', 'SUBDISTRICT', '福田保税区'),
+    division('440304400498', 'COMMUNITY', '福田保税区虚拟社区'),
+    building('4403044004981500001', '联合工业大厦2期', '宿舍1', '蓝花道', '417'),
+    building('4403044004981600001', '福田保税区联合工业大厦', '1', '蓝花道', '419'),
+    building('4403044004982400006', '福田保税区城建工业大厦2期', '宿舍1', '黄槐道', '371'),
+  ];
+  const zoneIndex = new RegistryIndex(zone, (alias) => createParser()(alias).components);
+  const zoneParse = createParser({ knownEstates: [...zoneIndex.estates.byName.keys()], knownRoads: [...zoneIndex.roads.byName.keys()] });
+  const zoneMatch = (text: string) => decide(zoneParse(text), zoneIndex);
+
+  it('finds a place written after its subdistrict when another place is named after that subdistrict', () => {
+    // the parser reads 福田保税区联合工业大厦2期 (福田保税区联合工业大厦 exists); the place is 联合工业大厦2期
+    const p = zoneMatch('福田区福田保税区联合工业大厦2期宿舍1栋');
+    expect(p.result).toMatchObject({ level: 'BUILDING', code: '4403044004981500001' });
+    expect(p.result.reasons).toContainEqual(expect.objectContaining({ component: 'estate', status: 'CORRECTED', message: expect.stringMatching(/联合工业大厦2期, without the division/) }));
+  });
+
+  it('is below 0.8 sure of a name corrected in two characters, which may be another name', () => {
+    // without 联合工业大厦2期 in the registry, 福田保税区联合工业大厦2期 is two characters (联合 → 城建)
+    // from 福田保税区城建工业大厦2期: the closest name, but maybe not the place meant
+    const rows = zone.filter((r) => r.code !== '4403044004981500001');
+    const idx = new RegistryIndex(rows, (alias) => createParser()(alias).components);
+    const parse2 = createParser({ knownEstates: [...idx.estates.byName.keys()], knownRoads: [...idx.roads.byName.keys()] });
+    const p = decide(parse2('福田区福田保税区联合工业大厦2期宿舍1栋'), idx);
+    expect(p.result).toMatchObject({ level: 'BUILDING', code: '4403044004982400006' });
+    expect(p.result.confidence).toBeLessThan(0.8);
+    // and so is the room found in it
+    const withRoom = decide(parse2('福田区福田保税区联合工业大厦2期宿舍1栋203房'), idx);
+    expect(finishRoom(withRoom, [room('4403044004982400006000203', '203')])).toMatchObject({ level: 'ROOM' });
+    expect(finishRoom(withRoom, [room('4403044004982400006000203', '203')]).confidence).toBeLessThan(0.8);
+  });
+});

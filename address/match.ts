@@ -89,6 +89,7 @@ function outside(p: ParsedAddress, index: RegistryIndex): MatchReason | null {
 function fixedReason(component: ComponentName, hit: NameHit, written: string): Verdict {
   if (hit.via === 'exact') return { status: 'MATCHED', message: `${component} ${written} matched` };
   if (hit.via === 'alias') return { status: 'CORRECTED', message: `${component} ${written} is an alias` };
+  if (hit.via === 'division') return { status: 'CORRECTED', message: `${component} ${written} read as ${hit.name}, without the division written before it` };
   return { status: 'CORRECTED', message: `${component} ${written} read as ${hit.name}` };
 }
 
@@ -172,10 +173,14 @@ export function decide(parsed: ParsedAddress, index: RegistryIndex): Pending {
     if (pinned) {
       for (const k of CHECKED) if (v[k]) reasons.push({ component: k, ...v[k]! });
       const corrections = reasons.filter((r) => r.status === 'CORRECTED').length;
+      // a correction of two characters may well be another name (联合工业大厦 → 城建工业大厦)
+      const estateHit = only.b.estate ? (estateVia.get(only.b.estate) ?? only.b.estateAliases.map((a) => estateVia.get(a)).find(Boolean)) : undefined;
+      const roadHit = only.b.road ? roadVia.get(only.b.road) : undefined;
+      const extraEdits = Math.max(0, (estateHit?.edits ?? 1) - 1) + Math.max(0, (roadHit?.edits ?? 1) - 1);
       const base = {
         code: only.b.code,
         level: 'BUILDING' as MatchLevel,
-        confidence: round3(0.95 * 0.9 ** corrections * (parsed.unparsed.length ? 0.9 : 1)),
+        confidence: round3(0.95 * 0.9 ** corrections * 0.85 ** extraEdits * (parsed.unparsed.length ? 0.9 : 1)),
         reasons,
         candidates: [] as MatchCandidate[],
       };

@@ -11,13 +11,21 @@
  * Conversion to our contract, field by field, and where the two disagree (a disagreeing record
  * is reported, not counted in the headline accuracy, and the contract is not bent to it):
  * - building ← houseno without its marker (3栋 → 3, B座 → B, 47号楼 → 47). Disagrees when a
- *   lettered or numbered sub-area is labelled apart (subpoi `A区`, houseno `3栋`): our contract
- *   keeps the sub-area in the designation (`A区3`), as the registry names such buildings; and
- *   when what is left is not a designation (typos such as `B懂`, `12号院`).
+ *   lettered or numbered sub-area is labelled apart (subpoi `A区`, or a poi ending in one:
+ *   `莲塘四区` + `128幢`): our contract keeps the sub-area in the designation (`A区3`, `4区128`), as
+ *   the registry names such buildings; when the houseno follows a door number and a dash
+ *   (`龙腾东路5-33号`: our door number 5-33); when a number of three or more digits closes the
+ *   address after a place that is no village (`新悦花苑160号`, `贵居苑125A`: our room, as
+ *   `城建金融大厦903号`); when a letter is labelled apart from the room digits after it (`B` +
+ *   `347`: our lettered room B347); when it is a floor (`9F` before `839`: our floor 9); and when
+ *   what is left is not a designation (typos such as `B懂`, `12号院`).
  * - unit ← cellno without 单元 (2单元 → 2; bare numbers of `12-3-1001` forms too). Disagrees when the
  *   source labels as cellno what is no unit (`16号`, a shop number after a building).
  * - floor ← floorno without 第 / 层 / 楼 / F. Disagrees for words (`底层`, `负一楼`).
- * - room ← roomno without 室 / 房 / 号. Disagrees when it carries words (`2064商铺`).
+ * - room ← roomno without 室 / 房 / 号. Disagrees when it carries words (`2064商铺`); when it is
+ *   the letter's digits above; when a sub-area and N号 are labelled as a room (`一区1740号`: our
+ *   building 1区1740, as `五坊四十二号`); and for `3-12` closing the address, which we read as
+ *   building 3 without guessing whether 12 is its unit or its room.
  * - road, doorNumber ← road and roadno (号 dropped) where both are labelled and the door number
  *   is a plain N号; `169弄` (a Shanghai lane) and `5组6号` have no door number in our contract.
  * Chinese numerals are read as digits (二单元 → 2), as the parser does.
@@ -84,6 +92,10 @@ function strip(text: string, pattern: RegExp): string {
 }
 
 const DESIGNATION = /^[0-9]+[A-Z]?$|^[A-Z][0-9]*$/;
+/** A chunk ending in a sub-area (A区, 四区, 东区, 三坊): the contract keeps it in the building designation. */
+const SUB_AREA_END = /(?:^|[^0-9A-Za-z一二三四五六七八九十东南西北中])(?:[A-Za-z0-9一二三四五六七八九十]+|[东南西北中])[区坊]$/;
+/** Labels of the address's own numbers: a houseno followed by one of them does not close the address. */
+const ADDRESS_LABELS = new Set(['houseno', 'cellno', 'floorno', 'roomno', 'road', 'roadno', 'poi', 'subpoi']);
 
 /** The source's labels as our contract's fields (see the module comment for the rules). */
 export function naaclExpected(r: NaaclRecord): NaaclExpected {
@@ -92,11 +104,27 @@ export function naaclExpected(r: NaaclRecord): NaaclExpected {
   const out: NaaclExpected = {};
 
   const h = first('houseno');
+  const rm = first('roomno');
+  // a letter (or letter and digits) labelled apart from the room digits right after it (B347, C-684)
+  // (the contract reads B347 and C-684 as the rooms B347 and C684; C9-1177 is building C9, room 1177)
+  const letteredRoom = h >= 0 && rm >= 0 && (
+    (rm === h + 1 && /^[A-Za-z][0-9]*$/.test(chunks[h].text.normalize('NFKC'))) ||
+    (rm === h + 2 && /^[A-Za-z]$/.test(chunks[h].text.normalize('NFKC')) && chunks[h + 1].label === 'redundant' && chunks[h + 1].text === '-'));
   if (h >= 0) {
     const before = chunks[h - 1];
+    const houseno = chunks[h].text.normalize('NFKC');
     const value = strip(chunks[h].text, /(号楼|栋楼|栋|幢|座|楼|号|#)$/);
-    if (before?.label === 'subpoi' && /^([A-Za-z0-9一二三四五六七八九十]+|[东南西北中])区$/.test(before.text.normalize('NFKC'))) {
-      out.building = { disagrees: `sub-area ${before.text} labelled apart from ${chunks[h].text}; the contract keeps ${before.text}${value}` };
+    const addressAfter = chunks.slice(h + 1).some((c) => ADDRESS_LABELS.has(c.label));
+    if (before && SUB_AREA_END.test(before.text.normalize('NFKC'))) {
+      out.building = { disagrees: `sub-area ${before.text} labelled apart from ${chunks[h].text}; the contract keeps the sub-area in the designation` };
+    } else if (before?.label === 'redundant' && before.text === '-' && chunks[h - 2]?.label === 'roadno') {
+      out.building = { disagrees: `houseno ${chunks[h].text} after ${chunks[h - 2].text}- is the second part of the door number in the contract` };
+    } else if (/^[0-9]{3,}[A-Za-z]?号?$/.test(houseno) && !addressAfter && before?.label !== 'community' && !before?.text.endsWith('村')) {
+      out.building = { disagrees: `${houseno} closing the address after a place is a room in the contract` };
+    } else if (/^[0-9]+[Ff]$/.test(houseno) && first('roomno') === h + 1) {
+      out.building = { disagrees: `houseno ${chunks[h].text} before a room is a floor in the contract (9F839: floor 9, room 839)` };
+    } else if (letteredRoom) {
+      out.building = { disagrees: `houseno ${chunks[h].text} and roomno ${chunks[rm].text} are one lettered room in the contract` };
     } else out.building = DESIGNATION.test(value) ? { value } : { disagrees: `houseno ${chunks[h].text} is no designation` };
   }
   const c = first('cellno');
@@ -111,10 +139,16 @@ export function naaclExpected(r: NaaclRecord): NaaclExpected {
     const value = strip(chunks[f].text, /^第|(层|楼|F|f)$/g);
     out.floor = /^-?[0-9]+$|^B[0-9]+$/.test(value) ? { value } : { disagrees: `floorno ${chunks[f].text} is no floor number` };
   }
-  const rm = first('roomno');
   if (rm >= 0) {
     const value = strip(chunks[rm].text, /(室|房间|房|号)$/);
-    out.room = /^[A-Z]?[0-9]+[A-Z]?$/.test(value) ? { value } : { disagrees: `roomno ${chunks[rm].text} is no room number` };
+    const before = chunks[rm - 1];
+    const closing = !chunks.slice(rm + 1).some((x) => ADDRESS_LABELS.has(x.label));
+    if (closing && /^[0-9]{1,2}$/.test(chunks[rm].text) && before?.label === 'redundant' && before.text === '-' && chunks[rm - 2]?.label === 'houseno') {
+      out.room = { disagrees: `${chunks[rm - 2].text}-${chunks[rm].text} closing the address: the contract reads building ${chunks[rm - 2].text} and does not guess whether ${chunks[rm].text} is its unit or its room` };
+    } else if (letteredRoom) out.room = { disagrees: `houseno ${chunks[h].text} and roomno ${chunks[rm].text} are one lettered room in the contract` };
+    else if (before && /号$/.test(chunks[rm].text) && SUB_AREA_END.test(before.text.normalize('NFKC')) && !chunks.slice(0, rm).some((c) => c.label === 'floorno')) {
+      out.room = { disagrees: `sub-area ${before.text} and ${chunks[rm].text} are a building designation in the contract` };
+    } else out.room = /^[A-Z]?[0-9]+[A-Z]?$/.test(value) ? { value } : { disagrees: `roomno ${chunks[rm].text} is no room number` };
   }
   const road = first('road');
   const door = first('roadno');

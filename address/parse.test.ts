@@ -456,4 +456,31 @@ describe('clerks\' styles (issue 10)', () => {
     // another city after the district is no restart of the prefix
     expect(parsed('福田区广州市天河区')).not.toHaveProperty('city');
   });
+  it('reads a building and a short number with a dash, guessing no unit or room for it', () => {
+    expect(parsed('新元金沙家园13-6单元')).toEqual({ estate: '新元金沙家园', building: '13', unit: '6', unparsed: [] });
+    expect(parsed('下王138-8-8楼')).toEqual({ estate: '下王', building: '138', unit: '8', floor: '8', unparsed: [] });
+    expect(parsed('东方明珠花园D62-8-99')).toEqual({ estate: '东方明珠花园', building: 'D62', unit: '8', room: '99', unparsed: [] });
+    // 3-12 alone: building 3, and 12 may be its unit or its room
+    expect(parsed('皂墅小区3-12')).toEqual({ estate: '皂墅小区', building: '3', unparsed: ['12'] });
+  });
+
+  it('keeps digits and a numeral written against them apart: 123-5四楼 is not floor 54', () => {
+    expect(parsed('秦家港123-5四楼')).toMatchObject({ estate: '秦家港', building: '123', unit: '5', floor: '4' });
+  });
+
+  it('reads 单 as 单元, and sets aside a number between the building and a marked room or floor', () => {
+    expect(parsed('商苑65栋8单8楼')).toEqual({ estate: '商苑', building: '65', unit: '8', floor: '8', unparsed: [] });
+    expect(parsed('大运府邸129栋4号1492室')).toEqual({ estate: '大运府邸', building: '129', room: '1492', unparsed: ['4号'] });
+    expect(parsed('福田四区49栋5号4楼')).toMatchObject({ building: '4区49', floor: '4', unparsed: ['5号'] });
+    // alone after the building, N号 is still the room
+    expect(parsed('水围村28栋1203号')).toMatchObject({ building: '28', room: '1203' });
+  });
+
+  it("sets aside a market's aisle after the floor and reads the stall after it", () => {
+    expect(parsed('国际生产资料市场5楼139街41177')).toEqual({ estate: '国际生产资料市场', floor: '5', room: '41177', unparsed: ['139街'] });
+    expect(parsed('新副食品市场3楼12街1391')).toEqual({ estate: '新副食品市场', floor: '3', room: '1391', unparsed: ['12街'] });
+    expect(parsed('国际商贸城三区二楼十八街41173')).toEqual({ estate: '国际商贸城3区', floor: '2', room: '41173', unparsed: ['十八街'] });
+    // a road numbered in words stays a road
+    expect(parsed('福华三街8号')).toMatchObject({ road: '福华三街', doorNumber: '8' });
+  });
 });

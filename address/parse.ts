@@ -119,8 +119,12 @@ export function normalizeText(text: string): string {
 
 /** The cleaned text the parser reads: normalizeText plus address numbers in Arabic digits (boundaries kept). */
 function prepare(text: string): string {
-  return convertAddressNumerals(clean(text));
+  const s = clean(text);
+  // 123-5四楼: digits and a numeral written against them are two numbers (5 and 四楼), not 54楼
+  return convertAddressNumerals(DIGIT_THEN_NUMERAL.test(s) ? s.replace(DIGIT_THEN_NUMERAL_ALL, BOUNDARY) : s);
 }
+const DIGIT_THEN_NUMERAL = /[0-9][零〇一二两三四五六七八九十百千]/;
+const DIGIT_THEN_NUMERAL_ALL = /(?<=[0-9])(?=[零〇一二两三四五六七八九十百千])/g;
 
 // ---------------------------------------------------------------------------------------------
 // Notes and contact details
@@ -343,14 +347,15 @@ const DOOR = /(\d+)(?:[|之](\d+))?号(?!楼)/y;
 /** Sub-areas written before a building number: 东区2, 7坊16, 东12坊8, 3区5, 宿舍1. */
 const SUB_AREA = '(?:[东西南北中]区|[东西南北中]?\\d+坊|[A-Z]区|\\d+区|宿舍)';
 const BUILDING = new RegExp(`第?(${SUB_AREA}?(?:\\d+[A-Z]?|[A-Z]{1,2}\\d*))(号楼|栋|幢|座|号)`, 'y');
-const UNIT = /第?(\d+|[A-Z])单元/y;
+/** 单 alone is how couriers shorten 单元 (8单8楼). */
+const UNIT = /第?(\d+|[A-Z])单(?:元|(?![间号价据]))/y;
 const FLOOR = /第?(\d+)(?:层|楼|F)|(?:B|负|地下)(\d+)(?:层|楼)/y;
 /** A room may hold a letter inside (5D102) as well as before or after its digits (B101, 1203A); a number before 期 is a phase of the estate (万科国际大厦5期), no room. */
 const ROOM = /([A-Z]?\d+(?:[A-Z]\d+)?[A-Z]?)(?!\d|期)(房间|房|室|号)?/y;
 /** Unit and room written together after a building: 2-1901 (the dash is a boundary by now). */
 const UNIT_ROOM = /(\d{1,2}|[A-Z])\|(\d{3,4})(房间|房|室|号)?(?![\dA-Z])/y;
 /** Two digits right after a floor are the room on that floor: 15楼01 is room 1501 (but 5楼12号 may be shop 12). */
-const ROOM_ON_FLOOR = /(\d{2})(房间|房|室)?(?![\dA-Z号])/y;
+const ROOM_ON_FLOOR = /(\d{2})(房间|房|室)?(?![\dA-Z号街排])/y;
 /** A building with a letter and a room, with no marker: 76B122 is building 76B, room 122 (but 38F3801 is floor 38). */
 const LETTERED_BUILDING_ROOM = /(\d{1,3}[A-EG-Z])(\d{2,4})(房间|房|室)?(?![\dA-Z])/y;
 /**
@@ -360,9 +365,23 @@ const LETTERED_BUILDING_ROOM = /(\d{1,3}[A-EG-Z])(\d{2,4})(房间|房|室)?(?![\
  * room (福华路209号3-401) as after a building. A pair ending in 号 is read only there (231-232号
  * is a range of shop numbers).
  */
-const BUILDING_UNIT_ROOM = /(\d{1,3}[A-Z]?|[A-Z]\d{0,2})\|(\d{1,2}|[A-Z])\|([A-Z]?\d{3,4})(房间|房|室|号)?(?![\dA-Z|])/y;
+const BUILDING_UNIT_ROOM = /(\d{1,3}[A-Z]?|[A-Z]\d{0,2})\|(\d{1,2}|[A-Z])\|([A-Z]?\d{2,4})(房间|房|室|号)?(?![\dA-Z|层楼])/y;
 const BUILDING_ROOM = /(\d{1,3}[A-Z]?|[A-Z]\d{0,2})\|([A-Z]?\d{3,4})(房间|房|室|号)?(?![\dA-Z|])/y;
 const UNIT_NUMBER = /^(?:\d{1,2}|[A-Z])$/;
+/**
+ * A building and a short number with a dash and no markers, where no building is written yet:
+ * 13-6单元 and 138-8-8楼 are building and unit; 3-12 alone at the end is building 3 and a number
+ * that may be its unit or its room.
+ */
+const BUILDING_PAIR = /(\d{1,3}[A-Z]?|[A-Z]\d{0,2})\|(\d{1,2})(?:(单元)|\|(?=\d+(?:层|楼))()|(?![\dA-Z|]))/y;
+/** A market's aisle or row after the floor: 139街, 24排, 十八街 (numerals before 街 stay words: 福华三街). */
+const AISLE = /(?:\d+|[一二三四五六七八九十]+)(?:街|排)(?=\d)/y;
+const MARKED_ROOM_OR_FLOOR = /[A-Z]?\d+(?:房间|房|室)|第?\d+(?:层|楼)/y;
+
+function markedRoomOrFloorAt(s: string, i: number): boolean {
+  MARKED_ROOM_OR_FLOOR.lastIndex = i;
+  return MARKED_ROOM_OR_FLOOR.test(s);
+}
 const LETTERED_ROOM = /^[A-Z]\d{3,4}$/;
 const TAIL_PATTERNS = [BUILDING, UNIT, FLOOR, ROOM] as const;
 const TAIL_COMPONENTS = ['building', 'unit', 'floor', 'room'] as const;
@@ -755,7 +774,8 @@ function readDivisionsAndRoad(r: Reading): number {
   return pos;
 }
 
-type TailRead = { end: number; count: number; values: (string | undefined)[]; bareRoom: boolean };
+/** `aside`: [start, end) spans read past on purpose (a market aisle, a number between building and room), for `unparsed`. */
+type TailRead = { end: number; count: number; values: (string | undefined)[]; bareRoom: boolean; aside: number[] };
 
 /** Floor and room digits, or a basement room: 903, 1203, B101. */
 const ROOM_NUMBER = /^B?\d{3,}$/;
@@ -790,6 +810,7 @@ function readTail(r: Reading | null, s: string, pos: number, village: boolean): 
   let bareRoom = false;
   let i = pos;
   let junkFrom = -1;
+  const aside: number[] = [];
   while (i < s.length && stage < 4) {
     if (s[i] === BOUNDARY) {
       i++;
@@ -806,6 +827,31 @@ function readTail(r: Reading | null, s: string, pos: number, village: boolean): 
       const afterDoor = s[i - 1] === '号';
       if (two && two[3] === '号' && !afterDoor) two = null;
       const m = three ?? two;
+      if (!m && !afterDoor) {
+        // 13-6单元, 138-8-8楼: building and unit; 3-12 at the end: building 3, and a number that
+        // may be a unit or a room (set aside, not guessed)
+        BUILDING_PAIR.lastIndex = i;
+        const p = BUILDING_PAIR.exec(s);
+        if (p && (p[3] !== undefined || p[4] !== undefined || p.index + p[0].length === s.length)) {
+          if (junkFrom >= 0) {
+            r!.skip(junkFrom, i);
+            junkFrom = -1;
+          }
+          values[0] = p[1];
+          count++;
+          if (p[3] !== undefined || p[4] !== undefined) {
+            values[1] = p[2];
+            count++;
+            stage = 2;
+          } else {
+            aside.push(i + p[1].length + 1, i + p[1].length + 1 + p[2].length);
+            stage = 4;
+          }
+          bareRoom = false;
+          i += p[0].length;
+          continue;
+        }
+      }
       if (m) {
         if (junkFrom >= 0) {
           r!.skip(junkFrom, i);
@@ -853,6 +899,17 @@ function readTail(r: Reading | null, s: string, pos: number, village: boolean): 
       if (!m || (k === 0 && numberSignIsRoom(s, m, i + m[0].length, village))) continue;
       // A401号 after a place is a lettered room (building A, room 401), no building A401
       if (k === 0 && m[2] === '号' && LETTERED_ROOM.test(m[1])) continue;
+      // 129栋4号1492室, 49栋5号4楼: the N号 between the building and a marked room or floor is not the room
+      if (k === 3 && m[2] === '号' && values[0] !== undefined && markedRoomOrFloorAt(s, i + m[0].length)) {
+        if (junkFrom >= 0) {
+          r!.skip(junkFrom, i);
+          junkFrom = -1;
+        }
+        aside.push(i, i + m[0].length);
+        i += m[0].length;
+        found = true;
+        break;
+      }
       if (junkFrom >= 0) {
         r!.skip(junkFrom, i);
         junkFrom = -1;
@@ -861,7 +918,16 @@ function readTail(r: Reading | null, s: string, pos: number, village: boolean): 
       else values[k] = m[1];
       if (k === 3) bareRoom = m[2] === undefined;
       i += m[0].length;
-      if (k === 2 && m[1] !== undefined) {
+      if (k === 2) {
+        // a market's aisle after the floor (5楼139街41177, 5楼24排259): no component of ours
+        AISLE.lastIndex = i;
+        const aisle = AISLE.exec(s);
+        if (aisle) {
+          aside.push(i, i + aisle[0].length);
+          i += aisle[0].length;
+        }
+      }
+      if (k === 2 && m[1] !== undefined && i === m.index + m[0].length) {
         ROOM_ON_FLOOR.lastIndex = i;
         const room = ROOM_ON_FLOOR.exec(s);
         if (room) {
@@ -887,7 +953,7 @@ function readTail(r: Reading | null, s: string, pos: number, village: boolean): 
     if (junkFrom >= 0) r.skip(junkFrom, s.length);
     else if (i < s.length) r.skip(i, s.length);
   }
-  return { end: i, count, values, bareRoom };
+  return { end: i, count, values, bareRoom, aside };
 }
 
 function applyTail(r: Reading, t: TailRead): void {
@@ -896,6 +962,8 @@ function applyTail(r: Reading, t: TailRead): void {
     if (v !== undefined) r.slots[TAIL_COMPONENTS[k] as TailComponent] = v;
   }
   r.bareRoom = t.bareRoom;
+  for (let k = 0; k < t.aside.length; k += 2) r.skip(t.aside[k], t.aside[k + 1]);
+  if (t.aside.length && r.junk.length > 2) sortSpans(r.junk);
 }
 
 /**

@@ -22,8 +22,12 @@ export type IndexedBuilding = {
 
 export type IndexedDivision = { code: string; level: 'DISTRICT' | 'SUBDISTRICT' | 'COMMUNITY'; name: string; fullName: string };
 
-/** How a name was found: as written, through an alias, or by correcting a typo. */
-export type NameHit = { name: string; via: 'exact' | 'alias' | 'fuzzy' };
+/**
+ * How a name was found: as written, through an alias, by correcting a typo (`edits`: how many
+ * characters were changed), or once the name of the division written before it is taken off
+ * (福田保税区联合工业大厦2期 → 联合工业大厦2期, in 福田保税区).
+ */
+export type NameHit = { name: string; via: 'exact' | 'alias' | 'fuzzy' | 'division'; edits?: number };
 
 /**
  * A name dictionary with typo tolerance: exact lookups are a Map probe; fuzzy lookups gather names
@@ -51,26 +55,35 @@ class NameIndex<T> {
 
   /** Names within a small edit distance of `name`, closest first; never `name` itself. */
   fuzzy(name: string): string[] {
+    return this.fuzzyHits(name).map((f) => f.name);
+  }
+
+  /**
+   * `fuzzy`, with each name's edit distance. `limit` edits leave a name missing at most `limit` of
+   * the distinct characters of `name` (华富华庭 has three), so a name within reach holds at least
+   * one of any `limit + 1` of them: only the postings of the rarest `limit + 1` are read (a few
+   * names each) instead of those of every character (thousands for 园 or 大).
+   */
+  fuzzyHits(name: string): { name: string; d: number }[] {
     if (name.length < 2) return [];
     const postings = this.#postingsList();
-    const shared = new Map<string, number>();
-    const distinct = new Set(name);
-    for (const ch of distinct) {
-      for (const candidate of postings.get(ch) ?? []) shared.set(candidate, (shared.get(candidate) ?? 0) + 1);
-    }
     const limit = name.length >= 6 ? 2 : 1;
+    const lists = [...new Set(name)].map((ch) => postings.get(ch) ?? NO_NAMES).sort((a, b) => a.length - b.length).slice(0, limit + 1);
     const digits = digitsOf(name);
+    const seen = new Set<string>();
     const found: { name: string; d: number }[] = [];
-    for (const [candidate, n] of shared) {
-      // n counts distinct characters, so it is compared with the distinct characters of the name
-      // (华富华庭 has three): `limit` edits remove at most `limit` of them
-      if (n < distinct.size - limit || Math.abs(candidate.length - name.length) > limit || candidate === name) continue;
-      // a number in a name is no typo: 万科国际大厦3期 is another place than 万科国际大厦
-      if (digitsOf(candidate) !== digits) continue;
-      const d = distance(candidate, name);
-      if (d <= limit) found.push({ name: candidate, d });
+    for (const list of lists) {
+      for (const candidate of list) {
+        if (seen.has(candidate)) continue;
+        seen.add(candidate);
+        if (Math.abs(candidate.length - name.length) > limit || candidate === name) continue;
+        // a number in a name is no typo: 万科国际大厦3期 is another place than 万科国际大厦
+        if (digitsOf(candidate) !== digits) continue;
+        const d = distance(candidate, name);
+        if (d <= limit) found.push({ name: candidate, d });
+      }
     }
-    return found.sort((a, b) => a.d - b.d || (a.name < b.name ? -1 : 1)).map((f) => f.name);
+    return found.sort((a, b) => a.d - b.d || (a.name < b.name ? -1 : 1));
   }
 
   #postingsList(): Map<string, string[]> {
@@ -87,6 +100,8 @@ class NameIndex<T> {
     return postings;
   }
 }
+
+const NO_NAMES: readonly string[] = [];
 
 /** The digits of a name, in order ('' when it has none). */
 function digitsOf(name: string): string {
@@ -171,18 +186,40 @@ export class RegistryIndex {
     this.district = district;
   }
 
-  /** Buildings of a place: by its name, else an alias, else a corrected typo (each hit says which). */
+  /**
+   * Buildings of a place: by its name, else an alias, else the name without a division written
+   * before it (in that division), else a corrected typo (each hit says which).
+   */
   estateHits(name: string): { hit: NameHit; buildings: IndexedBuilding[] }[] {
     const exact = this.estates.get(name);
     if (exact) return [{ hit: { name, via: this.estateAliasNames.has(name) ? 'alias' : 'exact' }, buildings: exact }];
-    return this.estates.fuzzy(name).map((n) => ({ hit: { name: n, via: 'fuzzy' as const }, buildings: this.estates.get(n)! }));
+    const rest = this.#withoutDivision(name);
+    if (rest) return [rest];
+    return this.estates.fuzzyHits(name).map((f) => ({ hit: { name: f.name, via: 'fuzzy' as const, edits: f.d }, buildings: this.estates.get(f.name)! }));
+  }
+
+  /**
+   * 福田保税区联合工业大厦2期 when the registry has 联合工业大厦2期 in 福田保税区: the parser read a
+   * division into the name because another place is named after it (福田保税区联合工业大厦). The
+   * rest must be a place of that division, found as written.
+   */
+  #withoutDivision(name: string): { hit: NameHit; buildings: IndexedBuilding[] } | null {
+    for (const names of [this.subdistricts, this.communities]) {
+      for (const [division, list] of names.byName) {
+        if (name.length - division.length < 2 || !name.startsWith(division)) continue;
+        const rest = name.slice(division.length);
+        const buildings = this.estates.get(rest)?.filter((b) => list.some((d) => b.code.startsWith(d.code)));
+        if (buildings?.length) return { hit: { name: rest, via: 'division' }, buildings };
+      }
+    }
+    return null;
   }
 
   /** Buildings on a road: by its name, else corrected typos. */
   roadHits(name: string): { hit: NameHit; buildings: IndexedBuilding[] }[] {
     const exact = this.roads.get(name);
     if (exact) return [{ hit: { name, via: 'exact' }, buildings: exact }];
-    return this.roads.fuzzy(name).map((n) => ({ hit: { name: n, via: 'fuzzy' as const }, buildings: this.roads.get(n)! }));
+    return this.roads.fuzzyHits(name).map((f) => ({ hit: { name: f.name, via: 'fuzzy' as const, edits: f.d }, buildings: this.roads.get(f.name)! }));
   }
 
   division(level: 'SUBDISTRICT' | 'COMMUNITY', name: string): { hit: NameHit; divisions: IndexedDivision[] } | null {

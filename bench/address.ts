@@ -1,5 +1,5 @@
 /**
- * `npm run bench:address -- [--scale N] [--sample N] [--reseed] [--styles SHARES]`
+ * `npm run bench:address -- [--scale N] [--sample N] [--reseed] [--styles SHARES] [--show-wrong MIN]`
  *
  * Address standardization on the bench database (PostgreSQL, BENCH_DATABASE_URL; default scale 28,
  * about the real district):
@@ -10,7 +10,8 @@
  *   (seeds/messy.ts CLERK_STYLES; `--styles` sets their shares as `seed --departments` does) and
  *   per variant, with the wrong links at confidence 0.8 or more;
  * - per-field accuracy of the parser on the committed NAACL 2019 sample (address/testdata/naacl).
- * Figures go to bench/results/address-<date>-<commit>.json and .md.
+ * Figures go to bench/results/address-<date>-<commit>.json and .md. `--show-wrong MIN` also prints every
+ * wrong link at confidence MIN or more with its text, true code and reasons, on stderr.
  */
 import { execFileSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
@@ -41,13 +42,15 @@ const { values } = parseArgs({
     sample: { type: 'string', default: '200000' },
     reseed: { type: 'boolean', default: false },
     styles: { type: 'string' },
+    'show-wrong': { type: 'string' },
   },
   strict: true,
 });
 const scale = Number(values.scale);
+const showWrong = values['show-wrong'] === undefined ? null : Number(values['show-wrong'] || 0);
 const sampleSize = Number(values.sample);
-if (!(scale > 0 && scale <= 60) || !(sampleSize >= 1000)) {
-  process.stderr.write('usage: node bench/address.ts [--scale N (0-60, default 28)] [--sample N (>= 1000, default 200000)] [--reseed] [--styles SHARES]\n');
+if (!(scale > 0 && scale <= 60) || !(sampleSize >= 1000) || (showWrong !== null && !(showWrong >= 0 && showWrong <= 1))) {
+  process.stderr.write('usage: node bench/address.ts [--scale N (0-60, default 28)] [--sample N (>= 1000, default 200000)] [--reseed] [--styles SHARES] [--show-wrong MIN (0-1)]\n');
   process.exit(2);
 }
 const messyOptions: MessyOptions = {};
@@ -211,6 +214,7 @@ try {
     const matchCpu = cpuSeconds(process.cpuUsage(cpu));
 
     const quality = score(labels, matches);
+    if (showWrong !== null) printWrong(labels, matches, showWrong);
     // the public yardstick: the parser alone, on the committed NAACL 2019 sample
     const naacl = scoreNaacl(readNaacl(await readFile(path.join(root, 'address/testdata/naacl/test-sample.txt'), 'utf8')), parseAddress);
     const result = {
@@ -244,6 +248,17 @@ try {
   }
 } finally {
   await rm(dir, { recursive: true, force: true });
+}
+
+/** Every link that is wrong at some level, at confidence `min` or more: what was written, what was found and why. */
+function printWrong(labels: Label[], matches: AddressMatch[], min: number): void {
+  labels.forEach((label, i) => {
+    const m = matches[i];
+    const code = m.code ?? '';
+    const wrong = LEVELS.some(([, len]) => code.length >= len && label.trueCode.slice(0, len) !== code.slice(0, len));
+    if (!wrong || m.confidence < min) return;
+    log(JSON.stringify({ style: styleOf(label), variants: label.variants, text: label.text, trueCode: label.trueCode, code, level: m.level, confidence: m.confidence, components: m.components, unparsed: m.unparsed, reasons: m.reasons.map((r) => `${r.component} ${r.status}: ${r.message}`) }));
+  });
 }
 
 /** The checkout's short commit, with -dirty when files differ from it (the figures are of that code). */

@@ -74,11 +74,19 @@ export async function writeDepartmentFiles(
     if (!w.stream.write(row)) await once(w.stream, 'drain');
   };
 
+  // names of the places generated so far: a typo must not land on one (seeds/messy.ts MessyTarget)
+  const placeNames = new Set<string>();
   try {
     for (const batch of generate(options)) {
       const { rows } = batch;
       const registry = new Map<string, AddressRow>();
       for (const a of rows['buildings.address']) if (a.level === 'BUILDING' || a.level === 'ROOM') registry.set(a.code, a);
+      for (const a of registry.values()) {
+        if (a.level !== 'BUILDING') continue;
+        if (a.estate) placeNames.add(a.estate);
+        if (a.road) placeNames.add(a.road);
+        for (const alias of a.aliases ?? []) placeNames.add(alias);
+      }
       const unitsOfRoomNo = new Map<string, Set<string>>();
       const roomNos = new Set<string>();
       for (const a of registry.values()) {
@@ -94,6 +102,7 @@ export async function writeDepartmentFiles(
         const target = targetOf(code, registry);
         if (target.room?.unit) target.roomNoInOtherUnits = (unitsOfRoomNo.get(`${target.room.parent_code}|${target.room.room_no}`)?.size ?? 0) > 1;
         if (target.room) target.letteredRoomExists = roomNos.has(`${target.room.parent_code}|${target.building.building_no}${target.room.room_no}`);
+        target.otherPlaceNames = placeNames;
         const text = messyAddress(new Rng(`${seed}|messy|${kind}|${recordId}|${column}`), target, messy);
         if (text.text !== '') {
           await put(labels, [kind, recordId, column, text.text, text.trueCode, text.variants.join('|')]);

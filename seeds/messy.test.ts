@@ -203,6 +203,26 @@ describe('messyAddress', () => {
     expect(typos).toBeGreaterThan(1000);
   });
 
+  it('never writes a typo that is the name of another place (the text would truly name that place)', () => {
+    // 滨河雅苑 losing 雅 is 滨河苑: with 滨河苑 in the registry that is no typo but another address
+    const b = [...demo.registry.values()].find((a) => a.level === 'BUILDING' && a.estate && a.estate.length >= 4 && !/[0-9村]/.test(a.estate) && new Set(a.estate).size === a.estate.length && a.aliases.length === 0)!;
+    const t = target(b.code);
+    const dropped = new Set<string>();
+    for (let i = 0; i < b.estate!.length; i++) dropped.add(b.estate!.slice(0, i) + b.estate!.slice(i + 1));
+    const inside = [...dropped].filter((d) => d[0] === b.estate![0] && d.at(-1) === b.estate!.at(-1));
+    let typos = 0;
+    for (let i = 0; i < 4000; i++) {
+      const m = messyAddress(new Rng(`other-names|${i}`), { ...t, otherPlaceNames: dropped }, { styles: parseStyleShares('none') });
+      if (!m.variants.includes('typo')) continue;
+      typos++;
+      // no name with a character dropped inside (one dropped at either end could be a swapped
+      // character's neighbour: 莎埔头村 holds 埔头村)
+      const text = normalize(m.text);
+      for (const name of inside) expect(text.includes(name), m.text).toBe(false);
+    }
+    expect(typos).toBeGreaterThan(20);
+  });
+
   it('labels each text with what it does', () => {
     const problems: string[] = [];
     const check = (ok: boolean, what: string, m: MessyAddress) => {

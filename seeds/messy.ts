@@ -216,6 +216,12 @@ export type MessyTarget = {
   roomNoInOtherUnits?: boolean;
   /** Whether the building also has a room numbered its letter and the room's number (B201 beside 201 in building B): `lettered` then denotes the building only. */
   letteredRoomExists?: boolean;
+  /**
+   * Estate, alias and road names of the registry's other places (seeds/departments.ts: those of
+   * the target's community and of the communities written before it). A typo must not write one
+   * of them: 滨河雅苑 losing 雅 is 滨河苑, another real estate, and the text then truly names it.
+   */
+  otherPlaceNames?: ReadonlySet<string>;
 };
 
 export type MessyAddress = {
@@ -426,7 +432,7 @@ function messyText(rng: Rng, t: MessyTarget, style: ClerkStyle | null): { text: 
     }
   }
 
-  if (rng.chance(P.typo) && typo(rng, segments, new Set([b.estate ?? b.name, ...placeAliases(b)]))) v.add('typo');
+  if (rng.chance(P.typo) && typo(rng, segments, new Set([b.estate ?? b.name, ...placeAliases(b)]), t.otherPlaceNames)) v.add('typo');
 
   if (style === 'estate_before_road') {
     // 梅林一村梅林路48号32栋…: the estate moved before its road
@@ -585,7 +591,7 @@ const CONFUSABLE: Readonly<Record<string, string>> = {
  * Swaps or drops one character of the road or place name; false when neither can take one. The
  * result must not be a real name of the place (水围村 losing 村 is its alias 水围, no typo).
  */
-function typo(rng: Rng, segments: Segment[], realNames: ReadonlySet<string>): boolean {
+function typo(rng: Rng, segments: Segment[], realNames: ReadonlySet<string>, otherNames?: ReadonlySet<string>): boolean {
   const spots: { seg: Segment; index: number }[] = [];
   for (const seg of segments) {
     let end: number;
@@ -607,7 +613,7 @@ function typo(rng: Rng, segments: Segment[], realNames: ReadonlySet<string>): bo
     // a dropped character must leave a name behind
     if (seg.text.length >= 3) drops.push({ seg, text: head + tail });
   }
-  const fake = (x: { text: string }) => !realNames.has(x.text);
+  const fake = (x: { text: string }) => !realNames.has(x.text) && !otherNames?.has(x.text);
   const choices = (swaps.some(fake) && rng.chance(0.75)) || !drops.some(fake) ? swaps.filter(fake) : drops.filter(fake);
   if (!choices.length) return false;
   const { seg, text } = rng.pick(choices);
