@@ -135,12 +135,14 @@ export async function nonEmptyTables(databases: Databases): Promise<string[]> {
 /**
  * Empties every seeded table (and restarts people.residence ids, so a reload is identical), and
  * forgets the loads recorded in buildings.seed_run: their rows are gone. The events' history and
- * idempotency keys written by mutations go too.
+ * idempotency keys written by mutations go too, and the address aliases stewards taught (they
+ * name registry rows).
  */
 export async function resetData(databases: Databases): Promise<void> {
   for (const subgraph of subgraphsOf()) {
     const tables: string[] = TABLES.filter((t) => t.subgraph === subgraph).map((t) => t.name);
-    if (subgraph === 'buildings') tables.push('buildings.seed_run');
+    // the stewards' taught aliases name registry rows (a foreign key), so a reset registry takes them along
+    if (subgraph === 'buildings') tables.push('buildings.seed_run', 'buildings.address_alias');
     // the field app's history of the events (it references them) and the answers kept for retries go with them
     if (subgraph === 'events') tables.push('events.event_history', 'events.idempotency');
     await databases[subgraph].knex.raw(`TRUNCATE ${tables.join(', ')} RESTART IDENTITY`);
