@@ -62,6 +62,20 @@ export function statementContext(scope: QualityScope, knownCommunities: readonly
 /** `left(column, 12)` as the row's community, '' for a code coarser than a community or none. */
 export const communityOf = (column: string): Fragment => raw(`CASE WHEN length(${column}) >= 12 THEN left(${column}, 12) ELSE '' END`);
 
+/**
+ * A share check by community: the rows `from` gives (its FROM clause, scoped by the context),
+ * grouped by the community of `place`, each group's total and the rows for which `bad` holds.
+ * `label` names the statement in pg_stat_statements (`quality.<schema>.<check>`).
+ */
+export const shareByCommunity = (label: string, place: string, from: (c: StatementContext) => Fragment, bad: (c: StatementContext) => Fragment): Statement => (c) => sql`/* quality.${raw(label)} */
+  SELECT ${communityOf(place)} AS community, '' AS segment, count(*) AS total,
+         count(*) FILTER (WHERE ${bad(c)}) AS bad, NULL::float8 AS value
+  FROM ${from(c)}
+  GROUP BY 1 ORDER BY 1`;
+
+/** A `bad` condition of shareByCommunity that is fixed SQL text. */
+export const where = (text: string) => (): Fragment => raw(text);
+
 /** True when the community of the code in `column` is not one the registry holds. */
 export const unknownCommunity = (column: string, context: StatementContext): Fragment =>
   sql`NOT (left(${raw(column)}, 12) = ANY(${context.knownCommunities}::text[]))`;

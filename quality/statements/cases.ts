@@ -1,15 +1,10 @@
 /** Data-quality statements of the cases schema (cases.legal_case, cases.case_party); they read nothing else. */
 import { raw, sql, type Fragment } from '../../lib/sql.ts';
-import { communityOf, creditCodeCheckFails, linkParts, unknownCommunity, type Statement, type StatementContext } from '../statement.ts';
+import { communityOf, creditCodeCheckFails, linkParts, unknownCommunity, shareByCommunity, where, type Statement, type StatementContext } from '../statement.ts';
 
 /** Cases grouped by community: total and those for which `bad` holds. */
-const cases = (label: string, bad: (c: StatementContext) => Fragment): Statement => (c) => sql`/* quality.cases.${raw(label)} */
-  SELECT ${communityOf('k.address_code')} AS community, '' AS segment, count(*) AS total,
-         count(*) FILTER (WHERE ${bad(c)}) AS bad, NULL::float8 AS value
-  FROM cases.legal_case k
-  WHERE ${c.within('k.address_code')}
-  GROUP BY 1 ORDER BY 1`;
-const where = (text: string) => () => raw(text);
+const cases = (label: string, bad: (c: StatementContext) => Fragment) =>
+  shareByCommunity(`cases.${label}`, 'k.address_code', (c) => sql`cases.legal_case k WHERE ${c.within('k.address_code')}`, bad);
 
 export const CASES_STATEMENTS = {
   noParty: cases('noParty', where('NOT EXISTS (SELECT 1 FROM cases.case_party p WHERE p.case_id = k.id)')),

@@ -4,7 +4,7 @@
  * registered one.
  */
 import { raw, sql, type Fragment } from '../../lib/sql.ts';
-import { communityOf, creditCodeCheckFails, linkParts, unknownCommunity, type Statement, type StatementContext } from '../statement.ts';
+import { communityOf, creditCodeCheckFails, linkParts, unknownCommunity, shareByCommunity, where, type Statement, type StatementContext } from '../statement.ts';
 
 const PLACE = 'coalesce(e.business_address_code, e.registered_address_code)';
 
@@ -15,13 +15,8 @@ const PLACE = 'coalesce(e.business_address_code, e.registered_address_code)';
 const placeWithin = (c: StatementContext): Fragment => sql`(${c.within('e.business_address_code')} OR ${c.within('e.registered_address_code')}) AND ${c.within(PLACE)}`;
 
 /** Entities grouped by community: total and those for which `bad` holds. */
-const entities = (label: string, bad: (c: StatementContext) => Fragment): Statement => (c) => sql`/* quality.entities.${raw(label)} */
-  SELECT ${communityOf(PLACE)} AS community, '' AS segment, count(*) AS total,
-         count(*) FILTER (WHERE ${bad(c)}) AS bad, NULL::float8 AS value
-  FROM entities.legal_entity e
-  WHERE ${placeWithin(c)}
-  GROUP BY 1 ORDER BY 1`;
-const where = (text: string) => () => raw(text);
+const entities = (label: string, bad: (c: StatementContext) => Fragment) =>
+  shareByCommunity(`entities.${label}`, PLACE, (c) => sql`entities.legal_entity e WHERE ${placeWithin(c)}`, bad);
 
 export const ENTITIES_STATEMENTS = {
   businessAddressMissing: entities('businessAddressMissing', where('e.business_address_code IS NULL')),

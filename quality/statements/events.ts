@@ -1,15 +1,10 @@
 /** Data-quality statements of the events schema (events.event); they read nothing else. */
 import { raw, sql, type Fragment } from '../../lib/sql.ts';
-import { communityOf, linkParts, unknownCommunity, type Statement, type StatementContext } from '../statement.ts';
+import { communityOf, linkParts, unknownCommunity, shareByCommunity, where, type Statement, type StatementContext } from '../statement.ts';
 
 /** Events grouped by community: total and those for which `bad` holds. */
-const events = (label: string, bad: (c: StatementContext) => Fragment): Statement => (c) => sql`/* quality.events.${raw(label)} */
-  SELECT ${communityOf('e.address_code')} AS community, '' AS segment, count(*) AS total,
-         count(*) FILTER (WHERE ${bad(c)}) AS bad, NULL::float8 AS value
-  FROM events.event e
-  WHERE ${c.within('e.address_code')}
-  GROUP BY 1 ORDER BY 1`;
-const where = (text: string) => () => raw(text);
+const events = (label: string, bad: (c: StatementContext) => Fragment) =>
+  shareByCommunity(`events.${label}`, 'e.address_code', (c) => sql`events.event e WHERE ${c.within('e.address_code')}`, bad);
 
 export const EVENTS_STATEMENTS = {
   resolvedAtMissing: events('resolvedAtMissing', where("e.status IN ('RESOLVED', 'CLOSED') AND e.resolved_at IS NULL")),

@@ -4,7 +4,7 @@
  * residence, else of their latest one, else none ('').
  */
 import { raw, sql, type Fragment } from '../../lib/sql.ts';
-import { communityOf, idNumberCheckFails, linkParts, unknownCommunity, type Statement, type StatementContext } from '../statement.ts';
+import { communityOf, idNumberCheckFails, linkParts, shareByCommunity, unknownCommunity, where, type Statement, type StatementContext } from '../statement.ts';
 
 /** Each person with the code they are placed at (`r.code`) and their number of current residences (`r.current`). */
 const placed = (c: StatementContext): Fragment => sql`people.person p
@@ -14,19 +14,13 @@ const placed = (c: StatementContext): Fragment => sql`people.person p
   WHERE ${c.within('r.code')}`;
 
 /** Persons grouped by community: total and those for which `bad` holds. */
-const persons = (label: string, bad: string | Fragment): Statement => (c) => sql`/* quality.people.${raw(label)} */
-  SELECT ${communityOf('r.code')} AS community, '' AS segment, count(*) AS total,
-         count(*) FILTER (WHERE ${typeof bad === 'string' ? raw(bad) : bad}) AS bad, NULL::float8 AS value
-  FROM ${placed(c)}
-  GROUP BY 1 ORDER BY 1`;
+const persons = (label: string, bad: string | Fragment): Statement =>
+  shareByCommunity(`people.${label}`, 'r.code', placed, typeof bad === 'string' ? where(bad) : () => bad);
 
 /** Current residences grouped by community: total and those for which `bad` holds. */
-const currentResidences = (label: string, bad: (c: StatementContext) => Fragment): Statement => (c) => sql`/* quality.people.${raw(label)} */
-  SELECT ${communityOf('r.address_code')} AS community, '' AS segment, count(*) AS total,
-         count(*) FILTER (WHERE ${bad(c)}) AS bad, NULL::float8 AS value
-  FROM people.residence r JOIN people.person p ON p.id = r.person_id
-  WHERE r.until IS NULL AND ${c.within('r.address_code')}
-  GROUP BY 1 ORDER BY 1`;
+const currentResidences = (label: string, bad: (c: StatementContext) => Fragment): Statement =>
+  shareByCommunity(`people.${label}`, 'r.address_code', (c) => sql`people.residence r JOIN people.person p ON p.id = r.person_id
+  WHERE r.until IS NULL AND ${c.within('r.address_code')}`, bad);
 
 export const PEOPLE_STATEMENTS = {
   noCurrentResidence: persons('noCurrentResidence', 'coalesce(r.current, 0) = 0'),
