@@ -80,6 +80,11 @@ function checkText(errors: UserError[], path: string[], value: string | null | u
   return trimmed.length === 0 ? null : trimmed;
 }
 
+/** A person id given in the input (`path` ends with `personId`) must be 1 to 100 characters. */
+function checkPersonId(errors: UserError[], path: string[], personId: string | null | undefined): void {
+  if (given(personId) && (personId.length === 0 || personId.length > 100)) errors.push(inputError(path, UserErrorCode.INVALID_INPUT, 'personId must be 1 to 100 characters'));
+}
+
 function landing(match: AddressMatch): ReportedAddress {
   return {
     code: match.code,
@@ -241,7 +246,7 @@ export function createEventMutations(deps: EventMutationsDeps) {
         const { unit, personId } = input.assignee;
         if (given(unit) === given(personId)) errors.push(inputError(['assignee'], UserErrorCode.INVALID_INPUT, 'give exactly one of assignee.unit and assignee.personId'));
         const unitName = given(unit) ? checkText(errors, ['assignee', 'unit'], unit, MAX_UNIT, true) : null;
-        if (given(personId) && (personId.length === 0 || personId.length > 100)) errors.push(inputError(['assignee', 'personId'], UserErrorCode.INVALID_INPUT, 'personId must be 1 to 100 characters'));
+        checkPersonId(errors, ['assignee', 'personId'], personId);
         return change(trx, input, 'ASSIGN', errors,
           () => ({ status: 'ASSIGNED', assignedUnit: unitName, assignedPersonId: given(personId) ? personId : null }),
           // the person assigned takes part as RESPONSIBLE (kept when already linked)
@@ -263,7 +268,7 @@ export function createEventMutations(deps: EventMutationsDeps) {
         const errors: UserError[] = [];
         const { personId, creditCode, role } = input.participant;
         if (given(personId) === given(creditCode)) errors.push(inputError(['participant'], UserErrorCode.INVALID_INPUT, 'give exactly one of participant.personId and participant.creditCode'));
-        if (given(personId) && (personId.length === 0 || personId.length > 100)) errors.push(inputError(['participant', 'personId'], UserErrorCode.INVALID_INPUT, 'personId must be 1 to 100 characters'));
+        checkPersonId(errors, ['participant', 'personId'], personId);
         if (given(creditCode) && role !== 'INVOLVED' && role !== 'RESPONSIBLE') {
           errors.push(inputError(['participant', 'role'], UserErrorCode.INVALID_INPUT, `a legal entity takes part as INVOLVED or RESPONSIBLE, not ${role}`));
         }
