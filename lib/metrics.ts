@@ -60,3 +60,10 @@ export async function dbQueryCount(subgraph: string): Promise<number> {
   const metric = await dbQueries.get();
   return metric.values.find((v) => v.labels.subgraph === subgraph)?.value ?? 0;
 }
+
+/** Whole bridge exports (`all=true`) streaming now; at BRIDGE_MAX_EXPORTS the next is refused (EXPORTS_BUSY). */
+export const bridgeExportsInProgress = new client.Gauge({
+  name: 'bridge_exports_in_progress',
+  help: 'Whole BI bridge exports (all=true) streaming now, in this process',
+  registers: [registry],
+});
