@@ -21,6 +21,7 @@ import { checkPorts, PortInUseError, startSystem, type RunningSystem } from '../
 import { demoTokens, signDevToken } from '../lib/auth/dev-keys.ts';
 import { EXAMPLE_QUERY } from '../gateway/example-query.ts';
 import { resetData, seed, seedState } from '../seeds/load.ts';
+import { heapLimitMb } from '../lib/heap-budget.ts';
 
 const config = env();
 const production = config.NODE_ENV === 'production';
@@ -137,7 +138,7 @@ process.stdout.write(
   [
     '',
     `Gateway ready at ${url}`,
-    `  database: ${where}`,
+    `  database: ${where}; V8 heap limit ${heapLimitMb()} MB`,
     `  subgraphs: ${SUBGRAPHS.map((s) => `${s} ${system!.subgraphs[s].url}`).join(', ')}`,
     `  health: http://localhost:${system!.gateway.port}/healthz  readiness: /readyz  metrics: /metrics`,
     `  BI bridge: http://localhost:${system!.gateway.port}/rest/ (CSV, Excel, JSON; docs /rest/docs/)  OData: http://localhost:${system!.gateway.port}/odata/`,
