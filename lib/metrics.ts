@@ -21,7 +21,7 @@ export const dbQueries = new client.Counter({
 });
 
 /** The paths the gateway and the subgraphs serve; any other path is counted as route "other". */
-export const ROUTES = ['/graphql', '/', '/healthz', '/readyz', '/metrics', '/quality', '/quality.json', '/quality.csv'] as const;
+export const ROUTES = ['/graphql', '/', '/healthz', '/readyz', '/metrics', '/quality', '/quality.json', '/quality.csv', '/map/'] as const;
 
 /** The `route` label of a request path: one of ROUTES, else "other". */
 export function routeLabel(path: string): string {

@@ -118,6 +118,8 @@ try {
     production,
     // development only: GraphiQL opens with a demo admin token (never in production)
     graphiqlToken: production ? undefined : () => signDevToken({ subject: 'demo-admin', roles: ['admin'] }),
+    // development only: the hazard map's token picker offers the demo roles
+    mapDemoTokens: production ? undefined : demoTokens,
   });
 } catch (error) {
   if (stopping) await new Promise(() => {});
