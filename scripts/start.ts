@@ -144,6 +144,7 @@ process.stdout.write(
     `  subgraphs: ${SUBGRAPHS.map((s) => `${s} ${system!.subgraphs[s].url}`).join(', ')}`,
     `  health: http://localhost:${system!.gateway.port}/healthz  readiness: /readyz  metrics: /metrics`,
     `  BI bridge: http://localhost:${system!.gateway.port}/rest/ (CSV, Excel, JSON; docs /rest/docs/)  OData: http://localhost:${system!.gateway.port}/odata/`,
+    `  hazard map: http://localhost:${system!.gateway.port}/map/ ${production ? '(sign in with a token)' : '(pick a demo token in its header)'}`,
     '',
     production
       ? 'Send a token from your identity provider as "authorization: Bearer <token>".'

@@ -73,8 +73,9 @@ async function ready(page: Page, code?: string): Promise<void> {
 }
 
 /** The open events of the hazard kinds at or beneath each code, from the graph itself. */
-async function openHazards(codes: string[], token = admin): Promise<Record<string, number>> {
-  const fields = codes.map((c, i) => `a${i}: address(code: "${c}") { events(status: [REPORTED, ASSIGNED], kind: [${HAZARDS.join(', ')}], first: 0) { totalCount } }`);
+async function openHazards(codes: string[], token = admin, severities?: string[]): Promise<Record<string, number>> {
+  const severity = severities ? `, severity: [${severities.join(', ')}]` : '';
+  const fields = codes.map((c, i) => `a${i}: address(code: "${c}") { events(status: [REPORTED, ASSIGNED], kind: [${HAZARDS.join(', ')}]${severity}, first: 0) { totalCount } }`);
   const res = await system.query(`{ ${fields.join(' ')} }`, {}, token);
   expect(res.errors).toBeUndefined();
   return Object.fromEntries(codes.map((c, i) => [c, (res.data as any)[`a${i}`].events.totalCount]));
@@ -116,6 +117,23 @@ describe.skipIf(!hasChromium && !inCI)(hasChromium || inCI ? 'the hazard map in 
       // one drawn area per subdistrict with located buildings
       const regions = await page.evaluate(() => (window as any).hazardMap.chart.getOption().series[0].data.length);
       expect(regions).toBe(subdistricts.length);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('filters by severity: with only HIGH and CRITICAL ticked, the figures are the graph\'s for those', async () => {
+    const { page } = await openMap(admin);
+    try {
+      const all = await tableCounts(page);
+      await page.uncheck('#severities input[value=LOW]');
+      await ready(page);
+      // (a change starts the reload at once: the page is 'loading' before uncheck returns)
+      await page.uncheck('#severities input[value=MEDIUM]');
+      await ready(page);
+      const severe = await tableCounts(page);
+      expect(severe).toEqual(await openHazards(Object.keys(all), admin, ['HIGH', 'CRITICAL']));
+      expect(Object.values(severe).reduce((a, b) => a + b, 0)).toBeLessThan(Object.values(all).reduce((a, b) => a + b, 0));
     } finally {
       await page.close();
     }

@@ -26,6 +26,7 @@
     ['OTHER', '其他 other'],
   ];
   const HAZARDS = ['FIRE_HAZARD', 'SAFETY_HAZARD'];
+  const SEVERITIES = [['LOW', '低 low'], ['MEDIUM', '中 medium'], ['HIGH', '高 high'], ['CRITICAL', '紧急 critical']];
   const OPEN = ['REPORTED', 'ASSIGNED'];
   const LEVEL_NAMES = { DISTRICT: '区', SUBDISTRICT: '街道', COMMUNITY: '社区', GRID: '网格', BUILDING: '楼栋', ROOM: '房屋' };
 
@@ -66,15 +67,17 @@
     const days = $('period').value;
     const since = days ? new Date(Date.now() - Number(days) * 86400000).toISOString() : null;
     const kinds = selectedKinds();
-    return { kinds: kinds.length ? kinds : null, since };
+    const severities = [...document.querySelectorAll('#severities input:checked')].map((i) => i.value);
+    // every severity ticked is no filter at all
+    return { kinds: kinds.length ? kinds : null, severities: severities.length === SEVERITIES.length ? null : severities, since };
   }
 
   const AREA_FIELDS = `code name level
     area { ring { longitude latitude } center { longitude latitude } buildingCount }
     residentCount
-    open: events(status: [REPORTED, ASSIGNED], kind: $kinds, since: $since, first: 0) { totalCount }`;
+    open: events(status: [REPORTED, ASSIGNED], kind: $kinds, severity: $severities, since: $since, first: 0) { totalCount }`;
 
-  const AREA_QUERY = `query HazardMapArea($code: AddressCode!, $kinds: [EventKind!], $since: DateTime) {
+  const AREA_QUERY = `query HazardMapArea($code: AddressCode!, $kinds: [EventKind!], $severities: [EventSeverity!], $since: DateTime) {
     address(code: $code) {
       ${AREA_FIELDS}
       fullName
@@ -83,23 +86,23 @@
     }
   }`;
 
-  const BUILDINGS_QUERY = `query HazardMapBuildings($code: AddressCode!, $kinds: [EventKind!], $since: DateTime) {
+  const BUILDINGS_QUERY = `query HazardMapBuildings($code: AddressCode!, $kinds: [EventKind!], $severities: [EventSeverity!], $since: DateTime) {
     addressesUnder(code: $code, levels: [BUILDING], first: 2000) {
       edges { node {
         code name
         building { designation type location { longitude latitude } }
-        open: events(status: [REPORTED, ASSIGNED], kind: $kinds, since: $since, first: 0) { totalCount }
+        open: events(status: [REPORTED, ASSIGNED], kind: $kinds, severity: $severities, since: $since, first: 0) { totalCount }
       } }
     }
   }`;
 
-  const BUILDING_QUERY = `query HazardMapBuilding($code: AddressCode!, $kinds: [EventKind!], $since: DateTime) {
+  const BUILDING_QUERY = `query HazardMapBuilding($code: AddressCode!, $kinds: [EventKind!], $severities: [EventSeverity!], $since: DateTime) {
     address(code: $code) {
       code fullName
       building { designation type floorsAboveGround yearBuilt }
       residentCount
       children(first: 50) { totalCount edges { node { code name room { use areaSquareMeters } } } }
-      events(status: [REPORTED, ASSIGNED], kind: $kinds, since: $since, first: 20) {
+      events(status: [REPORTED, ASSIGNED], kind: $kinds, severity: $severities, since: $since, first: 20) {
         totalCount
         edges { node { id kind severity status reportedAt description } }
       }
@@ -309,7 +312,13 @@
     wrapper.append(input, ` ${label}`);
     $('kinds').append(wrapper);
   }
-  for (const id of ['kinds', 'period', 'colour']) $(id).addEventListener('change', () => state.code && load(state.code));
+  for (const [value, label] of SEVERITIES) {
+    const input = Object.assign(document.createElement('input'), { type: 'checkbox', value, checked: true });
+    const wrapper = document.createElement('label');
+    wrapper.append(input, ` ${label}`);
+    $('severities').append(wrapper);
+  }
+  for (const id of ['kinds', 'severities', 'period', 'colour']) $(id).addEventListener('change', () => state.code && load(state.code));
   window.addEventListener('resize', () => {
     chart.resize();
     trendChart.resize();

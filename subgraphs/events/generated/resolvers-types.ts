@@ -65,6 +65,7 @@ export type AddressEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<Array<EventKind>>;
   reportedBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  severity?: InputMaybe<Array<EventSeverity>>;
   since?: InputMaybe<Scalars['DateTime']['input']>;
   status?: InputMaybe<Array<EventStatus>>;
   updatedBefore?: InputMaybe<Scalars['DateTime']['input']>;
