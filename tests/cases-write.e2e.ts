@@ -130,6 +130,12 @@ describe('open -> accept -> start -> close (-> reopen)', () => {
     const started = await step('caseUpdateStatus', { id: imported, version: 1, status: 'IN_PROGRESS' });
     expect(started.case).toMatchObject({ status: 'IN_PROGRESS', version: 2 });
     expect(started.case.history).toEqual([{ actor: 'case-officer-li', action: 'START', fromStatus: 'ACCEPTED', toStatus: 'IN_PROGRESS', outcome: null, note: null, version: 2 }]);
+
+    // a case an import filed in the future closes on its filing date, never before it
+    const [ahead] = await insertCases(t.databases.cases, [{ addressCode: freshBuildingCode(community), status: 'ACCEPTED', filedOn: '2099-01-01' }]);
+    created.push(ahead);
+    const closed = await step('caseClose', { id: ahead, version: 1, outcome: 'REFERRED' });
+    expect(closed.case).toMatchObject({ status: 'CLOSED', filedOn: '2099-01-01', closedOn: '2099-01-01' });
   });
 
   it('adds parties to an open case, each once, and audits the person added', async () => {

@@ -313,7 +313,7 @@ export type NewParty = { role: PartyRole; personId: string | null; creditCode: s
 /** The columns a step sets; absent ones keep their value. */
 export type CaseChange = {
   status: CaseStatus;
-  /** 'today' sets closed_on to the transaction's date in China Standard Time; null clears it. */
+  /** 'today' sets closed_on to the transaction's date in China Standard Time (not before filed_on); null clears it. */
   closedOn?: 'today' | null;
   outcome?: CaseOutcome | null;
 };
@@ -362,7 +362,8 @@ export function createCaseWriter(communities: readonly string[] | null) {
      * version and marking it changed by the field app; null when the version moved.
      */
     async changeCase(trx: Db, id: string, version: number, change: CaseChange): Promise<CaseRow | null> {
-      const closedOn = change.closedOn === undefined ? raw('c.closed_on') : change.closedOn === 'today' ? raw(TODAY) : raw('NULL');
+      // never before the filing date (the table's CHECK), should an imported case be filed in the future
+      const closedOn = change.closedOn === undefined ? raw('c.closed_on') : change.closedOn === 'today' ? raw(`GREATEST(${TODAY}, c.filed_on)`) : raw('NULL');
       const outcome = change.outcome === undefined ? raw('c.outcome') : change.outcome;
       const statement = sql`/* cases.changeCase */ UPDATE cases.legal_case AS c
         SET status = ${change.status}, closed_on = ${closedOn}, outcome = ${outcome}, version = c.version + 1, field_changed_at = now()
