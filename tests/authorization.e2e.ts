@@ -35,6 +35,8 @@ const PUBLIC: Record<string, '*' | readonly string[]> = {
   EventHistoryEntry: '*',
   // reached only through the events mutations (events:write; tests/events-write.e2e.ts)
   EventReportPayload: '*', EventChangePayload: '*', UserError: '*', ReportedAddress: '*', ReportedAddressCandidate: '*',
+  // reached only through Case.history (cases:read) and the cases mutations (cases:write; tests/cases-write.e2e.ts)
+  CaseHistoryEntry: '*', CaseOpenPayload: '*', CaseChangePayload: '*',
   // reached only through Query.auditRecords (audit:read)
   AuditRecordConnection: '*', AuditRecordEdge: '*', AuditRecord: '*',
 };

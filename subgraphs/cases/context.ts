@@ -1,5 +1,6 @@
 import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { Loaders } from './loaders.ts';
+import type { CaseMutations } from './mutations.ts';
 import type { CaseRepository } from './repository.ts';
 
 /** Per-request context of the cases subgraph. */
@@ -8,4 +9,6 @@ export type CasesContext = {
   viewer: Viewer;
   repository: CaseRepository;
   loaders: Loaders;
+  /** The writes (mutations.ts), each in a transaction of its own. */
+  mutations: CaseMutations;
 };

@@ -55,7 +55,15 @@ export const resolvers: Resolvers = {
     },
   },
 
+  Mutation: {
+    caseOpen: (_, { input }, ctx) => ctx.mutations.open(input),
+    caseUpdateStatus: (_, { input }, ctx) => ctx.mutations.updateStatus(input),
+    caseClose: (_, { input }, ctx) => ctx.mutations.close(input),
+    caseAddParty: (_, { input }, ctx) => ctx.mutations.addParty(input),
+  },
+
   Case: {
+    history: (c, _, ctx) => ctx.loaders.historyOfCase.load(c.id),
     __resolveReference: (reference, ctx) => (typeof reference.id === 'string' ? ctx.loaders.case.load(reference.id) : null),
     address: (c) => ({ code: c.addressCode }),
     parties: (c, _, ctx) => ctx.loaders.partiesOfCase.load(c.id),

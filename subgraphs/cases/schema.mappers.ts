@@ -1,5 +1,5 @@
 /** GraphQL type -> the value its resolvers receive (repository rows, not hand-typed shapes). */
-import type { CasePartyRow, CaseRow, CasesKey } from './repository.ts';
+import type { CaseHistoryRow, CasePartyRow, CaseRow, CasesKey } from './repository.ts';
 import type { CaseStatsSummary } from './stats.ts';
 
 export type CaseMapper = CaseRow;
@@ -9,3 +9,4 @@ export type AddressMapper = { code: string };
 /** The cases query of one address; edges and the count load lazily from it. */
 export type CaseConnectionMapper = CasesKey;
 export type CaseStatsMapper = CaseStatsSummary;
+export type CaseHistoryEntryMapper = CaseHistoryRow;

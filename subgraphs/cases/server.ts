@@ -6,9 +6,11 @@
 import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { Database } from '../../lib/db.ts';
 import { loadSchema } from '../../lib/schema-file.ts';
-import type { SubgraphDefinition } from '../../lib/subgraph-server.ts';
+import { sharedStandardizer } from '../../address/standardizer.ts';
+import type { SubgraphDefinition, SubgraphServices } from '../../lib/subgraph-server.ts';
 import type { CasesContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
+import { createCaseMutations } from './mutations.ts';
 import { createCaseRepository } from './repository.ts';
 import { resolvers } from './resolvers.ts';
 
@@ -22,8 +24,19 @@ export const casesSubgraph: SubgraphDefinition<CasesContext> = {
   audited: {
     CaseParty: (party: CasePartyRow) => ({ personIds: [party.personId] }),
   },
-  createContext: (database: Database, viewer: Viewer) => {
+  // free-text addresses of caseOpen are standardized against the buildings registry
+  reads: ['buildings'],
+  createContext: (database: Database, viewer: Viewer, services: SubgraphServices = {}) => {
     const repository = createCaseRepository(database.knex, viewer.communities);
-    return { repository, loaders: createLoaders(repository), viewer };
+    const buildings = services.databases?.buildings;
+    const mutations = createCaseMutations({
+      subgraph: 'cases',
+      db: database.knex,
+      viewer,
+      request: services.request ?? null,
+      audit: services.audit,
+      standardizer: buildings ? () => sharedStandardizer(buildings) : null,
+    });
+    return { repository, loaders: createLoaders(repository), mutations, viewer };
   },
 };
