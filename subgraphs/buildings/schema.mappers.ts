@@ -14,3 +14,6 @@ export type AddressMatchMapper = AddressMatch;
 export type AddressCandidateMapper = MatchCandidate;
 export type MatchReasonMapper = MatchReason;
 export type ViewerMapper = Viewer;
+
+/** An alias a steward taught, as address/aliases.ts reads it. */
+export type AddressAliasMapper = import('../../address/aliases.ts').AddressAlias;

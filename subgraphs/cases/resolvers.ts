@@ -7,6 +7,10 @@ import { decodeCursor, toConnection } from '../../lib/pagination.ts';
 import { AddressCode, CreditCode, DateScalar, DateTime } from '../../lib/scalars.ts';
 import type { Resolvers } from './generated/resolvers-types.ts';
 import type { CaseRow, CasesKey } from './repository.ts';
+import { departmentQuarantineResolvers } from '../../importer/quarantine-graphql.ts';
+/** The stewards' quarantine of this department (importer/quarantine-graphql.ts, the same service as `npm run quarantine`). */
+const quarantine = departmentQuarantineResolvers('cases');
+
 
 /** Most ids one `cases` lookup takes. */
 const MAX_IDS = 500;
@@ -42,7 +46,9 @@ export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime,
 
+  Mutation: quarantine.Mutation as NonNullable<Resolvers['Mutation']>,
   Query: {
+    ...(quarantine.Query as NonNullable<Resolvers['Query']>),
     case: async (_, { id }, ctx) => {
       const row = await ctx.loaders.case.load(id);
       if (!row) throw userError(`No case has id ${id}`, ErrorCode.NOT_FOUND, { id });
@@ -101,4 +107,5 @@ export const resolvers: Resolvers = {
     pageInfo: async (key, _, ctx) => toConnection(await ctx.loaders.casePage.load(key), key.first, caseKey, CASES_FIELD).pageInfo,
     totalCount: (key, _, ctx) => ctx.loaders.caseCount.load(key),
   },
+  QuarantinedRow: quarantine.QuarantinedRow as NonNullable<Resolvers['QuarantinedRow']>,
 };

@@ -9,3 +9,9 @@ export type AddressMapper = { code: string };
 /** The cases query of one address; edges and the count load lazily from it. */
 export type CaseConnectionMapper = CasesKey;
 export type CaseStatsMapper = CaseStatsSummary;
+
+/** A quarantined row as the stewards' service presents it (masked unless people:pii). */
+export type QuarantinedRowMapper = import('../../importer/quarantine.ts').QuarantineItem;
+export type QuarantineHistoryEntryMapper = import('../../importer/quarantine-repository.ts').QuarantineHistoryEntry;
+/** The buildings subgraph owns aliases; here an alias is its id. */
+export type AddressAliasRefMapper = { id: string };

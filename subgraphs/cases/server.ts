@@ -5,7 +5,9 @@
  */
 import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { Database } from '../../lib/db.ts';
+import { sharedStandardizer } from '../../address/standardizer.ts';
 import { loadSchema } from '../../lib/schema-file.ts';
+import { quarantineContext } from '../../importer/quarantine-graphql.ts';
 import type { SubgraphDefinition } from '../../lib/subgraph-server.ts';
 import type { CasesContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
@@ -22,8 +24,14 @@ export const casesSubgraph: SubgraphDefinition<CasesContext> = {
   audited: {
     CaseParty: (party: CasePartyRow) => ({ personIds: [party.personId] }),
   },
-  createContext: (database: Database, viewer: Viewer) => {
+  // the stewards' quarantine links and loads rows against the registry (and teaches its aliases)
+  reads: ['buildings'],
+  createContext: (database: Database, viewer: Viewer, services = {}) => {
     const repository = createCaseRepository(database.knex, viewer.communities);
-    return { repository, loaders: createLoaders(repository), viewer };
+    const quarantine = quarantineContext({
+      kind: 'cases', database, buildings: services.databases?.buildings, audit: services.audit, viewer, request: services.request ?? null,
+      standardizer: services.databases?.buildings ? () => sharedStandardizer(services.databases!.buildings!) : undefined,
+    });
+    return { repository, loaders: createLoaders(repository), viewer, quarantine };
   },
 };

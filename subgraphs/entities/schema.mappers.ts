@@ -8,3 +8,9 @@ export type PersonMapper = { ref: string };
 export type AddressMapper = { code: string };
 /** The entities query of one address; edges and counts load lazily from it. */
 export type LegalEntityConnectionMapper = EntitiesKey;
+
+/** A quarantined row as the stewards' service presents it (masked unless people:pii). */
+export type QuarantinedRowMapper = import('../../importer/quarantine.ts').QuarantineItem;
+export type QuarantineHistoryEntryMapper = import('../../importer/quarantine-repository.ts').QuarantineHistoryEntry;
+/** The buildings subgraph owns aliases; here an alias is its id. */
+export type AddressAliasRefMapper = { id: string };

@@ -11,3 +11,9 @@ export type EventStatsMapper = EventStatsSummary;
 export type EventPersonLinkMapper = EventPersonRow;
 export type EventEntityLinkMapper = EventEntityRow;
 export type EventHistoryEntryMapper = EventHistoryRow;
+
+/** A quarantined row as the stewards' service presents it (masked unless people:pii). */
+export type QuarantinedRowMapper = import('../../importer/quarantine.ts').QuarantineItem;
+export type QuarantineHistoryEntryMapper = import('../../importer/quarantine-repository.ts').QuarantineHistoryEntry;
+/** The buildings subgraph owns aliases; here an alias is its id. */
+export type AddressAliasRefMapper = { id: string };

@@ -21,3 +21,9 @@ export type AuditRecordMapper = AuditRecord;
 export type PersonLinkMapper = { personRef: string };
 /** A legal entity of the entities subgraph: here only its key and its representative's ref. */
 export type LegalEntityMapper = { creditCode: string; legalRepresentativeRef: string | null };
+
+/** A quarantined row as the stewards' service presents it (masked unless people:pii). */
+export type QuarantinedRowMapper = import('../../importer/quarantine.ts').QuarantineItem;
+export type QuarantineHistoryEntryMapper = import('../../importer/quarantine-repository.ts').QuarantineHistoryEntry;
+/** The buildings subgraph owns aliases; here an alias is its id. */
+export type AddressAliasRefMapper = { id: string };
