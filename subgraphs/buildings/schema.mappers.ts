@@ -2,6 +2,7 @@
 import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { AddressMatch, MatchCandidate, MatchReason } from '../../address/types.ts';
 import type { AddressRow, ChildrenKey, SubtreeKey } from './repository.ts';
+import type { AddressAlias } from '../../address/aliases.ts';
 
 /** A full registry row, or a bare `{ code }` reference from another subgraph before it is loaded. */
 export type AddressMapper = AddressRow | { code: string; __typename?: 'Address' };
@@ -16,4 +17,4 @@ export type MatchReasonMapper = MatchReason;
 export type ViewerMapper = Viewer;
 
 /** An alias a steward taught, as address/aliases.ts reads it. */
-export type AddressAliasMapper = import('../../address/aliases.ts').AddressAlias;
+export type AddressAliasMapper = AddressAlias;

@@ -1,6 +1,8 @@
 /** GraphQL type -> the value its resolvers receive (repository rows, not hand-typed shapes). */
 import type { CasePartyRow, CaseRow, CasesKey } from './repository.ts';
 import type { CaseStatsSummary } from './stats.ts';
+import type { QuarantineItem } from '../../importer/quarantine.ts';
+import type { QuarantineHistoryEntry } from '../../importer/quarantine-repository.ts';
 
 export type CaseMapper = CaseRow;
 export type CasePartyMapper = CasePartyRow;
@@ -11,7 +13,7 @@ export type CaseConnectionMapper = CasesKey;
 export type CaseStatsMapper = CaseStatsSummary;
 
 /** A quarantined row as the stewards' service presents it (masked unless people:pii). */
-export type QuarantinedRowMapper = import('../../importer/quarantine.ts').QuarantineItem;
-export type QuarantineHistoryEntryMapper = import('../../importer/quarantine-repository.ts').QuarantineHistoryEntry;
+export type QuarantinedRowMapper = QuarantineItem;
+export type QuarantineHistoryEntryMapper = QuarantineHistoryEntry;
 /** The buildings subgraph owns aliases; here an alias is its id. */
 export type AddressAliasRefMapper = { id: string };

@@ -1,6 +1,8 @@
 import type { AuditRecord } from '../../audit/repository.ts';
 /** GraphQL type -> the value its resolvers receive (repository rows, not hand-typed shapes). */
 import type { PeopleKey, PersonRow, ResidenceRow, ResidencesKey, ResidentsKey } from './repository.ts';
+import type { QuarantineItem } from '../../importer/quarantine.ts';
+import type { QuarantineHistoryEntry } from '../../importer/quarantine-repository.ts';
 
 export type PersonMapper = PersonRow;
 export type ResidenceMapper = ResidenceRow;
@@ -23,7 +25,7 @@ export type PersonLinkMapper = { personRef: string };
 export type LegalEntityMapper = { creditCode: string; legalRepresentativeRef: string | null };
 
 /** A quarantined row as the stewards' service presents it (masked unless people:pii). */
-export type QuarantinedRowMapper = import('../../importer/quarantine.ts').QuarantineItem;
-export type QuarantineHistoryEntryMapper = import('../../importer/quarantine-repository.ts').QuarantineHistoryEntry;
+export type QuarantinedRowMapper = QuarantineItem;
+export type QuarantineHistoryEntryMapper = QuarantineHistoryEntry;
 /** The buildings subgraph owns aliases; here an alias is its id. */
 export type AddressAliasRefMapper = { id: string };

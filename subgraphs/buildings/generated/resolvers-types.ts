@@ -75,7 +75,9 @@ export type AddressChildrenArgs = {
  * An address alias: a spelling the standardizer could not link, normalized (NFKC, simplified
  * characters, no spaces or punctuation), and the registry address a steward's quarantine fix
  * assigned to it. Later imports link the spelling to it. Never deleted: a revoked alias stays, with
- * who and why.
+ * who and why. Reached only through `addressAliases` (steward:read) and a fix's payload
+ * (steward:write); resolving one by key answers null unless the viewer has a steward scope and the
+ * alias lies in their communities.
  */
 export type AddressAlias = {
   __typename?: 'AddressAlias';
