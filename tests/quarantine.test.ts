@@ -223,6 +223,23 @@ describe('a fix and the alias it teaches survive a crash between them', () => {
     expect(event.address_code).toBe(code);
   });
 
+  it('a fix the database refuses (CONFLICT) takes back the alias it had taught, audited', async () => {
+    const holder = personRow(place.roomText(place.buildings[0], place.buildings[0].rooms[0]));
+    const spelling = `冲${Date.now() % 100000}号`;
+    const twin = personRow(nickname(place, spelling), { id_number: holder.id_number });
+    await importRows('people', [holder]);
+    await importRows('people', [twin]);
+    const { id } = await held('people', twin.person_id);
+    const refused = await service.fix('people', id, { code: place.buildings[0].rooms[0].code }, steward('li.wei', { pii: true }));
+    expect(refused).toMatchObject({ ok: false, errors: [{ code: 'CONFLICT', message: expect.stringContaining(`already belongs to person ${holder.person_id}`) }] });
+    expect(await held('people', twin.person_id)).toMatchObject({ id });
+    const key = `${place.communityText()}${spelling}大院后排`;
+    expect((await createAliasRepository(db.buildings.knex).live([key])).size).toBe(0);
+    const [revoked] = await query<{ revoked_by: string; revoke_reason: string }>(db.buildings.knex,
+      `SELECT revoked_by, revoke_reason FROM buildings.address_alias WHERE text = ?`, [key]);
+    expect(revoked).toMatchObject({ revoked_by: 'li.wei', revoke_reason: expect.stringContaining('was refused (CONFLICT)') });
+  });
+
   it('a fix that still fails teaches nothing, and the refusal is in the row history and the audit trail', async () => {
     const spelling = `拒${Date.now() % 100000}号`;
     const r = eventRow(nickname(place, spelling));
