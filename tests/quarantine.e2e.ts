@@ -263,3 +263,25 @@ describe('quarantined people: masked without people:pii', () => {
     expect(person.name).toBe('李四');
   });
 });
+
+describe('every department serves its own quarantine', () => {
+  let file: string;
+  beforeAll(async () => {
+    ({ file } = await importRows('events', [eventRow(nickname(other, `丙${stamp}`))]));
+  });
+
+  it('lists through each subgraph (community names from buildings) and refuses an id of another department', async () => {
+    const res = await gql(`{
+      quarantinedPeople(first: 1) { totalCount edges { node { id community { code name } } } }
+      quarantinedLegalEntities(first: 1) { totalCount }
+      quarantinedEvents(first: 1, filter: { source: "${file}" }) { edges { node { id community { name } } } }
+      quarantinedCases(first: 1) { totalCount }
+    }`, {}, steward);
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    expect(res.data!.quarantinedEvents.edges[0].node.community.name).toBe(other.community.name);
+    for (const [name, department] of [['legalEntityQuarantineDrop', 'entities'], ['caseQuarantineDrop', 'cases']] as const) {
+      const wrong = await gql(`mutation { ${name}(input: { id: "events:1", reason: "test" }) { row { id } userErrors { field code } } }`, {}, steward);
+      expect(wrong.data![name], department).toEqual({ row: null, userErrors: [{ field: ['input', 'id'], code: 'NOT_FOUND' }] });
+    }
+  });
+});

@@ -373,14 +373,12 @@ describe('npm run quarantine', () => {
       expect(drop).toMatchObject({ code: 2, stderr: expect.stringContaining('--why') });
       const dropped = await runCli('scripts/quarantine.ts', ['drop', 'events', String(other), '--why', 'a test row', '--as', 'li.wei']);
       expect(dropped).toMatchObject({ code: 0, stdout: expect.stringContaining('kept as DROPPED') });
-      const waiting = await runCli('scripts/quarantine.ts', ['list', 'events', '--as', 'li.wei', '--json', '--first', '500']);
-      expect(JSON.parse(waiting.stdout).items.some((i: { id: number }) => i.id === other)).toBe(false);
       const listed = await runCli('scripts/quarantine.ts', ['list', 'events', '--status', 'dropped', '--as', 'li.wei', '--first', '500']);
       expect(listed).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`\\b${other}\\b.*DROPPED .* by li\\.wei: a test row`)) });
       expect((await runCli('scripts/quarantine.ts', ['list', 'events', '--status', 'gone', '--as', 'li.wei'])).code).toBe(2);
     } finally {
       openAll();
     }
-    // each run opens the databases (on PGlite: loads the folder) and migrates first
-  }, 240_000);
+    // each run opens the databases (on PGlite: loads the folder) and migrates first: eight runs
+  }, 420_000);
 });
