@@ -4,7 +4,8 @@
  * (scripts/quarantine.ts); every SQL statement is in importer/quarantine-repository.ts,
  * importer/repository.ts (loading, through the importer's own writeBatch) and address/aliases.ts.
  *
- * - Scope: every operation needs `steward:write`; values that are personal data (identity
+ * - Scope: reading (list, show, aliases) needs `steward:read` or `steward:write`, changing (fix,
+ *   relink, drop, revoke) `steward:write`; values that are personal data (identity
  *   number, phone, birth date, the residence's since date, and any identity or mobile number
  *   quoted in a detail, an address or an unparsed line) are masked unless the steward also has
  *   `people:pii`. A steward confined to communities sees and changes only rows whose address
@@ -12,9 +13,15 @@
  *   only codes inside them, and sees and revokes only aliases inside them.
  * - A fix re-validates the corrected row with the importer's rules, links its addresses (the
  *   assigned code for the fixed column, the standardizer behind the aliases for the others) and
- *   loads it with the importer's writeBatch, the quarantine row removed and the audit record
- *   committed in the same transaction; when a code was assigned to a text, the text becomes an
- *   alias (address/aliases.ts) that later imports match first.
+ *   loads it with the importer's writeBatch, the quarantine row marked FIXED and the audit record
+ *   committed in the same transaction. When a code was assigned to a text, the text becomes an
+ *   alias (address/aliases.ts) that later imports match first: taught (and audited) before the
+ *   load, in the buildings database, so a crash between the two leaves a taught alias and a
+ *   waiting row, and the same fix run again completes (the alias is found with the same code).
+ * - A drop marks the row DROPPED (who, when, why); fixed and dropped rows are kept for the audit
+ *   and the retention, out of lists unless asked for by status.
+ * - The CLI (scripts/quarantine.ts) and the GraphQL fields (importer/quarantine-graphql.ts) both
+ *   call this service.
  * - Every show, list, fix, relink, drop and alias revocation appends one audit record (audit/):
  *   who (subject, roles), what (operation name, a purpose line describing the change, the
  *   person ids and address codes involved), when (the record's time).
