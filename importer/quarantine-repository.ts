@@ -24,6 +24,27 @@ export type QuarantineRow = {
   purgedAt: Date | null;
   /** The minimum link level of the run that quarantined it. */
   minLevel: LinkLevel;
+  /** QUARANTINED (waiting), FIXED (loaded by a steward's fix or relink) or DROPPED. */
+  status: QuarantineStatus;
+  /** When, by whom and why (a drop's reason, what a fix did) it left the quarantine; null while QUARANTINED. */
+  resolvedAt: Date | null;
+  resolvedBy: string | null;
+  resolution: string | null;
+  /** What stewards and imports did to it, oldest first (no values). */
+  history: QuarantineHistoryEntry[];
+};
+
+export const QUARANTINE_STATUSES = ['QUARANTINED', 'FIXED', 'DROPPED'] as const;
+export type QuarantineStatus = (typeof QUARANTINE_STATUSES)[number];
+
+/** One step of a quarantined row's history, as kept in its `history` jsonb list. */
+export type QuarantineHistoryEntry = {
+  action: 'FIXED' | 'FIX_REFUSED' | 'DROPPED' | 'RELINKED' | 'REQUARANTINED';
+  at: string;
+  /** The steward, or null for an import. */
+  by: string | null;
+  /** What happened, without values: error codes, the new reason, the drop's reason. */
+  note: string | null;
 };
 
 export type QuarantineFilter = {
@@ -36,24 +57,46 @@ export type QuarantineFilter = {
   olderThanDays?: number | null;
   /** Only rows from this file name. */
   file?: string | null;
+  /** Only rows whose community lies under this code (6, 9 or 12 digits). */
+  communityPrefix?: string | null;
+  /** Only rows first quarantined before this instant. */
+  receivedBefore?: Date | null;
+  /** Only rows first quarantined at or after this instant. */
+  receivedSince?: Date | null;
+  /** Only rows in this status; default QUARANTINED. */
+  status?: QuarantineStatus | null;
 };
 
 const COLUMNS = `q.id, q.record_id AS "recordId", q.run_id AS "runId", q.file_name AS "fileName", q.line, q.reason, q.detail, q.address, q.raw,
-  q.community_code AS "communityCode", q.first_seen AS "firstSeen", q.last_seen AS "lastSeen", q.purged_at AS "purgedAt", r.min_level AS "minLevel"`;
+  q.community_code AS "communityCode", q.first_seen AS "firstSeen", q.last_seen AS "lastSeen", q.purged_at AS "purgedAt", r.min_level AS "minLevel",
+  q.status, q.resolved_at AS "resolvedAt", q.resolved_by AS "resolvedBy", q.resolution, q.history`;
 
 type Row = Omit<QuarantineRow, 'id' | 'runId'> & { id: number | string; runId: number | string };
 const toRow = (r: Row): QuarantineRow => ({ ...r, id: Number(r.id), runId: Number(r.runId) });
 
+/** The smallest string after every string that starts with the digits `prefix`. */
+const nextPrefix = (prefix: string): string => `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
+
+/** One history entry as a jsonb list of one, for `history || ?::jsonb`. */
+const entry = (action: QuarantineHistoryEntry['action'], by: string | null, note: string | null): string =>
+  JSON.stringify([{ action, at: new Date().toISOString(), by, note }]);
+
 /** The WHERE of a filter and its bindings, in order. */
-function where(f: QuarantineFilter): { sql: string; bindings: (string | number | null | readonly string[])[] } {
+function where(f: QuarantineFilter): { sql: string; bindings: (string | number | Date | null | readonly string[])[] } {
   return {
     sql: `(?::text IS NULL OR q.reason = ?::text)
       AND (?::text IS NULL OR q.community_code = ?::text)
       AND (?::text[] IS NULL OR q.community_code = ANY(?::text[]))
       AND (?::int IS NULL OR q.first_seen < now() - make_interval(days => ?::int))
-      AND (?::text IS NULL OR q.file_name = ?::text)`,
+      AND (?::text IS NULL OR q.file_name = ?::text)
+      AND (?::text IS NULL OR (q.community_code >= ?::text AND q.community_code < ?::text))
+      AND (?::timestamptz IS NULL OR q.first_seen < ?::timestamptz)
+      AND (?::timestamptz IS NULL OR q.first_seen >= ?::timestamptz)
+      AND q.status = ?::text`,
     bindings: [f.reason ?? null, f.reason ?? null, f.community ?? null, f.community ?? null, f.communities ?? null, f.communities ?? null,
-      f.olderThanDays ?? null, f.olderThanDays ?? null, f.file ?? null, f.file ?? null],
+      f.olderThanDays ?? null, f.olderThanDays ?? null, f.file ?? null, f.file ?? null,
+      f.communityPrefix ?? null, f.communityPrefix ?? null, f.communityPrefix ? nextPrefix(f.communityPrefix) : null,
+      f.receivedBefore ?? null, f.receivedBefore ?? null, f.receivedSince ?? null, f.receivedSince ?? null, f.status ?? 'QUARANTINED'],
   };
 }
 
@@ -95,20 +138,36 @@ export function createQuarantineRepository(db: Db, kind: DepartmentKind) {
       return rows.map(toRow);
     },
 
-    /** Removes a row from the quarantine (it was loaded or dropped); false when it was not there. */
-    async remove(id: number): Promise<boolean> {
-      const rows = await query(db, `/* quarantine.remove */ DELETE FROM ${schema}.import_quarantine WHERE id = ? RETURNING id`, [id]);
-      return rows.length > 0;
+    /**
+     * Marks QUARANTINED rows FIXED or DROPPED (kept for the audit and the retention), with who and
+     * what; the ids actually marked (a row resolved meanwhile is not). A FIXED row is marked before
+     * its record is loaded, in the same transaction, so the importer's release (which deletes the
+     * QUARANTINED rows of loaded records) leaves it.
+     */
+    async resolve(ids: readonly number[], status: 'FIXED' | 'DROPPED', who: string, resolution: string): Promise<number[]> {
+      if (!ids.length) return [];
+      const rows = await query<{ id: number | string }>(db, `/* quarantine.resolve */
+        UPDATE ${schema}.import_quarantine SET status = ?, resolved_at = now(), resolved_by = ?, resolution = ?, history = history || ?::jsonb
+        WHERE id = ANY(?::bigint[]) AND status = 'QUARANTINED' RETURNING id`,
+      [status, who, resolution, entry(status, who, resolution), ids.map(String)]);
+      return rows.map((r) => Number(r.id));
+    },
+
+    /** Notes a steward's refused fix in the row's history (the error codes, no values). */
+    async noteRefused(id: number, who: string, note: string): Promise<void> {
+      await query(db, `/* quarantine.noteRefused */ UPDATE ${schema}.import_quarantine SET history = history || ?::jsonb WHERE id = ?`,
+        [entry('FIX_REFUSED', who, note), id]);
     },
 
     /** Records what a relink found for rows that still fail, in one statement. */
-    async restate(entries: readonly { id: number; reason: QuarantineReason; detail: string; communityCode: string | null }[]): Promise<void> {
+    async restate(entries: readonly { id: number; reason: QuarantineReason; detail: string; communityCode: string | null }[], who: string): Promise<void> {
       if (!entries.length) return;
       await query(db, `/* quarantine.restate */
-        UPDATE ${schema}.import_quarantine q SET reason = u.reason, detail = u.detail, community_code = u.community, last_seen = now()
+        UPDATE ${schema}.import_quarantine q SET reason = u.reason, detail = u.detail, community_code = u.community, last_seen = now(),
+          history = q.history || jsonb_build_array(jsonb_build_object('action', 'RELINKED', 'at', now(), 'by', ?::text, 'note', 'still ' || u.reason))
         FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) AS u(id, reason, detail, community)
         WHERE q.id = u.id`,
-      [entries.map((e) => String(e.id)), entries.map((e) => e.reason), entries.map((e) => e.detail), entries.map((e) => e.communityCode)]);
+      [who, entries.map((e) => String(e.id)), entries.map((e) => e.reason), entries.map((e) => e.detail), entries.map((e) => e.communityCode)]);
     },
   };
 }

@@ -4,7 +4,8 @@
  * (scripts/quarantine.ts); every SQL statement is in importer/quarantine-repository.ts,
  * importer/repository.ts (loading, through the importer's own writeBatch) and address/aliases.ts.
  *
- * - Scope: every operation needs `steward:write`; values that are personal data (identity
+ * - Scope: reading (list, show, aliases) needs `steward:read` or `steward:write`, changing (fix,
+ *   relink, drop, revoke) `steward:write`; values that are personal data (identity
  *   number, phone, birth date, the residence's since date, and any identity or mobile number
  *   quoted in a detail, an address or an unparsed line) are masked unless the steward also has
  *   `people:pii`. A steward confined to communities sees and changes only rows whose address
@@ -12,9 +13,15 @@
  *   only codes inside them, and sees and revokes only aliases inside them.
  * - A fix re-validates the corrected row with the importer's rules, links its addresses (the
  *   assigned code for the fixed column, the standardizer behind the aliases for the others) and
- *   loads it with the importer's writeBatch, the quarantine row removed and the audit record
- *   committed in the same transaction; when a code was assigned to a text, the text becomes an
- *   alias (address/aliases.ts) that later imports match first.
+ *   loads it with the importer's writeBatch, the quarantine row marked FIXED and the audit record
+ *   committed in the same transaction. When a code was assigned to a text, the text becomes an
+ *   alias (address/aliases.ts) that later imports match first: taught (and audited) before the
+ *   load, in the buildings database, so a crash between the two leaves a taught alias and a
+ *   waiting row, and the same fix run again completes (the alias is found with the same code).
+ * - A drop marks the row DROPPED (who, when, why); fixed and dropped rows are kept for the audit
+ *   and the retention, out of lists unless asked for by status.
+ * - The CLI (scripts/quarantine.ts) and the GraphQL fields (importer/quarantine-graphql.ts) both
+ *   call this service.
  * - Every show, list, fix, relink, drop and alias revocation appends one audit record (audit/):
  *   who (subject, roles), what (operation name, a purpose line describing the change, the
  *   person ids and address codes involved), when (the record's time).
@@ -26,10 +33,14 @@ import { hashOperation, type AuditWriter } from '../audit/writer.ts';
 import { checkAddressCode } from '../lib/address-code.ts';
 import { maskIdNumber, maskPhone } from '../lib/auth/masking.ts';
 import type { Viewer } from '../lib/auth/scopes.ts';
+import type { RequestMeta } from '../lib/auth/upstream.ts';
 import type { Database, Db } from '../lib/db.ts';
+import { serialized } from '../lib/mutations.ts';
 import { createCachedLinker, createLinker, type CellLink } from './addresses.ts';
 import { DEPARTMENT_FORMATS, type DepartmentKind } from './formats.ts';
-import { createQuarantineRepository, type QuarantineFilter, type QuarantineRow } from './quarantine-repository.ts';
+import {
+  createQuarantineRepository, QUARANTINE_STATUSES, type QuarantineFilter, type QuarantineHistoryEntry, type QuarantineRow, type QuarantineStatus,
+} from './quarantine-repository.ts';
 import { createImportRepository, registryDistricts, stageValues, type StageRow } from './repository.ts';
 import { REQUIRED_ADDRESS } from './run.ts';
 import { LINK_LEVELS, QUARANTINE_REASONS, type LinkLevel, type QuarantineReason } from './types.ts';
@@ -40,6 +51,8 @@ export type Steward = {
   viewer: Viewer;
   /** How they reached us (audit client name): 'npm run quarantine', or the GraphQL client's name. */
   client: string;
+  /** The gateway-signed request when the steward came through GraphQL (its request id goes in the audit records). */
+  request?: RequestMeta | null;
 };
 
 /** A business error, as GraphQL payloads carry them: which input, what is wrong, a stable code. */
@@ -48,6 +61,7 @@ export type UserError = { field: string[] | null; message: string; code: Steward
 export const STEWARD_ERROR_CODES = [
   'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'PURGED', 'INVALID_ADDRESS_CODE', 'ADDRESS_NOT_FOUND', 'OUT_OF_SCOPE',
   'INVALID_ROW', 'MISSING_ADDRESS', 'OUTSIDE_DISTRICT', 'AMBIGUOUS', 'UNLINKED', 'CONFLICT', 'ALIAS_CONFLICT',
+  'RESOLVED',
 ] as const;
 export type StewardErrorCode = (typeof STEWARD_ERROR_CODES)[number];
 
@@ -68,6 +82,12 @@ export type QuarantineItem = {
   firstSeen: Date;
   lastSeen: Date;
   purged: boolean;
+  status: QuarantineStatus;
+  resolvedAt: Date | null;
+  resolvedBy: string | null;
+  /** A drop's reason or what a fix did (masked like the values without people:pii). */
+  resolution: string | null;
+  history: QuarantineHistoryEntry[];
   /** Only in show: */
   detail?: string | null;
   address?: string | null;
@@ -75,7 +95,7 @@ export type QuarantineItem = {
   masked?: boolean;
 };
 
-export type ListArgs = QuarantineFilter & { first?: number; after?: number | null };
+export type ListArgs = QuarantineFilter & { first?: number; after?: number | null; withValues?: boolean };
 export type ListPage = { items: QuarantineItem[]; total: number; next: number | null };
 
 export type FixInput = {
@@ -85,6 +105,8 @@ export type FixInput = {
   column?: string | null;
   /** Corrected values by column name. */
   fields?: Readonly<Record<string, string>> | null;
+  /** Whether an assigned code teaches the text as an alias (default true). */
+  teachAlias?: boolean | null;
 };
 
 export type Fixed = {
@@ -109,11 +131,13 @@ export const MAX_REASON_LENGTH = 500;
 export const ADDRESS_REASONS: readonly QuarantineReason[] = ['OUTSIDE_DISTRICT', 'AMBIGUOUS', 'UNLINKED'];
 
 export type QuarantineServiceOptions = {
-  /** The four department databases and the registry's. */
-  databases: Record<DepartmentKind | 'buildings', Database>;
+  /** The registry's database and the departments' this service works on (a department subgraph: its own). */
+  databases: { buildings: Database } & Partial<Record<DepartmentKind, Database>>;
   audit: AuditWriter;
   /** For tests; default createStandardizer(buildings) behind the aliases, built on first need. */
-  standardizer?: Standardizer;
+  standardizer?: Standardizer | (() => Promise<Standardizer>);
+  /** For tests: runs after a fix taught its alias and before it loads the row (a crash there is injected by throwing). */
+  afterAliasTaught?: () => Promise<void> | void;
 };
 
 // ---- masking
@@ -141,7 +165,14 @@ function present(kind: DepartmentKind, row: QuarantineRow, pii: boolean, full: b
   const item: QuarantineItem = {
     kind, id: row.id, recordId: row.recordId, fileName: row.fileName, line: row.line, reason: row.reason, communityCode: row.communityCode,
     firstSeen: row.firstSeen, lastSeen: row.lastSeen, purged: row.purgedAt !== null,
+    status: row.status, resolvedAt: row.resolvedAt, resolvedBy: row.resolvedBy, resolution: row.resolution, history: row.history,
   };
+  if (!pii && row.raw !== null) {
+    // a steward's reason may quote what it is about
+    const secrets = Object.entries(row.raw).filter(([k, v]) => k in PII_COLUMNS && v.trim() !== '').map(([, v]) => v.trim());
+    item.resolution = row.resolution === null ? null : maskText(row.resolution, secrets);
+    item.history = row.history.map((h) => ({ ...h, note: h.note === null ? null : maskText(h.note, secrets) }));
+  }
   if (!full) return item;
   // jsonb keeps keys in its own order: show them in the file format's
   const order = DEPARTMENT_FORMATS[kind].columns as readonly string[];
@@ -162,22 +193,37 @@ function present(kind: DepartmentKind, row: QuarantineRow, pii: boolean, full: b
 
 // ---- the service
 
-/** Rolls a fix's transaction back: the database side refuses the row (CONFLICT). */
-class Refused extends Error {}
+/** Rolls a fix's transaction back: the database side refuses the row (CONFLICT), or it was resolved meanwhile. */
+class Refused extends Error {
+  readonly code: 'CONFLICT' | 'RESOLVED';
+  constructor(code: 'CONFLICT' | 'RESOLVED', message: string) {
+    super(message);
+    this.code = code;
+  }
+}
 
 export function createQuarantineService(options: QuarantineServiceOptions) {
   const { databases, audit } = options;
   const aliases: AliasRepository = createAliasRepository(databases.buildings.knex);
-  let standardizer: Promise<Standardizer> | null = options.standardizer ? Promise.resolve(options.standardizer) : null;
+  const given = options.standardizer;
+  let standardizer: Promise<Standardizer> | null = typeof given === 'function' ? null : given ? Promise.resolve(given) : null;
+  // a subgraph's shared standardizer (built once per process) behind the aliases
   const standardizerOf = (): Promise<Standardizer> =>
-    (standardizer ??= createStandardizer(databases.buildings, { refreshIntervalMs: 60_000 }).then((s) => withAliases(s, aliases)));
+    (standardizer ??= (typeof given === 'function' ? given() : createStandardizer(databases.buildings, { refreshIntervalMs: 60_000 })).then((s) => withAliases(s, aliases)));
 
-  const repositoryOf = (kind: DepartmentKind, db?: Db) => createQuarantineRepository(db ?? databases[kind].knex, kind);
+  /** The department's database; a service made for one department subgraph has only its own. */
+  const databaseOf = (kind: DepartmentKind): Database => {
+    const database = databases[kind];
+    if (!database) throw new Error(`this quarantine service has no ${kind} database`);
+    return database;
+  };
+  const repositoryOf = (kind: DepartmentKind, db?: Db) => createQuarantineRepository(db ?? databaseOf(kind).knex, kind);
 
-  const allowed = (s: Steward): UserError[] | null =>
-    s.viewer.scopes.has('steward:write')
+  /** Reading needs steward:read (or steward:write), changing steward:write. */
+  const allowed = (s: Steward, need: 'read' | 'write' = 'write'): UserError[] | null =>
+    s.viewer.scopes.has('steward:write') || (need === 'read' && s.viewer.scopes.has('steward:read'))
       ? null
-      : [{ field: null, message: 'the quarantine needs the steward:write scope (the steward role)', code: 'FORBIDDEN' }];
+      : [{ field: null, message: `the quarantine needs the steward:${need} scope (the steward role)`, code: 'FORBIDDEN' }];
   const inScope = (s: Steward, community: string | null): boolean =>
     s.viewer.communities === null || (community !== null && s.viewer.communities.includes(community));
   const pii = (s: Steward) => s.viewer.scopes.has('people:pii');
@@ -189,18 +235,18 @@ export function createQuarantineService(options: QuarantineServiceOptions) {
       subgraph,
       operationName: operation,
       operationHash: hashOperation(`${operation}\n${what}`),
-      clientName: s.client,
+      clientName: s.request?.clientName ?? s.client,
       purpose: what,
       personIds,
       addressCodes,
-      requestId: null,
+      requestId: s.request?.requestId ?? null,
     });
     return appended.id;
   }
 
   /** The row `id` of `kind` when it exists and is in the steward's scope. */
-  async function visible(kind: DepartmentKind, id: number, s: Steward): Promise<Result<QuarantineRow>> {
-    const denied = allowed(s);
+  async function visible(kind: DepartmentKind, id: number, s: Steward, need: 'read' | 'write' = 'write'): Promise<Result<QuarantineRow>> {
+    const denied = allowed(s, need);
     if (denied) return { ok: false, errors: denied };
     if (!(kind in DEPARTMENT_FORMATS)) return fail('BAD_USER_INPUT', `unknown kind "${kind}"; one of ${Object.keys(DEPARTMENT_FORMATS).join(', ')}`, ['kind']);
     if (!Number.isSafeInteger(id) || id < 1) return fail('BAD_USER_INPUT', `a quarantine id is a positive integer, got ${id}`, ['id']);
@@ -217,6 +263,16 @@ export function createQuarantineService(options: QuarantineServiceOptions) {
     }
     if (args.community != null && !/^[0-9]{12}$/.test(args.community)) {
       errors.push({ field: ['community'], message: `a community code has 12 digits, got "${args.community}"`, code: 'INVALID_ADDRESS_CODE' });
+    }
+    if (args.communityPrefix != null && !/^([0-9]{6}|[0-9]{9}|[0-9]{12})$/.test(args.communityPrefix)) {
+      errors.push({ field: ['communityCode'], message: `a community code prefix is a district (6 digits), subdistrict (9) or community (12) code, got "${args.communityPrefix}"`, code: 'INVALID_ADDRESS_CODE' });
+    }
+    if (args.status != null && !(QUARANTINE_STATUSES as readonly string[]).includes(args.status)) {
+      errors.push({ field: ['status'], message: `unknown status "${args.status}"; one of ${QUARANTINE_STATUSES.join(', ')}`, code: 'BAD_USER_INPUT' });
+    }
+    for (const k of ['receivedBefore', 'receivedSince'] as const) {
+      const d = args[k];
+      if (d != null && !(d instanceof Date && Number.isFinite(d.getTime()))) errors.push({ field: [k], message: `${k} must be a date and time`, code: 'BAD_USER_INPUT' });
     }
     if (args.olderThanDays != null && (!Number.isInteger(args.olderThanDays) || args.olderThanDays < 0)) {
       errors.push({ field: ['olderThanDays'], message: `olderThanDays must be a whole number of days, got ${args.olderThanDays}`, code: 'BAD_USER_INPUT' });
@@ -237,6 +293,48 @@ export function createQuarantineService(options: QuarantineServiceOptions) {
     return null;
   };
 
+  /**
+   * Teaches `key` → `code` (or finds it taught with the same code) and audits a new alias, in one
+   * transaction of the buildings database; ALIAS_CONFLICT when another code got there first.
+   */
+  async function teachAlias(key: string, code: string, s: Steward, why: string): Promise<Result<{ alias: AddressAlias; created: boolean }>> {
+    const buildings = databases.buildings;
+    const taught = await serialized(buildings.knex, () => buildings.knex.transaction(async (trx) => {
+      const added = await createAliasRepository(trx as unknown as Db).add(key, code, s.viewer.subject ?? 'unknown');
+      if (added.created) {
+        await record(s, 'buildings', 'quarantine.teachAlias', `teach alias #${added.alias.id} "${key}" → ${code} ${added.alias.fullName}: ${why}`, [], [code]);
+      }
+      return added;
+    }));
+    if (taught.alias.code !== code) {
+      return fail('ALIAS_CONFLICT', `"${key}" is already taught as ${taught.alias.code} (alias ${taught.alias.id} by ${taught.alias.createdBy}): revoke it first`, ['code']);
+    }
+    return { ok: true, value: taught };
+  }
+
+  /** Revokes a live alias and audits it, in one transaction of the buildings database; null when it was revoked meanwhile. */
+  async function revoke(alias: AddressAlias, reason: string, s: Steward): Promise<{ alias: AddressAlias; auditId: number } | null> {
+    const buildings = databases.buildings;
+    return serialized(buildings.knex, () => buildings.knex.transaction(async (trx) => {
+      const revoked = await createAliasRepository(trx as unknown as Db).revoke(alias.id, s.viewer.subject ?? 'unknown', reason);
+      if (!revoked) return null;
+      const auditId = await record(s, 'buildings', 'quarantine.revokeAlias', `revoke alias #${alias.id} "${alias.text}" → ${alias.code}: ${reason}`, [], [alias.code]);
+      return { alias: revoked, auditId };
+    }));
+  }
+
+  /** A fix that still fails: noted in the row's history (the codes, no values) and audited, then answered. */
+  async function refused(kind: DepartmentKind, row: QuarantineRow, errors: UserError[], s: Steward): Promise<{ ok: false; errors: UserError[] }> {
+    const target = databaseOf(kind);
+    const codes = [...new Set(errors.map((e) => e.code))].join(', ');
+    await serialized(target.knex, () => target.knex.transaction(async (trx) => {
+      await repositoryOf(kind, trx as unknown as Db).noteRefused(row.id, s.viewer.subject ?? 'unknown', codes);
+      await record(s, kind, 'quarantine.fixRefused', `fix of ${kind} quarantine #${row.id} (${row.reason}, ${row.fileName} line ${row.line}) refused: ${codes}`,
+        kind === 'people' && row.recordId ? [row.recordId] : [], row.communityCode ? [row.communityCode] : []);
+    }));
+    return { ok: false, errors };
+  }
+
   /** Links every address text of valid rows: one standardizer call for all. */
   async function linkTexts(texts: readonly string[], minLevel: LinkLevel): Promise<CellLink[]> {
     if (!texts.length) return [];
@@ -247,7 +345,7 @@ export function createQuarantineService(options: QuarantineServiceOptions) {
   return {
     /** A page of a department's quarantine, oldest first, without values (no personal data but the record id). */
     async list(kind: DepartmentKind, args: ListArgs, s: Steward): Promise<Result<ListPage>> {
-      const denied = allowed(s);
+      const denied = allowed(s, 'read');
       if (denied) return { ok: false, errors: denied };
       if (!(kind in DEPARTMENT_FORMATS)) return fail('BAD_USER_INPUT', `unknown kind "${kind}"; one of ${Object.keys(DEPARTMENT_FORMATS).join(', ')}`, ['kind']);
       const errors = checkFilter(args);
@@ -257,15 +355,16 @@ export function createQuarantineService(options: QuarantineServiceOptions) {
       const repository = repositoryOf(kind);
       const [rows, total] = await Promise.all([repository.list(filter, first + 1, args.after ?? null), repository.count(filter)]);
       const page = rows.slice(0, first);
-      const items = page.map((r) => present(kind, r, pii(s), false));
-      await record(s, kind, 'quarantine.list', `list ${kind} quarantine ${JSON.stringify({ ...args, first })}: ${items.length} of ${total}`,
+      const items = page.map((r) => present(kind, r, pii(s), args.withValues ?? false));
+      const masked = args.withValues ? (pii(s) ? ' with values' : ' with values (masked)') : '';
+      await record(s, kind, 'quarantine.list', `list ${kind} quarantine ${JSON.stringify({ ...args, first })}: ${items.length} of ${total}${masked}`,
         kind === 'people' ? items.flatMap((i) => (i.recordId ? [i.recordId] : [])) : [], []);
       return { ok: true, value: { items, total, next: rows.length > first ? page[page.length - 1].id : null } };
     },
 
     /** One row with its values (masked unless people:pii). */
     async show(kind: DepartmentKind, id: number, s: Steward): Promise<Result<QuarantineItem>> {
-      const found = await visible(kind, id, s);
+      const found = await visible(kind, id, s, 'read');
       if (!found.ok) return found;
       const item = present(kind, found.value, pii(s), true);
       await record(s, kind, 'quarantine.show', `show ${kind} quarantine #${id}${item.masked ? ' (masked)' : ''}`,
@@ -278,6 +377,9 @@ export function createQuarantineService(options: QuarantineServiceOptions) {
       const found = await visible(kind, id, s);
       if (!found.ok) return found;
       const row = found.value;
+      if (row.status !== 'QUARANTINED') {
+        return fail('RESOLVED', `quarantine row ${id} is ${row.status} (${row.resolvedAt?.toISOString()} by ${row.resolvedBy}): ${row.resolution}`, ['id']);
+      }
       if (row.purgedAt !== null || row.raw === null) {
         return fail('PURGED', `quarantine row ${id} was purged after the retention (its values are erased): import the record again`, ['id']);
       }
@@ -316,12 +418,12 @@ export function createQuarantineService(options: QuarantineServiceOptions) {
       const corrected: Record<string, string> = Object.fromEntries(columns.map((c) => [c, input.fields?.[c] ?? row.raw![c] ?? '']));
       const v = validateRow(kind, corrected);
       if (!v.ok) {
-        return { ok: false, errors: v.problems.map((p) => ({ field: ['fields', p.split(/[ "]/)[0]], message: p, code: 'INVALID_ROW' as const })) };
+        return refused(kind, row, v.problems.map((p) => ({ field: ['fields', p.split(/[ "]/)[0]], message: p, code: 'INVALID_ROW' as const })), s);
       }
       const values = v.values as Record<string, unknown>;
       const texts = addressColumns.map((c) => values[c] as string | null);
       const empty = REQUIRED_ADDRESS[kind].filter((c) => values[c] === null && c !== column);
-      if (empty.length) return fail('MISSING_ADDRESS', `${empty.join(', ')} is empty: correct it or assign a code`, ['fields', empty[0]]);
+      if (empty.length) return refused(kind, row, fail('MISSING_ADDRESS', `${empty.join(', ')} is empty: correct it or assign a code`, ['fields', empty[0]]).errors, s);
 
       const toLink = texts.map((t, i) => (addressColumns[i] === column || t === null ? null : t));
       const links = await linkTexts(toLink.filter((t): t is string => t !== null), row.minLevel);
@@ -339,13 +441,13 @@ export function createQuarantineService(options: QuarantineServiceOptions) {
           continue;
         }
         const link = links[next++];
-        if (!link.ok) return fail(link.reason, `${addressColumns[i]} "${toLink[i]}": ${link.detail}; assign a code for it`, ['code']);
+        if (!link.ok) return refused(kind, row, fail(link.reason, `${addressColumns[i]} "${toLink[i]}": ${link.detail}; assign a code for it`, ['code']).errors, s);
         codes.push(link.code);
         if (LINK_LEVELS.indexOf(link.level) < LINK_LEVELS.indexOf(level)) level = link.level;
       }
 
       // the alias the fix teaches, unless the text is taught another code already
-      const text = column === null ? null : (values[column] as string | null);
+      const text = column === null || input.teachAlias === false ? null : (values[column] as string | null);
       const key = text ? aliasKey(text) : '';
       if (key) {
         const taught = (await aliases.live([key])).get(key);
@@ -360,29 +462,42 @@ export function createQuarantineService(options: QuarantineServiceOptions) {
         + [assigned ? `${column} → ${assigned.code} ${assigned.fullName}` : null,
           ...Object.keys(input.fields ?? {}).map((c) => `${c} corrected`),
           key ? `alias "${key}" → ${assigned!.code}` : null].filter(Boolean).join('; ');
-      const target = databases[kind];
-      type Loaded = { outcome: Fixed['outcome']; auditId: number };
+      const who = s.viewer.subject ?? 'unknown';
+
+      // 1. the alias, first and on its own (the registry's schema, maybe another database): taught
+      // and audited in one transaction of the buildings database. A crash after it leaves the row
+      // quarantined and the alias taught, which is safe (later imports of the text link) and which
+      // the same fix, run again, completes: the alias is found taught with the same code.
+      const teach = key ? await teachAlias(key, assigned!.code, s, `taught by fixing ${kind} quarantine #${id}`) : null;
+      if (teach && !teach.ok) return teach;
+      const taught = teach?.value ?? null;
+      await options.afterAliasTaught?.();
+
+      // 2. the row, marked FIXED, loaded and audited in one transaction of its department's database
+      const target = databaseOf(kind);
       let loaded: { outcome: Fixed['outcome']; auditId: number };
       try {
-        loaded = await target.knex.transaction(async (trx) => {
+        loaded = await serialized(target.knex, () => target.knex.transaction(async (trx) => {
           const tx: Database = { ...target, knex: trx as unknown as Db };
+          const marked = await repositoryOf(kind, trx as unknown as Db).resolve([id], 'FIXED', who, what);
+          if (!marked.length) throw new Refused('RESOLVED', `quarantine row ${id} was resolved meanwhile`);
           const outcome = await createImportRepository(tx, kind).writeBatch(row.runId, row.fileName, [stage], []);
           // the importer would quarantine it again: roll back and say why
-          if (outcome.conflicts.length) throw new Refused(outcome.conflicts[0].detail);
-          await repositoryOf(kind, trx as unknown as Db).remove(id);
+          if (outcome.conflicts.length) throw new Refused('CONFLICT', outcome.conflicts[0].detail);
           // committed before the fix is: a fix without its audit record does not happen
           const auditId = await record(s, kind, 'quarantine.fix', what, kind === 'people' ? [v.id] : [], codes.filter((c): c is string => c !== null));
           return { outcome: outcome.inserted ? 'inserted' as const : outcome.updated ? 'updated' as const : 'unchanged' as const, auditId };
-        });
+        }));
       } catch (error) {
-        if (error instanceof Refused) return fail('CONFLICT', error.message, ['fields']);
-        throw error;
+        if (!(error instanceof Refused)) throw error;
+        // the row stays quarantined: an alias this fix taught is taken back (audited), one found taught stays
+        if (taught?.created) await revoke(taught.alias, `the fix of ${kind} quarantine #${id} that taught it was refused (${error.code})`, s);
+        return fail(error.code, error.message, error.code === 'CONFLICT' ? ['fields'] : ['id']);
       }
-      const taught = key ? await aliases.add(key, assigned!.code, s.viewer.subject ?? 'unknown') : null;
       return {
         ok: true,
         value: {
-          item: present(kind, row, pii(s), false), recordId: v.id, outcome: loaded.outcome, codes: codeOf, level,
+          item: present(kind, (await repositoryOf(kind).byId(id)) ?? row, pii(s), false), recordId: v.id, outcome: loaded.outcome, codes: codeOf, level,
           alias: taught?.alias ?? null, aliasCreated: taught?.created ?? false, auditId: loaded.auditId,
         },
       };
@@ -460,13 +575,15 @@ export function createQuarantineService(options: QuarantineServiceOptions) {
           loading.push(c);
         }
       }
-      const target = databases[kind];
+      const target = databaseOf(kind);
       let auditId: number | null = null;
       const loaded: { id: number; recordId: string }[] = [];
-      await target.knex.transaction(async (trx) => {
+      await serialized(target.knex, () => target.knex.transaction(async (trx) => {
         const tx: Database = { ...target, knex: trx as unknown as Db };
         const importer = createImportRepository(tx, kind);
         const refused = new Set<string>();
+        // marked before loading, so the importer's release keeps them; a refused one is quarantined again by writeBatch
+        await repositoryOf(kind, trx as unknown as Db).resolve(loading.map((c) => c.row.id), 'FIXED', s.viewer.subject ?? 'unknown', 'relinked: the address links now');
         // per run: a run's lines are unique, so the importer's staging keys hold
         for (const [runId, stageRows] of ready) {
           const outcome = await importer.writeBatch(runId, fileOf.get(runId)!, stageRows, []);
@@ -474,33 +591,50 @@ export function createQuarantineService(options: QuarantineServiceOptions) {
         }
         for (const c of loading) if (!refused.has(c.id)) loaded.push({ id: c.row.id, recordId: c.id });
         for (const c of loading) if (refused.has(c.id)) still.push({ id: c.row.id, reason: 'CONFLICT', detail: 'conflicts with the database', communityCode: c.row.communityCode, recordId: c.id });
-        await repositoryOf(kind, trx as unknown as Db).restate(still.filter((e) => e.reason !== 'CONFLICT'));
+        await repositoryOf(kind, trx as unknown as Db).restate(still.filter((e) => e.reason !== 'CONFLICT'), s.viewer.subject ?? 'unknown');
         if (rows.length) {
           auditId = await record(s, kind, 'quarantine.relink', `relink ${kind} quarantine: ${rows.length} tried, ${loaded.length} loaded (${loaded.map((l) => `#${l.id}`).join(', ')})`,
             kind === 'people' ? loaded.map((l) => l.recordId) : [], []);
         }
-      });
+      }));
       return { ok: true, value: { tried: rows.length, loaded, still: still.map((e) => ({ id: e.id, recordId: e.recordId, reason: e.reason })), auditId } };
     },
 
-    /** Removes a row from the quarantine for good, with the steward's reason (audited). */
-    async drop(kind: DepartmentKind, id: number, reason: string | null | undefined, s: Steward): Promise<Result<{ item: QuarantineItem; auditId: number }>> {
+    /**
+     * Drops a row, with the steward's reason (audited): it is marked DROPPED with who, when and
+     * why, kept for the audit and the retention, and left out of lists unless asked for. Dropping
+     * a row the same steward dropped with the same reason answers it again (a retry), without a
+     * second audit record.
+     */
+    async drop(kind: DepartmentKind, id: number, reason: string | null | undefined, s: Steward): Promise<Result<{ item: QuarantineItem; auditId: number | null; replayed: boolean }>> {
       const found = await visible(kind, id, s);
       if (!found.ok) return found;
       const bad = checkReason(reason);
       if (bad) return { ok: false, errors: [bad] };
       const row = found.value;
-      const auditId = await databases[kind].knex.transaction(async (trx) => {
-        await repositoryOf(kind, trx as unknown as Db).remove(id);
-        return record(s, kind, 'quarantine.drop', `drop ${kind} quarantine #${id} (${row.reason}, record ${row.recordId ?? '-'}, ${row.fileName} line ${row.line}): ${reason!.trim()}`,
+      const why = reason!.trim();
+      const who = s.viewer.subject ?? 'unknown';
+      if (row.status === 'DROPPED' && row.resolvedBy === who && row.resolution === why) {
+        return { ok: true, value: { item: present(kind, row, pii(s), false), auditId: null, replayed: true } };
+      }
+      if (row.status !== 'QUARANTINED') {
+        return fail('RESOLVED', `quarantine row ${id} is ${row.status} already (${row.resolvedAt?.toISOString()} by ${row.resolvedBy})`, ['id']);
+      }
+      const target = databaseOf(kind);
+      const auditId = await serialized(target.knex, () => target.knex.transaction(async (trx) => {
+        const marked = await repositoryOf(kind, trx as unknown as Db).resolve([id], 'DROPPED', who, why);
+        if (!marked.length) return null;
+        return record(s, kind, 'quarantine.drop', `drop ${kind} quarantine #${id} (${row.reason}, record ${row.recordId ?? '-'}, ${row.fileName} line ${row.line}): ${why}`,
           kind === 'people' && row.recordId ? [row.recordId] : [], row.communityCode ? [row.communityCode] : []);
-      });
-      return { ok: true, value: { item: present(kind, row, pii(s), false), auditId } };
+      }));
+      if (auditId === null) return fail('RESOLVED', `quarantine row ${id} was resolved meanwhile`, ['id']);
+      const now = (await repositoryOf(kind).byId(id))!;
+      return { ok: true, value: { item: present(kind, now, pii(s), false), auditId, replayed: false } };
     },
 
     /** Aliases newest first (live only unless includeRevoked), within the steward's communities. */
     async aliases(args: { includeRevoked?: boolean; first?: number; after?: number | null }, s: Steward): Promise<Result<{ aliases: AddressAlias[]; next: number | null }>> {
-      const denied = allowed(s);
+      const denied = allowed(s, 'read');
       if (denied) return { ok: false, errors: denied };
       const first = args.first ?? 50;
       if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) return fail('BAD_USER_INPUT', `first must be an integer from 1 to ${MAX_PAGE}, got ${first}`, ['first']);
@@ -510,7 +644,7 @@ export function createQuarantineService(options: QuarantineServiceOptions) {
     },
 
     /** Revokes an alias (later imports of its text are matched, and quarantined, as before), with who and why. */
-    async revokeAlias(id: number, reason: string | null | undefined, s: Steward): Promise<Result<{ alias: AddressAlias; auditId: number }>> {
+    async revokeAlias(id: number, reason: string | null | undefined, s: Steward): Promise<Result<{ alias: AddressAlias; auditId: number | null; replayed: boolean }>> {
       const denied = allowed(s);
       if (denied) return { ok: false, errors: denied };
       if (!Number.isSafeInteger(id) || id < 1) return fail('BAD_USER_INPUT', `an alias id is a positive integer, got ${id}`, ['id']);
@@ -518,16 +652,24 @@ export function createQuarantineService(options: QuarantineServiceOptions) {
       if (bad) return { ok: false, errors: [bad] };
       const alias = await aliases.byId(id);
       if (!alias || !inScope(s, alias.code.slice(0, 12))) return fail('NOT_FOUND', `no alias has id ${id}`, ['id']);
+      // the same revocation again (a retry): answered as it was, nothing new written
+      if (alias.revokedAt && alias.revokedBy === (s.viewer.subject ?? 'unknown') && alias.revokeReason === reason!.trim()) {
+        return { ok: true, value: { alias, auditId: null, replayed: true } };
+      }
       if (alias.revokedAt) return fail('BAD_USER_INPUT', `alias ${id} was revoked already, ${alias.revokedAt.toISOString()} by ${alias.revokedBy}`, ['id']);
       // the revocation and its audit record in one transaction, as a fix
-      const done = await databases.buildings.knex.transaction(async (trx) => {
-        const revoked = await createAliasRepository(trx as unknown as Db).revoke(id, s.viewer.subject ?? 'unknown', reason!.trim());
-        if (!revoked) return null;
-        const auditId = await record(s, 'buildings', 'quarantine.revokeAlias', `revoke alias #${id} "${alias.text}" → ${alias.code}: ${reason!.trim()}`, [], [alias.code]);
-        return { alias: revoked, auditId };
-      });
+      const done = await revoke(alias, reason!.trim(), s);
       if (!done) return fail('BAD_USER_INPUT', `alias ${id} was revoked meanwhile`, ['id']);
-      return { ok: true, value: done };
+      return { ok: true, value: { ...done, replayed: false } };
+    },
+
+    /** One alias by id, when the steward may see it (within their communities). */
+    async alias(id: number, s: Steward): Promise<Result<AddressAlias>> {
+      const denied = allowed(s, 'read');
+      if (denied) return { ok: false, errors: denied };
+      const alias = Number.isSafeInteger(id) && id > 0 ? await aliases.byId(id) : null;
+      if (!alias || !inScope(s, alias.code.slice(0, 12))) return fail('NOT_FOUND', `no alias has id ${id}`, ['id']);
+      return { ok: true, value: alias };
     },
   };
 }

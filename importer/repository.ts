@@ -345,7 +345,7 @@ export function createImportRepository(database: Database, kind: DepartmentKind)
           outcome.unchanged = outcome.loadedLines.length - insertedIds.size - updatedIds.size;
           await trx.raw(`/* import.release */
             DELETE FROM ${schema}.import_quarantine
-            WHERE record_id = ANY(ARRAY(SELECT id FROM pg_temp.import_stage WHERE conflict IS NULL))`);
+            WHERE record_id = ANY(ARRAY(SELECT id FROM pg_temp.import_stage WHERE conflict IS NULL)) AND status = 'QUARANTINED'`);
         }
         const entries = [...quarantine, ...outcome.conflicts];
         if (entries.length) await writeQuarantine(trx, tx, runId, fileName, entries);
@@ -357,7 +357,7 @@ export function createImportRepository(database: Database, kind: DepartmentKind)
     async finishRun(runId: number, fileName: string, sha256: string, figures: RunFigures, report: unknown): Promise<void> {
       // a line-keyed entry this run did not renew is about a line of an older version of the file
       await query(db, `/* import.pruneLines */
-        DELETE FROM ${schema}.import_quarantine WHERE file_name = ? AND record_id IS NULL AND run_id <> ?`, [fileName, runId]);
+        DELETE FROM ${schema}.import_quarantine WHERE file_name = ? AND record_id IS NULL AND run_id <> ? AND status = 'QUARANTINED'`, [fileName, runId]);
       await query(db, `/* import.dropSeen */ DELETE FROM ${schema}.import_seen WHERE run_id = ?`, [runId]);
       await query(db, `/* import.finishRun */
         UPDATE ${schema}.import_run SET status = 'completed', finished_at = now(), updated_at = now(), file_sha256 = ?, rows_in = ?, inserted = ?, updated = ?, unchanged = ?,
@@ -376,7 +376,11 @@ export function createImportRepository(database: Database, kind: DepartmentKind)
     await copyCsv(tx, 'pg_temp.import_qstage', QUARANTINE_STAGE, [entries.map(quarantineLine).join('')]);
     const set = `run_id = excluded.run_id, file_name = excluded.file_name, line = excluded.line, reason = excluded.reason,
       detail = excluded.detail, address = excluded.address, raw = excluded.raw, community_code = excluded.community_code,
-      last_seen = now(), purged_at = NULL`;
+      last_seen = now(), purged_at = NULL,
+      status = 'QUARANTINED', resolved_at = NULL, resolved_by = NULL, resolution = NULL,
+      history = CASE WHEN import_quarantine.status = 'QUARANTINED' THEN import_quarantine.history
+        ELSE import_quarantine.history || jsonb_build_array(jsonb_build_object('action', 'REQUARANTINED', 'at', now(), 'by', NULL,
+          'note', 'was ' || import_quarantine.status || '; quarantined again by import run ' || excluded.run_id || ' (' || excluded.reason || ')')) END`;
     await trx.raw(`/* import.quarantineById */
       INSERT INTO ${schema}.import_quarantine (record_id, run_id, file_name, line, reason, detail, address, raw, community_code)
       SELECT record_id, ?, ?, line, reason, detail, address, raw, community_code FROM pg_temp.import_qstage WHERE record_id IS NOT NULL ORDER BY record_id

@@ -192,7 +192,7 @@ const embeddedChains = new WeakMap<Db, Promise<unknown>>();
  * database run one after another. (Reads still run between the statements of a mutation, on the
  * same session; they may see its rows before it commits, a dev-mode trade-off documented in the README.)
  */
-function serialized<T>(db: Db, run: () => Promise<T>): Promise<T> {
+export function serialized<T>(db: Db, run: () => Promise<T>): Promise<T> {
   if (db.client.config.client === 'pg') return run();
   const previous = embeddedChains.get(db) ?? Promise.resolve();
   const next = previous.catch(() => {}).then(run);

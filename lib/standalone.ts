@@ -23,7 +23,8 @@ export async function runStandalone<TContext extends BaseContext>(def: SubgraphD
   }
   const database = openOrExit(() => openDatabase(def.name));
   // person-level reads are appended to the audit schema (AUDIT_DATABASE_URL), migrated by `npm run migrate`
-  const auditDatabase = def.audited ? openOrExit(() => openDatabase('audit')) : null;
+  // (buildings reads nothing personal, but the stewards' alias revocations append audit records)
+  const auditDatabase = def.audited || def.name === 'buildings' ? openOrExit(() => openDatabase('audit')) : null;
   const audit = auditDatabase ? createAuditWriter(auditDatabase, { attempts: env().AUDIT_WRITE_ATTEMPTS }) : undefined;
   // other schemas the subgraph's services read (events: the buildings registry), migrated by their own subgraphs
   const related = Object.fromEntries((def.reads ?? []).map((schema) => [schema, openOrExit(() => openDatabase(schema))]));

@@ -21,11 +21,13 @@ import { logger } from '../lib/logger.ts';
 import { migrateSubgraph } from '../lib/migrate.ts';
 import { DEPARTMENT_KINDS, type DepartmentKind } from '../importer/formats.ts';
 import { createQuarantineService, MAX_PAGE, MAX_RELINK, type QuarantineItem, type Result } from '../importer/quarantine.ts';
+import { QUARANTINE_STATUSES, type QuarantineStatus } from '../importer/quarantine-repository.ts';
 import { QUARANTINE_REASONS, type QuarantineReason } from '../importer/types.ts';
 
 const USAGE = `usage: npm run quarantine -- <command> [options] --as NAME [--pii] [--community C]... [--json]
-  list <kind> [--reason R] [--older-than DAYS] [--file NAME] [--first N] [--after ID]
-                          quarantined rows, oldest first (no values): id, record, file:line, reason, community, age
+  list <kind> [--reason R] [--older-than DAYS] [--file NAME] [--status S] [--first N] [--after ID]
+                          quarantined rows, oldest first (no values): id, record, file:line, reason, community, age;
+                          --status fixed|dropped lists the rows stewards fixed or dropped (kept, with who and why)
   show <kind> <id>        one row with its values (identity numbers, phones, dates masked without --pii)
   fix <kind> <id> [--code CODE [--column COL]] [--set COL=VALUE]...
                           assign an address code (the text becomes an alias later imports match) and/or
@@ -34,7 +36,7 @@ const USAGE = `usage: npm run quarantine -- <command> [options] --as NAME [--pii
                           standardize quarantined rows again (after the registry or the aliases changed) and
                           load those that now link (default reasons OUTSIDE_DISTRICT, AMBIGUOUS, UNLINKED)
   drop <kind> <id> --why TEXT
-                          remove a row from the quarantine for good, with the reason
+                          drop a row, with the reason: marked DROPPED (who, when, why) and kept, out of list
   aliases [--all] [--first N] [--after ID]
                           the aliases stewards taught, newest first (--all: revoked ones too)
   revoke <alias-id> --why TEXT
@@ -65,6 +67,7 @@ try {
       reason: { type: 'string', multiple: true },
       'older-than': { type: 'string' },
       file: { type: 'string' },
+      status: { type: 'string' },
       first: { type: 'string' },
       after: { type: 'string' },
       code: { type: 'string' },
@@ -95,7 +98,7 @@ if (!o.as?.trim()) usageError('--as NAME is required: the steward acting, record
 
 /** Options each command takes (beyond --as, --pii, --community, --json). */
 const TAKES: Record<string, string[]> = {
-  list: ['reason', 'older-than', 'file', 'first', 'after'],
+  list: ['reason', 'older-than', 'file', 'status', 'first', 'after'],
   show: [],
   fix: ['code', 'column', 'set'],
   relink: ['reason', 'id', 'limit'],
@@ -103,7 +106,7 @@ const TAKES: Record<string, string[]> = {
   aliases: ['all', 'first', 'after'],
   revoke: ['why'],
 };
-const given = (['reason', 'older-than', 'file', 'first', 'after', 'code', 'column', 'set', 'id', 'limit', 'why'] as const).filter((k) => o[k] !== undefined);
+const given = (['reason', 'older-than', 'file', 'status', 'first', 'after', 'code', 'column', 'set', 'id', 'limit', 'why'] as const).filter((k) => o[k] !== undefined);
 if (o.all) given.push('all' as never);
 const stray = given.filter((k) => !TAKES[command].includes(k));
 if (stray.length) usageError(`${command} takes no ${stray.map((k) => `--${k}`).join(', ')}`);
@@ -142,6 +145,8 @@ const first = integer('--first', o.first, 1, MAX_PAGE);
 const after = integer('--after', o.after, 0, Number.MAX_SAFE_INTEGER);
 const olderThan = integer('--older-than', o['older-than'], 0, 36_500);
 const limit = integer('--limit', o.limit, 1, MAX_RELINK);
+const status = o.status?.toUpperCase();
+if (status !== undefined && !(QUARANTINE_STATUSES as readonly string[]).includes(status)) usageError(`--status must be one of ${QUARANTINE_STATUSES.join(', ').toLowerCase()}, got "${o.status}"`);
 const ids = o.id?.map((v) => integer('--id', v, 1, Number.MAX_SAFE_INTEGER)!);
 const fields: Record<string, string> = {};
 for (const pair of o.set ?? []) {
@@ -163,7 +168,8 @@ const steward = { viewer, client: 'npm run quarantine' };
 const day = 86_400_000;
 const age = (d: Date) => `${Math.floor((Date.now() - new Date(d).getTime()) / day)}d`;
 const line = (i: QuarantineItem) =>
-  `${String(i.id).padStart(6)}  ${(i.recordId ?? '-').padEnd(24)} ${`${i.fileName}:${i.line}`.padEnd(28)} ${i.reason.padEnd(16)} ${(i.communityCode ?? '-').padEnd(12)} ${age(i.firstSeen)}${i.purged ? ' (purged)' : ''}`;
+  `${String(i.id).padStart(6)}  ${(i.recordId ?? '-').padEnd(24)} ${`${i.fileName}:${i.line}`.padEnd(28)} ${i.reason.padEnd(16)} ${(i.communityCode ?? '-').padEnd(12)} ${age(i.firstSeen)}${i.purged ? ' (purged)' : ''}`
+  + (i.status === 'QUARANTINED' ? '' : `  ${i.status} ${new Date(i.resolvedAt!).toISOString().slice(0, 16)} by ${i.resolvedBy}: ${i.resolution}`);
 
 function report<T>(result: Result<T>, text: (value: T) => string): number {
   if (!result.ok) {
@@ -192,9 +198,9 @@ try {
   try {
     switch (command) {
       case 'list': {
-        const result = await service.list(kind!, { reason: listReasons?.[0] ?? null, community: null, olderThanDays: olderThan, file: o.file, first, after }, steward);
+        const result = await service.list(kind!, { reason: listReasons?.[0] ?? null, community: null, olderThanDays: olderThan, file: o.file, status: (status as QuarantineStatus | undefined) ?? null, first, after }, steward);
         exitCode = report(result, (p) => [
-          `${p.total} quarantined ${kind} row${p.total === 1 ? '' : 's'}${viewer.communities ? ` in ${viewer.communities.join(', ')}` : ''}; ${p.items.length} shown${p.next ? `, next page: --after ${p.next}` : ''}`,
+          `${p.total} ${(status ?? 'quarantined').toLowerCase()} ${kind} row${p.total === 1 ? '' : 's'}${viewer.communities ? ` in ${viewer.communities.join(', ')}` : ''}; ${p.items.length} shown${p.next ? `, next page: --after ${p.next}` : ''}`,
           `${'id'.padStart(6)}  ${'record'.padEnd(24)} ${'file:line'.padEnd(28)} ${'reason'.padEnd(16)} ${'community'.padEnd(12)} age`,
           ...p.items.map(line),
         ].join('\n') + '\n');
@@ -229,7 +235,7 @@ try {
         break;
       }
       case 'drop':
-        exitCode = report(await service.drop(kind!, id!, o.why, steward), (d) => `dropped ${kind} quarantine ${id} (${d.item.reason}, record ${d.item.recordId ?? '-'}); audit record ${d.auditId}\n`);
+        exitCode = report(await service.drop(kind!, id!, o.why, steward), (d) => `dropped ${kind} quarantine ${id} (${d.item.reason}, record ${d.item.recordId ?? '-'}): kept as DROPPED; ${d.replayed ? 'dropped already with this reason' : `audit record ${d.auditId}`}\n`);
         break;
       case 'aliases':
         exitCode = report(await service.aliases({ includeRevoked: o.all, first, after }, steward), (a) => [

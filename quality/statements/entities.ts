@@ -32,7 +32,7 @@ export const ENTITIES_STATEMENTS = {
    * as bad while such a record carries its code.
    */
   creditCodeDuplicate: entities('creditCodeDuplicate', where(`EXISTS (SELECT 1 FROM entities.import_quarantine q
-      WHERE coalesce(q.record_id, q.raw->>'credit_code') = e.credit_code AND q.purged_at IS NULL)`)),
+      WHERE coalesce(q.record_id, q.raw->>'credit_code') = e.credit_code AND q.purged_at IS NULL AND q.status = 'QUARANTINED')`)),
   linkage: (c) => sql`/* quality.entities.linkage */
     SELECT ${communityOf(PLACE)} AS community, '' AS segment, count(*) AS total,
            count(*) FILTER (WHERE length(${raw(PLACE)}) < 19) AS bad, NULL::float8 AS value, ${linkParts(PLACE)}

@@ -36,7 +36,7 @@ export const PEOPLE_STATEMENTS = {
    * a person counts as bad while a quarantined record with another id carries their number.
    */
   idNumberDuplicate: persons('idNumberDuplicate', `EXISTS (SELECT 1 FROM people.import_quarantine q
-      WHERE q.raw->>'id_number' = p.id_number AND coalesce(q.record_id, q.raw->>'person_id', '') <> p.id AND q.purged_at IS NULL)`),
+      WHERE q.raw->>'id_number' = p.id_number AND coalesce(q.record_id, q.raw->>'person_id', '') <> p.id AND q.purged_at IS NULL AND q.status = 'QUARANTINED')`),
   sinceRange: currentResidences('sinceRange', () => sql`r.since > current_date OR r.since < p.birth_date`),
   addressCommunity: currentResidences('addressCommunity', (c) => unknownCommunity('r.address_code', c)),
   /** Current residences by link precision; bad: coarser than a building. */

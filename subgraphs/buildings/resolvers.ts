@@ -4,12 +4,16 @@
 import { ancestorCodes, checkAddressCode, LEVEL_LENGTH, parentCode } from '../../lib/address-code.ts';
 import { BULK_PAGE_SIZE, checkFirst, ErrorCode, userError } from '../../lib/errors.ts';
 import { decodeCursor, toConnection } from '../../lib/pagination.ts';
-import { AddressCode } from '../../lib/scalars.ts';
 import { schematicArea } from './area.ts';
+import { AddressCode, DateTime } from '../../lib/scalars.ts';
 import type { BuildingsContext } from './context.ts';
 import type { Resolvers } from './generated/resolvers-types.ts';
 import type { AddressMapper } from './schema.mappers.ts';
 import type { AddressRow, ChildrenKey, SubtreeKey } from './repository.ts';
+import { aliasResolvers } from '../../importer/quarantine-graphql.ts';
+/** The stewards' aliases (importer/quarantine-graphql.ts, the same service as `npm run quarantine`). */
+const quarantine = aliasResolvers();
+
 
 const MAX_CODES = 500;
 /** standardizeAddresses takes at most this many texts, each at most MAX_TEXT_LENGTH characters. */
@@ -44,8 +48,11 @@ async function rowOf(parent: AddressMapper, ctx: BuildingsContext): Promise<Addr
 
 export const resolvers: Resolvers = {
   AddressCode,
+  DateTime,
 
+  Mutation: quarantine.Mutation as NonNullable<Resolvers['Mutation']>,
   Query: {
+    ...(quarantine.Query as NonNullable<Resolvers['Query']>),
     address: async (_, { code }, ctx) => {
       const row = await ctx.loaders.address.load(code);
       if (!row) throw userError(`No address has code ${code}`, ErrorCode.ADDRESS_NOT_FOUND, { addressCode: code });
@@ -164,4 +171,5 @@ export const resolvers: Resolvers = {
     use: (row) => row.roomUse,
     areaSquareMeters: (row) => row.areaM2,
   },
+  AddressAlias: quarantine.AddressAlias as NonNullable<Resolvers['AddressAlias']>,
 };

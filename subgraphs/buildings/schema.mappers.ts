@@ -4,6 +4,8 @@ import type { AddressMatch, MatchCandidate, MatchReason } from '../../address/ty
 import type { AddressRow, ChildrenKey, SubtreeKey } from './repository.ts';
 import type { SchematicArea } from './area.ts';
 
+import type { AddressAlias } from '../../address/aliases.ts';
+
 /** A full registry row, or a bare `{ code }` reference from another subgraph before it is loaded. */
 export type AddressMapper = AddressRow | { code: string; __typename?: 'Address' };
 export type BuildingInfoMapper = AddressRow;
@@ -17,3 +19,7 @@ export type MatchReasonMapper = MatchReason;
 export type ViewerMapper = Viewer;
 /** A hull computed from the building points beneath an address (area.ts). */
 export type SchematicAreaMapper = SchematicArea;
+
+
+/** An alias a steward taught, as address/aliases.ts reads it. */
+export type AddressAliasMapper = AddressAlias;

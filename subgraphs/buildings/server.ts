@@ -6,6 +6,7 @@ import { sharedStandardizer } from '../../address/standardizer.ts';
 import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { Database } from '../../lib/db.ts';
 import { loadSchema } from '../../lib/schema-file.ts';
+import { quarantineContext } from '../../importer/quarantine-graphql.ts';
 import type { SubgraphDefinition } from '../../lib/subgraph-server.ts';
 import type { BuildingsContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
@@ -16,8 +17,9 @@ export const buildingsSubgraph: SubgraphDefinition<BuildingsContext> = {
   name: 'buildings',
   typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
   resolvers: resolvers as SubgraphDefinition<BuildingsContext>['resolvers'],
-  createContext: (database: Database, viewer: Viewer) => {
+  createContext: (database: Database, viewer: Viewer, services = {}) => {
     const repository = createAddressRepository(database.knex);
-    return { repository, loaders: createLoaders(repository), standardizer: () => sharedStandardizer(database), viewer };
+    const quarantine = quarantineContext({ kind: 'buildings', database, buildings: database, audit: services.audit, viewer, request: services.request ?? null });
+    return { repository, loaders: createLoaders(repository), standardizer: () => sharedStandardizer(database), viewer, quarantine };
   },
 };

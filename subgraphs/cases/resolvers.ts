@@ -7,6 +7,10 @@ import { decodeCursor, toConnection } from '../../lib/pagination.ts';
 import { AddressCode, CreditCode, DateScalar, DateTime } from '../../lib/scalars.ts';
 import type { Resolvers } from './generated/resolvers-types.ts';
 import type { CaseRow, CasesKey } from './repository.ts';
+import { departmentQuarantineResolvers } from '../../importer/quarantine-graphql.ts';
+/** The stewards' quarantine of this department (importer/quarantine-graphql.ts, the same service as `npm run quarantine`). */
+const quarantine = departmentQuarantineResolvers('cases');
+
 
 /** Most ids one `cases` lookup takes. */
 const MAX_IDS = 500;
@@ -43,6 +47,7 @@ export const resolvers: Resolvers = {
   DateTime,
 
   Query: {
+    ...(quarantine.Query as NonNullable<Resolvers['Query']>),
     case: async (_, { id }, ctx) => {
       const row = await ctx.loaders.case.load(id);
       if (!row) throw userError(`No case has id ${id}`, ErrorCode.NOT_FOUND, { id });
@@ -56,6 +61,7 @@ export const resolvers: Resolvers = {
   },
 
   Mutation: {
+    ...(quarantine.Mutation as NonNullable<Resolvers['Mutation']>),
     caseOpen: (_, { input }, ctx) => ctx.mutations.open(input),
     caseUpdateStatus: (_, { input }, ctx) => ctx.mutations.updateStatus(input),
     caseClose: (_, { input }, ctx) => ctx.mutations.close(input),
@@ -109,4 +115,5 @@ export const resolvers: Resolvers = {
     pageInfo: async (key, _, ctx) => toConnection(await ctx.loaders.casePage.load(key), key.first, caseKey, CASES_FIELD).pageInfo,
     totalCount: (key, _, ctx) => ctx.loaders.caseCount.load(key),
   },
+  QuarantinedRow: quarantine.QuarantinedRow as NonNullable<Resolvers['QuarantinedRow']>,
 };

@@ -1,6 +1,8 @@
 /** GraphQL type -> the value its resolvers receive (repository rows, not hand-typed shapes). */
 import type { CaseHistoryRow, CasePartyRow, CaseRow, CasesKey } from './repository.ts';
 import type { CaseStatsSummary } from './stats.ts';
+import type { QuarantineItem } from '../../importer/quarantine.ts';
+import type { QuarantineHistoryEntry } from '../../importer/quarantine-repository.ts';
 
 export type CaseMapper = CaseRow;
 export type CasePartyMapper = CasePartyRow;
@@ -10,3 +12,10 @@ export type AddressMapper = { code: string };
 export type CaseConnectionMapper = CasesKey;
 export type CaseStatsMapper = CaseStatsSummary;
 export type CaseHistoryEntryMapper = CaseHistoryRow;
+
+
+/** A quarantined row as the stewards' service presents it (masked unless people:pii). */
+export type QuarantinedRowMapper = QuarantineItem;
+export type QuarantineHistoryEntryMapper = QuarantineHistoryEntry;
+/** The buildings subgraph owns aliases; here an alias is its id. */
+export type AddressAliasRefMapper = { id: string };

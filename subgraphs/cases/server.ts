@@ -7,13 +7,13 @@ import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { Database } from '../../lib/db.ts';
 import { loadSchema } from '../../lib/schema-file.ts';
 import { sharedStandardizer } from '../../address/standardizer.ts';
+import { quarantineContext } from '../../importer/quarantine-graphql.ts';
 import type { SubgraphDefinition, SubgraphServices } from '../../lib/subgraph-server.ts';
 import type { CasesContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
 import { createCaseMutations } from './mutations.ts';
 import { createCaseRepository } from './repository.ts';
 import { resolvers } from './resolvers.ts';
-
 import type { CasePartyRow } from './repository.ts';
 
 export const casesSubgraph: SubgraphDefinition<CasesContext> = {
@@ -24,19 +24,25 @@ export const casesSubgraph: SubgraphDefinition<CasesContext> = {
   audited: {
     CaseParty: (party: CasePartyRow) => ({ personIds: [party.personId] }),
   },
-  // free-text addresses of caseOpen are standardized against the buildings registry
+  // free-text addresses of caseOpen are standardized against the buildings registry, and the
+  // stewards' quarantine links and loads rows against it (and teaches its aliases)
   reads: ['buildings'],
   createContext: (database: Database, viewer: Viewer, services: SubgraphServices = {}) => {
     const repository = createCaseRepository(database.knex, viewer.communities);
     const buildings = services.databases?.buildings;
+    const standardizer = buildings ? () => sharedStandardizer(buildings) : null;
     const mutations = createCaseMutations({
       subgraph: 'cases',
       db: database.knex,
       viewer,
       request: services.request ?? null,
       audit: services.audit,
-      standardizer: buildings ? () => sharedStandardizer(buildings) : null,
+      standardizer,
     });
-    return { repository, loaders: createLoaders(repository), mutations, viewer };
+    const quarantine = quarantineContext({
+      kind: 'cases', database, buildings, audit: services.audit, viewer, request: services.request ?? null,
+      standardizer: standardizer ?? undefined,
+    });
+    return { repository, loaders: createLoaders(repository), mutations, viewer, quarantine };
   },
 };

@@ -1,3 +1,4 @@
+import type { QuarantineContext } from '../../importer/quarantine-graphql.ts';
 import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { Loaders } from './loaders.ts';
 import type { EntitiesRepository } from './repository.ts';
@@ -8,4 +9,6 @@ export type EntitiesContext = {
   viewer: Viewer;
   repository: EntitiesRepository;
   loaders: Loaders;
+  /** The stewards' quarantine (importer/quarantine-graphql.ts); null when the subgraph runs without the registry or the audit writer. */
+  quarantine: QuarantineContext | null;
 };

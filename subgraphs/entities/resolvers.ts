@@ -9,6 +9,10 @@ import { decodeCursor, toConnection } from '../../lib/pagination.ts';
 import { AddressCode, CreditCode, DateScalar, DateTime } from '../../lib/scalars.ts';
 import type { Resolvers } from './generated/resolvers-types.ts';
 import type { EntitiesKey, LegalEntityRow } from './repository.ts';
+import { departmentQuarantineResolvers } from '../../importer/quarantine-graphql.ts';
+/** The stewards' quarantine of this department (importer/quarantine-graphql.ts, the same service as `npm run quarantine`). */
+const quarantine = departmentQuarantineResolvers('entities');
+
 
 /** Most credit codes one `legalEntities` lookup takes. */
 const MAX_CODES = 500;
@@ -29,7 +33,9 @@ export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime,
 
+  Mutation: quarantine.Mutation as NonNullable<Resolvers['Mutation']>,
   Query: {
+    ...(quarantine.Query as NonNullable<Resolvers['Query']>),
     legalEntity: async (_, { creditCode }, ctx) => {
       const row = await ctx.loaders.legalEntity.load(creditCode);
       if (!row) throw userError(`No legal entity has credit code ${creditCode}`, ErrorCode.NOT_FOUND, { creditCode });
@@ -91,4 +97,5 @@ export const resolvers: Resolvers = {
     pageInfo: async (key, _, ctx) => toConnection(await ctx.loaders.entities.load(key), key.first, entityKey, ENTITIES_FIELD).pageInfo,
     totalCount: (key, _, ctx) => ctx.loaders.entityCount.load(key),
   },
+  QuarantinedRow: quarantine.QuarantinedRow as NonNullable<Resolvers['QuarantinedRow']>,
 };

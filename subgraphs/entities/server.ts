@@ -4,7 +4,9 @@
  */
 import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { Database } from '../../lib/db.ts';
+import { sharedStandardizer } from '../../address/standardizer.ts';
 import { loadSchema } from '../../lib/schema-file.ts';
+import { quarantineContext } from '../../importer/quarantine-graphql.ts';
 import type { SubgraphDefinition } from '../../lib/subgraph-server.ts';
 import type { EntitiesContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
@@ -20,8 +22,14 @@ export const entitiesSubgraph: SubgraphDefinition<EntitiesContext> = {
     // a Person reference (its inaccessible key ref: the person id) the people subgraph sent here
     Person: (person: { ref: string }) => ({ personIds: [person.ref] }),
   },
-  createContext: (database: Database, viewer: Viewer) => {
+  // the stewards' quarantine links and loads rows against the registry (and teaches its aliases)
+  reads: ['buildings'],
+  createContext: (database: Database, viewer: Viewer, services = {}) => {
     const repository = createEntitiesRepository(database.knex, viewer.communities);
-    return { repository, loaders: createLoaders(repository), viewer };
+    const quarantine = quarantineContext({
+      kind: 'entities', database, buildings: services.databases?.buildings, audit: services.audit, viewer, request: services.request ?? null,
+      standardizer: services.databases?.buildings ? () => sharedStandardizer(services.databases!.buildings!) : undefined,
+    });
+    return { repository, loaders: createLoaders(repository), viewer, quarantine };
   },
 };

@@ -1,3 +1,4 @@
+import type { QuarantineContext } from '../../importer/quarantine-graphql.ts';
 import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { Loaders } from './loaders.ts';
 import type { EventMutations } from './mutations.ts';
@@ -11,4 +12,6 @@ export type EventsContext = {
   loaders: Loaders;
   /** The writes (mutations.ts), each in a transaction of its own. */
   mutations: EventMutations;
+  /** The stewards' quarantine (importer/quarantine-graphql.ts); null when the subgraph runs without the registry or the audit writer. */
+  quarantine: QuarantineContext | null;
 };

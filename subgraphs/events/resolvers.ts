@@ -8,6 +8,10 @@ import { AddressCode, CreditCode, DateTime } from '../../lib/scalars.ts';
 import type { EventsContext } from './context.ts';
 import type { Resolvers } from './generated/resolvers-types.ts';
 import type { EventRow, EventsKey } from './repository.ts';
+import { departmentQuarantineResolvers } from '../../importer/quarantine-graphql.ts';
+/** The stewards' quarantine of this department (importer/quarantine-graphql.ts, the same service as `npm run quarantine`). */
+const quarantine = departmentQuarantineResolvers('events');
+
 
 /** Most ids one `events` lookup takes. */
 const MAX_IDS = 500;
@@ -43,6 +47,7 @@ export const resolvers: Resolvers = {
   DateTime,
 
   Query: {
+    ...(quarantine.Query as NonNullable<Resolvers['Query']>),
     event: async (_, { id }, ctx) => {
       const row = await ctx.loaders.event.load(id);
       if (!row) throw userError(`No event has id ${id}`, ErrorCode.NOT_FOUND, { id });
@@ -56,6 +61,7 @@ export const resolvers: Resolvers = {
   },
 
   Mutation: {
+    ...(quarantine.Mutation as NonNullable<Resolvers['Mutation']>),
     eventReport: (_, { input }, ctx) => ctx.mutations.report(input),
     eventAssign: (_, { input }, ctx) => ctx.mutations.assign(input),
     eventResolve: (_, { input }, ctx) => ctx.mutations.resolve(input),
@@ -114,4 +120,5 @@ export const resolvers: Resolvers = {
     pageInfo: async (key, _, ctx) => toConnection(await ctx.loaders.eventPage.load(key), key.first, eventKey, EVENTS_FIELD).pageInfo,
     totalCount: (key, _, ctx) => ctx.loaders.eventCount.load(key),
   },
+  QuarantinedRow: quarantine.QuarantinedRow as NonNullable<Resolvers['QuarantinedRow']>,
 };

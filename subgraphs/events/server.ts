@@ -5,6 +5,7 @@
 import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { Database } from '../../lib/db.ts';
 import { loadSchema } from '../../lib/schema-file.ts';
+import { quarantineContext } from '../../importer/quarantine-graphql.ts';
 import { sharedStandardizer } from '../../address/standardizer.ts';
 import type { SubgraphDefinition, SubgraphServices } from '../../lib/subgraph-server.ts';
 import { createEventMutations } from './mutations.ts';
@@ -36,6 +37,10 @@ export const eventsSubgraph: SubgraphDefinition<EventsContext> = {
       audit: services.audit,
       standardizer: buildings ? () => sharedStandardizer(buildings) : null,
     });
-    return { repository, loaders: createLoaders(repository), mutations, viewer };
+    const quarantine = quarantineContext({
+      kind: 'events', database, buildings, audit: services.audit, viewer, request: services.request ?? null,
+      standardizer: buildings ? () => sharedStandardizer(buildings) : undefined,
+    });
+    return { repository, loaders: createLoaders(repository), mutations, viewer, quarantine };
   },
 };

@@ -1,3 +1,4 @@
+import type { QuarantineContext } from '../../importer/quarantine-graphql.ts';
 import type { AuditRepository } from '../../audit/repository.ts';
 import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { AuditCollector } from '../../lib/subgraph-server.ts';
@@ -14,4 +15,6 @@ export type PeopleContext = {
   /** What this request revealed, for the audit log (set by the subgraph server on every request through the gateway). */
   audit?: AuditCollector;
   loaders: Loaders;
+  /** The stewards' quarantine (importer/quarantine-graphql.ts); null when the subgraph runs without the registry or the audit writer. */
+  quarantine: QuarantineContext | null;
 };

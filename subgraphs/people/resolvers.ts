@@ -10,6 +10,10 @@ import type { PeopleContext } from './context.ts';
 import type { Resolvers } from './generated/resolvers-types.ts';
 import type { PeopleKey, PersonRow, ResidenceRow, ResidencesKey, ResidentsKey } from './repository.ts';
 import type { PersonLinkMapper } from './schema.mappers.ts';
+import { departmentQuarantineResolvers } from '../../importer/quarantine-graphql.ts';
+/** The stewards' quarantine of this department (importer/quarantine-graphql.ts, the same service as `npm run quarantine`). */
+const quarantine = departmentQuarantineResolvers('people');
+
 
 /** Most ids one `people` lookup takes. */
 const MAX_IDS = 500;
@@ -68,7 +72,9 @@ export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime,
 
+  Mutation: quarantine.Mutation as NonNullable<Resolvers['Mutation']>,
   Query: {
+    ...(quarantine.Query as NonNullable<Resolvers['Query']>),
     auditRecords: (_, args, ctx) => ctx.auditLog.auditRecords(args),
     person: async (_, { id }, ctx) => {
       const row = await ctx.loaders.person.load(id);
@@ -207,4 +213,5 @@ export const resolvers: Resolvers = {
     node: (edge, _, ctx) => personOf(edge.node.personId, ctx),
     residence: (edge) => edge.node,
   },
+  QuarantinedRow: quarantine.QuarantinedRow as NonNullable<Resolvers['QuarantinedRow']>,
 };

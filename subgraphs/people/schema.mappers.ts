@@ -1,6 +1,8 @@
 import type { AuditRecord } from '../../audit/repository.ts';
 /** GraphQL type -> the value its resolvers receive (repository rows, not hand-typed shapes). */
 import type { PeopleKey, PersonRow, ResidenceRow, ResidencesKey, ResidentsKey } from './repository.ts';
+import type { QuarantineItem } from '../../importer/quarantine.ts';
+import type { QuarantineHistoryEntry } from '../../importer/quarantine-repository.ts';
 
 export type PersonMapper = PersonRow;
 export type ResidenceMapper = ResidenceRow;
@@ -21,3 +23,9 @@ export type AuditRecordMapper = AuditRecord;
 export type PersonLinkMapper = { personRef: string };
 /** A legal entity of the entities subgraph: here only its key and its representative's ref. */
 export type LegalEntityMapper = { creditCode: string; legalRepresentativeRef: string | null };
+
+/** A quarantined row as the stewards' service presents it (masked unless people:pii). */
+export type QuarantinedRowMapper = QuarantineItem;
+export type QuarantineHistoryEntryMapper = QuarantineHistoryEntry;
+/** The buildings subgraph owns aliases; here an alias is its id. */
+export type AddressAliasRefMapper = { id: string };

@@ -5,7 +5,9 @@
 import { createAuditRepository } from '../../audit/repository.ts';
 import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { Database } from '../../lib/db.ts';
+import { sharedStandardizer } from '../../address/standardizer.ts';
 import { loadSchema } from '../../lib/schema-file.ts';
+import { quarantineContext } from '../../importer/quarantine-graphql.ts';
 import type { SubgraphDefinition } from '../../lib/subgraph-server.ts';
 import type { PeopleContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
@@ -35,10 +37,16 @@ export const peopleSubgraph: SubgraphDefinition<PeopleContext> = {
     // reading the log reveals whom the records name: auditors' reads are audited too
     AuditRecord: (record: AuditRecordMapper) => ({ personIds: record.personIds, addressCodes: record.addressCodes }),
   },
-  createContext: (database: Database, viewer: Viewer, services) => {
+  // the stewards' quarantine links and loads rows against the registry (and teaches its aliases)
+  reads: ['buildings'],
+  createContext: (database: Database, viewer: Viewer, services = {}) => {
     const repository = createPeopleRepository(database.knex, viewer.communities);
     // the audit schema's database (AUDIT_DATABASE_URL); in-process tests without a writer share the fixture database
     const auditDb = services?.audit?.db ?? database.knex;
-    return { repository, loaders: createLoaders(repository), viewer, auditLog: createAuditRepository(auditDb, viewer.communities) };
+    const quarantine = quarantineContext({
+      kind: 'people', database, buildings: services.databases?.buildings, audit: services.audit, viewer, request: services.request ?? null,
+      standardizer: services.databases?.buildings ? () => sharedStandardizer(services.databases!.buildings!) : undefined,
+    });
+    return { repository, loaders: createLoaders(repository), viewer, auditLog: createAuditRepository(auditDb, viewer.communities), quarantine };
   },
 };

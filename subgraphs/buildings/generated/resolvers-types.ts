@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { AddressMapper, BuildingInfoMapper, RoomInfoMapper, AddressConnectionMapper, AddressMatchMapper, AddressCandidateMapper, MatchReasonMapper, ViewerMapper } from '../schema.mappers.ts';
+import type { AddressAliasMapper, AddressMapper, BuildingInfoMapper, RoomInfoMapper, AddressConnectionMapper, AddressMatchMapper, AddressCandidateMapper, MatchReasonMapper, ViewerMapper } from '../schema.mappers.ts';
 import type { BuildingsContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -19,6 +19,8 @@ export type Scalars = {
    * prefix is its ancestor's code. Lowercase input is accepted and upper-cased.
    */
   AddressCode: { input: string; output: string; }
+  /** An instant (ISO 8601 with offset), e.g. 2026-11-30T10:40:00.000Z. */
+  DateTime: { input: Date | string; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -69,6 +71,75 @@ export type AddressAncestorArgs = {
 export type AddressChildrenArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * An address alias: a spelling the standardizer could not link, normalized (NFKC, simplified
+ * characters, no spaces or punctuation), and the registry address a steward's quarantine fix
+ * assigned to it. Later imports link the spelling to it. Never deleted: a revoked alias stays, with
+ * who and why. Reached only through `addressAliases` (steward:read) and a fix's payload
+ * (steward:write); resolving one by key answers null unless the viewer has a steward scope and the
+ * alias lies in their communities.
+ */
+export type AddressAlias = {
+  __typename?: 'AddressAlias';
+  /** The address the text stands for. */
+  address: Address;
+  /** When. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The steward who taught it. */
+  createdBy: Scalars['String']['output'];
+  /** The alias id. */
+  id: Scalars['ID']['output'];
+  /** Why it was revoked. */
+  revokeReason?: Maybe<Scalars['String']['output']>;
+  /** When it was revoked; null while live. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The steward who revoked it. */
+  revokedBy?: Maybe<Scalars['String']['output']>;
+  /** The normalized text. */
+  text: Scalars['String']['output'];
+};
+
+/** A page of address aliases, newest first. */
+export type AddressAliasConnection = {
+  __typename?: 'AddressAliasConnection';
+  /** The aliases of this page. */
+  edges: Array<AddressAliasEdge>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+};
+
+/** One alias in a page. */
+export type AddressAliasEdge = {
+  __typename?: 'AddressAliasEdge';
+  /** Pass as `after` for the aliases following this one. */
+  cursor: Scalars['String']['output'];
+  /** The alias. */
+  node: AddressAlias;
+};
+
+/** Revokes an alias: later imports of its text are matched, and quarantined, as before. */
+export type AddressAliasRevokeInput = {
+  /** Client-chosen id, echoed in the payload. A retry of the same revocation answers it again. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The alias id. */
+  id: Scalars['ID']['input'];
+  /** Why (kept on the alias and in the audit trail); at most 500 characters. */
+  reason: Scalars['String']['input'];
+};
+
+/** What a revocation did. */
+export type AddressAliasRevokePayload = {
+  __typename?: 'AddressAliasRevokePayload';
+  /** The alias, now revoked; null when refused. */
+  alias?: Maybe<AddressAlias>;
+  /** The clientMutationId given. */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** True when this steward had revoked it already with this reason (a retry): nothing new was written. */
+  replayed: Scalars['Boolean']['output'];
+  /** Why it was refused; empty on success. */
+  userErrors: Array<QuarantineUserError>;
 };
 
 /** An address the input might mean, when the match had to stop above the written precision. */
@@ -254,6 +325,19 @@ export type MatchReasonStatus =
   /** Written, but nothing in the registry has it. */
   | 'NOT_FOUND';
 
+/** The stewards' writes of the registry: each runs in one transaction with its audit record. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Revokes an address alias (steward:write). */
+  addressAliasRevoke: AddressAliasRevokePayload;
+};
+
+
+/** The stewards' writes of the registry: each runs in one transaction with its audit record. */
+export type MutationAddressAliasRevokeArgs = {
+  input: AddressAliasRevokeInput;
+};
+
 /** Forward pagination state of a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -263,10 +347,56 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** Why a steward's request was refused. */
+export type QuarantineErrorCode =
+  /** No address in the registry has this code. */
+  | 'ADDRESS_NOT_FOUND'
+  /** The text is taught as another code already: revoke that alias first. */
+  | 'ALIAS_CONFLICT'
+  /** Another address of the row is still ambiguous: assign a code for it. */
+  | 'AMBIGUOUS'
+  /** An input value is malformed or missing; `field` names it. */
+  | 'BAD_USER_INPUT'
+  /** The database refused the corrected row; nothing changed. */
+  | 'CONFLICT'
+  /** The token lacks steward:write. */
+  | 'FORBIDDEN'
+  /** The address code is malformed or of a level a row cannot be linked at. */
+  | 'INVALID_ADDRESS_CODE'
+  /** The corrected row still fails validation; `field` names the column. */
+  | 'INVALID_ROW'
+  /** A required address is still empty. */
+  | 'MISSING_ADDRESS'
+  /** No such row or alias, or it lies outside the steward's communities: the two are not told apart. */
+  | 'NOT_FOUND'
+  /** Another address of the row lies outside the district. */
+  | 'OUTSIDE_DISTRICT'
+  /** The code lies outside the steward's communities. */
+  | 'OUT_OF_SCOPE'
+  /** The row's values were erased after the retention: import the record again. */
+  | 'PURGED'
+  /** The row was fixed or dropped already. */
+  | 'RESOLVED'
+  /** Another address of the row still does not link: assign a code for it. */
+  | 'UNLINKED';
+
+/** A business error of a steward's request. */
+export type QuarantineUserError = {
+  __typename?: 'QuarantineUserError';
+  /** A stable code. */
+  code: QuarantineErrorCode;
+  /** The input path at fault, e.g. ["input", "addressCode"]; null when the whole request is refused. */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  /** What is wrong, in words. */
+  message: Scalars['String']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** One address by its code. An unknown code gives null and an ADDRESS_NOT_FOUND error. */
   address?: Maybe<Address>;
+  /** The address aliases stewards taught (steward:read), newest first; a confined steward sees those whose code lies in their communities. */
+  addressAliases?: Maybe<AddressAliasConnection>;
   /** Several addresses by code, in the order asked; null where a code is unknown. At most 500 codes. */
   addresses: Array<Maybe<Address>>;
   /** Every registry address at or beneath `code` (itself included), optionally of some levels only, in code order. An unknown code gives null and an ADDRESS_NOT_FOUND error. */
@@ -284,6 +414,13 @@ export type Query = {
 
 export type QueryAddressArgs = {
   code: Scalars['AddressCode']['input'];
+};
+
+
+export type QueryAddressAliasesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -453,6 +590,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   Address: Address;
+  AddressAlias: AddressAlias;
 };
 
 /** Mapping of federation reference types */
@@ -460,6 +598,9 @@ export type FederationReferenceTypes = {
   Address:
     ( { __typename: 'Address' }
     & GraphQLRecursivePick<FederationTypes['Address'], {"code":true}> );
+  AddressAlias:
+    ( { __typename: 'AddressAlias' }
+    & GraphQLRecursivePick<FederationTypes['AddressAlias'], {"id":true}> );
 };
 
 
@@ -469,6 +610,13 @@ export type ResolversTypes = {
   Address: ResolverTypeWrapper<AddressMapper>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AddressAlias: ResolverTypeWrapper<AddressAliasMapper>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AddressAliasConnection: ResolverTypeWrapper<Omit<AddressAliasConnection, 'edges'> & { edges: Array<ResolversTypes['AddressAliasEdge']> }>;
+  AddressAliasEdge: ResolverTypeWrapper<Omit<AddressAliasEdge, 'node'> & { node: ResolversTypes['AddressAlias'] }>;
+  AddressAliasRevokeInput: AddressAliasRevokeInput;
+  AddressAliasRevokePayload: ResolverTypeWrapper<Omit<AddressAliasRevokePayload, 'alias'> & { alias?: Maybe<ResolversTypes['AddressAlias']> }>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AddressCandidate: ResolverTypeWrapper<AddressCandidateMapper>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   AddressCode: ResolverTypeWrapper<Scalars['AddressCode']['output']>;
@@ -479,11 +627,14 @@ export type ResolversTypes = {
   AddressMatch: ResolverTypeWrapper<AddressMatchMapper>;
   BuildingInfo: ResolverTypeWrapper<BuildingInfoMapper>;
   BuildingType: BuildingType;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
   MatchReason: ResolverTypeWrapper<MatchReasonMapper>;
   MatchReasonStatus: MatchReasonStatus;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  QuarantineErrorCode: QuarantineErrorCode;
+  QuarantineUserError: ResolverTypeWrapper<QuarantineUserError>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RoomInfo: ResolverTypeWrapper<RoomInfoMapper>;
   RoomUse: RoomUse;
@@ -496,6 +647,13 @@ export type ResolversParentTypes = {
   Address: AddressMapper;
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
+  AddressAlias: AddressAliasMapper;
+  ID: Scalars['ID']['output'];
+  AddressAliasConnection: Omit<AddressAliasConnection, 'edges'> & { edges: Array<ResolversParentTypes['AddressAliasEdge']> };
+  AddressAliasEdge: Omit<AddressAliasEdge, 'node'> & { node: ResolversParentTypes['AddressAlias'] };
+  AddressAliasRevokeInput: AddressAliasRevokeInput;
+  AddressAliasRevokePayload: Omit<AddressAliasRevokePayload, 'alias'> & { alias?: Maybe<ResolversParentTypes['AddressAlias']> };
+  Boolean: Scalars['Boolean']['output'];
   AddressCandidate: AddressCandidateMapper;
   Float: Scalars['Float']['output'];
   AddressCode: Scalars['AddressCode']['output'];
@@ -504,10 +662,12 @@ export type ResolversParentTypes = {
   AddressEdge: Omit<AddressEdge, 'node'> & { node: ResolversParentTypes['Address'] };
   AddressMatch: AddressMatchMapper;
   BuildingInfo: BuildingInfoMapper;
+  DateTime: Scalars['DateTime']['output'];
   GeoPoint: GeoPoint;
   MatchReason: MatchReasonMapper;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
+  QuarantineUserError: QuarantineUserError;
   Query: Record<PropertyKey, never>;
   RoomInfo: RoomInfoMapper;
   SchematicArea: SchematicArea;
@@ -527,6 +687,35 @@ export type AddressResolvers<ContextType = BuildingsContext, ParentType extends 
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
   room?: Resolver<Maybe<ResolversTypes['RoomInfo']>, ParentType, ContextType>;
+};
+
+export type AddressAliasResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['AddressAlias'] = ResolversParentTypes['AddressAlias'], FederationReferenceType extends FederationReferenceTypes['AddressAlias'] = FederationReferenceTypes['AddressAlias']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AddressAlias']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  address?: Resolver<ResolversTypes['Address'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  revokeReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  revokedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AddressAliasConnectionResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['AddressAliasConnection'] = ResolversParentTypes['AddressAliasConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AddressAliasEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AddressAliasEdgeResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['AddressAliasEdge'] = ResolversParentTypes['AddressAliasEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AddressAlias'], ParentType, ContextType>;
+};
+
+export type AddressAliasRevokePayloadResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['AddressAliasRevokePayload'] = ResolversParentTypes['AddressAliasRevokePayload']> = {
+  alias?: Resolver<Maybe<ResolversTypes['AddressAlias']>, ParentType, ContextType>;
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['QuarantineUserError']>, ParentType, ContextType>;
 };
 
 export type AddressCandidateResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['AddressCandidate'] = ResolversParentTypes['AddressCandidate']> = {
@@ -591,6 +780,10 @@ export type BuildingInfoResolvers<ContextType = BuildingsContext, ParentType ext
   yearBuilt?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
 export type GeoPointResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint']> = {
   latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -602,13 +795,24 @@ export type MatchReasonResolvers<ContextType = BuildingsContext, ParentType exte
   status?: Resolver<ResolversTypes['MatchReasonStatus'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addressAliasRevoke?: Resolver<ResolversTypes['AddressAliasRevokePayload'], ParentType, ContextType, RequireFields<MutationAddressAliasRevokeArgs, 'input'>>;
+};
+
 export type PageInfoResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type QuarantineUserErrorResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['QuarantineUserError'] = ResolversParentTypes['QuarantineUserError']> = {
+  code?: Resolver<ResolversTypes['QuarantineErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   address?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType, RequireFields<QueryAddressArgs, 'code'>>;
+  addressAliases?: Resolver<Maybe<ResolversTypes['AddressAliasConnection']>, ParentType, ContextType, RequireFields<QueryAddressAliasesArgs, 'first' | 'includeRevoked'>>;
   addresses?: Resolver<Array<Maybe<ResolversTypes['Address']>>, ParentType, ContextType, RequireFields<QueryAddressesArgs, 'codes'>>;
   addressesUnder?: Resolver<Maybe<ResolversTypes['AddressConnection']>, ParentType, ContextType, RequireFields<QueryAddressesUnderArgs, 'code' | 'first'>>;
   searchAddresses?: Resolver<Array<ResolversTypes['Address']>, ParentType, ContextType, RequireFields<QuerySearchAddressesArgs, 'first' | 'query'>>;
@@ -640,6 +844,10 @@ export type ViewerResolvers<ContextType = BuildingsContext, ParentType extends R
 
 export type Resolvers<ContextType = BuildingsContext> = {
   Address?: AddressResolvers<ContextType>;
+  AddressAlias?: AddressAliasResolvers<ContextType>;
+  AddressAliasConnection?: AddressAliasConnectionResolvers<ContextType>;
+  AddressAliasEdge?: AddressAliasEdgeResolvers<ContextType>;
+  AddressAliasRevokePayload?: AddressAliasRevokePayloadResolvers<ContextType>;
   AddressCandidate?: AddressCandidateResolvers<ContextType>;
   AddressCode?: GraphQLScalarType;
   AddressComponents?: AddressComponentsResolvers<ContextType>;
@@ -647,9 +855,12 @@ export type Resolvers<ContextType = BuildingsContext> = {
   AddressEdge?: AddressEdgeResolvers<ContextType>;
   AddressMatch?: AddressMatchResolvers<ContextType>;
   BuildingInfo?: BuildingInfoResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
   GeoPoint?: GeoPointResolvers<ContextType>;
   MatchReason?: MatchReasonResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  QuarantineUserError?: QuarantineUserErrorResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RoomInfo?: RoomInfoResolvers<ContextType>;
   SchematicArea?: SchematicAreaResolvers<ContextType>;

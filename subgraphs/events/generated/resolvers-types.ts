@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { EventMapper, AddressMapper, EventConnectionMapper, EventStatsMapper, EventPersonLinkMapper, EventEntityLinkMapper, EventHistoryEntryMapper } from '../schema.mappers.ts';
+import type { QuarantinedRowMapper, QuarantineHistoryEntryMapper, AddressAliasRefMapper, EventMapper, AddressMapper, EventConnectionMapper, EventStatsMapper, EventPersonLinkMapper, EventEntityLinkMapper, EventHistoryEntryMapper } from '../schema.mappers.ts';
 import type { EventsContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -70,6 +70,13 @@ export type AddressEventsArgs = {
   status?: InputMaybe<Array<EventStatus>>;
   updatedBefore?: InputMaybe<Scalars['DateTime']['input']>;
   updatedSince?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** An address alias a steward taught, answered by the buildings subgraph. */
+export type AddressAlias = {
+  __typename?: 'AddressAlias';
+  /** The alias id. */
+  id: Scalars['ID']['output'];
 };
 
 /** An address's level, by the length of its code. */
@@ -432,6 +439,10 @@ export type Mutation = {
   eventAssign: EventChangePayload;
   /** Closes a resolved event after checking it: RESOLVED -> CLOSED. */
   eventClose: EventChangePayload;
+  /** Drops a quarantined event row with a reason (steward:write): marked DROPPED and kept. */
+  eventQuarantineDrop: QuarantineDropPayload;
+  /** Fixes a quarantined event row (steward:write): re-validates it, loads it and marks it FIXED, teaching its address text as an alias. */
+  eventQuarantineFix: QuarantineFixPayload;
   /** Reopens a resolved or closed event: back to ASSIGNED (REPORTED when it was never assigned). */
   eventReopen: EventChangePayload;
   /** Reports an event in the viewer's communities; it starts REPORTED. */
@@ -472,6 +483,24 @@ export type MutationEventCloseArgs = {
  * Writes of the events subgraph. Each runs in one transaction, is audited before it is answered,
  * takes a `clientMutationId` for safe retries, and (transitions) the `version` last seen.
  */
+export type MutationEventQuarantineDropArgs = {
+  input: QuarantineDropInput;
+};
+
+
+/**
+ * Writes of the events subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (transitions) the `version` last seen.
+ */
+export type MutationEventQuarantineFixArgs = {
+  input: QuarantineFixInput;
+};
+
+
+/**
+ * Writes of the events subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (transitions) the `version` last seen.
+ */
 export type MutationEventReopenArgs = {
   input: EventTransitionInput;
 };
@@ -503,12 +532,283 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** A corrected value. */
+export type QuarantineCorrection = {
+  /** A column of the department's file format. */
+  column: Scalars['String']['input'];
+  /** Its corrected value (empty for none). */
+  value: Scalars['String']['input'];
+};
+
+/** Drops a quarantined row: it is marked DROPPED with who, when and why, and kept. */
+export type QuarantineDropInput = {
+  /** Client-chosen id, echoed in the payload. A retry of the same drop answers it again. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The row's id. */
+  id: Scalars['ID']['input'];
+  /** Why (recorded on the row and in the audit trail); at most 500 characters. */
+  reason: Scalars['String']['input'];
+};
+
+/** What a drop did. */
+export type QuarantineDropPayload = {
+  __typename?: 'QuarantineDropPayload';
+  /** The clientMutationId given. */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** True when the row was dropped already by this steward with this reason (a retry): nothing new was written. */
+  replayed: Scalars['Boolean']['output'];
+  /** The row, now DROPPED; null when refused. */
+  row?: Maybe<QuarantinedRow>;
+  /** Why it was refused; empty on success. */
+  userErrors: Array<QuarantineUserError>;
+};
+
+/** Why a steward's request was refused. */
+export type QuarantineErrorCode =
+  /** No address in the registry has this code. */
+  | 'ADDRESS_NOT_FOUND'
+  /** The text is taught as another code already: revoke that alias first. */
+  | 'ALIAS_CONFLICT'
+  /** Another address of the row is still ambiguous: assign a code for it. */
+  | 'AMBIGUOUS'
+  /** An input value is malformed or missing; `field` names it. */
+  | 'BAD_USER_INPUT'
+  /** The database refused the corrected row; nothing changed. */
+  | 'CONFLICT'
+  /** The token lacks steward:write. */
+  | 'FORBIDDEN'
+  /** The address code is malformed or of a level a row cannot be linked at. */
+  | 'INVALID_ADDRESS_CODE'
+  /** The corrected row still fails validation; `field` names the column. */
+  | 'INVALID_ROW'
+  /** A required address is still empty. */
+  | 'MISSING_ADDRESS'
+  /** No such row or alias, or it lies outside the steward's communities: the two are not told apart. */
+  | 'NOT_FOUND'
+  /** Another address of the row lies outside the district. */
+  | 'OUTSIDE_DISTRICT'
+  /** The code lies outside the steward's communities. */
+  | 'OUT_OF_SCOPE'
+  /** The row's values were erased after the retention: import the record again. */
+  | 'PURGED'
+  /** The row was fixed or dropped already. */
+  | 'RESOLVED'
+  /** Another address of the row still does not link: assign a code for it. */
+  | 'UNLINKED';
+
+/** Which quarantined rows to list. Every condition given must hold. */
+export type QuarantineFilter = {
+  /** Only rows whose address reached a community under this code: a district (6 digits), subdistrict (9) or community (12). */
+  communityCode?: InputMaybe<Scalars['String']['input']>;
+  /** Only rows first received before this instant. */
+  olderThan?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only rows quarantined for this reason. */
+  reason?: InputMaybe<QuarantineReason>;
+  /** Only rows first received at or after this instant. */
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only rows from this import file (its name). */
+  source?: InputMaybe<Scalars['String']['input']>;
+  /** Only rows in this status (default QUARANTINED: the ones waiting). */
+  status?: InputMaybe<QuarantineStatus>;
+};
+
+/**
+ * Fixes a quarantined row: assign an address code and/or correct values. The row is validated and
+ * linked again with the importer's rules and loaded in one transaction with its audit record; when
+ * it still fails nothing is loaded and userErrors say why.
+ */
+export type QuarantineFixInput = {
+  /** The community, building or room code to link the row's address at. */
+  addressCode?: InputMaybe<Scalars['String']['input']>;
+  /** The address column `addressCode` is for; default the one the row's detail names. */
+  addressColumn?: InputMaybe<Scalars['String']['input']>;
+  /** Client-chosen id, echoed in the payload. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Corrected values. */
+  corrections?: InputMaybe<Array<QuarantineCorrection>>;
+  /** The row's id. */
+  id: Scalars['ID']['input'];
+  /** Teach the address text as an alias of `addressCode`, so later imports of the same spelling link (default true). */
+  teachAlias?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** How a fix loaded its record. */
+export type QuarantineFixOutcome =
+  /** A new record. */
+  | 'INSERTED'
+  /** An existing record already held these values. */
+  | 'UNCHANGED'
+  /** An existing record was changed. */
+  | 'UPDATED';
+
+/** What a fix did. */
+export type QuarantineFixPayload = {
+  __typename?: 'QuarantineFixPayload';
+  /** The alias the fix taught, or found taught with the same code; null when none. */
+  alias?: Maybe<AddressAlias>;
+  /** True when this fix taught the alias. */
+  aliasCreated: Scalars['Boolean']['output'];
+  /** The clientMutationId given. */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** How it was loaded. */
+  outcome?: Maybe<QuarantineFixOutcome>;
+  /** The id of the record loaded; null when refused. */
+  recordId?: Maybe<Scalars['ID']['output']>;
+  /** The row, now FIXED; null when refused. */
+  row?: Maybe<QuarantinedRow>;
+  /** Why it was refused; empty on success. */
+  userErrors: Array<QuarantineUserError>;
+};
+
+/** What happened to a quarantined row. */
+export type QuarantineHistoryAction =
+  /** A steward dropped it. */
+  | 'DROPPED'
+  /** A steward's fix loaded it. */
+  | 'FIXED'
+  /** A steward's fix still failed (the note gives the error codes). */
+  | 'FIX_REFUSED'
+  /** A relink standardized it again and it still failed (the note gives the new reason). */
+  | 'RELINKED'
+  /** An import quarantined the record again after it was fixed or dropped. */
+  | 'REQUARANTINED';
+
+/** One step in a quarantined row's history. */
+export type QuarantineHistoryEntry = {
+  __typename?: 'QuarantineHistoryEntry';
+  /** What happened. */
+  action: QuarantineHistoryAction;
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** The steward; null for an import. */
+  by?: Maybe<Scalars['String']['output']>;
+  /** The error codes, the drop's reason or the new reason; no values. */
+  note?: Maybe<Scalars['String']['output']>;
+};
+
+/** Why an import could not load a row. */
+export type QuarantineReason =
+  /** The address matched several places equally well. */
+  | 'AMBIGUOUS'
+  /** The database refused the row (a key used by another record). */
+  | 'CONFLICT'
+  /** The same record id twice in one file. */
+  | 'DUPLICATE_IN_FILE'
+  /** A value failed the department's validation (a date, an identity number, a code). */
+  | 'INVALID_ROW'
+  /** A CSV line that could not be read. */
+  | 'MALFORMED_CSV'
+  /** A required address was empty. */
+  | 'MISSING_ADDRESS'
+  /** The address lies outside the district. */
+  | 'OUTSIDE_DISTRICT'
+  /** The address did not reach the run's minimum level. */
+  | 'UNLINKED';
+
+/** Where a quarantined row stands. */
+export type QuarantineStatus =
+  /** Given up by a steward, with a reason; kept for the audit and the retention. */
+  | 'DROPPED'
+  /** Loaded by a steward's fix (or a relink); kept for the audit. */
+  | 'FIXED'
+  /** Waiting for a steward. */
+  | 'QUARANTINED';
+
+/** A business error of a steward's request. */
+export type QuarantineUserError = {
+  __typename?: 'QuarantineUserError';
+  /** A stable code. */
+  code: QuarantineErrorCode;
+  /** The input path at fault, e.g. ["input", "addressCode"]; null when the whole request is refused. */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  /** What is wrong, in words. */
+  message: Scalars['String']['output'];
+};
+
+/**
+ * A row an import could not load, as a steward sees it: personal data (identity numbers, phones,
+ * birth and residence dates, and numbers quoted in free text) masked unless the token has
+ * people:pii.
+ */
+export type QuarantinedRow = {
+  __typename?: 'QuarantinedRow';
+  /** The address text as received (masked); null after the purge. */
+  addressText?: Maybe<Scalars['String']['output']>;
+  /** The community its address reached; null when it reached none (such rows are seen only by unconfined stewards). */
+  community?: Maybe<Address>;
+  /** What was wrong, in words (masked); null after the retention purge. */
+  detail?: Maybe<Scalars['String']['output']>;
+  /** What stewards and imports did to it, oldest first: the fixes, refused fixes, drops and relinks. */
+  history: Array<QuarantineHistoryEntry>;
+  /** Opaque id: `<department>:<number>`. */
+  id: Scalars['ID']['output'];
+  /** When an import or a relink last looked at it. */
+  lastSeenAt: Scalars['DateTime']['output'];
+  /** Its line in that file. */
+  line: Scalars['Int']['output'];
+  /** True when personal values were masked (the token has no people:pii). */
+  masked: Scalars['Boolean']['output'];
+  /** True when the retention erased its values. */
+  purged: Scalars['Boolean']['output'];
+  /** Why it was not loaded. */
+  reason: QuarantineReason;
+  /** When an import first quarantined it. */
+  receivedAt: Scalars['DateTime']['output'];
+  /** The record's own id (person, credit code, event or case id) when it could be read. */
+  recordId?: Maybe<Scalars['String']['output']>;
+  /** The drop's reason, or what the fix changed. */
+  resolution?: Maybe<Scalars['String']['output']>;
+  /** When it was fixed or dropped. */
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The steward who fixed or dropped it. */
+  resolvedBy?: Maybe<Scalars['String']['output']>;
+  /** The import file it came from. */
+  source: Scalars['String']['output'];
+  /** Waiting, fixed or dropped. */
+  status: QuarantineStatus;
+  /** The raw values by column, in the file format's order (masked); null after the purge. */
+  values?: Maybe<Array<QuarantinedValue>>;
+};
+
+/** A page of quarantined rows, oldest first. */
+export type QuarantinedRowConnection = {
+  __typename?: 'QuarantinedRowConnection';
+  /** The rows of this page. */
+  edges: Array<QuarantinedRowEdge>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** How many rows match the filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One quarantined row in a page. */
+export type QuarantinedRowEdge = {
+  __typename?: 'QuarantinedRowEdge';
+  /** Pass as `after` for the rows following this one. */
+  cursor: Scalars['String']['output'];
+  /** The row. */
+  node: QuarantinedRow;
+};
+
+/** One column of a quarantined row. */
+export type QuarantinedValue = {
+  __typename?: 'QuarantinedValue';
+  /** The column name of the department's file format. */
+  column: Scalars['String']['output'];
+  /** The value as received (masked when personal). */
+  value: Scalars['String']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** One event by id; null and a NOT_FOUND error when unknown. */
   event?: Maybe<Event>;
   /** Several events by id, in the order asked; null where unknown. At most 500. */
   events: Array<Maybe<Event>>;
+  /** One quarantined event row by id, whatever its status; null and NOT_FOUND when unknown or outside the steward's communities. */
+  quarantinedEvent?: Maybe<QuarantinedRow>;
+  /** The event rows imports could not load (steward:read; a confined steward sees only their communities' rows), oldest first. */
+  quarantinedEvents?: Maybe<QuarantinedRowConnection>;
 };
 
 
@@ -519,6 +819,18 @@ export type QueryEventArgs = {
 
 export type QueryEventsArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryQuarantinedEventArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryQuarantinedEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<QuarantineFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Where a written record's address landed. */
@@ -678,12 +990,13 @@ export type ResolversTypes = {
   Address: ResolverTypeWrapper<AddressMapper>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AddressAlias: ResolverTypeWrapper<AddressAliasRefMapper>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AddressCode: ResolverTypeWrapper<Scalars['AddressCode']['output']>;
   AddressLevel: AddressLevel;
   CreditCode: ResolverTypeWrapper<Scalars['CreditCode']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Event: ResolverTypeWrapper<EventMapper>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   EventAction: EventAction;
   EventAddParticipantInput: EventAddParticipantInput;
   EventAddressInput: EventAddressInput;
@@ -711,6 +1024,23 @@ export type ResolversTypes = {
   LegalEntity: ResolverTypeWrapper<LegalEntity>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  QuarantineCorrection: QuarantineCorrection;
+  QuarantineDropInput: QuarantineDropInput;
+  QuarantineDropPayload: ResolverTypeWrapper<Omit<QuarantineDropPayload, 'row'> & { row?: Maybe<ResolversTypes['QuarantinedRow']> }>;
+  QuarantineErrorCode: QuarantineErrorCode;
+  QuarantineFilter: QuarantineFilter;
+  QuarantineFixInput: QuarantineFixInput;
+  QuarantineFixOutcome: QuarantineFixOutcome;
+  QuarantineFixPayload: ResolverTypeWrapper<Omit<QuarantineFixPayload, 'alias' | 'row'> & { alias?: Maybe<ResolversTypes['AddressAlias']>, row?: Maybe<ResolversTypes['QuarantinedRow']> }>;
+  QuarantineHistoryAction: QuarantineHistoryAction;
+  QuarantineHistoryEntry: ResolverTypeWrapper<QuarantineHistoryEntryMapper>;
+  QuarantineReason: QuarantineReason;
+  QuarantineStatus: QuarantineStatus;
+  QuarantineUserError: ResolverTypeWrapper<QuarantineUserError>;
+  QuarantinedRow: ResolverTypeWrapper<QuarantinedRowMapper>;
+  QuarantinedRowConnection: ResolverTypeWrapper<Omit<QuarantinedRowConnection, 'edges'> & { edges: Array<ResolversTypes['QuarantinedRowEdge']> }>;
+  QuarantinedRowEdge: ResolverTypeWrapper<Omit<QuarantinedRowEdge, 'node'> & { node: ResolversTypes['QuarantinedRow'] }>;
+  QuarantinedValue: ResolverTypeWrapper<QuarantinedValue>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReportedAddress: ResolverTypeWrapper<ReportedAddress>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -724,11 +1054,12 @@ export type ResolversParentTypes = {
   Address: AddressMapper;
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
+  AddressAlias: AddressAliasRefMapper;
+  ID: Scalars['ID']['output'];
   AddressCode: Scalars['AddressCode']['output'];
   CreditCode: Scalars['CreditCode']['output'];
   DateTime: Scalars['DateTime']['output'];
   Event: EventMapper;
-  ID: Scalars['ID']['output'];
   EventAddParticipantInput: EventAddParticipantInput;
   EventAddressInput: EventAddressInput;
   EventAssignInput: EventAssignInput;
@@ -750,6 +1081,18 @@ export type ResolversParentTypes = {
   LegalEntity: LegalEntity;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  QuarantineCorrection: QuarantineCorrection;
+  QuarantineDropInput: QuarantineDropInput;
+  QuarantineDropPayload: Omit<QuarantineDropPayload, 'row'> & { row?: Maybe<ResolversParentTypes['QuarantinedRow']> };
+  QuarantineFilter: QuarantineFilter;
+  QuarantineFixInput: QuarantineFixInput;
+  QuarantineFixPayload: Omit<QuarantineFixPayload, 'alias' | 'row'> & { alias?: Maybe<ResolversParentTypes['AddressAlias']>, row?: Maybe<ResolversParentTypes['QuarantinedRow']> };
+  QuarantineHistoryEntry: QuarantineHistoryEntryMapper;
+  QuarantineUserError: QuarantineUserError;
+  QuarantinedRow: QuarantinedRowMapper;
+  QuarantinedRowConnection: Omit<QuarantinedRowConnection, 'edges'> & { edges: Array<ResolversParentTypes['QuarantinedRowEdge']> };
+  QuarantinedRowEdge: Omit<QuarantinedRowEdge, 'node'> & { node: ResolversParentTypes['QuarantinedRow'] };
+  QuarantinedValue: QuarantinedValue;
   Query: Record<PropertyKey, never>;
   ReportedAddress: ReportedAddress;
   Float: Scalars['Float']['output'];
@@ -762,6 +1105,10 @@ export type AddressResolvers<ContextType = EventsContext, ParentType extends Res
   code?: Resolver<ResolversTypes['AddressCode'], ParentType, ContextType>;
   eventStats?: Resolver<Maybe<ResolversTypes['EventStats']>, ParentType, ContextType, Partial<AddressEventStatsArgs>>;
   events?: Resolver<Maybe<ResolversTypes['EventConnection']>, ParentType, ContextType, RequireFields<AddressEventsArgs, 'first'>>;
+};
+
+export type AddressAliasResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['AddressAlias'] = ResolversParentTypes['AddressAlias']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export interface AddressCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AddressCode'], any> {
@@ -868,6 +1215,8 @@ export type MutationResolvers<ContextType = EventsContext, ParentType extends Re
   eventAddParticipant?: Resolver<ResolversTypes['EventChangePayload'], ParentType, ContextType, RequireFields<MutationEventAddParticipantArgs, 'input'>>;
   eventAssign?: Resolver<ResolversTypes['EventChangePayload'], ParentType, ContextType, RequireFields<MutationEventAssignArgs, 'input'>>;
   eventClose?: Resolver<ResolversTypes['EventChangePayload'], ParentType, ContextType, RequireFields<MutationEventCloseArgs, 'input'>>;
+  eventQuarantineDrop?: Resolver<ResolversTypes['QuarantineDropPayload'], ParentType, ContextType, RequireFields<MutationEventQuarantineDropArgs, 'input'>>;
+  eventQuarantineFix?: Resolver<ResolversTypes['QuarantineFixPayload'], ParentType, ContextType, RequireFields<MutationEventQuarantineFixArgs, 'input'>>;
   eventReopen?: Resolver<ResolversTypes['EventChangePayload'], ParentType, ContextType, RequireFields<MutationEventReopenArgs, 'input'>>;
   eventReport?: Resolver<ResolversTypes['EventReportPayload'], ParentType, ContextType, RequireFields<MutationEventReportArgs, 'input'>>;
   eventResolve?: Resolver<ResolversTypes['EventChangePayload'], ParentType, ContextType, RequireFields<MutationEventResolveArgs, 'input'>>;
@@ -878,9 +1227,78 @@ export type PageInfoResolvers<ContextType = EventsContext, ParentType extends Re
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type QuarantineDropPayloadResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['QuarantineDropPayload'] = ResolversParentTypes['QuarantineDropPayload']> = {
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  row?: Resolver<Maybe<ResolversTypes['QuarantinedRow']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['QuarantineUserError']>, ParentType, ContextType>;
+};
+
+export type QuarantineFixPayloadResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['QuarantineFixPayload'] = ResolversParentTypes['QuarantineFixPayload']> = {
+  alias?: Resolver<Maybe<ResolversTypes['AddressAlias']>, ParentType, ContextType>;
+  aliasCreated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['QuarantineFixOutcome']>, ParentType, ContextType>;
+  recordId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  row?: Resolver<Maybe<ResolversTypes['QuarantinedRow']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['QuarantineUserError']>, ParentType, ContextType>;
+};
+
+export type QuarantineHistoryEntryResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['QuarantineHistoryEntry'] = ResolversParentTypes['QuarantineHistoryEntry']> = {
+  action?: Resolver<ResolversTypes['QuarantineHistoryAction'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type QuarantineUserErrorResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['QuarantineUserError'] = ResolversParentTypes['QuarantineUserError']> = {
+  code?: Resolver<ResolversTypes['QuarantineErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type QuarantinedRowResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['QuarantinedRow'] = ResolversParentTypes['QuarantinedRow']> = {
+  addressText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  community?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['QuarantineHistoryEntry']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  purged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['QuarantineReason'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  resolvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['QuarantineStatus'], ParentType, ContextType>;
+  values?: Resolver<Maybe<Array<ResolversTypes['QuarantinedValue']>>, ParentType, ContextType>;
+};
+
+export type QuarantinedRowConnectionResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['QuarantinedRowConnection'] = ResolversParentTypes['QuarantinedRowConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['QuarantinedRowEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type QuarantinedRowEdgeResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['QuarantinedRowEdge'] = ResolversParentTypes['QuarantinedRowEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['QuarantinedRow'], ParentType, ContextType>;
+};
+
+export type QuarantinedValueResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['QuarantinedValue'] = ResolversParentTypes['QuarantinedValue']> = {
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
   events?: Resolver<Array<Maybe<ResolversTypes['Event']>>, ParentType, ContextType, RequireFields<QueryEventsArgs, 'ids'>>;
+  quarantinedEvent?: Resolver<Maybe<ResolversTypes['QuarantinedRow']>, ParentType, ContextType, RequireFields<QueryQuarantinedEventArgs, 'id'>>;
+  quarantinedEvents?: Resolver<Maybe<ResolversTypes['QuarantinedRowConnection']>, ParentType, ContextType, RequireFields<QueryQuarantinedEventsArgs, 'first'>>;
 };
 
 export type ReportedAddressResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['ReportedAddress'] = ResolversParentTypes['ReportedAddress']> = {
@@ -906,6 +1324,7 @@ export type UserErrorResolvers<ContextType = EventsContext, ParentType extends R
 
 export type Resolvers<ContextType = EventsContext> = {
   Address?: AddressResolvers<ContextType>;
+  AddressAlias?: AddressAliasResolvers<ContextType>;
   AddressCode?: GraphQLScalarType;
   CreditCode?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -923,6 +1342,14 @@ export type Resolvers<ContextType = EventsContext> = {
   LegalEntity?: LegalEntityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  QuarantineDropPayload?: QuarantineDropPayloadResolvers<ContextType>;
+  QuarantineFixPayload?: QuarantineFixPayloadResolvers<ContextType>;
+  QuarantineHistoryEntry?: QuarantineHistoryEntryResolvers<ContextType>;
+  QuarantineUserError?: QuarantineUserErrorResolvers<ContextType>;
+  QuarantinedRow?: QuarantinedRowResolvers<ContextType>;
+  QuarantinedRowConnection?: QuarantinedRowConnectionResolvers<ContextType>;
+  QuarantinedRowEdge?: QuarantinedRowEdgeResolvers<ContextType>;
+  QuarantinedValue?: QuarantinedValueResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReportedAddress?: ReportedAddressResolvers<ContextType>;
   ReportedAddressCandidate?: ReportedAddressCandidateResolvers<ContextType>;

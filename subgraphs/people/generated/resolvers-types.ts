@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { PersonMapper, ResidenceMapper, AddressMapper, ResidentConnectionMapper, ResidentEdgeMapper, PersonConnectionMapper, PersonEdgeMapper, ResidenceConnectionMapper, ResidenceEdgeMapper, AuditRecordMapper, PersonLinkMapper, LegalEntityMapper } from '../schema.mappers.ts';
+import type { QuarantinedRowMapper, QuarantineHistoryEntryMapper, AddressAliasRefMapper, PersonMapper, ResidenceMapper, AddressMapper, ResidentConnectionMapper, ResidentEdgeMapper, PersonConnectionMapper, PersonEdgeMapper, ResidenceConnectionMapper, ResidenceEdgeMapper, AuditRecordMapper, PersonLinkMapper, LegalEntityMapper } from '../schema.mappers.ts';
 import type { PeopleContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -86,6 +86,13 @@ export type AddressResidencesArgs = {
 export type AddressResidentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An address alias a steward taught, answered by the buildings subgraph. */
+export type AddressAlias = {
+  __typename?: 'AddressAlias';
+  /** The alias id. */
+  id: Scalars['ID']['output'];
 };
 
 /**
@@ -189,6 +196,27 @@ export type LegalEntity = {
   legalRepresentativeRef?: Maybe<Scalars['ID']['output']>;
 };
 
+/** The stewards' writes of this subgraph: each runs in one transaction with its audit record. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Drops a quarantined people row with a reason (steward:write): marked DROPPED and kept. */
+  personQuarantineDrop: QuarantineDropPayload;
+  /** Fixes a quarantined people row (steward:write): re-validates it, loads it and marks it FIXED, teaching its address text as an alias. */
+  personQuarantineFix: QuarantineFixPayload;
+};
+
+
+/** The stewards' writes of this subgraph: each runs in one transaction with its audit record. */
+export type MutationPersonQuarantineDropArgs = {
+  input: QuarantineDropInput;
+};
+
+
+/** The stewards' writes of this subgraph: each runs in one transaction with its audit record. */
+export type MutationPersonQuarantineFixArgs = {
+  input: QuarantineFixInput;
+};
+
 /** Forward pagination state of a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -267,6 +295,273 @@ export type PersonEdge = {
   node: Person;
 };
 
+/** A corrected value. */
+export type QuarantineCorrection = {
+  /** A column of the department's file format. */
+  column: Scalars['String']['input'];
+  /** Its corrected value (empty for none). */
+  value: Scalars['String']['input'];
+};
+
+/** Drops a quarantined row: it is marked DROPPED with who, when and why, and kept. */
+export type QuarantineDropInput = {
+  /** Client-chosen id, echoed in the payload. A retry of the same drop answers it again. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The row's id. */
+  id: Scalars['ID']['input'];
+  /** Why (recorded on the row and in the audit trail); at most 500 characters. */
+  reason: Scalars['String']['input'];
+};
+
+/** What a drop did. */
+export type QuarantineDropPayload = {
+  __typename?: 'QuarantineDropPayload';
+  /** The clientMutationId given. */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** True when the row was dropped already by this steward with this reason (a retry): nothing new was written. */
+  replayed: Scalars['Boolean']['output'];
+  /** The row, now DROPPED; null when refused. */
+  row?: Maybe<QuarantinedRow>;
+  /** Why it was refused; empty on success. */
+  userErrors: Array<QuarantineUserError>;
+};
+
+/** Why a steward's request was refused. */
+export type QuarantineErrorCode =
+  /** No address in the registry has this code. */
+  | 'ADDRESS_NOT_FOUND'
+  /** The text is taught as another code already: revoke that alias first. */
+  | 'ALIAS_CONFLICT'
+  /** Another address of the row is still ambiguous: assign a code for it. */
+  | 'AMBIGUOUS'
+  /** An input value is malformed or missing; `field` names it. */
+  | 'BAD_USER_INPUT'
+  /** The database refused the corrected row; nothing changed. */
+  | 'CONFLICT'
+  /** The token lacks steward:write. */
+  | 'FORBIDDEN'
+  /** The address code is malformed or of a level a row cannot be linked at. */
+  | 'INVALID_ADDRESS_CODE'
+  /** The corrected row still fails validation; `field` names the column. */
+  | 'INVALID_ROW'
+  /** A required address is still empty. */
+  | 'MISSING_ADDRESS'
+  /** No such row or alias, or it lies outside the steward's communities: the two are not told apart. */
+  | 'NOT_FOUND'
+  /** Another address of the row lies outside the district. */
+  | 'OUTSIDE_DISTRICT'
+  /** The code lies outside the steward's communities. */
+  | 'OUT_OF_SCOPE'
+  /** The row's values were erased after the retention: import the record again. */
+  | 'PURGED'
+  /** The row was fixed or dropped already. */
+  | 'RESOLVED'
+  /** Another address of the row still does not link: assign a code for it. */
+  | 'UNLINKED';
+
+/** Which quarantined rows to list. Every condition given must hold. */
+export type QuarantineFilter = {
+  /** Only rows whose address reached a community under this code: a district (6 digits), subdistrict (9) or community (12). */
+  communityCode?: InputMaybe<Scalars['String']['input']>;
+  /** Only rows first received before this instant. */
+  olderThan?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only rows quarantined for this reason. */
+  reason?: InputMaybe<QuarantineReason>;
+  /** Only rows first received at or after this instant. */
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only rows from this import file (its name). */
+  source?: InputMaybe<Scalars['String']['input']>;
+  /** Only rows in this status (default QUARANTINED: the ones waiting). */
+  status?: InputMaybe<QuarantineStatus>;
+};
+
+/**
+ * Fixes a quarantined row: assign an address code and/or correct values. The row is validated and
+ * linked again with the importer's rules and loaded in one transaction with its audit record; when
+ * it still fails nothing is loaded and userErrors say why.
+ */
+export type QuarantineFixInput = {
+  /** The community, building or room code to link the row's address at. */
+  addressCode?: InputMaybe<Scalars['String']['input']>;
+  /** The address column `addressCode` is for; default the one the row's detail names. */
+  addressColumn?: InputMaybe<Scalars['String']['input']>;
+  /** Client-chosen id, echoed in the payload. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Corrected values. */
+  corrections?: InputMaybe<Array<QuarantineCorrection>>;
+  /** The row's id. */
+  id: Scalars['ID']['input'];
+  /** Teach the address text as an alias of `addressCode`, so later imports of the same spelling link (default true). */
+  teachAlias?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** How a fix loaded its record. */
+export type QuarantineFixOutcome =
+  /** A new record. */
+  | 'INSERTED'
+  /** An existing record already held these values. */
+  | 'UNCHANGED'
+  /** An existing record was changed. */
+  | 'UPDATED';
+
+/** What a fix did. */
+export type QuarantineFixPayload = {
+  __typename?: 'QuarantineFixPayload';
+  /** The alias the fix taught, or found taught with the same code; null when none. */
+  alias?: Maybe<AddressAlias>;
+  /** True when this fix taught the alias. */
+  aliasCreated: Scalars['Boolean']['output'];
+  /** The clientMutationId given. */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** How it was loaded. */
+  outcome?: Maybe<QuarantineFixOutcome>;
+  /** The id of the record loaded; null when refused. */
+  recordId?: Maybe<Scalars['ID']['output']>;
+  /** The row, now FIXED; null when refused. */
+  row?: Maybe<QuarantinedRow>;
+  /** Why it was refused; empty on success. */
+  userErrors: Array<QuarantineUserError>;
+};
+
+/** What happened to a quarantined row. */
+export type QuarantineHistoryAction =
+  /** A steward dropped it. */
+  | 'DROPPED'
+  /** A steward's fix loaded it. */
+  | 'FIXED'
+  /** A steward's fix still failed (the note gives the error codes). */
+  | 'FIX_REFUSED'
+  /** A relink standardized it again and it still failed (the note gives the new reason). */
+  | 'RELINKED'
+  /** An import quarantined the record again after it was fixed or dropped. */
+  | 'REQUARANTINED';
+
+/** One step in a quarantined row's history. */
+export type QuarantineHistoryEntry = {
+  __typename?: 'QuarantineHistoryEntry';
+  /** What happened. */
+  action: QuarantineHistoryAction;
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** The steward; null for an import. */
+  by?: Maybe<Scalars['String']['output']>;
+  /** The error codes, the drop's reason or the new reason; no values. */
+  note?: Maybe<Scalars['String']['output']>;
+};
+
+/** Why an import could not load a row. */
+export type QuarantineReason =
+  /** The address matched several places equally well. */
+  | 'AMBIGUOUS'
+  /** The database refused the row (a key used by another record). */
+  | 'CONFLICT'
+  /** The same record id twice in one file. */
+  | 'DUPLICATE_IN_FILE'
+  /** A value failed the department's validation (a date, an identity number, a code). */
+  | 'INVALID_ROW'
+  /** A CSV line that could not be read. */
+  | 'MALFORMED_CSV'
+  /** A required address was empty. */
+  | 'MISSING_ADDRESS'
+  /** The address lies outside the district. */
+  | 'OUTSIDE_DISTRICT'
+  /** The address did not reach the run's minimum level. */
+  | 'UNLINKED';
+
+/** Where a quarantined row stands. */
+export type QuarantineStatus =
+  /** Given up by a steward, with a reason; kept for the audit and the retention. */
+  | 'DROPPED'
+  /** Loaded by a steward's fix (or a relink); kept for the audit. */
+  | 'FIXED'
+  /** Waiting for a steward. */
+  | 'QUARANTINED';
+
+/** A business error of a steward's request. */
+export type QuarantineUserError = {
+  __typename?: 'QuarantineUserError';
+  /** A stable code. */
+  code: QuarantineErrorCode;
+  /** The input path at fault, e.g. ["input", "addressCode"]; null when the whole request is refused. */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  /** What is wrong, in words. */
+  message: Scalars['String']['output'];
+};
+
+/**
+ * A row an import could not load, as a steward sees it: personal data (identity numbers, phones,
+ * birth and residence dates, and numbers quoted in free text) masked unless the token has
+ * people:pii.
+ */
+export type QuarantinedRow = {
+  __typename?: 'QuarantinedRow';
+  /** The address text as received (masked); null after the purge. */
+  addressText?: Maybe<Scalars['String']['output']>;
+  /** The community its address reached; null when it reached none (such rows are seen only by unconfined stewards). */
+  community?: Maybe<Address>;
+  /** What was wrong, in words (masked); null after the retention purge. */
+  detail?: Maybe<Scalars['String']['output']>;
+  /** What stewards and imports did to it, oldest first: the fixes, refused fixes, drops and relinks. */
+  history: Array<QuarantineHistoryEntry>;
+  /** Opaque id: `<department>:<number>`. */
+  id: Scalars['ID']['output'];
+  /** When an import or a relink last looked at it. */
+  lastSeenAt: Scalars['DateTime']['output'];
+  /** Its line in that file. */
+  line: Scalars['Int']['output'];
+  /** True when personal values were masked (the token has no people:pii). */
+  masked: Scalars['Boolean']['output'];
+  /** True when the retention erased its values. */
+  purged: Scalars['Boolean']['output'];
+  /** Why it was not loaded. */
+  reason: QuarantineReason;
+  /** When an import first quarantined it. */
+  receivedAt: Scalars['DateTime']['output'];
+  /** The record's own id (person, credit code, event or case id) when it could be read. */
+  recordId?: Maybe<Scalars['String']['output']>;
+  /** The drop's reason, or what the fix changed. */
+  resolution?: Maybe<Scalars['String']['output']>;
+  /** When it was fixed or dropped. */
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The steward who fixed or dropped it. */
+  resolvedBy?: Maybe<Scalars['String']['output']>;
+  /** The import file it came from. */
+  source: Scalars['String']['output'];
+  /** Waiting, fixed or dropped. */
+  status: QuarantineStatus;
+  /** The raw values by column, in the file format's order (masked); null after the purge. */
+  values?: Maybe<Array<QuarantinedValue>>;
+};
+
+/** A page of quarantined rows, oldest first. */
+export type QuarantinedRowConnection = {
+  __typename?: 'QuarantinedRowConnection';
+  /** The rows of this page. */
+  edges: Array<QuarantinedRowEdge>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** How many rows match the filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One quarantined row in a page. */
+export type QuarantinedRowEdge = {
+  __typename?: 'QuarantinedRowEdge';
+  /** Pass as `after` for the rows following this one. */
+  cursor: Scalars['String']['output'];
+  /** The row. */
+  node: QuarantinedRow;
+};
+
+/** One column of a quarantined row. */
+export type QuarantinedValue = {
+  __typename?: 'QuarantinedValue';
+  /** The column name of the department's file format. */
+  column: Scalars['String']['output'];
+  /** The value as received (masked when personal). */
+  value: Scalars['String']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Who looked at person-level data, newest first (needs audit:read). Filters combine. */
@@ -275,6 +570,10 @@ export type Query = {
   people: Array<Maybe<Person>>;
   /** One person by id; null and a NOT_FOUND error when unknown. */
   person?: Maybe<Person>;
+  /** The people rows imports could not load (steward:read; a confined steward sees only their communities' rows), oldest first. */
+  quarantinedPeople?: Maybe<QuarantinedRowConnection>;
+  /** One quarantined people row by id, whatever its status; null and NOT_FOUND when unknown or outside the steward's communities. */
+  quarantinedPerson?: Maybe<QuarantinedRow>;
 };
 
 
@@ -295,6 +594,18 @@ export type QueryPeopleArgs = {
 
 
 export type QueryPersonArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryQuarantinedPeopleArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<QuarantineFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryQuarantinedPersonArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -491,9 +802,10 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  AddressAlias: ResolverTypeWrapper<AddressAliasRefMapper>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AddressCode: ResolverTypeWrapper<Scalars['AddressCode']['output']>;
   AuditRecord: ResolverTypeWrapper<AuditRecordMapper>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditRecordConnection: ResolverTypeWrapper<Omit<AuditRecordConnection, 'edges'> & { edges: Array<ResolversTypes['AuditRecordEdge']> }>;
   AuditRecordEdge: ResolverTypeWrapper<Omit<AuditRecordEdge, 'node'> & { node: ResolversTypes['AuditRecord'] }>;
   CaseParty: ResolverTypeWrapper<PersonLinkMapper>;
@@ -504,10 +816,28 @@ export type ResolversTypes = {
   Gender: Gender;
   HouseholdType: HouseholdType;
   LegalEntity: ResolverTypeWrapper<LegalEntityMapper>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonMapper>;
   PersonConnection: ResolverTypeWrapper<PersonConnectionMapper>;
   PersonEdge: ResolverTypeWrapper<PersonEdgeMapper>;
+  QuarantineCorrection: QuarantineCorrection;
+  QuarantineDropInput: QuarantineDropInput;
+  QuarantineDropPayload: ResolverTypeWrapper<Omit<QuarantineDropPayload, 'row'> & { row?: Maybe<ResolversTypes['QuarantinedRow']> }>;
+  QuarantineErrorCode: QuarantineErrorCode;
+  QuarantineFilter: QuarantineFilter;
+  QuarantineFixInput: QuarantineFixInput;
+  QuarantineFixOutcome: QuarantineFixOutcome;
+  QuarantineFixPayload: ResolverTypeWrapper<Omit<QuarantineFixPayload, 'alias' | 'row'> & { alias?: Maybe<ResolversTypes['AddressAlias']>, row?: Maybe<ResolversTypes['QuarantinedRow']> }>;
+  QuarantineHistoryAction: QuarantineHistoryAction;
+  QuarantineHistoryEntry: ResolverTypeWrapper<QuarantineHistoryEntryMapper>;
+  QuarantineReason: QuarantineReason;
+  QuarantineStatus: QuarantineStatus;
+  QuarantineUserError: ResolverTypeWrapper<QuarantineUserError>;
+  QuarantinedRow: ResolverTypeWrapper<QuarantinedRowMapper>;
+  QuarantinedRowConnection: ResolverTypeWrapper<Omit<QuarantinedRowConnection, 'edges'> & { edges: Array<ResolversTypes['QuarantinedRowEdge']> }>;
+  QuarantinedRowEdge: ResolverTypeWrapper<Omit<QuarantinedRowEdge, 'node'> & { node: ResolversTypes['QuarantinedRow'] }>;
+  QuarantinedValue: ResolverTypeWrapper<QuarantinedValue>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Residence: ResolverTypeWrapper<ResidenceMapper>;
   ResidenceConnection: ResolverTypeWrapper<ResidenceConnectionMapper>;
@@ -523,9 +853,10 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
+  AddressAlias: AddressAliasRefMapper;
+  ID: Scalars['ID']['output'];
   AddressCode: Scalars['AddressCode']['output'];
   AuditRecord: AuditRecordMapper;
-  ID: Scalars['ID']['output'];
   AuditRecordConnection: Omit<AuditRecordConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditRecordEdge']> };
   AuditRecordEdge: Omit<AuditRecordEdge, 'node'> & { node: ResolversParentTypes['AuditRecord'] };
   CaseParty: PersonLinkMapper;
@@ -534,10 +865,23 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   EventPersonLink: PersonLinkMapper;
   LegalEntity: LegalEntityMapper;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Person: PersonMapper;
   PersonConnection: PersonConnectionMapper;
   PersonEdge: PersonEdgeMapper;
+  QuarantineCorrection: QuarantineCorrection;
+  QuarantineDropInput: QuarantineDropInput;
+  QuarantineDropPayload: Omit<QuarantineDropPayload, 'row'> & { row?: Maybe<ResolversParentTypes['QuarantinedRow']> };
+  QuarantineFilter: QuarantineFilter;
+  QuarantineFixInput: QuarantineFixInput;
+  QuarantineFixPayload: Omit<QuarantineFixPayload, 'alias' | 'row'> & { alias?: Maybe<ResolversParentTypes['AddressAlias']>, row?: Maybe<ResolversParentTypes['QuarantinedRow']> };
+  QuarantineHistoryEntry: QuarantineHistoryEntryMapper;
+  QuarantineUserError: QuarantineUserError;
+  QuarantinedRow: QuarantinedRowMapper;
+  QuarantinedRowConnection: Omit<QuarantinedRowConnection, 'edges'> & { edges: Array<ResolversParentTypes['QuarantinedRowEdge']> };
+  QuarantinedRowEdge: Omit<QuarantinedRowEdge, 'node'> & { node: ResolversParentTypes['QuarantinedRow'] };
+  QuarantinedValue: QuarantinedValue;
   Query: Record<PropertyKey, never>;
   Residence: ResidenceMapper;
   ResidenceConnection: ResidenceConnectionMapper;
@@ -553,6 +897,10 @@ export type AddressResolvers<ContextType = PeopleContext, ParentType extends Res
   residences?: Resolver<Maybe<ResolversTypes['ResidenceConnection']>, ParentType, ContextType, RequireFields<AddressResidencesArgs, 'first'>>;
   residentCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   residents?: Resolver<Maybe<ResolversTypes['ResidentConnection']>, ParentType, ContextType, RequireFields<AddressResidentsArgs, 'first'>>;
+};
+
+export type AddressAliasResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['AddressAlias'] = ResolversParentTypes['AddressAlias']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export interface AddressCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AddressCode'], any> {
@@ -613,6 +961,11 @@ export type LegalEntityResolvers<ContextType = PeopleContext, ParentType extends
   legalRepresentative?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  personQuarantineDrop?: Resolver<ResolversTypes['QuarantineDropPayload'], ParentType, ContextType, RequireFields<MutationPersonQuarantineDropArgs, 'input'>>;
+  personQuarantineFix?: Resolver<ResolversTypes['QuarantineFixPayload'], ParentType, ContextType, RequireFields<MutationPersonQuarantineFixArgs, 'input'>>;
+};
+
 export type PageInfoResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -644,10 +997,79 @@ export type PersonEdgeResolvers<ContextType = PeopleContext, ParentType extends 
   node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
 };
 
+export type QuarantineDropPayloadResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['QuarantineDropPayload'] = ResolversParentTypes['QuarantineDropPayload']> = {
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  row?: Resolver<Maybe<ResolversTypes['QuarantinedRow']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['QuarantineUserError']>, ParentType, ContextType>;
+};
+
+export type QuarantineFixPayloadResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['QuarantineFixPayload'] = ResolversParentTypes['QuarantineFixPayload']> = {
+  alias?: Resolver<Maybe<ResolversTypes['AddressAlias']>, ParentType, ContextType>;
+  aliasCreated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['QuarantineFixOutcome']>, ParentType, ContextType>;
+  recordId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  row?: Resolver<Maybe<ResolversTypes['QuarantinedRow']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['QuarantineUserError']>, ParentType, ContextType>;
+};
+
+export type QuarantineHistoryEntryResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['QuarantineHistoryEntry'] = ResolversParentTypes['QuarantineHistoryEntry']> = {
+  action?: Resolver<ResolversTypes['QuarantineHistoryAction'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type QuarantineUserErrorResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['QuarantineUserError'] = ResolversParentTypes['QuarantineUserError']> = {
+  code?: Resolver<ResolversTypes['QuarantineErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type QuarantinedRowResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['QuarantinedRow'] = ResolversParentTypes['QuarantinedRow']> = {
+  addressText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  community?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['QuarantineHistoryEntry']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  purged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['QuarantineReason'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  resolvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['QuarantineStatus'], ParentType, ContextType>;
+  values?: Resolver<Maybe<Array<ResolversTypes['QuarantinedValue']>>, ParentType, ContextType>;
+};
+
+export type QuarantinedRowConnectionResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['QuarantinedRowConnection'] = ResolversParentTypes['QuarantinedRowConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['QuarantinedRowEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type QuarantinedRowEdgeResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['QuarantinedRowEdge'] = ResolversParentTypes['QuarantinedRowEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['QuarantinedRow'], ParentType, ContextType>;
+};
+
+export type QuarantinedValueResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['QuarantinedValue'] = ResolversParentTypes['QuarantinedValue']> = {
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   auditRecords?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, RequireFields<QueryAuditRecordsArgs, 'first'>>;
   people?: Resolver<Array<Maybe<ResolversTypes['Person']>>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'ids'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
+  quarantinedPeople?: Resolver<Maybe<ResolversTypes['QuarantinedRowConnection']>, ParentType, ContextType, RequireFields<QueryQuarantinedPeopleArgs, 'first'>>;
+  quarantinedPerson?: Resolver<Maybe<ResolversTypes['QuarantinedRow']>, ParentType, ContextType, RequireFields<QueryQuarantinedPersonArgs, 'id'>>;
 };
 
 export type ResidenceResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Residence'] = ResolversParentTypes['Residence']> = {
@@ -687,6 +1109,7 @@ export type ResidentEdgeResolvers<ContextType = PeopleContext, ParentType extend
 
 export type Resolvers<ContextType = PeopleContext> = {
   Address?: AddressResolvers<ContextType>;
+  AddressAlias?: AddressAliasResolvers<ContextType>;
   AddressCode?: GraphQLScalarType;
   AuditRecord?: AuditRecordResolvers<ContextType>;
   AuditRecordConnection?: AuditRecordConnectionResolvers<ContextType>;
@@ -697,10 +1120,19 @@ export type Resolvers<ContextType = PeopleContext> = {
   DateTime?: GraphQLScalarType;
   EventPersonLink?: EventPersonLinkResolvers<ContextType>;
   LegalEntity?: LegalEntityResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
+  QuarantineDropPayload?: QuarantineDropPayloadResolvers<ContextType>;
+  QuarantineFixPayload?: QuarantineFixPayloadResolvers<ContextType>;
+  QuarantineHistoryEntry?: QuarantineHistoryEntryResolvers<ContextType>;
+  QuarantineUserError?: QuarantineUserErrorResolvers<ContextType>;
+  QuarantinedRow?: QuarantinedRowResolvers<ContextType>;
+  QuarantinedRowConnection?: QuarantinedRowConnectionResolvers<ContextType>;
+  QuarantinedRowEdge?: QuarantinedRowEdgeResolvers<ContextType>;
+  QuarantinedValue?: QuarantinedValueResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Residence?: ResidenceResolvers<ContextType>;
   ResidenceConnection?: ResidenceConnectionResolvers<ContextType>;
