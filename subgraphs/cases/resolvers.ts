@@ -7,6 +7,8 @@ import { decodeCursor, toConnection } from '../../lib/pagination.ts';
 import { AddressCode, CreditCode, DateScalar, DateTime } from '../../lib/scalars.ts';
 import type { Resolvers } from './generated/resolvers-types.ts';
 import type { CaseRow, CasesKey } from './repository.ts';
+import { changeStream } from '../../lib/change-feed.ts';
+import { caseChangeFor, type CaseChangeRow } from './subscriptions.ts';
 
 /** Most ids one `cases` lookup takes. */
 const MAX_IDS = 500;
@@ -52,6 +54,16 @@ export const resolvers: Resolvers = {
       if (ids.length > MAX_IDS) throw userError(`cases takes at most ${MAX_IDS} ids, got ${ids.length}`);
       const rows = await ctx.loaders.case.loadMany(ids);
       return rows.map((r) => (r instanceof Error ? null : r));
+    },
+  },
+
+  Subscription: {
+    caseChanged: {
+      subscribe: async (_, args, ctx) => {
+        if (!ctx.changes) throw userError('this server delivers no case changes', ErrorCode.NOT_FOUND);
+        return changeStream(ctx.changes, caseChangeFor(args, ctx.viewer), { signal: ctx.signal });
+      },
+      resolve: (change: CaseChangeRow) => change,
     },
   },
 

@@ -1,6 +1,7 @@
 /** GraphQL type -> the value its resolvers receive (repository rows, not hand-typed shapes). */
 import type { CasePartyRow, CaseRow, CasesKey } from './repository.ts';
 import type { CaseStatsSummary } from './stats.ts';
+import type { CaseChangeRow } from './subscriptions.ts';
 
 export type CaseMapper = CaseRow;
 export type CasePartyMapper = CasePartyRow;
@@ -9,3 +10,5 @@ export type AddressMapper = { code: string };
 /** The cases query of one address; edges and the count load lazily from it. */
 export type CaseConnectionMapper = CasesKey;
 export type CaseStatsMapper = CaseStatsSummary;
+/** A committed change as a subscriber receives it (subscriptions.ts). */
+export type CaseChangeMapper = CaseChangeRow;

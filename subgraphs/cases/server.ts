@@ -6,13 +6,13 @@
 import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { Database } from '../../lib/db.ts';
 import { loadSchema } from '../../lib/schema-file.ts';
-import type { SubgraphDefinition } from '../../lib/subgraph-server.ts';
+import type { SubgraphDefinition, SubgraphServices } from '../../lib/subgraph-server.ts';
 import type { CasesContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
 import { createCaseRepository } from './repository.ts';
 import { resolvers } from './resolvers.ts';
 
-import type { CasePartyRow } from './repository.ts';
+import type { CasePartyRow, CaseRow } from './repository.ts';
 
 export const casesSubgraph: SubgraphDefinition<CasesContext> = {
   name: 'cases',
@@ -22,8 +22,14 @@ export const casesSubgraph: SubgraphDefinition<CasesContext> = {
   audited: {
     CaseParty: (party: CasePartyRow) => ({ personIds: [party.personId] }),
   },
-  createContext: (database: Database, viewer: Viewer) => {
+  // committed inserts and updates of cases.legal_case (NOTIFY cases_changed), for caseChanged
+  changes: {
+    channel: 'cases_changed',
+    load: (database, ids) => createCaseRepository(database.knex, null).findCasesByIds(ids),
+    id: (row: CaseRow) => row.id,
+  },
+  createContext: (database: Database, viewer: Viewer, services: SubgraphServices = {}) => {
     const repository = createCaseRepository(database.knex, viewer.communities);
-    return { repository, loaders: createLoaders(repository), viewer };
+    return { repository, loaders: createLoaders(repository), viewer, changes: services.changes };
   },
 };

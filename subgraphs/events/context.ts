@@ -1,7 +1,8 @@
 import type { Viewer } from '../../lib/auth/scopes.ts';
+import type { ChangeFeed } from '../../lib/change-feed.ts';
 import type { Loaders } from './loaders.ts';
 import type { EventMutations } from './mutations.ts';
-import type { EventRepository } from './repository.ts';
+import type { EventRepository, EventRow } from './repository.ts';
 
 /** Per-request context of the events subgraph. */
 export type EventsContext = {
@@ -11,4 +12,8 @@ export type EventsContext = {
   loaders: Loaders;
   /** The writes (mutations.ts), each in a transaction of its own. */
   mutations: EventMutations;
+  /** Committed changes of events (lib/change-feed.ts), for subscriptions; unset where none are served. */
+  changes?: ChangeFeed<EventRow>;
+  /** Ends with the request or subscription (a subscription's stream stops when it aborts). */
+  signal?: AbortSignal;
 };

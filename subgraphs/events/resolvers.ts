@@ -8,6 +8,8 @@ import { AddressCode, CreditCode, DateTime } from '../../lib/scalars.ts';
 import type { EventsContext } from './context.ts';
 import type { Resolvers } from './generated/resolvers-types.ts';
 import type { EventRow, EventsKey } from './repository.ts';
+import { changeStream } from '../../lib/change-feed.ts';
+import { eventChangeFor, type EventChangeRow } from './subscriptions.ts';
 
 /** Most ids one `events` lookup takes. */
 const MAX_IDS = 500;
@@ -62,6 +64,16 @@ export const resolvers: Resolvers = {
     eventClose: (_, { input }, ctx) => ctx.mutations.close(input),
     eventReopen: (_, { input }, ctx) => ctx.mutations.reopen(input),
     eventAddParticipant: (_, { input }, ctx) => ctx.mutations.addParticipant(input),
+  },
+
+  Subscription: {
+    eventChanged: {
+      subscribe: async (_, args, ctx) => {
+        if (!ctx.changes) throw userError('this server delivers no event changes', ErrorCode.NOT_FOUND);
+        return changeStream(ctx.changes, eventChangeFor(args, ctx.viewer), { signal: ctx.signal });
+      },
+      resolve: (change: EventChangeRow) => change,
+    },
   },
 
   Event: {

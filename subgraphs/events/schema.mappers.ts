@@ -1,6 +1,7 @@
 /** GraphQL type -> the value its resolvers receive (repository rows, not hand-typed shapes). */
 import type { EventEntityRow, EventHistoryRow, EventPersonRow, EventRow, EventsKey } from './repository.ts';
 import type { EventStatsSummary } from './stats.ts';
+import type { EventChangeRow } from './subscriptions.ts';
 
 export type EventMapper = EventRow;
 /** The buildings subgraph owns addresses; here an address is its canonical code. */
@@ -11,3 +12,5 @@ export type EventStatsMapper = EventStatsSummary;
 export type EventPersonLinkMapper = EventPersonRow;
 export type EventEntityLinkMapper = EventEntityRow;
 export type EventHistoryEntryMapper = EventHistoryRow;
+/** A committed change as a subscriber receives it (subscriptions.ts). */
+export type EventChangeMapper = EventChangeRow;

@@ -13,7 +13,7 @@ import { createLoaders } from './loaders.ts';
 import { createEventRepository } from './repository.ts';
 import { resolvers } from './resolvers.ts';
 
-import type { EventPersonRow } from './repository.ts';
+import type { EventPersonRow, EventRow } from './repository.ts';
 
 export const eventsSubgraph: SubgraphDefinition<EventsContext> = {
   name: 'events',
@@ -25,6 +25,12 @@ export const eventsSubgraph: SubgraphDefinition<EventsContext> = {
   },
   // free-text addresses of eventReport are standardized against the buildings registry
   reads: ['buildings'],
+  // committed inserts and updates of events.event (NOTIFY events_changed), for eventChanged
+  changes: {
+    channel: 'events_changed',
+    load: (database, ids) => createEventRepository(database.knex, null).findEventsByIds(ids),
+    id: (row: EventRow) => row.id,
+  },
   createContext: (database: Database, viewer: Viewer, services: SubgraphServices = {}) => {
     const repository = createEventRepository(database.knex, viewer.communities);
     const buildings = services.databases?.buildings;
@@ -36,6 +42,6 @@ export const eventsSubgraph: SubgraphDefinition<EventsContext> = {
       audit: services.audit,
       standardizer: buildings ? () => sharedStandardizer(buildings) : null,
     });
-    return { repository, loaders: createLoaders(repository), mutations, viewer };
+    return { repository, loaders: createLoaders(repository), mutations, viewer, changes: services.changes };
   },
 };

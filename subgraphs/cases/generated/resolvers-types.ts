@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CaseMapper, CasePartyMapper, AddressMapper, CaseConnectionMapper, CaseStatsMapper } from '../schema.mappers.ts';
+import type { CaseMapper, CasePartyMapper, AddressMapper, CaseConnectionMapper, CaseStatsMapper, CaseChangeMapper } from '../schema.mappers.ts';
 import type { CasesContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -100,6 +100,28 @@ export type Case = {
   /** When this record last changed (any of its columns, by an edit or an import), to the millisecond; for incremental refreshes with `updatedSince`. */
   updatedAt: Scalars['DateTime']['output'];
 };
+
+/** One committed change of a case, as `caseChanged` delivers it. */
+export type CaseChange = {
+  __typename?: 'CaseChange';
+  /** The case as read after the change (a change committed just after may already show in it); its other fields resolve as in queries, through the gateway. */
+  case: Case;
+  /** What the change did. */
+  change: CaseChangeKind;
+  /** The status before the change; null when the case was created. */
+  previousStatus?: Maybe<CaseStatus>;
+  /** The status the change committed. */
+  status: CaseStatus;
+};
+
+/** What a change delivered to `caseChanged` did to the case. */
+export type CaseChangeKind =
+  /** The case was opened: through the field app, imported, or inserted otherwise. */
+  | 'CREATED'
+  /** Its status moved (accepted, in progress, closed): `previousStatus` -> `status`. */
+  | 'STATUS_CHANGED'
+  /** Another of its values changed (a party added, an import's correction); the status stayed. */
+  | 'UPDATED';
 
 /** A page of cases. */
 export type CaseConnection = {
@@ -269,6 +291,27 @@ export type QueryCasesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
+/** Live changes of cases, delivered as they commit (GraphQL over SSE through the gateway). */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Every case opened or changed under `addressPrefix` (any level, district to room), as each
+   * change commits, whoever made it (the field app, an import, another process). `kinds` and
+   * `statuses` (the status the change committed) narrow it (null: all). A viewer confined to
+   * communities receives only cases inside them, and every field is authorized and masked as in
+   * queries. The stream ends, with a TOKEN_EXPIRED error, when the token expires.
+   */
+  caseChanged: CaseChange;
+};
+
+
+/** Live changes of cases, delivered as they commit (GraphQL over SSE through the gateway). */
+export type SubscriptionCaseChangedArgs = {
+  addressPrefix: Scalars['AddressCode']['input'];
+  kinds?: InputMaybe<Array<CaseKind>>;
+  statuses?: InputMaybe<Array<CaseStatus>>;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -373,6 +416,8 @@ export type ResolversTypes = {
   AddressCode: ResolverTypeWrapper<Scalars['AddressCode']['output']>;
   Case: ResolverTypeWrapper<CaseMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CaseChange: ResolverTypeWrapper<CaseChangeMapper>;
+  CaseChangeKind: CaseChangeKind;
   CaseConnection: ResolverTypeWrapper<CaseConnectionMapper>;
   CaseEdge: ResolverTypeWrapper<Omit<CaseEdge, 'node'> & { node: ResolversTypes['Case'] }>;
   CaseKind: CaseKind;
@@ -392,6 +437,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PartyRole: PartyRole;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -402,6 +448,7 @@ export type ResolversParentTypes = {
   AddressCode: Scalars['AddressCode']['output'];
   Case: CaseMapper;
   ID: Scalars['ID']['output'];
+  CaseChange: CaseChangeMapper;
   CaseConnection: CaseConnectionMapper;
   CaseEdge: Omit<CaseEdge, 'node'> & { node: ResolversParentTypes['Case'] };
   CaseKindCount: CaseKindCount;
@@ -417,6 +464,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
+  Subscription: Record<PropertyKey, never>;
 };
 
 export type AddressResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address'], FederationReferenceType extends FederationReferenceTypes['Address'] = FederationReferenceTypes['Address']> = {
@@ -443,6 +491,13 @@ export type CaseResolvers<ContextType = CasesContext, ParentType extends Resolve
   status?: Resolver<ResolversTypes['CaseStatus'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type CaseChangeResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['CaseChange'] = ResolversParentTypes['CaseChange']> = {
+  case?: Resolver<ResolversTypes['Case'], ParentType, ContextType>;
+  change?: Resolver<ResolversTypes['CaseChangeKind'], ParentType, ContextType>;
+  previousStatus?: Resolver<Maybe<ResolversTypes['CaseStatus']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CaseStatus'], ParentType, ContextType>;
 };
 
 export type CaseConnectionResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['CaseConnection'] = ResolversParentTypes['CaseConnection']> = {
@@ -515,10 +570,15 @@ export type QueryResolvers<ContextType = CasesContext, ParentType extends Resolv
   cases?: Resolver<Array<Maybe<ResolversTypes['Case']>>, ParentType, ContextType, RequireFields<QueryCasesArgs, 'ids'>>;
 };
 
+export type SubscriptionResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  caseChanged?: SubscriptionResolver<ResolversTypes['CaseChange'], "caseChanged", ParentType, ContextType, RequireFields<SubscriptionCaseChangedArgs, 'addressPrefix'>>;
+};
+
 export type Resolvers<ContextType = CasesContext> = {
   Address?: AddressResolvers<ContextType>;
   AddressCode?: GraphQLScalarType;
   Case?: CaseResolvers<ContextType>;
+  CaseChange?: CaseChangeResolvers<ContextType>;
   CaseConnection?: CaseConnectionResolvers<ContextType>;
   CaseEdge?: CaseEdgeResolvers<ContextType>;
   CaseKindCount?: CaseKindCountResolvers<ContextType>;
@@ -533,5 +593,6 @@ export type Resolvers<ContextType = CasesContext> = {
   LegalEntity?: LegalEntityResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
 };
 
