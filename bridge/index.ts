@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { env } from '../lib/config.ts';
+import { heapLimitMb } from '../lib/heap-budget.ts';
 import { logger } from '../lib/logger.ts';
 import { httpExecutor } from './execute.ts';
 import { createBridge } from './server.ts';
@@ -52,7 +53,7 @@ server.once('error', (error: NodeJS.ErrnoException) => {
 });
 server.listen(config.BRIDGE_PORT, config.HOST, () => {
   const { port } = server.address() as AddressInfo;
-  logger.info({ url: `http://localhost:${port}/rest/`, gateway: config.BRIDGE_GATEWAY_URL }, 'bridge ready');
+  logger.info({ url: `http://localhost:${port}/rest/`, gateway: config.BRIDGE_GATEWAY_URL, heapLimitMb: heapLimitMb() }, 'bridge ready');
 });
 const stop = () => {
   server.close(() => process.exit(0));

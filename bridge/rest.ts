@@ -9,6 +9,7 @@ import { logger } from '../lib/logger.ts';
 import type { Executor } from './execute.ts';
 import { FORMATS, formatOfAccept, sinkFor, type Format } from './formats.ts';
 import { headersOf, problemOf, publicBase, queryParameters, sendProblem } from './http.ts';
+import { takeExportSlot } from './export-slots.ts';
 import { allPages, fetchPage, type PageRequest } from './pages.ts';
 import { filterVariables } from './params.ts';
 import { badParameter, BridgeError } from './problem.ts';
@@ -68,6 +69,7 @@ export async function serveRestSet(req: IncomingMessage, res: ServerResponse, ex
   res.on('close', () => controller.abort());
   const instance = req.url?.split('?')[0];
   let sink: ReturnType<typeof sinkFor> | undefined;
+  let releaseSlot: (() => void) | undefined;
   try {
     const view = viewNamed(name);
     if (!view) throw new BridgeError({ status: 404, code: 'NOT_FOUND', detail: `There is no set "${name}"; GET /rest/ lists them` });
@@ -89,7 +91,11 @@ export async function serveRestSet(req: IncomingMessage, res: ServerResponse, ex
       await sink.end(next);
       return;
     }
-    // a whole export: the first page decides the status (a refused scope is still a clean 403)
+    // a whole export: admitted only while fewer than BRIDGE_MAX_EXPORTS stream (bounded memory);
+    // the slot is given back when it ends, fails or the client goes away
+    releaseSlot = takeExportSlot();
+    res.once('close', releaseSlot);
+    // the first page decides the status (a refused scope is still a clean 403)
     const pages = allPages(view, request, { after: cursor });
     const first = await pages.next();
     res.writeHead(200, { ...headFor(format, view, true), 'transfer-encoding': 'chunked' });
@@ -116,5 +122,7 @@ export async function serveRestSet(req: IncomingMessage, res: ServerResponse, ex
     logger.warn({ component: 'bridge', code: problem.code, subgraph: problem.subgraph }, 'export aborted after it started');
     if (sink) sink.abort(problem.detail);
     else res.destroy();
+  } finally {
+    releaseSlot?.();
   }
 }

@@ -13,6 +13,7 @@
  */
 import { databaseUrlFor, env, SUBGRAPHS, subgraphUrl } from '../lib/config.ts';
 import { openDatabase } from '../lib/db.ts';
+import { heapLimitMb } from '../lib/heap-budget.ts';
 import { logger } from '../lib/logger.ts';
 import { createApiKeyStore } from '../access/store.ts';
 import { createAuditWriter } from '../audit/writer.ts';
@@ -46,7 +47,7 @@ const gateway = await startGateway(
   },
   { port: config.PORT, host: config.HOST },
 );
-logger.info({ url: `http://localhost:${gateway.port}/graphql` }, 'gateway ready');
+logger.info({ url: `http://localhost:${gateway.port}/graphql`, heapLimitMb: heapLimitMb() }, 'gateway ready');
 const stop = async () => {
   await gateway.stop();
   await accessDatabase?.close();

@@ -34,6 +34,7 @@ import { createBridge, type BridgeOptions } from '../bridge/server.ts';
 import { inProcessExecutor, useDataHandOver } from '../bridge/execute.ts';
 import type { LocalSubgraph } from '../lib/subgraph-server.ts';
 import { inProcessTransports } from './in-process.ts';
+import { createMapRoutes, type MapRouteOptions } from '../map/http.ts';
 import { createQualityRoutes } from '../quality/http.ts';
 import type { Database } from '../lib/db.ts';
 import type { AuditWriter } from '../audit/writer.ts';
@@ -71,6 +72,8 @@ export type GatewayOptions = {
    * 404 saying this gateway has no database connections.
    */
   quality?: { databases: Record<SubgraphName, Database>; audit: AuditWriter };
+  /** The hazard map at /map/ (map/http.ts): in development, the demo tokens its picker offers; never honoured in production. */
+  map?: MapRouteOptions;
 };
 
 /** Rewrites the `@join__graph(url:)` of each named subgraph in a supergraph SDL. */
@@ -201,6 +204,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   // the bridge runs its operations through this gateway's own handler, as the caller
   const bridge = options.bridge === false ? undefined : createBridge({ ...options.bridge, executor: inProcessExecutor((request, context) => runtime.fetch(request, context ?? {})) });
 
+  const map = createMapRoutes({ demoTokens: options.production ? undefined : options.map?.demoTokens });
   const quality = createQualityRoutes({ databases: options.quality?.databases, audit: options.quality?.audit, authenticate: requestAuthenticator(options.auth) });
 
   async function readyz(res: http.ServerResponse): Promise<void> {
@@ -248,6 +252,10 @@ export function createGateway(options: GatewayOptions): Gateway {
           res.end(text);
         })
         .catch(() => res.writeHead(500).end());
+      return;
+    }
+    if (map.handles(path)) {
+      map.listener(req, res);
       return;
     }
     if (quality.handles(path)) {

@@ -82,6 +82,23 @@ const keepFinerCode = (table: string) => `
         WHERE length(s2.address_code) < 25 AND t.address_code <> s2.address_code AND starts_with(t.address_code, s2.address_code)) f
   WHERE s.line = f.line`;
 
+/**
+ * The field app's rule: once a mutation has changed a record (`field_changed_at`, events and
+ * cases), a department record that differs from it is not written over it but quarantined
+ * (CONFLICT) for a steward: the export carries no time of its own to tell which is newer, and
+ * the field app's step (assigned, resolved, accepted, closed) is the later knowledge. An
+ * identical record is simply unchanged.
+ */
+const fieldChangeConflict = (table: string, what: string, columns: readonly string[]) => `
+  UPDATE pg_temp.import_stage s SET conflict = '${what} ' || s.id || ' was changed in the field app at ' || f.changed
+     || ' (version ' || f.version || '); the import does not overwrite a field change: compare and fix it there'
+   FROM (SELECT s2.line, to_char(t.field_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS changed, t.version
+         FROM pg_temp.import_stage s2
+         CROSS JOIN LATERAL (SELECT t.* FROM ${table} t WHERE t.id = s2.id OFFSET 0) t
+         WHERE t.field_changed_at IS NOT NULL
+           AND (${columns.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `s2.${c}`).join(', ')})) f
+   WHERE s.line = f.line AND s.conflict IS NULL`;
+
 const PERSON_COLUMNS = ['name', 'gender', 'birth_date', 'id_number', 'phone', 'household_type'];
 const ENTITY_COLUMNS = ['name', 'kind', 'industry', 'status', 'registered_on', 'legal_rep_person_id', 'registered_address_code', 'business_address_code'];
 const EVENT_COLUMNS = ['kind', 'source', 'severity', 'status', 'reported_at', 'resolved_at', 'description', 'address_code'];
@@ -153,20 +170,7 @@ const KINDS: Record<DepartmentKind, KindSql> = {
       ['resolved_at', 'timestamptz'], ['description', 'text'], ['address_code', 'text']],
     toStage: (v: ValuesOf['events'], [code]) => [v.kind, v.source, v.severity, v.status, v.reported_at, v.resolved_at, v.description, code],
     keepFiner: [keepFinerCode('events.event')],
-    conflicts: [
-      // The field app's rule: once a mutation has changed an event (field_changed_at), a department
-      // record that differs from it is not written over it but quarantined (CONFLICT) for a steward:
-      // the export carries no time of its own to tell which is newer, and the field app's step
-      // (assigned, resolved, closed) is the later knowledge. An identical record is simply unchanged.
-      `UPDATE pg_temp.import_stage s SET conflict = 'event ' || s.id || ' was changed in the field app at ' || f.changed
-         || ' (version ' || f.version || '); the import does not overwrite a field change: compare and fix it there'
-       FROM (SELECT s2.line, to_char(t.field_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS changed, t.version
-             FROM pg_temp.import_stage s2
-             CROSS JOIN LATERAL (SELECT t.* FROM events.event t WHERE t.id = s2.id OFFSET 0) t
-             WHERE t.field_changed_at IS NOT NULL
-               AND (${EVENT_COLUMNS.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${EVENT_COLUMNS.map((c) => `s2.${c}`).join(', ')})) f
-       WHERE s.line = f.line AND s.conflict IS NULL`,
-    ],
+    conflicts: [fieldChangeConflict('events.event', 'event', EVENT_COLUMNS)],
     upsert: upsertSql('events.event', 'id', EVENT_COLUMNS, EVENT_COLUMNS),
   },
   cases: {
@@ -174,6 +178,7 @@ const KINDS: Record<DepartmentKind, KindSql> = {
       ['summary', 'text'], ['address_code', 'text']],
     toStage: (v: ValuesOf['cases'], [code]) => [v.kind, v.status, v.filed_on, v.closed_on, v.outcome, v.summary, code],
     keepFiner: [keepFinerCode('cases.legal_case')],
+    conflicts: [fieldChangeConflict('cases.legal_case', 'case', CASE_COLUMNS)],
     upsert: upsertSql('cases.legal_case', 'id', CASE_COLUMNS, CASE_COLUMNS),
   },
 };

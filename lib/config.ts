@@ -154,6 +154,12 @@ const EnvModel = z.object({
   BRIDGE_MAX_PAGE: z.coerce.number().int().min(1).max(5000).default(1000),
   /** Largest graph page a whole export (`all=true`) asks for, rows: larger is fewer round trips, smaller holds less memory per page in flight. */
   BRIDGE_EXPORT_PAGE: z.coerce.number().int().min(100).max(5000).default(5000),
+  /**
+   * Whole exports (`all=true`) one process streams at once; one more is refused with 503
+   * EXPORTS_BUSY and a Retry-After. Each holds at most two graph pages, so this bounds the heap
+   * the bridge can take however many analysts refresh at the same minute.
+   */
+  BRIDGE_MAX_EXPORTS: z.coerce.number().int().min(1).max(64).default(4),
   /** Rows an OData `$filter` that cannot be pushed down may scan to fill one page before it is refused (501). */
   BRIDGE_SCAN_CAP: z.coerce.number().int().min(1000).default(50_000),
   /** The gateway a standalone bridge (`npm run bridge`) sends its GraphQL operations to. */

@@ -26,6 +26,10 @@ export const ARGUMENT_LIMITS: Readonly<Record<string, number>> = {
   'Query.searchAddresses.query': 100,
   'Query.standardizeAddress.text': 500,
   'Query.standardizeAddresses.texts': 500,
+  // a case's summary and a step's note are up to 2000 characters (the mutations check each field's own limit)
+  'Mutation.caseOpen.input': 2000,
+  'Mutation.caseUpdateStatus.input': 2000,
+  'Mutation.caseClose.input': 2000,
 };
 
 /** Arguments that carry a cursor: their faults are INVALID_CURSOR. */

@@ -21,7 +21,7 @@ export const dbQueries = new client.Counter({
 });
 
 /** The paths the gateway and the subgraphs serve; any other path is counted as route "other". */
-export const ROUTES = ['/graphql', '/', '/healthz', '/readyz', '/metrics', '/quality', '/quality.json', '/quality.csv'] as const;
+export const ROUTES = ['/graphql', '/', '/healthz', '/readyz', '/metrics', '/quality', '/quality.json', '/quality.csv', '/map/'] as const;
 
 /** The `route` label of a request path: one of ROUTES, else "other". */
 export function routeLabel(path: string): string {
@@ -60,3 +60,10 @@ export async function dbQueryCount(subgraph: string): Promise<number> {
   const metric = await dbQueries.get();
   return metric.values.find((v) => v.labels.subgraph === subgraph)?.value ?? 0;
 }
+
+/** Whole bridge exports (`all=true`) streaming now; at BRIDGE_MAX_EXPORTS the next is refused (EXPORTS_BUSY). */
+export const bridgeExportsInProgress = new client.Gauge({
+  name: 'bridge_exports_in_progress',
+  help: 'Whole BI bridge exports (all=true) streaming now, in this process',
+  registers: [registry],
+});

@@ -199,3 +199,70 @@ function serialized<T>(db: Db, run: () => Promise<T>): Promise<T> {
   embeddedChains.set(db, next.catch(() => {}));
   return next;
 }
+
+// ---- input checks shared by the subgraphs' mutations
+
+/** True when an optional input value was given (GraphQL sends absent values as undefined or null). */
+export const given = (v: string | null | undefined): v is string => v !== null && v !== undefined;
+
+/** The input without its clientMutationId: what runMutation hashes to tell a retry from a reuse. */
+export function withoutKey<T extends { clientMutationId?: string | null }>(input: T): Omit<T, 'clientMutationId'> {
+  const { clientMutationId: _, ...rest } = input;
+  return rest;
+}
+
+/**
+ * A text value (`path` ends with its name), trimmed: refused when required and missing or empty,
+ * or longer than `max` characters. Returns the trimmed text, or null when absent or empty.
+ */
+export function checkText(errors: UserError[], path: string[], value: string | null | undefined, max: number, required: boolean): string | null {
+  if (!given(value)) {
+    if (required) errors.push(inputError(path, UserErrorCode.INVALID_INPUT, `${path.at(-1)} is required`));
+    return null;
+  }
+  const trimmed = value.trim();
+  if (trimmed.length === 0 && required) errors.push(inputError(path, UserErrorCode.INVALID_INPUT, `${path.at(-1)} must not be empty`));
+  else if (trimmed.length > max) errors.push(inputError(path, UserErrorCode.INVALID_INPUT, `${path.at(-1)} is ${trimmed.length} characters; at most ${max}`));
+  return trimmed.length === 0 ? null : trimmed;
+}
+
+/** Longest id of another subgraph's record (a person, an event) a mutation accepts. */
+export const MAX_RECORD_ID = 100;
+
+/**
+ * The id of a record another subgraph owns (a person's, an event's), given in the input at
+ * `path`: 1 to MAX_RECORD_ID characters with no control characters or surrounding spaces. Its
+ * existence is not checked: a subgraph reads no other subgraph's schema, and the owner answers
+ * (with its own scoping) when the reference is read.
+ */
+export function checkRecordId(errors: UserError[], path: string[], id: string | null | undefined): void {
+  if (!given(id)) return;
+  const name = path.at(-1);
+  if (id.length === 0 || id.length > MAX_RECORD_ID) errors.push(inputError(path, UserErrorCode.INVALID_INPUT, `${name} must be 1 to ${MAX_RECORD_ID} characters`));
+  else if (/\p{Cc}/u.test(id) || id.trim() !== id) errors.push(inputError(path, UserErrorCode.INVALID_INPUT, `${name} must not contain control characters or surrounding spaces`));
+}
+
+/**
+ * The first steps of a change to an existing record, shared by every subgraph's transitions:
+ * a `version` that is a positive integer (else INVALID_INPUT; refused together with `errors`,
+ * the other input checks), then the record locked in the viewer's scope (`lock`; else NOT_FOUND,
+ * the same answer for an id elsewhere as for an unknown one, whatever the version), at the
+ * version the client saw (else STALE_VERSION with the current one). `what` names the record in
+ * messages ("event"). Returns the locked row, or the user errors to refuse with.
+ */
+export async function lockVersioned<R extends { id: string; version: number }>(
+  errors: UserError[],
+  input: { id: string; version: number },
+  what: string,
+  lock: () => Promise<R | null>,
+): Promise<{ row: R; refusal: null } | { row: null; refusal: UserError[] }> {
+  if (!Number.isInteger(input.version) || input.version < 1) errors.push(inputError(['version'], UserErrorCode.INVALID_INPUT, `version must be a positive integer, got ${input.version}`));
+  if (errors.length) return { row: null, refusal: errors };
+  const row = await lock();
+  if (!row) return { row: null, refusal: [inputError(['id'], UserErrorCode.NOT_FOUND, `No ${what} has id ${input.id}`)] };
+  if (row.version !== input.version) {
+    return { row: null, refusal: [inputError(['version'], UserErrorCode.STALE_VERSION,
+      `${what} ${row.id} is at version ${row.version}, not ${input.version}: it changed since you read it; read it again`, { currentVersion: row.version })] };
+  }
+  return { row, refusal: null };
+}

@@ -58,6 +58,8 @@ export type SystemOptions = {
   auth?: Partial<GatewayAuthOptions>;
   /** Development: signs the demo token GraphiQL opens with (see GatewayOptions.graphiqlToken). */
   graphiqlToken?: () => Promise<string>;
+  /** Development: the demo tokens the hazard map's picker offers (GatewayOptions.map). */
+  mapDemoTokens?: () => Promise<Record<string, string>>;
 };
 
 export type RunningSystem = {
@@ -139,6 +141,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       limits: options.limits,
       auth,
       graphiqlToken: options.graphiqlToken,
+      map: { demoTokens: options.mapDemoTokens },
       quality: { databases: options.databases, audit },
     },
     { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },

@@ -12,8 +12,8 @@ export const EXCLUDED_RULES: readonly { rule: string; why: string }[] = [
   {
     rule: 'prefer-bigint-over-int',
     // every identifier is bigint or text; the int columns are per-file counters, line numbers and
-    // a run's row counts, bounded by one import file, far below 2^31; events.event.version and
-    // event_history.version count the changes of one record
+    // a run's row counts, bounded by one import file, far below 2^31; the version columns of
+    // events.event, cases.legal_case and their history tables count the changes of one record
     why: 'identifiers are bigint or text; int columns hold per-file counts, line numbers and per-record versions',
   },
   {

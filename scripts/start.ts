@@ -21,6 +21,7 @@ import { checkPorts, PortInUseError, startSystem, type RunningSystem } from '../
 import { demoTokens, signDevToken } from '../lib/auth/dev-keys.ts';
 import { EXAMPLE_QUERY } from '../gateway/example-query.ts';
 import { resetData, seed, seedState } from '../seeds/load.ts';
+import { heapLimitMb } from '../lib/heap-budget.ts';
 
 const config = env();
 const production = config.NODE_ENV === 'production';
@@ -117,6 +118,8 @@ try {
     production,
     // development only: GraphiQL opens with a demo admin token (never in production)
     graphiqlToken: production ? undefined : () => signDevToken({ subject: 'demo-admin', roles: ['admin'] }),
+    // development only: the hazard map's token picker offers the demo roles
+    mapDemoTokens: production ? undefined : demoTokens,
   });
 } catch (error) {
   if (stopping) await new Promise(() => {});
@@ -137,10 +140,11 @@ process.stdout.write(
   [
     '',
     `Gateway ready at ${url}`,
-    `  database: ${where}`,
+    `  database: ${where}; V8 heap limit ${heapLimitMb()} MB`,
     `  subgraphs: ${SUBGRAPHS.map((s) => `${s} ${system!.subgraphs[s].url}`).join(', ')}`,
     `  health: http://localhost:${system!.gateway.port}/healthz  readiness: /readyz  metrics: /metrics`,
     `  BI bridge: http://localhost:${system!.gateway.port}/rest/ (CSV, Excel, JSON; docs /rest/docs/)  OData: http://localhost:${system!.gateway.port}/odata/`,
+    `  hazard map: http://localhost:${system!.gateway.port}/map/ ${production ? '(sign in with a token)' : '(pick a demo token in its header)'}`,
     '',
     production
       ? 'Send a token from your identity provider as "authorization: Bearer <token>".'

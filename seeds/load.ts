@@ -134,7 +134,7 @@ export async function nonEmptyTables(databases: Databases): Promise<string[]> {
 
 /**
  * Empties every seeded table (and restarts people.residence ids, so a reload is identical), and
- * forgets the loads recorded in buildings.seed_run: their rows are gone. The events' history and
+ * forgets the loads recorded in buildings.seed_run: their rows are gone. The events' and cases' history and
  * idempotency keys written by mutations go too, and the address aliases stewards taught (they
  * name registry rows).
  */
@@ -145,6 +145,7 @@ export async function resetData(databases: Databases): Promise<void> {
     if (subgraph === 'buildings') tables.push('buildings.seed_run', 'buildings.address_alias');
     // the field app's history of the events (it references them) and the answers kept for retries go with them
     if (subgraph === 'events') tables.push('events.event_history', 'events.idempotency');
+    if (subgraph === 'cases') tables.push('cases.case_history', 'cases.idempotency');
     await databases[subgraph].knex.raw(`TRUNCATE ${tables.join(', ')} RESTART IDENTITY`);
   }
 }

@@ -21,8 +21,8 @@ import { startTestSystem, type TestSystem } from './support/system.ts';
  */
 const PUBLIC: Record<string, '*' | readonly string[]> = {
   Query: ['address', 'addresses', 'addressesUnder', 'searchAddresses', 'standardizeAddress', 'standardizeAddresses', 'viewer'],
-  Address: ['code', 'level', 'name', 'fullName', 'parent', 'ancestors', 'ancestor', 'children', 'building', 'room'],
-  AddressConnection: '*', AddressEdge: '*', PageInfo: '*', BuildingInfo: '*', RoomInfo: '*', GeoPoint: '*',
+  Address: ['code', 'level', 'name', 'fullName', 'parent', 'ancestors', 'ancestor', 'children', 'building', 'room', 'area'],
+  AddressConnection: '*', AddressEdge: '*', PageInfo: '*', BuildingInfo: '*', RoomInfo: '*', GeoPoint: '*', SchematicArea: '*',
   AddressMatch: '*', AddressComponents: '*', MatchReason: '*', AddressCandidate: '*', Viewer: '*',
   // keys: opaque ids the gateway needs to join subgraphs; every other field of these types is scoped
   Person: ['id'], LegalEntity: ['creditCode'], Event: ['id'], Case: ['id'],
@@ -35,6 +35,8 @@ const PUBLIC: Record<string, '*' | readonly string[]> = {
   EventHistoryEntry: '*',
   // reached only through the events mutations (events:write; tests/events-write.e2e.ts)
   EventReportPayload: '*', EventChangePayload: '*', UserError: '*', ReportedAddress: '*', ReportedAddressCandidate: '*',
+  // reached only through Case.history (cases:read) and the cases mutations (cases:write; tests/cases-write.e2e.ts)
+  CaseHistoryEntry: '*', CaseOpenPayload: '*', CaseChangePayload: '*',
   // reached only through Query.auditRecords (audit:read)
   AuditRecordConnection: '*', AuditRecordEdge: '*', AuditRecord: '*',
 };

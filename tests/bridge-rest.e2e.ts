@@ -3,6 +3,9 @@
  * in JSON, NDJSON, CSV and XLSX, filters, cursors, problems, the OpenAPI document and its docs page,
  * all through the real gateway with real tokens.
  */
+import { execFileSync } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { compileErrors, validate } from '@readme/openapi-parser';
@@ -11,7 +14,8 @@ import { VIEWS } from '../bridge/views/index.ts';
 import { adminToken, startTestSystem, type TestSystem } from './support/system.ts';
 import { insertTestEstate, type TestEstate } from './support/import-registry.ts';
 import { deleteEvents, insertEvents } from './support/events-factories.ts';
-import { startChild } from './support/process.ts';
+import { startChild, startScript } from './support/process.ts';
+import { HEAP_BUDGET_FLAG, HEAP_BUDGET_MB } from '../lib/heap-budget.ts';
 import { createApiKeyStore } from '../access/store.ts';
 
 let system: TestSystem;
@@ -282,10 +286,14 @@ describe('OpenAPI', () => {
 });
 
 describe('the bridge on its own (npm run bridge)', () => {
-  it('serves the same rows through a gateway reached over HTTP, as the caller', async () => {
-    const child = startChild('bridge/index.ts', [], { BRIDGE_GATEWAY_URL: system.gatewayUrl, BRIDGE_PORT: '0', HOST: '127.0.0.1' });
+  it('serves the same rows through a gateway reached over HTTP, as the caller, under the heap budget', async () => {
+    const child = startScript('bridge', [], { BRIDGE_GATEWAY_URL: system.gatewayUrl, BRIDGE_PORT: '0', HOST: '127.0.0.1' });
     try {
       await child.waitFor('bridge ready', 60_000);
+      // npm run bridge runs with lib/heap-budget.ts's budget: V8's limit is what that flag gives
+      const budgeted = Number(execFileSync(process.execPath, [HEAP_BUDGET_FLAG, '-p', 'Math.round(require("node:v8").getHeapStatistics().heap_size_limit / 2 ** 20)'], { encoding: 'utf8' }));
+      expect(Number(/"heapLimitMb":(\d+)/.exec(child.stdout())?.[1])).toBe(budgeted);
+      expect(budgeted).toBeLessThan(HEAP_BUDGET_MB * 2);
       const base = /"url":"(http:\/\/localhost:\d+)\/rest\/"/.exec(child.stdout())![1];
       const alone = await fetch(`${base}/rest/events?under=${estate.community.code}&limit=100`, { headers: { authorization: `Bearer ${admin}` } });
       const inGateway = await json<Page>(`/rest/events?under=${estate.community.code}&limit=100`);
@@ -296,6 +304,53 @@ describe('the bridge on its own (npm run bridge)', () => {
     } finally {
       child.process.kill('SIGTERM');
       await child.exited;
+    }
+  });
+});
+
+describe('whole exports at once (BRIDGE_MAX_EXPORTS)', () => {
+  it('streams one export, refuses a second while it runs with a 503 problem and Retry-After, and admits the next when it ends', async () => {
+    // the bridge alone, reaching the gateway through a proxy that holds every answer 1.5 s, so the
+    // first export is still streaming when the second arrives
+    const proxy = http.createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !['host', 'content-length', 'connection'].includes(name))) as Record<string, string>;
+      const answer = await fetch(system.gatewayUrl, { method: req.method, headers, body: Buffer.concat(chunks) });
+      res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+      res.end(Buffer.from(await answer.arrayBuffer()));
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`;
+    const child = startChild('bridge/index.ts', [], { BRIDGE_GATEWAY_URL: proxyUrl, BRIDGE_PORT: '0', HOST: '127.0.0.1', BRIDGE_MAX_EXPORTS: '1' });
+    try {
+      await child.waitFor('bridge ready', 60_000);
+      const base = /"url":"(http:\/\/localhost:\d+)\/rest\/"/.exec(child.stdout())![1];
+      const exportEvents = () => fetch(`${base}/rest/events?under=${estate.community.code}&format=csv&all=true`, { headers: { authorization: `Bearer ${admin}` } });
+      const first = exportEvents();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const refused = await exportEvents();
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      const problem = (await refused.json()) as { code: string; detail: string };
+      expect(problem.code).toBe('EXPORTS_BUSY');
+      expect(problem.detail).toContain('BRIDGE_MAX_EXPORTS');
+      // a page is not a whole export: it is served while the export streams
+      expect((await fetch(`${base}/rest/events?under=${estate.community.code}&limit=5`, { headers: { authorization: `Bearer ${admin}` } })).status).toBe(200);
+      const done = await first;
+      expect(done.status).toBe(200);
+      const rows = (await done.text()).trim().split('\r\n').length - 1;
+      expect(rows).toBe(eventIds.length);
+      // the slot is back: the next export streams in full
+      const next = await exportEvents();
+      expect(next.status).toBe(200);
+      expect((await next.text()).trim().split('\r\n').length - 1).toBe(eventIds.length);
+    } finally {
+      child.process.kill('SIGTERM');
+      await child.exited;
+      await new Promise((resolve) => proxy.close(resolve));
     }
   });
 });

@@ -189,3 +189,54 @@ describe('indexes serve the queries the resolvers make (EXPLAIN)', () => {
     }
   });
 });
+
+describe('schematic areas for maps (Address.area)', () => {
+  /** Whether p lies inside or on the convex polygon `ring` (corners in order, either winding). */
+  function inside(ring: { longitude: number; latitude: number }[], p: { longitude: number; latitude: number }): boolean {
+    let sign = 0;
+    for (let i = 0; i < ring.length; i++) {
+      const a = ring[i];
+      const b = ring[(i + 1) % ring.length];
+      const cross = (b.longitude - a.longitude) * (p.latitude - a.latitude) - (b.latitude - a.latitude) * (p.longitude - a.longitude);
+      if (Math.abs(cross) < 1e-12) continue;
+      if (sign === 0) sign = Math.sign(cross);
+      else if (Math.sign(cross) !== sign) return false;
+    }
+    return true;
+  }
+
+  it('draws a community as the hull of its located buildings: every building inside, counted, centred', async () => {
+    const res = await client.run(`query($code: AddressCode!) { address(code: $code) { area { ring { longitude latitude } center { longitude latitude } buildingCount } } }`, { code: SHOWCASE.communityCode });
+    expect(res.errors).toBeUndefined();
+    const area = (res.data as any).address.area;
+    const located = await sql<{ longitude: number; latitude: number }>(database.knex,
+      `SELECT longitude, latitude FROM buildings.address WHERE code >= ? AND code < ? AND level = 'BUILDING' AND longitude IS NOT NULL AND latitude IS NOT NULL`,
+      [SHOWCASE.communityCode, '440304004029']);
+    expect(located.length).toBeGreaterThanOrEqual(3);
+    expect(area.buildingCount).toBe(located.length);
+    expect(area.ring.length).toBeGreaterThanOrEqual(3);
+    expect(area.ring.length).toBeLessThanOrEqual(located.length);
+    for (const p of located) expect(inside(area.ring, { longitude: Number(p.longitude), latitude: Number(p.latitude) }), `${p.longitude},${p.latitude}`).toBe(true);
+    // every corner is one of the buildings
+    for (const corner of area.ring) expect(located.some((p) => Number(p.longitude) === corner.longitude && Number(p.latitude) === corner.latitude)).toBe(true);
+    expect(inside(area.ring, area.center)).toBe(true);
+  });
+
+  it('has none at building and room level', async () => {
+    const res = await client.run(`{ b: address(code: "${SHOWCASE.buildingCode}") { area { buildingCount } } r: address(code: "${SHOWCASE.roomCode}") { area { buildingCount } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ b: { area: null }, r: { area: null } });
+  });
+
+  it('batches: the areas of every community of the district cost the same statements as one community\'s', async () => {
+    const communities = await sql<{ code: string }>(database.knex, `SELECT code FROM buildings.address WHERE level = 'COMMUNITY' ORDER BY code`);
+    const cost = async (codes: string[]) => {
+      const before = await dbQueryCount('buildings');
+      const res = await client.entities(codes.map((code) => ({ __typename: 'Address', code })), '... on Address { area { buildingCount ring { longitude } } }');
+      expect(res.errors).toBeUndefined();
+      return (await dbQueryCount('buildings')) - before;
+    };
+    expect(communities.length).toBeGreaterThan(1);
+    expect(await cost(communities.map((c) => c.code))).toBe(await cost([communities[0].code]));
+  });
+});

@@ -4,6 +4,7 @@
  * `npm start` holds the folder, Ctrl-C and SIGTERM, a first-run seed killed midway, a stale lock,
  * and a port that is already taken.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import pg from 'pg';
@@ -15,7 +16,8 @@ import { openDatabase, pgliteLockFile, query, type Database } from '../lib/db.ts
 import { TABLES } from '../seeds/generate.ts';
 import { SHOWCASE } from '../seeds/showcase.ts';
 import { DEPARTMENT_FORMATS } from '../importer/formats.ts';
-import { runChild, startChild, type Child } from './support/process.ts';
+import { runChild, startChild, startScript, type Child } from './support/process.ts';
+import { HEAP_BUDGET_FLAG } from '../lib/heap-budget.ts';
 
 const base = mkdtempSync(path.join(os.tmpdir(), 'embedded-e2e-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -26,7 +28,7 @@ const startEnv = (dir: string, extra: Record<string, string> = {}) => ({
   DEV_JWT_KEY_FILE: path.join(base, 'dev-jwt-key.json'), ...extra,
 });
 
-const start = (dir: string, extra: Record<string, string> = {}) => startChild('scripts/start.ts', [], startEnv(dir, extra));
+const start = (dir: string, extra: Record<string, string> = {}) => startScript('start', [], startEnv(dir, extra));
 
 async function ready(child: Child): Promise<string> {
   await child.waitFor('Gateway ready at');
@@ -83,6 +85,11 @@ describe('one process at a time on the embedded database', () => {
 
   afterAll(async () => {
     if (holder.process.exitCode === null) holder.process.kill('SIGKILL');
+  });
+
+  it('runs under the heap budget npm start gives it (lib/heap-budget.ts), and says so', () => {
+    const budgeted = Number(execFileSync(process.execPath, [HEAP_BUDGET_FLAG, '-p', 'Math.round(require("node:v8").getHeapStatistics().heap_size_limit / 2 ** 20)'], { encoding: 'utf8' }));
+    expect(holder.stdout()).toContain(`V8 heap limit ${budgeted} MB`);
   });
 
   it('refuses a second npm start in one line naming the holder, and touches nothing', async () => {
@@ -218,7 +225,7 @@ describe.skipIf(!serverUrl)('a first-run seed killed midway, on PostgreSQL', () 
     seeding.process.kill('SIGKILL');
     expect(await seeding.exited).toBe('SIGKILL');
 
-    const restarted = startChild('scripts/start.ts', [], { ...startEnv(path.join(base, 'unused')), DATABASE_URL: url });
+    const restarted = startScript('start', [], { ...startEnv(path.join(base, 'unused')), DATABASE_URL: url });
     await ready(restarted);
     expect(restarted.stdout()).toContain('the demo data load was interrupted; reloading');
     restarted.process.kill('SIGTERM');

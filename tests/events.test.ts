@@ -78,15 +78,15 @@ async function atAddress(code: string, selection: string, variables: Record<stri
   );
 }
 const variableTypes: Record<string, string> = {
-  status: '[EventStatus!]', kind: '[EventKind!]', since: 'DateTime', first: 'Int', after: 'String',
+  status: '[EventStatus!]', kind: '[EventKind!]', severity: '[EventSeverity!]', since: 'DateTime', first: 'Int', after: 'String',
 };
 
 /** Ids of an address's events list (up to 500) with the given filters, and its totalCount. */
-async function eventIds(code: string, filters: { status?: string[]; kind?: string[]; since?: string } = {}) {
+async function eventIds(code: string, filters: { status?: string[]; kind?: string[]; severity?: string[]; since?: string } = {}) {
   const result = await atAddress(
     code,
-    'events(status: $status, kind: $kind, since: $since, first: 500) { totalCount edges { node { id } } }',
-    { status: filters.status ?? null, kind: filters.kind ?? null, since: filters.since ?? null },
+    'events(status: $status, kind: $kind, severity: $severity, since: $since, first: 500) { totalCount edges { node { id } } }',
+    { status: filters.status ?? null, kind: filters.kind ?? null, severity: filters.severity ?? null, since: filters.since ?? null },
   );
   expect(result.errors).toBeUndefined();
   const events = result.data!._entities[0].events;
@@ -183,6 +183,15 @@ describe('Address.events', () => {
     expect(await eventIds(room1, { kind: ['FIRE_HAZARD'] })).toEqual({ ids: [ev.a, ev.c], totalCount: 2 });
     expect(await eventIds(building1, { kind: ['FIRE_HAZARD', 'SANITATION'] })).toEqual({ ids: [ev.a, ev.c, ev.d], totalCount: 3 });
     expect(await eventIds(community, { kind: ['DISPUTE'] })).toEqual({ ids: [ev.f, ev.b], totalCount: 2 });
+  });
+
+  it('filters by a severity list, at a room and at the district (the wide statement)', async () => {
+    expect(await eventIds(room1, { severity: ['HIGH'] })).toEqual({ ids: [ev.a], totalCount: 1 });
+    expect(await eventIds(community, { severity: ['HIGH', 'CRITICAL'] })).toEqual({ ids: [ev.a], totalCount: 1 });
+    expect((await eventIds(community, { severity: ['MEDIUM'] })).totalCount).toBe(6);
+    const district = await eventIds(community.slice(0, 6), { severity: ['HIGH'], kind: ['FIRE_HAZARD'], since: '2026-03-05T08:00:00Z' });
+    expect(district.ids).toContain(ev.a);
+    expect(district.totalCount).toBe(district.ids.length);
   });
 
   it('filters by since, inclusive, whatever the offset the instant is written in', async () => {

@@ -23,6 +23,7 @@ import { insertTestEstate, type TestEstate } from './support/import-registry.ts'
 import { insertPerson } from './support/people-factories.ts';
 import { SYSTEM } from '../lib/auth/scopes.ts';
 import { createEventMutations } from '../subgraphs/events/mutations.ts';
+import { createCaseMutations } from '../subgraphs/cases/mutations.ts';
 
 const OUTSIDE = '深圳市罗湖区东门街道东门中路1号';
 const UNKNOWN = '地址不详';
@@ -442,6 +443,44 @@ describe('cases.csv', () => {
     const saved = await query<{ status: string; outcome: string | null }>(db.cases.knex,
       'SELECT status, outcome FROM cases.legal_case WHERE id = ?', [open.case_id]);
     expect(saved).toEqual([{ status: 'IN_PROGRESS', outcome: null }]);
+  });
+
+  it('does not overwrite a case the field app changed: a differing record is quarantined as CONFLICT', async () => {
+    const row = caseRow(roomText(1, 0), { status: 'FILED', closed_on: '', outcome: '' });
+    const columns = shuffledColumns('cases');
+    const file = writeCsv(dir, 'cases-field.csv', csvText(columns, [row]));
+    expect(await run('cases', file)).toMatchObject({ inserted: 1 });
+    // the field app accepts it (the mutation itself, run with no confinement)
+    const mutations = createCaseMutations({ subgraph: 'cases', db: db.cases.knex, viewer: SYSTEM, request: null, standardizer: null });
+    const accepted = await mutations.updateStatus({ id: row.case_id, version: 1, status: 'ACCEPTED', note: '已受理' });
+    expect(accepted.case).toMatchObject({ status: 'ACCEPTED', version: 2 });
+
+    // the department's older export says FILED with another summary: it does not undo the field's step
+    writeCsv(dir, 'cases-field.csv', csvText(columns, [{ ...row, summary: '邻里纠纷(旧)' }]));
+    expect(await run('cases', file)).toMatchObject({ rowsIn: 1, updated: 0, quarantinedByReason: { CONFLICT: 1 } });
+    const [q] = await quarantine('cases', file);
+    expect(q).toMatchObject({ recordId: row.case_id, reason: 'CONFLICT' });
+    expect(q.detail).toMatch(new RegExp(`^case ${row.case_id} was changed in the field app at .+Z \\(version 2\\); the import does not overwrite a field change`));
+    const [kept] = await query<{ status: string; summary: string; version: number }>(db.cases.knex,
+      'SELECT status, summary, version FROM cases.legal_case WHERE id = ?', [row.case_id]);
+    expect(kept).toEqual({ status: 'ACCEPTED', summary: row.summary, version: 2 });
+
+    // a record that agrees with the field app is simply unchanged, and leaves the quarantine
+    writeCsv(dir, 'cases-field.csv', csvText(columns, [{ ...row, status: 'ACCEPTED' }]));
+    expect(await run('cases', file)).toMatchObject({ rowsIn: 1, unchanged: 1, quarantined: 0 });
+    expect(await quarantine('cases', file)).toEqual([]);
+  });
+
+  it('bumps the version of a case an import changes, so a client holding the old one is refused', async () => {
+    const row = caseRow(roomText(1, 1), { status: 'ACCEPTED', closed_on: '', outcome: '' });
+    const columns = shuffledColumns('cases');
+    const file = writeCsv(dir, 'cases-version.csv', csvText(columns, [row]));
+    await run('cases', file);
+    writeCsv(dir, 'cases-version.csv', csvText(columns, [{ ...row, summary: '补充材料后的摘要' }]));
+    expect(await run('cases', file)).toMatchObject({ updated: 1 });
+    const mutations = createCaseMutations({ subgraph: 'cases', db: db.cases.knex, viewer: SYSTEM, request: null, standardizer: null });
+    const stale = await mutations.updateStatus({ id: row.case_id, version: 1, status: 'IN_PROGRESS' });
+    expect(stale.userErrors).toMatchObject([{ code: 'STALE_VERSION', currentVersion: 2 }]);
   });
 });
 

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 export const SCOPES = [
-  'address:read', 'people:read', 'people:pii', 'entities:read', 'events:read', 'events:write', 'cases:read', 'audit:read',
+  'address:read', 'people:read', 'people:pii', 'entities:read', 'events:read', 'events:write', 'cases:read', 'cases:write', 'audit:read',
   'steward:read', 'steward:write',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
@@ -15,8 +15,8 @@ export type Scope = (typeof SCOPES)[number];
 export const ROLES = {
   /** 网格员: people and events of their communities, no full identity numbers. */
   'grid-worker': ['address:read', 'people:read', 'entities:read', 'events:read', 'events:write'],
-  /** 调解员: cases and the people in them, with identity numbers. */
-  'case-officer': ['address:read', 'people:read', 'people:pii', 'cases:read', 'events:read'],
+  /** 调解员: cases and the people in them, with identity numbers; opens and handles cases. */
+  'case-officer': ['address:read', 'people:read', 'people:pii', 'cases:read', 'cases:write', 'events:read'],
   /** BI analyst: aggregates and non-personal data. */
   analyst: ['address:read', 'entities:read', 'events:read', 'cases:read'],
   /** Reads the audit log and nothing personal. */

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { keyedLoader, MAX_BATCH_SIZE, pagedLoader } from '../../lib/loader.ts';
+import type { GeoPoint } from './area.ts';
 import type { AddressRepository, AddressRow, ChildrenKey, SubtreeFilter, SubtreeKey } from './repository.ts';
 
 const subtreeKey = (k: SubtreeFilter) => `${k.root}|${k.levels?.join(',') ?? '*'}`;
@@ -20,6 +21,15 @@ export function createLoaders(repository: AddressRepository) {
       maxBatchSize: MAX_BATCH_SIZE,
       cacheKeyFn: subtreeKey,
     }),
+    /** The located building points beneath each root code (schematic areas). */
+    buildingPoints: new DataLoader<string, GeoPoint[]>(
+      async (roots) => {
+        const grouped: GeoPoint[][] = roots.map(() => []);
+        for (const row of await repository.buildingPoints(roots)) grouped[row.key].push({ longitude: row.longitude, latitude: row.latitude });
+        return grouped;
+      },
+      { maxBatchSize: MAX_BATCH_SIZE },
+    ),
     childCount: new DataLoader<string, number>(
       async (codes) => {
         const counts = await repository.childCounts(codes);

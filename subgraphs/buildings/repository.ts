@@ -123,6 +123,22 @@ export function createAddressRepository(db: Db) {
       return counts;
     },
 
+    /**
+     * The located buildings beneath each root, in key order: one primary-key range scan per root
+     * (the points of a map's schematic areas).
+     */
+    async buildingPoints(roots: readonly string[]): Promise<{ key: number; longitude: number; latitude: number }[]> {
+      const rows = await query<{ key: string | number; longitude: number; latitude: number }>(db,
+        `/* buildings.buildingPoints */
+        SELECT k.i AS key, a.longitude, a.latitude
+        FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS k(lo, hi, i)
+        JOIN buildings.address a ON a.code >= k.lo AND a.code < k.hi
+        WHERE a.level = 'BUILDING' AND a.longitude IS NOT NULL AND a.latitude IS NOT NULL`,
+        [roots, roots.map((r) => nextPrefix(r))],
+      );
+      return rows.map((r) => ({ key: Number(r.key) - 1, longitude: Number(r.longitude), latitude: Number(r.latitude) }));
+    },
+
     /** Number of direct children of each parent, keyed by parent code. */
     async childCounts(parentCodes: readonly string[]): Promise<Map<string, number>> {
       const rows = await query<{ parentCode: string; n: number }>(db,

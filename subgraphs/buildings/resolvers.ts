@@ -5,6 +5,7 @@ import { ancestorCodes, checkAddressCode, LEVEL_LENGTH, parentCode } from '../..
 import { BULK_PAGE_SIZE, checkFirst, ErrorCode, userError } from '../../lib/errors.ts';
 import { decodeCursor, toConnection } from '../../lib/pagination.ts';
 import { AddressCode } from '../../lib/scalars.ts';
+import { schematicArea } from './area.ts';
 import type { BuildingsContext } from './context.ts';
 import type { Resolvers } from './generated/resolvers-types.ts';
 import type { AddressMapper } from './schema.mappers.ts';
@@ -134,6 +135,7 @@ export const resolvers: Resolvers = {
       return null;
     },
     room: async (parent, _, ctx) => (parent.code.length === LEVEL_LENGTH.ROOM ? rowOf(parent, ctx) : null),
+    area: async (parent, _, ctx) => (parent.code.length >= LEVEL_LENGTH.BUILDING ? null : schematicArea(await ctx.loaders.buildingPoints.load(parent.code))),
   },
 
   AddressConnection: {

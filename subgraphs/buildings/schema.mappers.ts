@@ -2,6 +2,7 @@
 import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { AddressMatch, MatchCandidate, MatchReason } from '../../address/types.ts';
 import type { AddressRow, ChildrenKey, SubtreeKey } from './repository.ts';
+import type { SchematicArea } from './area.ts';
 
 /** A full registry row, or a bare `{ code }` reference from another subgraph before it is loaded. */
 export type AddressMapper = AddressRow | { code: string; __typename?: 'Address' };
@@ -14,3 +15,5 @@ export type AddressMatchMapper = AddressMatch;
 export type AddressCandidateMapper = MatchCandidate;
 export type MatchReasonMapper = MatchReason;
 export type ViewerMapper = Viewer;
+/** A hull computed from the building points beneath an address (area.ts). */
+export type SchematicAreaMapper = SchematicArea;

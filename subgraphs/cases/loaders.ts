@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { keyedLoader, MAX_BATCH_SIZE, pagedLoader } from '../../lib/loader.ts';
-import type { CaseEventRow, CaseFilter, CasePartyRow, CaseRepository, CaseRow, CasesKey } from './repository.ts';
+import type { CaseEventRow, CaseFilter, CaseHistoryRow, CasePartyRow, CaseRepository, CaseRow, CasesKey } from './repository.ts';
 import { summarizeCaseCounts, type CaseStatsSummary } from './stats.ts';
 
 /** Cache key of a filter: two fields asking the same thing of the same address share one load. */
@@ -37,6 +37,10 @@ export function createLoaders(repository: CaseRepository) {
     ),
     partiesOfCase: new DataLoader<string, CasePartyRow[]>(
       async (ids) => byCase(ids, await repository.partiesOfCases(ids)),
+      { maxBatchSize: MAX_BATCH_SIZE },
+    ),
+    historyOfCase: new DataLoader<string, CaseHistoryRow[]>(
+      async (ids) => byCase(ids, await repository.historyOfCases(ids)),
       { maxBatchSize: MAX_BATCH_SIZE },
     ),
     eventsOfCase: new DataLoader<string, CaseEventRow[]>(

@@ -23,6 +23,8 @@ export type CaseRow = {
   addressCode: string;
   /** When the row last changed (a trigger keeps it), ISO 8601 in UTC (isoInstant in lib/sql.ts). */
   updatedAt: string;
+  /** +1 on every change (mutations, and a trigger for any other update). */
+  version: number;
 };
 
 /** One party of a case: exactly one of personId and creditCode is set. */
@@ -36,10 +38,28 @@ export type CasePartyRow = {
 
 export type CaseEventRow = { caseId: string; eventId: string };
 
+export type PartyRole = CasePartyRow['role'];
+
+export type CaseAction = 'OPEN' | 'ACCEPT' | 'START' | 'CLOSE' | 'REOPEN' | 'ADD_PARTY';
+
+/** One change made through a mutation (cases.case_history). */
+export type CaseHistoryRow = {
+  caseId: string;
+  at: Date;
+  actor: string;
+  action: CaseAction;
+  fromStatus: CaseStatus | null;
+  toStatus: CaseStatus;
+  /** The outcome a CLOSE gave; null for every other action. */
+  outcome: CaseOutcome | null;
+  note: string | null;
+  version: number;
+};
+
 /** One column list for every case query, snake_case aliased to the row type. */
 const CASE_COLUMNS = `
   c.id, c.kind, c.status, c.filed_on AS "filedOn", c.closed_on AS "closedOn", c.outcome, c.summary,
-  c.address_code AS "addressCode", ${isoInstant('c.updated_at')} AS "updatedAt"`;
+  c.address_code AS "addressCode", ${isoInstant('c.updated_at')} AS "updatedAt", c.version`;
 
 /** Which cases of an address subtree a list or a count covers; null means no restriction. */
 export type CaseFilter = {
@@ -248,6 +268,19 @@ export function createCaseRepository(db: Db, communities: readonly string[] | nu
       );
     },
 
+    /** The history of each case (visible cases only), oldest first. */
+    async historyOfCases(caseIds: readonly string[]): Promise<CaseHistoryRow[]> {
+      return query<CaseHistoryRow>(db,
+        `/* cases.historyOfCases */
+        SELECT h.case_id AS "caseId", h.at, h.actor, h.action, h.from_status AS "fromStatus", h.to_status AS "toStatus",
+          h.outcome, h.note, h.version
+        FROM cases.case_history h
+        WHERE h.case_id = ANY(?::text[]) AND ${caseInScope('h.case_id')}
+        ORDER BY h.case_id, h.id`,
+        [caseIds, ...scope],
+      );
+    },
+
     /** Events each case arose from (visible cases only), by case then event id. */
     async eventsOfCases(caseIds: readonly string[]): Promise<CaseEventRow[]> {
       return query<CaseEventRow>(db,
@@ -262,3 +295,118 @@ export function createCaseRepository(db: Db, communities: readonly string[] | nu
 }
 
 export type CaseRepository = ReturnType<typeof createCaseRepository>;
+
+/** A new case as the field app opens it. */
+export type NewCaseRow = {
+  id: string;
+  kind: CaseKind;
+  summary: string;
+  addressCode: string;
+  addressText: string | null;
+  addressConfidence: number | null;
+  openedBy: string;
+};
+
+/** A party to add: exactly one of personId and creditCode. */
+export type NewParty = { role: PartyRole; personId: string | null; creditCode: string | null };
+
+/** The columns a step sets; absent ones keep their value. */
+export type CaseChange = {
+  status: CaseStatus;
+  /** 'today' sets closed_on to the transaction's date in China Standard Time (not before filed_on); null clears it. */
+  closedOn?: 'today' | null;
+  outcome?: CaseOutcome | null;
+};
+
+export type CaseHistoryInsert = Omit<CaseHistoryRow, 'at'> & { requestId: string | null; auditId: number | null };
+
+/** The transaction's date in China Standard Time, as the Date scalar means a date. */
+const TODAY = `(now() AT TIME ZONE 'Asia/Shanghai')::date`;
+
+/**
+ * The writes of the cases subgraph, each inside the caller's transaction (`trx`). With
+ * `communities` (a confined viewer) a case outside them is not found, exactly like an unknown id.
+ */
+export function createCaseWriter(communities: readonly string[] | null) {
+  const scope = [communities, communities] as const;
+  return {
+    /** Inserts an opened case (FILED today, version 1, changed by the field app now). */
+    async insertCase(trx: Db, c: NewCaseRow): Promise<CaseRow> {
+      const [row] = await query<CaseRow>(trx,
+        `/* cases.insertCase */ INSERT INTO cases.legal_case AS c (id, kind, status, filed_on, summary, address_code,
+          address_text, address_confidence, opened_by, field_changed_at)
+        VALUES (?, ?, 'FILED', ${TODAY}, ?, ?, ?, ?, ?, now())
+        RETURNING ${CASE_COLUMNS}`,
+        [c.id, c.kind, c.summary, c.addressCode, c.addressText, c.addressConfidence, c.openedBy]);
+      return row;
+    },
+
+    /** The case as it is now, read in the transaction (in scope only), or null. */
+    async findCase(trx: Db, id: string): Promise<CaseRow | null> {
+      const [row] = await query<CaseRow>(trx,
+        `/* cases.findCase */ SELECT ${CASE_COLUMNS} FROM cases.legal_case c WHERE c.id = ? AND ${inScope('c.address_code')}`,
+        [id, ...scope]);
+      return row ?? null;
+    },
+
+    /** The case locked for a change (FOR UPDATE), or null when unknown or out of the viewer's scope. */
+    async lockCase(trx: Db, id: string): Promise<CaseRow | null> {
+      const [row] = await query<CaseRow>(trx,
+        `/* cases.lockCase */ SELECT ${CASE_COLUMNS} FROM cases.legal_case c WHERE c.id = ? AND ${inScope('c.address_code')} FOR UPDATE`,
+        [id, ...scope]);
+      return row ?? null;
+    },
+
+    /**
+     * Applies a step if the case is still at `version` (the UPDATE itself checks it), bumping the
+     * version and marking it changed by the field app; null when the version moved.
+     */
+    async changeCase(trx: Db, id: string, version: number, change: CaseChange): Promise<CaseRow | null> {
+      // never before the filing date (the table's CHECK), should an imported case be filed in the future
+      const closedOn = change.closedOn === undefined ? raw('c.closed_on') : change.closedOn === 'today' ? raw(`GREATEST(${TODAY}, c.filed_on)`) : raw('NULL');
+      const outcome = change.outcome === undefined ? raw('c.outcome') : change.outcome;
+      const statement = sql`/* cases.changeCase */ UPDATE cases.legal_case AS c
+        SET status = ${change.status}, closed_on = ${closedOn}, outcome = ${outcome}, version = c.version + 1, field_changed_at = now()
+        WHERE c.id = ${id} AND c.version = ${version}::int RETURNING ${raw(CASE_COLUMNS)}`;
+      const [row] = await query<CaseRow>(trx, statement.text, statement.values);
+      return row ?? null;
+    },
+
+    /** The parties of one case, read in the transaction, by party number. */
+    async partiesOf(trx: Db, caseId: string): Promise<CasePartyRow[]> {
+      return query<CasePartyRow>(trx,
+        `/* cases.partiesOf */ SELECT cp.case_id AS "caseId", cp.party_no AS "partyNo", cp.role, cp.person_id AS "personId",
+          cp.credit_code AS "creditCode" FROM cases.case_party cp WHERE cp.case_id = ? ORDER BY cp.party_no`,
+        [caseId]);
+    },
+
+    /** Appends parties after the case's last party number, in the order given (the caller holds the case's lock). */
+    async addParties(trx: Db, caseId: string, parties: readonly NewParty[]): Promise<void> {
+      if (parties.length === 0) return;
+      await query(trx,
+        `/* cases.addParties */ INSERT INTO cases.case_party (case_id, party_no, role, person_id, credit_code)
+        SELECT ?, coalesce((SELECT max(party_no) FROM cases.case_party WHERE case_id = ?), 0) + p.n, p.role, p.person_id, p.credit_code
+        FROM unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS p(role, person_id, credit_code, n)`,
+        [caseId, caseId, parties.map((p) => p.role), parties.map((p) => p.personId), parties.map((p) => p.creditCode)]);
+    },
+
+    /** Links the events a case arose from (known here by id only). */
+    async addEvents(trx: Db, caseId: string, eventIds: readonly string[]): Promise<void> {
+      if (eventIds.length === 0) return;
+      await query(trx,
+        `/* cases.addEvents */ INSERT INTO cases.case_event (case_id, event_id) SELECT ?, e FROM unnest(?::text[]) AS e
+        ON CONFLICT DO NOTHING`,
+        [caseId, eventIds]);
+    },
+
+    /** Appends a history row. */
+    async addHistory(trx: Db, h: CaseHistoryInsert): Promise<void> {
+      await query(trx,
+        `/* cases.addHistory */ INSERT INTO cases.case_history (case_id, actor, action, from_status, to_status, outcome, note, version, request_id, audit_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [h.caseId, h.actor, h.action, h.fromStatus, h.toStatus, h.outcome, h.note, h.version, h.requestId, h.auditId]);
+    },
+  };
+}
+
+export type CaseWriter = ReturnType<typeof createCaseWriter>;

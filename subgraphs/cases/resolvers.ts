@@ -57,6 +57,13 @@ export const resolvers: Resolvers = {
     },
   },
 
+  Mutation: {
+    caseOpen: (_, { input }, ctx) => ctx.mutations.open(input),
+    caseUpdateStatus: (_, { input }, ctx) => ctx.mutations.updateStatus(input),
+    caseClose: (_, { input }, ctx) => ctx.mutations.close(input),
+    caseAddParty: (_, { input }, ctx) => ctx.mutations.addParty(input),
+  },
+
   Subscription: {
     caseChanged: {
       subscribe: async (_, args, ctx) => {
@@ -68,6 +75,7 @@ export const resolvers: Resolvers = {
   },
 
   Case: {
+    history: (c, _, ctx) => ctx.loaders.historyOfCase.load(c.id),
     __resolveReference: (reference, ctx) => (typeof reference.id === 'string' ? ctx.loaders.case.load(reference.id) : null),
     address: (c) => ({ code: c.addressCode }),
     parties: (c, _, ctx) => ctx.loaders.partiesOfCase.load(c.id),

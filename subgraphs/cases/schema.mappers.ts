@@ -1,5 +1,5 @@
 /** GraphQL type -> the value its resolvers receive (repository rows, not hand-typed shapes). */
-import type { CasePartyRow, CaseRow, CasesKey } from './repository.ts';
+import type { CaseHistoryRow, CasePartyRow, CaseRow, CasesKey } from './repository.ts';
 import type { CaseStatsSummary } from './stats.ts';
 import type { CaseChangeRow } from './subscriptions.ts';
 
@@ -10,5 +10,6 @@ export type AddressMapper = { code: string };
 /** The cases query of one address; edges and the count load lazily from it. */
 export type CaseConnectionMapper = CasesKey;
 export type CaseStatsMapper = CaseStatsSummary;
+export type CaseHistoryEntryMapper = CaseHistoryRow;
 /** A committed change as a subscriber receives it (subscriptions.ts). */
 export type CaseChangeMapper = CaseChangeRow;

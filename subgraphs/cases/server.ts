@@ -6,9 +6,11 @@
 import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { Database } from '../../lib/db.ts';
 import { loadSchema } from '../../lib/schema-file.ts';
+import { sharedStandardizer } from '../../address/standardizer.ts';
 import type { SubgraphDefinition, SubgraphServices } from '../../lib/subgraph-server.ts';
 import type { CasesContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
+import { createCaseMutations } from './mutations.ts';
 import { createCaseRepository } from './repository.ts';
 import { resolvers } from './resolvers.ts';
 
@@ -28,8 +30,19 @@ export const casesSubgraph: SubgraphDefinition<CasesContext> = {
     load: (database, ids) => createCaseRepository(database.knex, null).findCasesByIds(ids),
     id: (row: CaseRow) => row.id,
   },
+  // free-text addresses of caseOpen are standardized against the buildings registry
+  reads: ['buildings'],
   createContext: (database: Database, viewer: Viewer, services: SubgraphServices = {}) => {
     const repository = createCaseRepository(database.knex, viewer.communities);
-    return { repository, loaders: createLoaders(repository), viewer, changes: services.changes };
+    const buildings = services.databases?.buildings;
+    const mutations = createCaseMutations({
+      subgraph: 'cases',
+      db: database.knex,
+      viewer,
+      request: services.request ?? null,
+      audit: services.audit,
+      standardizer: buildings ? () => sharedStandardizer(buildings) : null,
+    });
+    return { repository, loaders: createLoaders(repository), mutations, viewer, changes: services.changes };
   },
 };

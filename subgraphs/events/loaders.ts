@@ -5,7 +5,7 @@ import { summarizeEventCounts, type EventStatsSummary } from './stats.ts';
 
 /** Cache key of a filter: two fields asking the same thing of the same address share one load. */
 const filterKey = (k: EventFilter) =>
-  [k.code, k.statuses?.join(',') ?? '*', k.kinds?.join(',') ?? '*', ...[k.since, k.reportedBefore, k.updatedSince, k.updatedBefore].map((d) => d?.toISOString() ?? '')].join('|');
+  [k.code, k.statuses?.join(',') ?? '*', k.kinds?.join(',') ?? '*', k.severities?.join(',') ?? '*', ...[k.since, k.reportedBefore, k.updatedSince, k.updatedBefore].map((d) => d?.toISOString() ?? '')].join('|');
 
 /** Groups rows by their event id, one list per requested id, in request order. */
 function byEvent<R extends { eventId: string }>(ids: readonly string[], rows: readonly R[]): R[][] {

@@ -10,20 +10,17 @@
  * (re)assigned, resolved or reopened like any other.
  */
 import { randomUUID } from 'node:crypto';
+import { placeAddress, type ReportedAddress } from '../../address/placement.ts';
 import type { LoadedStandardizer } from '../../address/standardizer.ts';
-import type { AddressMatch } from '../../address/types.ts';
-import { levelOf, type AddressLevel } from '../../lib/address-code.ts';
 import type { Db } from '../../lib/db.ts';
 import {
-  inputError, runMutation, stateMachine, transitionError, UserErrorCode,
+  checkRecordId, checkText, given, inputError, lockVersioned, runMutation, stateMachine, transitionError, UserErrorCode, withoutKey,
   type MutationOutcome, type MutationServices, type UserError,
 } from '../../lib/mutations.ts';
 import { createEventWriter, type EventAction, type EventChange, type EventRole, type EventRow, type EventStatus, type NewEventRow } from './repository.ts';
 
 /** Longest description and note accepted. */
 export const MAX_DESCRIPTION = 2000;
-/** Longest free-text address accepted. */
-export const MAX_ADDRESS_TEXT = 500;
 /** Longest unit name accepted. */
 export const MAX_UNIT = 200;
 
@@ -39,13 +36,6 @@ export const EVENT_WORKFLOW = stateMachine<EventStatus, Step, EventRow>({
 
 const VERB: Record<Step | 'ADD_PARTICIPANT', string> = { ASSIGN: 'assign', RESOLVE: 'resolve', CLOSE: 'close', REOPEN: 'reopen', ADD_PARTICIPANT: 'add a participant to' };
 
-export type ReportedAddress = {
-  code: string | null;
-  level: AddressLevel | null;
-  confidence: number;
-  candidates: { code: string; level: AddressLevel; fullName: string; score: number }[];
-};
-
 export type EventReportPayload = { event: EventRow | null; address: ReportedAddress | null; userErrors: UserError[]; clientMutationId: string | null; replayed: boolean };
 export type EventChangePayload = { event: EventRow | null; userErrors: UserError[]; clientMutationId: string | null; replayed: boolean };
 
@@ -60,40 +50,6 @@ export type AddParticipantInput = Omit<TransitionInput, 'note'> & {
   participant: { personId?: string | null; creditCode?: string | null; role: EventRole };
 };
 
-/** The levels an event may be placed at (events.event's CHECK admits community codes and finer). */
-const PLACEABLE = new Set<string>(['COMMUNITY', 'GRID', 'BUILDING', 'ROOM']);
-
-const given = (v: string | null | undefined): v is string => v !== null && v !== undefined;
-const withoutKey = <T extends { clientMutationId?: string | null }>(input: T) => {
-  const { clientMutationId: _, ...rest } = input;
-  return rest;
-};
-
-function checkText(errors: UserError[], path: string[], value: string | null | undefined, max: number, required: boolean): string | null {
-  if (!given(value)) {
-    if (required) errors.push(inputError(path, UserErrorCode.INVALID_INPUT, `${path.at(-1)} is required`));
-    return null;
-  }
-  const trimmed = value.trim();
-  if (trimmed.length === 0 && required) errors.push(inputError(path, UserErrorCode.INVALID_INPUT, `${path.at(-1)} must not be empty`));
-  else if (trimmed.length > max) errors.push(inputError(path, UserErrorCode.INVALID_INPUT, `${path.at(-1)} is ${trimmed.length} characters; at most ${max}`));
-  return trimmed.length === 0 ? null : trimmed;
-}
-
-/** A person id given in the input (`path` ends with `personId`) must be 1 to 100 characters. */
-function checkPersonId(errors: UserError[], path: string[], personId: string | null | undefined): void {
-  if (given(personId) && (personId.length === 0 || personId.length > 100)) errors.push(inputError(path, UserErrorCode.INVALID_INPUT, 'personId must be 1 to 100 characters'));
-}
-
-function landing(match: AddressMatch): ReportedAddress {
-  return {
-    code: match.code,
-    level: match.level,
-    confidence: match.confidence,
-    candidates: match.candidates.map((c) => ({ code: c.code, level: c.level, fullName: c.fullName, score: c.score })),
-  };
-}
-
 export type EventMutationsDeps = MutationServices & {
   /** The address standardizer (over the buildings registry); null when this process has none. */
   standardizer: (() => Promise<LoadedStandardizer>) | null;
@@ -103,7 +59,6 @@ export function createEventMutations(deps: EventMutationsDeps) {
   const { viewer } = deps;
   const writer = createEventWriter(viewer.communities);
   const actor = viewer.subject ?? 'anonymous';
-  const inScope = (code: string) => viewer.communities === null || viewer.communities.includes(code.slice(0, 12));
 
   const refuseChange = (key: string | null | undefined) => (userErrors: UserError[]): EventChangePayload =>
     ({ event: null, userErrors, clientMutationId: key ?? null, replayed: false });
@@ -132,14 +87,8 @@ export function createEventMutations(deps: EventMutationsDeps) {
     note: string | null = null,
   ): Promise<MutationOutcome<EventChangePayload>> {
     const refuse = refuseChange(input.clientMutationId);
-    if (!Number.isInteger(input.version) || input.version < 1) errors.push(inputError(['version'], UserErrorCode.INVALID_INPUT, `version must be a positive integer, got ${input.version}`));
-    if (errors.length) return { payload: refuse(errors), wrote: false };
-    const row = await writer.lockEvent(trx, input.id);
-    if (!row) return { payload: refuse([inputError(['id'], UserErrorCode.NOT_FOUND, `No event has id ${input.id}`)]), wrote: false };
-    if (row.version !== input.version) {
-      return { payload: refuse([inputError(['version'], UserErrorCode.STALE_VERSION,
-        `event ${row.id} is at version ${row.version}, not ${input.version}: it changed since you read it; read it again`, { currentVersion: row.version })]), wrote: false };
-    }
+    const { row, refusal: unchangeable } = await lockVersioned(errors, input, 'event', () => writer.lockEvent(trx, input.id));
+    if (!row) return { payload: refuse(unchangeable), wrote: false };
     let to: EventStatus = row.status;
     if (action === 'ADD_PARTICIPANT') {
       if (row.status === 'CLOSED') return { payload: refuse([inputError(['id'], UserErrorCode.INVALID_TRANSITION, `cannot ${VERB[action]} an event in status CLOSED: reopen it first`)]), wrote: false };
@@ -191,37 +140,13 @@ export function createEventMutations(deps: EventMutationsDeps) {
         body: async (trx) => {
           const errors: UserError[] = [];
           const description = checkText(errors, ['description'], input.description, MAX_DESCRIPTION, true);
-          const { code, text } = input.address;
-          if (given(code) === given(text)) errors.push(inputError(['address'], UserErrorCode.INVALID_INPUT, 'give exactly one of address.code and address.text'));
-          let address: ReportedAddress | null = null;
-          let addressText: string | null = null;
-          if (given(code) && !given(text)) {
-            const level = levelOf(code);
-            if (!level || !PLACEABLE.has(level)) {
-              errors.push(inputError(['address', 'code'], UserErrorCode.INVALID_INPUT, `an event is placed at a community (12 characters) or finer, not a ${level?.toLowerCase() ?? 'code of this length'}: ${code}`));
-            } else {
-              address = { code, level, confidence: 1, candidates: [] };
-            }
-          } else if (given(text) && !given(code)) {
-            addressText = checkText(errors, ['address', 'text'], text, MAX_ADDRESS_TEXT, true);
-            if (addressText !== null && errors.length === 0) {
-              if (!deps.standardizer) throw new Error('the events subgraph has no address standardizer (its buildings database is not configured)');
-              const [match] = await (await deps.standardizer()).standardize([addressText]);
-              address = landing(match);
-              if (match.code === null || match.level === null || !PLACEABLE.has(match.level)) {
-                const where = match.code ? `only to ${match.level?.toLowerCase()} ${match.code}` : 'nowhere in the registry';
-                return { payload: refuse([inputError(['address', 'text'], UserErrorCode.ADDRESS_NOT_PRECISE,
-                  `the address text could be placed ${where}; an event needs a community or finer: write the community, estate or road and building${match.candidates.length ? ', or report at one of the candidates\' codes' : ''}`)], address), wrote: false };
-              }
-            }
-          }
+          const placed = await placeAddress(errors, input.address, { standardizer: deps.standardizer, communities: viewer.communities, what: 'an event', verb: 'report' });
+          if (placed.refusal) return { payload: refuse([placed.refusal], placed.address), wrote: false };
+          const address = placed.address;
           if (errors.length || !address?.code || description === null) return { payload: refuse(errors, address), wrote: false };
-          if (!inScope(address.code)) {
-            return { payload: refuse([inputError(['address'], UserErrorCode.OUT_OF_SCOPE, `${address.code} lies outside the communities you may report in (${viewer.communities!.join(', ')})`)], address), wrote: false };
-          }
           const row = await writer.insertEvent(trx, {
             id: `ev-${randomUUID()}`, kind: input.kind, source: input.source, severity: input.severity, description,
-            addressCode: address.code, addressText, addressConfidence: address.confidence, reportedBy: actor,
+            addressCode: address.code, addressText: placed.text, addressConfidence: address.confidence, reportedBy: actor,
           });
           return {
             payload: { event: row, address, userErrors: [], clientMutationId: key, replayed: false },
@@ -246,7 +171,7 @@ export function createEventMutations(deps: EventMutationsDeps) {
         const { unit, personId } = input.assignee;
         if (given(unit) === given(personId)) errors.push(inputError(['assignee'], UserErrorCode.INVALID_INPUT, 'give exactly one of assignee.unit and assignee.personId'));
         const unitName = given(unit) ? checkText(errors, ['assignee', 'unit'], unit, MAX_UNIT, true) : null;
-        checkPersonId(errors, ['assignee', 'personId'], personId);
+        checkRecordId(errors, ['assignee', 'personId'], personId);
         return change(trx, input, 'ASSIGN', errors,
           () => ({ status: 'ASSIGNED', assignedUnit: unitName, assignedPersonId: given(personId) ? personId : null }),
           // the person assigned takes part as RESPONSIBLE (kept when already linked)
@@ -268,7 +193,7 @@ export function createEventMutations(deps: EventMutationsDeps) {
         const errors: UserError[] = [];
         const { personId, creditCode, role } = input.participant;
         if (given(personId) === given(creditCode)) errors.push(inputError(['participant'], UserErrorCode.INVALID_INPUT, 'give exactly one of participant.personId and participant.creditCode'));
-        checkPersonId(errors, ['participant', 'personId'], personId);
+        checkRecordId(errors, ['participant', 'personId'], personId);
         if (given(creditCode) && role !== 'INVOLVED' && role !== 'RESPONSIBLE') {
           errors.push(inputError(['participant', 'role'], UserErrorCode.INVALID_INPUT, `a legal entity takes part as INVOLVED or RESPONSIBLE, not ${role}`));
         }

@@ -11,6 +11,7 @@ export type EventKind =
   | 'SAFETY_HAZARD' | 'FIRE_HAZARD' | 'DISPUTE' | 'ILLEGAL_CONSTRUCTION' | 'PUBLIC_ORDER'
   | 'ENVIRONMENT' | 'SANITATION' | 'TRAFFIC' | 'OTHER';
 export type EventStatus = 'REPORTED' | 'ASSIGNED' | 'RESOLVED' | 'CLOSED';
+export type EventSeverity = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
 export type EventRole = 'REPORTER' | 'INVOLVED' | 'RESPONSIBLE' | 'WITNESS';
 
 export type EventRow = {
@@ -18,7 +19,7 @@ export type EventRow = {
   id: string;
   kind: EventKind;
   source: 'GRID_PATROL' | 'HOTLINE_12345' | 'SENSOR' | 'APP' | 'WALK_IN' | 'REFERRAL';
-  severity: 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
+  severity: EventSeverity;
   status: EventStatus;
   reportedAt: string;
   resolvedAt: string | null;
@@ -68,6 +69,8 @@ export type EventFilter = {
   code: string;
   statuses: readonly EventStatus[] | null;
   kinds: readonly EventKind[] | null;
+  /** Only events of these severities (absent: no restriction, like null). */
+  severities?: readonly EventSeverity[] | null;
   /** Only events reported at or after this instant. */
   since: Date | null;
   /** Only events reported before this instant (absent: no restriction, like null). */
@@ -96,6 +99,7 @@ function filterColumns(keys: readonly EventFilter[], communities: readonly strin
     ranges.map((r) => r.hi),
     keys.map((k) => k.statuses?.join(',') ?? null),
     keys.map((k) => k.kinds?.join(',') ?? null),
+    keys.map((k) => k.severities?.join(',') ?? null),
     keys.map((k) => k.since?.toISOString() ?? null),
     keys.map((k) => k.reportedBefore?.toISOString() ?? null),
     keys.map((k) => k.updatedSince?.toISOString() ?? null),
@@ -103,12 +107,13 @@ function filterColumns(keys: readonly EventFilter[], communities: readonly strin
   ];
 }
 
-const FILTER_UNNEST = `?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[]`;
-const FILTER_KEYS = 'lo, hi, statuses, kinds, since, reported_before, updated_since, updated_before';
+const FILTER_UNNEST = `?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[]`;
+const FILTER_KEYS = 'lo, hi, statuses, kinds, severities, since, reported_before, updated_since, updated_before';
 const FILTER_WHERE = `
   e.address_code >= k.lo AND e.address_code < k.hi
   AND (k.statuses IS NULL OR e.status = ANY(string_to_array(k.statuses, ',')))
   AND (k.kinds IS NULL OR e.kind = ANY(string_to_array(k.kinds, ',')))
+  AND (k.severities IS NULL OR e.severity = ANY(string_to_array(k.severities, ',')))
   AND (k.since IS NULL OR e.reported_at >= k.since)
   AND (k.reported_before IS NULL OR e.reported_at < k.reported_before)
   AND (k.updated_since IS NULL OR e.updated_at >= k.updated_since)
@@ -121,6 +126,7 @@ function filterConditions(k: EventFilter, communities: readonly string[] | null)
     sql`e.address_code >= ${range.lo} AND e.address_code < ${range.hi}`,
     k.statuses && sql`e.status = ANY(${k.statuses}::text[])`,
     k.kinds && sql`e.kind = ANY(${k.kinds}::text[])`,
+    k.severities && sql`e.severity = ANY(${k.severities}::text[])`,
     k.since && sql`e.reported_at >= ${k.since}::timestamptz`,
     k.reportedBefore && sql`e.reported_at < ${k.reportedBefore}::timestamptz`,
     k.updatedSince && sql`e.updated_at >= ${k.updatedSince}::timestamptz`,

@@ -101,11 +101,12 @@ export const resolvers: Resolvers = {
       return check.ok ? { code: check.code } : null;
     },
     code: (address) => address.code,
-    events: (address, { status, kind, since, reportedBefore, updatedSince, updatedBefore, first, after }): EventsKey => {
+    events: (address, { status, kind, severity, since, reportedBefore, updatedSince, updatedBefore, first, after }): EventsKey => {
       const key: EventsKey = {
         code: address.code,
         statuses: canonicalList(status),
         kinds: canonicalList(kind),
+        severities: canonicalList(severity),
         since: instant(since),
         reportedBefore: instant(reportedBefore),
         updatedSince: instant(updatedSince),

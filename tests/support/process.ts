@@ -5,6 +5,7 @@
  * top of the test's own (no fixture folder is forced on it).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,10 +27,10 @@ export type Child = {
  * Starts `script` (relative to the repository root) with `env` added to the environment.
  * DATABASE_URL is removed unless `env` sets it, so the child uses the PGlite folder it is given.
  */
-export function startChild(script: string, args: readonly string[], env: Record<string, string>): Child {
+export function startChild(script: string, args: readonly string[], env: Record<string, string>, nodeFlags: readonly string[] = []): Child {
   const childEnv: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'info', ...env };
   if (!('DATABASE_URL' in env)) delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, [path.join(root, script), ...args], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeFlags, path.join(root, script), ...args], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   const waiters = new Set<() => void>();
@@ -86,4 +87,15 @@ export async function runChild(script: string, args: readonly string[], env: Rec
   const child = startChild(script, args, env);
   const code = await child.exited;
   return { code, stdout: child.stdout(), stderr: child.stderr() };
+}
+
+/**
+ * Starts the npm script `name` exactly as package.json writes it (`node <flags> <file>`: the
+ * flags, such as the heap budget, included) with this test's node, `env` added as startChild does.
+ */
+export function startScript(name: string, args: readonly string[], env: Record<string, string>): Child {
+  const scripts = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const words = scripts[name]?.split(/\s+/) ?? [];
+  if (words[0] !== 'node' || words.length < 2) throw new Error(`npm script ${name} is not "node [flags] <file>": ${scripts[name]}`);
+  return startChild(words.at(-1)!, args, env, words.slice(1, -1));
 }

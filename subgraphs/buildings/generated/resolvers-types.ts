@@ -32,6 +32,8 @@ export type Address = {
   ancestor?: Maybe<Address>;
   /** Every address above this one, district first. */
   ancestors: Array<Address>;
+  /** A schematic area around the located buildings beneath this address (their convex hull), for maps: there is no official boundary data for subdistricts, communities and grids, so this is a drawing aid, not a boundary. Null at building and room level. */
+  area?: Maybe<SchematicArea>;
   /** Building facts: this building's own, or for a room those of the building it is in; null above building level. */
   building?: Maybe<BuildingInfo>;
   /** The addresses one level down, in code order. */
@@ -346,6 +348,17 @@ export type RoomUse =
   /** Storage. */
   | 'STORAGE';
 
+/** A schematic area drawn around the buildings beneath an address: the convex hull of their WGS-84 points. Not an official boundary. */
+export type SchematicArea = {
+  __typename?: 'SchematicArea';
+  /** Buildings beneath the address that have a location. */
+  buildingCount: Scalars['Int']['output'];
+  /** The mean position of the located buildings (a label position); null when none is located. */
+  center?: Maybe<GeoPoint>;
+  /** The hull's corners in order, the first not repeated at the end; fewer than 3 when fewer buildings are located (a point or a line). */
+  ring: Array<GeoPoint>;
+};
+
 /** The identity a request runs as, as the gateway verified it from the bearer token. */
 export type Viewer = {
   __typename?: 'Viewer';
@@ -474,6 +487,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RoomInfo: ResolverTypeWrapper<RoomInfoMapper>;
   RoomUse: RoomUse;
+  SchematicArea: ResolverTypeWrapper<SchematicArea>;
   Viewer: ResolverTypeWrapper<ViewerMapper>;
 };
 
@@ -496,6 +510,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   RoomInfo: RoomInfoMapper;
+  SchematicArea: SchematicArea;
   Viewer: ViewerMapper;
 };
 
@@ -503,6 +518,7 @@ export type AddressResolvers<ContextType = BuildingsContext, ParentType extends 
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Address']> | FederationReferenceType, FederationReferenceType, ContextType>;
   ancestor?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType, RequireFields<AddressAncestorArgs, 'level'>>;
   ancestors?: Resolver<Array<ResolversTypes['Address']>, ParentType, ContextType>;
+  area?: Resolver<Maybe<ResolversTypes['SchematicArea']>, ParentType, ContextType>;
   building?: Resolver<Maybe<ResolversTypes['BuildingInfo']>, ParentType, ContextType>;
   children?: Resolver<ResolversTypes['AddressConnection'], ParentType, ContextType, RequireFields<AddressChildrenArgs, 'first'>>;
   code?: Resolver<ResolversTypes['AddressCode'], ParentType, ContextType>;
@@ -609,6 +625,12 @@ export type RoomInfoResolvers<ContextType = BuildingsContext, ParentType extends
   use?: Resolver<Maybe<ResolversTypes['RoomUse']>, ParentType, ContextType>;
 };
 
+export type SchematicAreaResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['SchematicArea'] = ResolversParentTypes['SchematicArea']> = {
+  buildingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  center?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
+  ring?: Resolver<Array<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
+};
+
 export type ViewerResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
   communities?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -630,6 +652,7 @@ export type Resolvers<ContextType = BuildingsContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RoomInfo?: RoomInfoResolvers<ContextType>;
+  SchematicArea?: SchematicAreaResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
 };
 

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CaseMapper, CasePartyMapper, AddressMapper, CaseConnectionMapper, CaseStatsMapper, CaseChangeMapper } from '../schema.mappers.ts';
+import type { CaseMapper, CasePartyMapper, AddressMapper, CaseConnectionMapper, CaseStatsMapper, CaseHistoryEntryMapper, CaseChangeMapper } from '../schema.mappers.ts';
 import type { CasesContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -74,6 +74,21 @@ export type AddressCasesArgs = {
   updatedSince?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** An address's level, by the length of its code. */
+export type AddressLevel =
+  /** 楼栋 — building, 19-character code (grid + 5). */
+  | 'BUILDING'
+  /** 社区 — community (residents' committee), 12-character code. */
+  | 'COMMUNITY'
+  /** 区 — district, 6-character code (福田区 = 440304). */
+  | 'DISTRICT'
+  /** 网格 — basic management grid, 14-character code (community + 2). */
+  | 'GRID'
+  /** 房屋 — room or unit inside a building, 25-character code (building + 6). */
+  | 'ROOM'
+  /** 街道 — subdistrict, 9-character code. */
+  | 'SUBDISTRICT';
+
 /** A case (案件): mediation, litigation, petition, legal aid, arbitration or financial dispute, tied to an address. */
 export type Case = {
   __typename?: 'Case';
@@ -83,6 +98,8 @@ export type Case = {
   closedOn?: Maybe<Scalars['Date']['output']>;
   /** Date it was filed. */
   filedOn: Scalars['Date']['output'];
+  /** Every change made to it through the field app, oldest first (imported cases start without history). */
+  history: Array<CaseHistoryEntry>;
   /** Case id. */
   id: Scalars['ID']['output'];
   /** What kind of case. */
@@ -99,6 +116,49 @@ export type Case = {
   summary: Scalars['String']['output'];
   /** When this record last changed (any of its columns, by an edit or an import), to the millisecond; for incremental refreshes with `updatedSince`. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Changes with every write (a mutation or an import that changes the record); pass it to a change as `version`. */
+  version: Scalars['Int']['output'];
+};
+
+/**
+ * The steps of a case's handling (its state machine: FILED -> ACCEPTED -> IN_PROGRESS -> CLOSED;
+ * an open case may be closed from any status, a closed one reopened).
+ */
+export type CaseAction =
+  /** Accepted for handling: FILED -> ACCEPTED. */
+  | 'ACCEPT'
+  /** A party was added; the status does not change. */
+  | 'ADD_PARTY'
+  /** Closed with an outcome: FILED, ACCEPTED or IN_PROGRESS -> CLOSED. */
+  | 'CLOSE'
+  /** Opened: the case was created, in FILED. */
+  | 'OPEN'
+  /** Reopened: CLOSED -> IN_PROGRESS (its outcome and closing date are cleared; the history keeps them). */
+  | 'REOPEN'
+  /** Work began (mediation, hearing): ACCEPTED -> IN_PROGRESS. */
+  | 'START';
+
+/** Input of `caseAddParty`. */
+export type CaseAddPartyInput = {
+  /** See CaseOpenInput.clientMutationId. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The case. */
+  id: Scalars['ID']['input'];
+  /** Who joins, and on which side. */
+  party: CasePartyInput;
+  /** The version the client last saw (Case.version). */
+  version: Scalars['Int']['input'];
+};
+
+/**
+ * Where a written record lands: an address code, or a free text that is standardized on the way in.
+ * Give exactly one of the two.
+ */
+export type CaseAddressInput = {
+  /** A standard address code at community level or finer (12, 14, 19 or 25 characters). */
+  code?: InputMaybe<Scalars['AddressCode']['input']>;
+  /** A free-text address (e.g. `福田区福田街道水围村28栋1203`); the case lands on the deepest level the standardizer is certain of, at least a community. */
+  text?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One committed change of a case, as `caseChanged` delivers it. */
@@ -123,6 +183,33 @@ export type CaseChangeKind =
   /** Another of its values changed (a party added, an import's correction); the status stayed. */
   | 'UPDATED';
 
+/** Result of a change to an existing case. */
+export type CaseChangePayload = {
+  __typename?: 'CaseChangePayload';
+  /** The case after the change; null when refused. */
+  case?: Maybe<Case>;
+  /** The clientMutationId given. */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** True when this is the stored answer of an earlier request with the same clientMutationId. */
+  replayed: Scalars['Boolean']['output'];
+  /** Why it was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `caseClose`. */
+export type CaseCloseInput = {
+  /** See CaseOpenInput.clientMutationId. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The case. */
+  id: Scalars['ID']['input'];
+  /** What was agreed or decided (at most 2000 characters). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** How it ended. */
+  outcome: CaseOutcome;
+  /** The version the client last saw (Case.version). */
+  version: Scalars['Int']['input'];
+};
+
 /** A page of cases. */
 export type CaseConnection = {
   __typename?: 'CaseConnection';
@@ -141,6 +228,27 @@ export type CaseEdge = {
   cursor: Scalars['String']['output'];
   /** The case. */
   node: Case;
+};
+
+/** One change of a case made through a mutation. */
+export type CaseHistoryEntry = {
+  __typename?: 'CaseHistoryEntry';
+  /** What was done. */
+  action: CaseAction;
+  /** Who made it: the subject of the token. */
+  actor: Scalars['String']['output'];
+  /** When it was made. */
+  at: Scalars['DateTime']['output'];
+  /** Status before; null for the opening that created the case. */
+  fromStatus?: Maybe<CaseStatus>;
+  /** The note given with the change, if any. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The outcome the case was closed with (CLOSE only); null otherwise. */
+  outcome?: Maybe<CaseOutcome>;
+  /** Status after. */
+  toStatus: CaseStatus;
+  /** The case's version after the change. */
+  version: Scalars['Int']['output'];
 };
 
 /** What kind of case (案件). */
@@ -165,6 +273,37 @@ export type CaseKindCount = {
   count: Scalars['Int']['output'];
   /** The kind. */
   kind: CaseKind;
+};
+
+/** Input of `caseOpen`. */
+export type CaseOpenInput = {
+  /** The address the case concerns. */
+  address: CaseAddressInput;
+  /** Chosen by the client, unique per request it means; a retry with the same id returns the first result instead of opening twice. Remembered for 24 hours. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** What kind of case. */
+  kind: CaseKind;
+  /** The parties, 1 to 20 people and legal entities, each once, in the order they are to be listed. */
+  parties: Array<CasePartyInput>;
+  /** Ids of events (事件) the case arises from, at most 20, each once; checked for form, not looked up. */
+  relatedEventIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** What the case is about (1 to 2000 characters); read back as `Case.summary`. */
+  summary: Scalars['String']['input'];
+};
+
+/** Result of `caseOpen`. */
+export type CaseOpenPayload = {
+  __typename?: 'CaseOpenPayload';
+  /** Where its address landed (also when refused as not precise enough, with the candidates). */
+  address?: Maybe<ReportedAddress>;
+  /** The case opened; null when refused. */
+  case?: Maybe<Case>;
+  /** The clientMutationId given. */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** True when this is the stored answer of an earlier request with the same clientMutationId. */
+  replayed: Scalars['Boolean']['output'];
+  /** Why it was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** How a closed case ended. */
@@ -206,6 +345,16 @@ export type CaseParty = {
   role: PartyRole;
 };
 
+/** A party to a case: exactly one of `personId` and `creditCode`, with the side it takes. */
+export type CasePartyInput = {
+  /** A legal entity's credit code. */
+  creditCode?: InputMaybe<Scalars['CreditCode']['input']>;
+  /** A person's id (the people subgraph's); checked for form, not looked up. */
+  personId?: InputMaybe<Scalars['ID']['input']>;
+  /** The side the party takes. */
+  role: PartyRole;
+};
+
 /** Case counts for an address subtree. */
 export type CaseStats = {
   __typename?: 'CaseStats';
@@ -241,6 +390,20 @@ export type CaseStatusCount = {
   status: CaseStatus;
 };
 
+/** Input of `caseUpdateStatus`. */
+export type CaseUpdateStatusInput = {
+  /** See CaseOpenInput.clientMutationId. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The case. */
+  id: Scalars['ID']['input'];
+  /** Why, or what was done (at most 2000 characters). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The status to move to: ACCEPTED (from FILED) or IN_PROGRESS (from ACCEPTED, or from CLOSED to reopen). A case is closed with `caseClose`. */
+  status: CaseStatus;
+  /** The version the client last saw (Case.version). */
+  version: Scalars['Int']['input'];
+};
+
 /** An event, resolved by the events subgraph. */
 export type Event = {
   __typename?: 'Event';
@@ -253,6 +416,58 @@ export type LegalEntity = {
   __typename?: 'LegalEntity';
   /** Unified social credit code. */
   creditCode: Scalars['CreditCode']['output'];
+};
+
+/**
+ * Writes of the cases subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (changes) the `version` last seen.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Adds a person or legal entity as a party to an open case (not CLOSED). */
+  caseAddParty: CaseChangePayload;
+  /** Closes an open case (FILED, ACCEPTED or IN_PROGRESS) with its outcome; sets `closedOn` to today. */
+  caseClose: CaseChangePayload;
+  /** Opens a case at an address in the viewer's communities; it starts FILED, filed today (China Standard Time). */
+  caseOpen: CaseOpenPayload;
+  /** Moves a case along its workflow: FILED -> ACCEPTED -> IN_PROGRESS, or reopens a closed case to IN_PROGRESS. */
+  caseUpdateStatus: CaseChangePayload;
+};
+
+
+/**
+ * Writes of the cases subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (changes) the `version` last seen.
+ */
+export type MutationCaseAddPartyArgs = {
+  input: CaseAddPartyInput;
+};
+
+
+/**
+ * Writes of the cases subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (changes) the `version` last seen.
+ */
+export type MutationCaseCloseArgs = {
+  input: CaseCloseInput;
+};
+
+
+/**
+ * Writes of the cases subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (changes) the `version` last seen.
+ */
+export type MutationCaseOpenArgs = {
+  input: CaseOpenInput;
+};
+
+
+/**
+ * Writes of the cases subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (changes) the `version` last seen.
+ */
+export type MutationCaseUpdateStatusArgs = {
+  input: CaseUpdateStatusInput;
 };
 
 /** Forward pagination state of a connection. */
@@ -291,6 +506,32 @@ export type QueryCasesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
+/** Where a written record's address landed. */
+export type ReportedAddress = {
+  __typename?: 'ReportedAddress';
+  /** When the text fits several finer addresses: ranked addresses it could be (the record lands above them). */
+  candidates: Array<ReportedAddressCandidate>;
+  /** The code the record was placed at; null when it could not be placed. */
+  code?: Maybe<Scalars['AddressCode']['output']>;
+  /** How sure the standardizer is of `code`, 0 to 1 (1 for a code given as such). */
+  confidence: Scalars['Float']['output'];
+  /** Its level; null when it could not be placed. */
+  level?: Maybe<AddressLevel>;
+};
+
+/** An address a free text could mean. */
+export type ReportedAddressCandidate = {
+  __typename?: 'ReportedAddressCandidate';
+  /** Its code. */
+  code: Scalars['AddressCode']['output'];
+  /** Its full name. */
+  fullName: Scalars['String']['output'];
+  /** Its level. */
+  level: AddressLevel;
+  /** How well it fits, 0 to 1. */
+  score: Scalars['Float']['output'];
+};
+
 /** Live changes of cases, delivered as they commit (GraphQL over SSE through the gateway). */
 export type Subscription = {
   __typename?: 'Subscription';
@@ -311,6 +552,36 @@ export type SubscriptionCaseChangedArgs = {
   kinds?: InputMaybe<Array<CaseKind>>;
   statuses?: InputMaybe<Array<CaseStatus>>;
 };
+
+/** A business error of a mutation (faults are in the top-level `errors`). */
+export type UserError = {
+  __typename?: 'UserError';
+  /** What is wrong, for a program. */
+  code: UserErrorCode;
+  /** With STALE_VERSION: the record's version now; null otherwise. */
+  currentVersion?: Maybe<Scalars['Int']['output']>;
+  /** Path of the input value at fault, from the argument, e.g. `["input", "severity"]`. */
+  field: Array<Scalars['String']['output']>;
+  /** What is wrong, for a person. */
+  message: Scalars['String']['output'];
+};
+
+/** Why a mutation did not do what was asked; each code is an outcome a client can act on. */
+export type UserErrorCode =
+  /** A free-text address could not be placed at community level or finer; `address.candidates` lists what it could be. */
+  | 'ADDRESS_NOT_PRECISE'
+  /** This `clientMutationId` was already used by the same subject for another operation or another input. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** A value is malformed, missing or out of range; `field` names it. */
+  | 'INVALID_INPUT'
+  /** The workflow does not allow this step from the record's current status; the message names from and to. */
+  | 'INVALID_TRANSITION'
+  /** No record has this id, or it lies outside the communities the viewer is confined to (the two are not told apart). */
+  | 'NOT_FOUND'
+  /** The address lies outside the communities the viewer is confined to. */
+  | 'OUT_OF_SCOPE'
+  /** The record changed since the client read it; `currentVersion` is its version now: read it again, then retry. */
+  | 'STALE_VERSION';
 
 
 
@@ -414,30 +685,47 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AddressCode: ResolverTypeWrapper<Scalars['AddressCode']['output']>;
+  AddressLevel: AddressLevel;
   Case: ResolverTypeWrapper<CaseMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CaseAction: CaseAction;
+  CaseAddPartyInput: CaseAddPartyInput;
+  CaseAddressInput: CaseAddressInput;
   CaseChange: ResolverTypeWrapper<CaseChangeMapper>;
   CaseChangeKind: CaseChangeKind;
+  CaseChangePayload: ResolverTypeWrapper<Omit<CaseChangePayload, 'case'> & { case?: Maybe<ResolversTypes['Case']> }>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CaseCloseInput: CaseCloseInput;
   CaseConnection: ResolverTypeWrapper<CaseConnectionMapper>;
   CaseEdge: ResolverTypeWrapper<Omit<CaseEdge, 'node'> & { node: ResolversTypes['Case'] }>;
+  CaseHistoryEntry: ResolverTypeWrapper<CaseHistoryEntryMapper>;
   CaseKind: CaseKind;
   CaseKindCount: ResolverTypeWrapper<CaseKindCount>;
+  CaseOpenInput: CaseOpenInput;
+  CaseOpenPayload: ResolverTypeWrapper<Omit<CaseOpenPayload, 'case'> & { case?: Maybe<ResolversTypes['Case']> }>;
   CaseOutcome: CaseOutcome;
   CaseOutcomeCount: ResolverTypeWrapper<CaseOutcomeCount>;
   CaseParty: ResolverTypeWrapper<CasePartyMapper>;
+  CasePartyInput: CasePartyInput;
   CaseStats: ResolverTypeWrapper<CaseStatsMapper>;
   CaseStatus: CaseStatus;
   CaseStatusCount: ResolverTypeWrapper<CaseStatusCount>;
+  CaseUpdateStatusInput: CaseUpdateStatusInput;
   CreditCode: ResolverTypeWrapper<Scalars['CreditCode']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Event: ResolverTypeWrapper<Event>;
   LegalEntity: ResolverTypeWrapper<LegalEntity>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PartyRole: PartyRole;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReportedAddress: ResolverTypeWrapper<ReportedAddress>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ReportedAddressCandidate: ResolverTypeWrapper<ReportedAddressCandidate>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UserError: ResolverTypeWrapper<UserError>;
+  UserErrorCode: UserErrorCode;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -448,23 +736,37 @@ export type ResolversParentTypes = {
   AddressCode: Scalars['AddressCode']['output'];
   Case: CaseMapper;
   ID: Scalars['ID']['output'];
+  CaseAddPartyInput: CaseAddPartyInput;
+  CaseAddressInput: CaseAddressInput;
   CaseChange: CaseChangeMapper;
+  CaseChangePayload: Omit<CaseChangePayload, 'case'> & { case?: Maybe<ResolversParentTypes['Case']> };
+  Boolean: Scalars['Boolean']['output'];
+  CaseCloseInput: CaseCloseInput;
   CaseConnection: CaseConnectionMapper;
   CaseEdge: Omit<CaseEdge, 'node'> & { node: ResolversParentTypes['Case'] };
+  CaseHistoryEntry: CaseHistoryEntryMapper;
   CaseKindCount: CaseKindCount;
+  CaseOpenInput: CaseOpenInput;
+  CaseOpenPayload: Omit<CaseOpenPayload, 'case'> & { case?: Maybe<ResolversParentTypes['Case']> };
   CaseOutcomeCount: CaseOutcomeCount;
   CaseParty: CasePartyMapper;
+  CasePartyInput: CasePartyInput;
   CaseStats: CaseStatsMapper;
   CaseStatusCount: CaseStatusCount;
+  CaseUpdateStatusInput: CaseUpdateStatusInput;
   CreditCode: Scalars['CreditCode']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Event: Event;
   LegalEntity: LegalEntity;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
+  ReportedAddress: ReportedAddress;
+  Float: Scalars['Float']['output'];
+  ReportedAddressCandidate: ReportedAddressCandidate;
   Subscription: Record<PropertyKey, never>;
+  UserError: UserError;
 };
 
 export type AddressResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address'], FederationReferenceType extends FederationReferenceTypes['Address'] = FederationReferenceTypes['Address']> = {
@@ -483,6 +785,7 @@ export type CaseResolvers<ContextType = CasesContext, ParentType extends Resolve
   address?: Resolver<ResolversTypes['Address'], ParentType, ContextType>;
   closedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   filedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['CaseHistoryEntry']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['CaseKind'], ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['CaseOutcome']>, ParentType, ContextType>;
@@ -491,6 +794,7 @@ export type CaseResolvers<ContextType = CasesContext, ParentType extends Resolve
   status?: Resolver<ResolversTypes['CaseStatus'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CaseChangeResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['CaseChange'] = ResolversParentTypes['CaseChange']> = {
@@ -498,6 +802,13 @@ export type CaseChangeResolvers<ContextType = CasesContext, ParentType extends R
   change?: Resolver<ResolversTypes['CaseChangeKind'], ParentType, ContextType>;
   previousStatus?: Resolver<Maybe<ResolversTypes['CaseStatus']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CaseStatus'], ParentType, ContextType>;
+};
+
+export type CaseChangePayloadResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['CaseChangePayload'] = ResolversParentTypes['CaseChangePayload']> = {
+  case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType>;
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type CaseConnectionResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['CaseConnection'] = ResolversParentTypes['CaseConnection']> = {
@@ -511,9 +822,28 @@ export type CaseEdgeResolvers<ContextType = CasesContext, ParentType extends Res
   node?: Resolver<ResolversTypes['Case'], ParentType, ContextType>;
 };
 
+export type CaseHistoryEntryResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['CaseHistoryEntry'] = ResolversParentTypes['CaseHistoryEntry']> = {
+  action?: Resolver<ResolversTypes['CaseAction'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fromStatus?: Resolver<Maybe<ResolversTypes['CaseStatus']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['CaseOutcome']>, ParentType, ContextType>;
+  toStatus?: Resolver<ResolversTypes['CaseStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type CaseKindCountResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['CaseKindCount'] = ResolversParentTypes['CaseKindCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['CaseKind'], ParentType, ContextType>;
+};
+
+export type CaseOpenPayloadResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['CaseOpenPayload'] = ResolversParentTypes['CaseOpenPayload']> = {
+  address?: Resolver<Maybe<ResolversTypes['ReportedAddress']>, ParentType, ContextType>;
+  case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType>;
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type CaseOutcomeCountResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['CaseOutcomeCount'] = ResolversParentTypes['CaseOutcomeCount']> = {
@@ -560,6 +890,13 @@ export type LegalEntityResolvers<ContextType = CasesContext, ParentType extends 
   creditCode?: Resolver<ResolversTypes['CreditCode'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  caseAddParty?: Resolver<ResolversTypes['CaseChangePayload'], ParentType, ContextType, RequireFields<MutationCaseAddPartyArgs, 'input'>>;
+  caseClose?: Resolver<ResolversTypes['CaseChangePayload'], ParentType, ContextType, RequireFields<MutationCaseCloseArgs, 'input'>>;
+  caseOpen?: Resolver<ResolversTypes['CaseOpenPayload'], ParentType, ContextType, RequireFields<MutationCaseOpenArgs, 'input'>>;
+  caseUpdateStatus?: Resolver<ResolversTypes['CaseChangePayload'], ParentType, ContextType, RequireFields<MutationCaseUpdateStatusArgs, 'input'>>;
+};
+
 export type PageInfoResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -570,8 +907,29 @@ export type QueryResolvers<ContextType = CasesContext, ParentType extends Resolv
   cases?: Resolver<Array<Maybe<ResolversTypes['Case']>>, ParentType, ContextType, RequireFields<QueryCasesArgs, 'ids'>>;
 };
 
+export type ReportedAddressResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['ReportedAddress'] = ResolversParentTypes['ReportedAddress']> = {
+  candidates?: Resolver<Array<ResolversTypes['ReportedAddressCandidate']>, ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['AddressCode']>, ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['AddressLevel']>, ParentType, ContextType>;
+};
+
+export type ReportedAddressCandidateResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['ReportedAddressCandidate'] = ResolversParentTypes['ReportedAddressCandidate']> = {
+  code?: Resolver<ResolversTypes['AddressCode'], ParentType, ContextType>;
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['AddressLevel'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type SubscriptionResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   caseChanged?: SubscriptionResolver<ResolversTypes['CaseChange'], "caseChanged", ParentType, ContextType, RequireFields<SubscriptionCaseChangedArgs, 'addressPrefix'>>;
+};
+
+export type UserErrorResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
+  currentVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  field?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = CasesContext> = {
@@ -579,9 +937,12 @@ export type Resolvers<ContextType = CasesContext> = {
   AddressCode?: GraphQLScalarType;
   Case?: CaseResolvers<ContextType>;
   CaseChange?: CaseChangeResolvers<ContextType>;
+  CaseChangePayload?: CaseChangePayloadResolvers<ContextType>;
   CaseConnection?: CaseConnectionResolvers<ContextType>;
   CaseEdge?: CaseEdgeResolvers<ContextType>;
+  CaseHistoryEntry?: CaseHistoryEntryResolvers<ContextType>;
   CaseKindCount?: CaseKindCountResolvers<ContextType>;
+  CaseOpenPayload?: CaseOpenPayloadResolvers<ContextType>;
   CaseOutcomeCount?: CaseOutcomeCountResolvers<ContextType>;
   CaseParty?: CasePartyResolvers<ContextType>;
   CaseStats?: CaseStatsResolvers<ContextType>;
@@ -591,8 +952,12 @@ export type Resolvers<ContextType = CasesContext> = {
   DateTime?: GraphQLScalarType;
   Event?: EventResolvers<ContextType>;
   LegalEntity?: LegalEntityResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReportedAddress?: ReportedAddressResolvers<ContextType>;
+  ReportedAddressCandidate?: ReportedAddressCandidateResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
 };
 

@@ -65,6 +65,7 @@ export type AddressEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<Array<EventKind>>;
   reportedBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  severity?: InputMaybe<Array<EventSeverity>>;
   since?: InputMaybe<Scalars['DateTime']['input']>;
   status?: InputMaybe<Array<EventStatus>>;
   updatedBefore?: InputMaybe<Scalars['DateTime']['input']>;
@@ -542,12 +543,12 @@ export type QueryEventsArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
-/** Where a reported event's address landed. */
+/** Where a written record's address landed. */
 export type ReportedAddress = {
   __typename?: 'ReportedAddress';
-  /** When the text fits several finer addresses: ranked addresses it could be (the event lands above them). */
+  /** When the text fits several finer addresses: ranked addresses it could be (the record lands above them). */
   candidates: Array<ReportedAddressCandidate>;
-  /** The code the event was placed at; null when it could not be placed. */
+  /** The code the record was placed at; null when it could not be placed. */
   code?: Maybe<Scalars['AddressCode']['output']>;
   /** How sure the standardizer is of `code`, 0 to 1 (1 for a code given as such). */
   confidence: Scalars['Float']['output'];
@@ -594,7 +595,7 @@ export type UserError = {
   __typename?: 'UserError';
   /** What is wrong, for a program. */
   code: UserErrorCode;
-  /** With STALE_VERSION: the event's version now; null otherwise. */
+  /** With STALE_VERSION: the record's version now; null otherwise. */
   currentVersion?: Maybe<Scalars['Int']['output']>;
   /** Path of the input value at fault, from the argument, e.g. `["input", "severity"]`. */
   field: Array<Scalars['String']['output']>;
@@ -610,13 +611,13 @@ export type UserErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   /** A value is malformed, missing or out of range; `field` names it. */
   | 'INVALID_INPUT'
-  /** The workflow does not allow this step from the event's current status; the message names from and to. */
+  /** The workflow does not allow this step from the record's current status; the message names from and to. */
   | 'INVALID_TRANSITION'
-  /** No event has this id, or it lies outside the communities the viewer is confined to (the two are not told apart). */
+  /** No record has this id, or it lies outside the communities the viewer is confined to (the two are not told apart). */
   | 'NOT_FOUND'
   /** The address lies outside the communities the viewer is confined to. */
   | 'OUT_OF_SCOPE'
-  /** The event changed since the client read it; `currentVersion` is its version now: read it again, then retry. */
+  /** The record changed since the client read it; `currentVersion` is its version now: read it again, then retry. */
   | 'STALE_VERSION';
 
 
