@@ -11,6 +11,9 @@
 import { readFileSync } from 'node:fs';
 import { getOperationAST, Kind, visit, type ASTNode, type DocumentNode } from 'graphql';
 import { defaultPrintFn } from '@graphql-tools/executor-common';
+import { isAsyncIterable, type ExecutionResult } from '@graphql-tools/utils';
+// errors are made with yoga's graphql module: under vitest 'graphql' here may be another instance
+import { createGraphQLError } from 'graphql-yoga';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { useGenericAuth } from '@envelop/generic-auth';
 import { createPublicKey, type KeyObject } from 'node:crypto';
@@ -244,6 +247,55 @@ function useNothingLeftToRun(): GatewayPlugin {
       const operation = getOperationAST(args.document, args.operationName);
       if (operation && operation.selectionSet.selections.length === 0) setResultAndStopExecution({ data: {} });
     },
+    // a subscription whose field was refused: the refusal is its one result, and the stream ends
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation && operation.selectionSet.selections.length === 0) setResultAndStopExecution({ data: null });
+    },
+  };
+}
+
+const EXPIRED = Symbol('expired');
+
+/** A stream that ends, after one TOKEN_EXPIRED error, at `at` (epoch ms). */
+async function* untilExpiry<T>(stream: AsyncIterable<T>, at: number): AsyncGenerator<T | ExecutionResult> {
+  const iterator = stream[Symbol.asyncIterator]();
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<typeof EXPIRED>((resolve) => (timer = setTimeout(() => resolve(EXPIRED), Math.max(0, at - Date.now()))));
+  try {
+    for (;;) {
+      const next = await Promise.race([iterator.next(), expired]);
+      if (next === EXPIRED) {
+        yield { errors: [createGraphQLError('The token has expired; the subscription ended', { extensions: { code: ERROR_CODES.TOKEN_EXPIRED } })] };
+        return;
+      }
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    clearTimeout(timer);
+    // not awaited: the subgraph's stream ends on its own at the same expiry
+    Promise.resolve(iterator.return?.()).catch(() => {});
+  }
+}
+
+/**
+ * The token is checked when a subscription starts (useVerifiedToken); its expiry ends it: the
+ * client gets a TOKEN_EXPIRED error and the stream completes (a client reconnects with a fresh
+ * token). API keys without an expiry keep their subscriptions until revoked and reconnected.
+ */
+function useTokenExpiryEndsSubscriptions(): GatewayPlugin {
+  return {
+    onSubscribe({ args }) {
+      const exp = (args.contextValue as GatewayRequestContext).jwt?.payload as { exp?: unknown } | undefined;
+      if (typeof exp?.exp !== 'number') return;
+      const at = exp.exp * 1000;
+      return {
+        onSubscribeResult({ result, setResult }) {
+          if (isAsyncIterable(result)) setResult(untilExpiry(result, at) as typeof result);
+        },
+      };
+    },
   };
 }
 
@@ -251,6 +303,7 @@ export function authPlugins(options: GatewayAuthOptions): GatewayPlugin[] {
   return [
     useOnlyTheOperationToRun(),
     useVerifiedToken(options),
+    useTokenExpiryEndsSubscriptions(),
     // @requiresScopes in the supergraph (declared in each subgraph's SDL): a field the viewer's
     // scopes do not cover is refused before any subgraph is called; the subgraphs check again
     useGenericAuth<Viewer>({

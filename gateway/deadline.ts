@@ -11,6 +11,7 @@
  * subgraph request (lib/auth/upstream.ts) so the subgraph can stop its own work in time.
  */
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { isAsyncIterable, mapAsyncIterator, type ExecutionRequest, type Executor } from '@graphql-tools/utils';
 // errors are made with yoga's graphql module: under vitest 'graphql' here may be another instance
 import { createGraphQLError } from 'graphql-yoga';
 import { ERROR_CODES } from '../lib/error-codes.ts';
@@ -59,6 +60,19 @@ function unavailable(subgraph: string, reason: string) {
 }
 
 export function useRequestDeadline(options: DeadlineOptions): GatewayPlugin {
+  /**
+   * A subscription's stream is not bound by the deadline (it lasts as long as the client and its
+   * token); each event starts a new one, so the fetches that resolve its other subgraphs' fields
+   * get REQUEST_TIMEOUT_MS from its arrival, as a query would.
+   */
+  const subscriptionStream = (executionRequest: ExecutionRequest, executor: Executor) => {
+    const context = executionRequest.context as { request?: object } | undefined;
+    const key = context?.request ?? (context as object | undefined);
+    const restart = () => {
+      if (key) deadlines.set(key, Date.now() + options.requestTimeoutMs);
+    };
+    return Promise.resolve(executor(executionRequest)).then((result) => (isAsyncIterable(result) ? mapAsyncIterator(result, (item) => (restart(), item)) : result));
+  };
   const inFlight = new Map<string, number>();
   return {
     onRequest({ request }) {
@@ -66,6 +80,7 @@ export function useRequestDeadline(options: DeadlineOptions): GatewayPlugin {
     },
     onSubgraphExecute({ subgraphName, executor, setExecutor }) {
       setExecutor((executionRequest) => {
+        if (executionRequest.operationType === 'subscription') return subscriptionStream(executionRequest, executor);
         const deadline = requestDeadline(executionRequest.context, options.requestTimeoutMs);
         const left = deadline - Date.now();
         if (left <= 0) return unavailable(subgraphName, 'the request deadline passed before it was asked');

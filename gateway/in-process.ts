@@ -10,7 +10,7 @@
 import httpTransport from '@graphql-mesh/transport-http';
 import type { Transport } from '@graphql-mesh/transport-common';
 import { defaultPrintFn } from '@graphql-tools/executor-common';
-import type { ExecutionRequest, ExecutionResult } from '@graphql-tools/utils';
+import { getOperationASTFromRequest, mapAsyncIterator, type ExecutionRequest, type ExecutionResult } from '@graphql-tools/utils';
 // errors are made with yoga's graphql module: under vitest 'graphql' here may be another instance
 import { createGraphQLError } from 'graphql-yoga';
 import type { GraphQLFormattedError } from 'graphql';
@@ -28,11 +28,17 @@ function errorsOf(subgraph: string, errors: readonly GraphQLFormattedError[]) {
   });
 }
 
-/** An executor that calls `local` in this process. */
+/** An executor that calls `local` in this process; a subscription comes back as a stream of results. */
 export function localExecutor(local: LocalSubgraph) {
-  return async (request: ExecutionRequest): Promise<ExecutionResult> => {
+  return async (request: ExecutionRequest): Promise<ExecutionResult | AsyncIterable<ExecutionResult>> => {
+    const printed = { query: defaultPrintFn(request.document), variables: request.variables, operationName: request.operationName, extensions: request.extensions };
+    if ((request.operationType ?? getOperationASTFromRequest(request).operation) === 'subscription') {
+      const stream = await local.subscribe(printed, request.signal);
+      if (!(Symbol.asyncIterator in stream)) return { ...stream, errors: errorsOf(local.name, stream.errors ?? []) } as ExecutionResult;
+      return mapAsyncIterator(stream[Symbol.asyncIterator](), (result) => (result.errors ? { ...result, errors: errorsOf(local.name, result.errors) } : result) as ExecutionResult);
+    }
     const result = await local.execute(
-      { query: defaultPrintFn(request.document), variables: request.variables, operationName: request.operationName, extensions: request.extensions },
+      printed,
       request.signal,
     );
     return result.errors ? { ...result, errors: errorsOf(local.name, result.errors) } : (result as ExecutionResult);

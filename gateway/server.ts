@@ -167,9 +167,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     maxInFlight: configured.subgraphMaxInFlight,
   });
   const corsOrigins = options.corsOrigins ?? env().CORS_ORIGINS;
-  const runtime = createGatewayRuntime({
+  // Subscriptions run on a second runtime with Hive Gateway's own (JavaScript) federation
+  // planner: the Rust planner's runtime executes only a subscription's first fetch, so fields of
+  // other subgraphs on its payload (an event's address name, its people) would come back null.
+  // Requests that ask for an event stream go there; every plugin and limit applies to both.
+  const runtimeFor = (kind: 'queries' | 'subscriptions') => createGatewayRuntime({
     supergraph,
-    unifiedGraphHandler,
+    ...(kind === 'queries' ? { unifiedGraphHandler } : {}),
     ...(options.localSubgraphs ? { transports: inProcessTransports(options.localSubgraphs) } : {}),
     graphqlEndpoint: '/graphql',
     landingPage: false,
@@ -194,7 +198,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     // the deadline starts when the request arrives; it and the signatures share it
     plugins: () => [deadline, ...authPlugins({ requestTimeoutMs: configured.requestTimeoutMs, ...options.auth }), ...limits.plugins, useUnavailableStatus(), useDataHandOver() as GatewayPlugin],
   });
-  const graphql = limits.limitBody((req, res) => runtime(req, res));
+  const runtime = runtimeFor('queries');
+  const streams = runtimeFor('subscriptions');
+  const graphql = limits.limitBody((req, res) => (/text\/event-stream/.test(req.headers.accept ?? '') ? streams(req, res) : runtime(req, res)));
   // the bridge runs its operations through this gateway's own handler, as the caller
   const bridge = options.bridge === false ? undefined : createBridge({ ...options.bridge, executor: inProcessExecutor((request, context) => runtime.fetch(request, context ?? {})) });
 
@@ -272,6 +278,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     dispose: async () => {
       limits.dispose();
       await runtime.dispose();
+      await streams.dispose();
     },
   };
 }

@@ -4,13 +4,14 @@
  * this module provides the server, error masking and the probes.
  */
 import http from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import { defaultFieldResolver, GraphQLError, Kind, type DocumentNode, type FieldDefinitionNode, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, GraphQLError, Kind, type DocumentNode, type ExecutionResult, type FieldDefinitionNode, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { ANONYMOUS, viewerFromClaims, type Viewer } from './auth/scopes.ts';
 import { checkUpstreamRequest, remainingMs, type RequestMeta } from './auth/upstream.ts';
 import { AuditCollector, collectAudited, type AuditExtract } from '../audit/collect.ts';
@@ -21,6 +22,11 @@ import { limitArguments } from './input-limits.ts';
 import { jitExecution } from './jit-executor.ts';
 import { objectFields } from './schema-fields.ts';
 import { runInRequest } from './request-context.ts';
+import { createChangeFeed, type ChangeFeed, type ChangeSource } from './change-feed.ts';
+
+// the graphql instance @apollo/subgraph built the schema with (CommonJS; under vitest the ESM
+// import may be another instance, which graphql-js refuses to mix)
+const { createSourceEventStream, execute, getOperationAST, parse, validate } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 import { logger } from './logger.ts';
 import { countGraphqlError, httpDuration, registry, routeLabel, statusLabel } from './metrics.ts';
 
@@ -47,6 +53,12 @@ export type SubgraphDefinition<TContext extends BaseContext> = {
    * audit log before it is answered (audit/collect.ts).
    */
   audited?: Record<string, AuditExtract>;
+  /**
+   * The table whose committed changes this subgraph's subscriptions deliver (lib/change-feed.ts):
+   * its NOTIFY channel and how to load rows by id. The runner listens once per process and hands
+   * the feed to every context as `services.changes`.
+   */
+  changes?: ChangeSource<any>;
 };
 
 /** What createContext gets besides its database and viewer. */
@@ -54,6 +66,8 @@ export type SubgraphServices = {
   audit?: AuditWriter;
   request?: RequestMeta | null;
   databases?: Partial<Record<SchemaName, Database>>;
+  /** The change feed of the definition's `changes`, for subscriptions. */
+  changes?: ChangeFeed<any>;
 };
 
 export { AuditCollector } from '../audit/collect.ts';
@@ -75,6 +89,8 @@ export type LocalRequest = {
 export type LocalSubgraph = {
   name: SubgraphName;
   execute(request: LocalRequest, signal?: AbortSignal): Promise<FormattedExecutionResult>;
+  /** A subscription: its stream of results, or a result with errors when it is refused. */
+  subscribe(request: LocalRequest, signal?: AbortSignal): Promise<AsyncIterable<FormattedExecutionResult> | FormattedExecutionResult>;
 };
 
 type Refusal = { ok: false; status: number; errors: GraphQLFormattedError[] };
@@ -130,13 +146,24 @@ function enforceScopes(schema: GraphQLSchema): GraphQLSchema {
     if (!required) continue;
     const resolve = field.resolve ?? defaultFieldResolver;
     const label = `${typeName}.${field.name}`;
-    field.resolve = (source, args, context, info) => {
+    const check = (context: { viewer?: Viewer }) => {
       const scopes = context.viewer?.scopes;
       if (!required.some((group) => group.every((scope) => scopes?.has(scope as never)))) {
         throw new GraphQLError(`${label} needs the scope ${required.map((g) => g.join(' + ')).join(' or ')}`, { extensions: { code: 'FORBIDDEN' } });
       }
+    };
+    field.resolve = (source, args, context, info) => {
+      check(context);
       return resolve(source, args, context, info);
     };
+    // a subscription is refused when it starts, not only when its first event is resolved
+    const subscribe = field.subscribe;
+    if (subscribe) {
+      field.subscribe = (source, args, context, info) => {
+        check(context);
+        return subscribe(source, args, context, info);
+      };
+    }
   }
   return schema;
 }
@@ -150,8 +177,8 @@ export function buildApolloServer<TContext extends BaseContext>(
   def: SubgraphDefinition<TContext>,
   extraPlugins: ApolloServerPlugin<TContext>[] = [],
   executor: 'jit' | 'graphql-js' = env().SUBGRAPH_EXECUTOR,
+  schema: GraphQLSchema = subgraphSchema(def),
 ): ApolloServer<TContext> {
-  const schema = subgraphSchema(def);
   return new ApolloServer<TContext>({
     // graphql-jit executes (lib/jit-executor.ts) unless SUBGRAPH_EXECUTOR=graphql-js
     ...(executor === 'jit' ? { gateway: jitExecution(schema) } : { schema }),
@@ -228,8 +255,13 @@ export async function startSubgraph<TContext extends BaseContext>(
   if (def.audited && !options.audit) throw new Error(`the ${def.name} subgraph returns person-level data: it needs an audit writer`);
   const signatureWindow = options.signatureWindow ?? { maxAgeMs: env().UPSTREAM_SIGNATURE_MAX_AGE_MS, clockSkewMs: env().UPSTREAM_CLOCK_SKEW_MS };
   const httpServer = http.createServer();
-  const server = buildApolloServer(def, [ApolloServerPluginDrainHttpServer({ httpServer })]);
+  const schema = subgraphSchema(def);
+  const server = buildApolloServer(def, [ApolloServerPluginDrainHttpServer({ httpServer })], undefined, schema);
   await server.start();
+  const changes = def.changes ? createChangeFeed(database, def.changes) : undefined;
+  const services = (meta: RequestMeta | null): SubgraphServices => ({ audit: options.audit, request: meta, databases: options.databases, changes });
+  /** Subscription streams open, ended when the subgraph stops. */
+  const streams = new Set<AbortController>();
 
   httpServer.on('request', (req, res) => {
     const started = process.hrtime.bigint();
@@ -260,6 +292,8 @@ export async function startSubgraph<TContext extends BaseContext>(
       return;
     }
     if (path !== '/graphql' && path !== '/') return sendJson(res, 404, { error: `no route ${path}; GraphQL is at /graphql` });
+
+    if (/text\/event-stream/.test(req.headers.accept ?? '')) return streamSubscription(req, res);
 
     let body: unknown;
     if (req.method === 'POST') {
@@ -306,7 +340,13 @@ export async function startSubgraph<TContext extends BaseContext>(
     const collector = new AuditCollector();
     const left = remainingMs(call.deadline);
     const signal = left === null ? abandonedSignal : AbortSignal.any([abandonedSignal, AbortSignal.timeout(Math.max(1, left))]);
-    const value = await runInRequest({ signal }, () => run(async () => ({ ...def.createContext(database, viewer, { audit: options.audit, request: meta, databases: options.databases }), audit: collector })));
+    const value = await runInRequest({ signal }, () => run(async () => ({ ...def.createContext(database, viewer, services(meta)), audit: collector })));
+    const failed = await auditRead(viewer, meta, collector);
+    return failed ?? { ok: true, value };
+  }
+
+  /** Commits what a request (or one subscription event) revealed; a refusal when the log cannot be written. */
+  async function auditRead(viewer: Viewer, meta: RequestMeta | null, collector: AuditCollector): Promise<Refusal | null> {
     if (options.audit && !collector.empty) {
       const appended = options.audit.append({
         subject: viewer.subject,
@@ -332,7 +372,108 @@ export async function startSubgraph<TContext extends BaseContext>(
         }
       }
     }
-    return { ok: true, value };
+    return null;
+  }
+
+  /**
+   * A subscription, checked as every request is (signature, identity), then executed by
+   * graphql-js: the subscribe resolver returns the source stream, and each event is executed
+   * with a fresh context (fresh DataLoaders, so nothing is served from an earlier event's cache),
+   * audited like a query before it leaves, errors masked as for queries. The stream ends when
+   * the caller goes away, the subgraph stops, or the identity's token expires (the gateway ends
+   * it then too; this is the subgraph's own check). The request deadline bounds only the start.
+   */
+  async function serveSubscription(body: LocalRequest | undefined, callerSignal: AbortSignal): Promise<Outcome<AsyncIterable<FormattedExecutionResult>>> {
+    const upstream = checkUpstreamRequest(options.upstreamSecret, body, { subgraph: def.name, ...signatureWindow });
+    if (!upstream.ok) return refused(401, upstream.code, upstream.message);
+    const { identity, request: meta } = upstream;
+    let viewer: Viewer;
+    try {
+      viewer = identity === null ? ANONYMOUS : viewerFromClaims(identity);
+    } catch (err) {
+      return refused(401, 'INVALID_TOKEN_CLAIMS', (err as Error).message);
+    }
+    let document: DocumentNode;
+    try {
+      document = parse(body!.query);
+    } catch (err) {
+      return refused(400, 'GRAPHQL_PARSE_FAILED', (err as Error).message);
+    }
+    const invalid = validate(schema, document);
+    if (invalid.length > 0) return { ok: false, status: 400, errors: invalid.map((e) => ({ message: e.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })) };
+    if (getOperationAST(document, body!.operationName)?.operation !== 'subscription') return refused(400, 'BAD_REQUEST', 'only subscriptions are served as an event stream');
+    const ended = new AbortController();
+    const exp = (identity as { exp?: number } | null)?.exp;
+    const expiry = typeof exp === 'number' ? setTimeout(() => ended.abort(), Math.max(0, exp * 1000 - Date.now())) : null;
+    const signal = AbortSignal.any([callerSignal, ended.signal]);
+    const end = () => {
+      if (expiry) clearTimeout(expiry);
+      streams.delete(ended);
+    };
+    streams.add(ended);
+    const contextOf = (collector: AuditCollector) => ({ ...def.createContext(database, viewer, services(meta)), audit: collector, signal });
+    const args = { schema, document, variableValues: body!.variables ?? undefined, operationName: body!.operationName ?? undefined };
+    const format = (result: ExecutionResult): FormattedExecutionResult => (result.errors ? { ...result, errors: result.errors.map((e) => maskError(e.toJSON(), e, def.name)) } : (result as FormattedExecutionResult));
+    const source = await createSourceEventStream({ ...args, contextValue: contextOf(new AuditCollector()) });
+    if (!(Symbol.asyncIterator in source)) {
+      end();
+      return { ok: false, status: 200, errors: [...(format(source).errors ?? [])] };
+    }
+    const events = source as AsyncIterableIterator<unknown>;
+    signal.addEventListener('abort', () => void events.return?.(), { once: true });
+    async function* results(): AsyncGenerator<FormattedExecutionResult> {
+      try {
+        for await (const payload of events) {
+          if (signal.aborted) break;
+          const collector = new AuditCollector();
+          const result = format(await execute({ ...args, rootValue: payload, contextValue: contextOf(collector) }));
+          const failed = await auditRead(viewer, meta, collector);
+          yield failed ? { errors: failed.errors } : result;
+        }
+        if (ended.signal.aborted && !callerSignal.aborted && (exp ?? Infinity) * 1000 <= Date.now() + signatureWindow.clockSkewMs) {
+          yield { errors: [{ message: 'The token has expired; the subscription ended', extensions: { code: 'TOKEN_EXPIRED' } }] };
+        }
+      } finally {
+        end();
+        await events.return?.();
+      }
+    }
+    return { ok: true, value: results() };
+  }
+
+  /**
+   * A subscription over HTTP as Server-Sent Events (GraphQL over SSE, distinct connections: what
+   * Hive Gateway's HTTP transport asks a subgraph for): GET with the request in the query string
+   * (the gateway's default for subscriptions) or POST with it as the body.
+   */
+  async function streamSubscription(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    let body: LocalRequest | undefined;
+    try {
+      if (req.method === 'POST') {
+        body = JSON.parse(await readBody(req)) as LocalRequest;
+      } else {
+        const params = new URL(req.url ?? '/', 'http://x').searchParams;
+        const json = (name: string) => (params.get(name) ? JSON.parse(params.get(name)!) : undefined);
+        body = { query: params.get('query') ?? '', variables: json('variables'), operationName: params.get('operationName'), extensions: json('extensions') };
+      }
+    } catch {
+      return sendJson(res, 400, { errors: [{ message: 'the subscription request is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    }
+    const gone = new AbortController();
+    res.on('close', () => gone.abort());
+    const outcome = stopped ? refused(503, 'SUBGRAPH_STOPPED', `the ${def.name} subgraph is stopped`) : await serveSubscription(body, gone.signal);
+    if (!outcome.ok) return sendJson(res, outcome.status, { errors: outcome.errors });
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    res.flushHeaders();
+    // a comment line now and then keeps proxies from closing an idle stream
+    const ping = setInterval(() => res.write(':\n\n'), 15_000);
+    try {
+      for await (const result of outcome.value) res.write(`event: next\ndata: ${JSON.stringify(result)}\n\n`);
+      if (!res.destroyed) res.write('event: complete\ndata:\n\n');
+    } finally {
+      clearInterval(ping);
+      res.end();
+    }
   }
 
   let stopped = false;
@@ -347,6 +488,11 @@ export async function startSubgraph<TContext extends BaseContext>(
         if (response.body.kind !== 'single') throw new Error(`the ${def.name} subgraph answered an in-process request incrementally`);
         return response.body.singleResult;
       });
+      return outcome.ok ? outcome.value : { errors: outcome.errors };
+    },
+    async subscribe(request, signal) {
+      if (stopped) return { errors: [{ message: `the ${def.name} subgraph is stopped`, extensions: { code: 'SUBGRAPH_STOPPED' } }] };
+      const outcome = await serveSubscription(request, signal ?? NEVER);
       return outcome.ok ? outcome.value : { errors: outcome.errors };
     },
   };
@@ -366,8 +512,10 @@ export async function startSubgraph<TContext extends BaseContext>(
     url: `http://${host}:${port}/graphql`,
     port,
     local,
-    stop: () => {
+    stop: async () => {
       stopped = true;
+      for (const stream of streams) stream.abort();
+      await changes?.close();
       return server.stop();
     },
   };

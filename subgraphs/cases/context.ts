@@ -1,8 +1,9 @@
 import type { QuarantineContext } from '../../importer/quarantine-graphql.ts';
 import type { Viewer } from '../../lib/auth/scopes.ts';
+import type { ChangeFeed } from '../../lib/change-feed.ts';
 import type { Loaders } from './loaders.ts';
 import type { CaseMutations } from './mutations.ts';
-import type { CaseRepository } from './repository.ts';
+import type { CaseRepository, CaseRow } from './repository.ts';
 
 /** Per-request context of the cases subgraph. */
 export type CasesContext = {
@@ -15,4 +16,9 @@ export type CasesContext = {
 
   /** The stewards' quarantine (importer/quarantine-graphql.ts); null when the subgraph runs without the registry or the audit writer. */
   quarantine: QuarantineContext | null;
+
+  /** Committed changes of cases (lib/change-feed.ts), for subscriptions; unset where none are served. */
+  changes?: ChangeFeed<CaseRow>;
+  /** Ends with the request or subscription (a subscription's stream stops when it aborts). */
+  signal?: AbortSignal;
 };

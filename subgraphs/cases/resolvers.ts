@@ -11,6 +11,8 @@ import { departmentQuarantineResolvers } from '../../importer/quarantine-graphql
 /** The stewards' quarantine of this department (importer/quarantine-graphql.ts, the same service as `npm run quarantine`). */
 const quarantine = departmentQuarantineResolvers('cases');
 
+import { changeStream } from '../../lib/change-feed.ts';
+import { caseChangeFor, type CaseChangeRow } from './subscriptions.ts';
 
 /** Most ids one `cases` lookup takes. */
 const MAX_IDS = 500;
@@ -66,6 +68,16 @@ export const resolvers: Resolvers = {
     caseUpdateStatus: (_, { input }, ctx) => ctx.mutations.updateStatus(input),
     caseClose: (_, { input }, ctx) => ctx.mutations.close(input),
     caseAddParty: (_, { input }, ctx) => ctx.mutations.addParty(input),
+  },
+
+  Subscription: {
+    caseChanged: {
+      subscribe: async (_, args, ctx) => {
+        if (!ctx.changes) throw userError('this server delivers no case changes', ErrorCode.NOT_FOUND);
+        return changeStream(ctx.changes, caseChangeFor(args, ctx.viewer), { signal: ctx.signal });
+      },
+      resolve: (change: CaseChangeRow) => change,
+    },
   },
 
   Case: {

@@ -4,6 +4,8 @@ import type { CaseStatsSummary } from './stats.ts';
 import type { QuarantineItem } from '../../importer/quarantine.ts';
 import type { QuarantineHistoryEntry } from '../../importer/quarantine-repository.ts';
 
+import type { CaseChangeRow } from './subscriptions.ts';
+
 export type CaseMapper = CaseRow;
 export type CasePartyMapper = CasePartyRow;
 /** The buildings subgraph owns addresses; here an address is its canonical code. */
@@ -19,3 +21,6 @@ export type QuarantinedRowMapper = QuarantineItem;
 export type QuarantineHistoryEntryMapper = QuarantineHistoryEntry;
 /** The buildings subgraph owns aliases; here an alias is its id. */
 export type AddressAliasRefMapper = { id: string };
+
+/** A committed change as a subscriber receives it (subscriptions.ts). */
+export type CaseChangeMapper = CaseChangeRow;

@@ -14,7 +14,7 @@ import { createLoaders } from './loaders.ts';
 import { createCaseMutations } from './mutations.ts';
 import { createCaseRepository } from './repository.ts';
 import { resolvers } from './resolvers.ts';
-import type { CasePartyRow } from './repository.ts';
+import type { CasePartyRow, CaseRow } from './repository.ts';
 
 export const casesSubgraph: SubgraphDefinition<CasesContext> = {
   name: 'cases',
@@ -23,6 +23,12 @@ export const casesSubgraph: SubgraphDefinition<CasesContext> = {
   // what the audit log records of each person-level value returned
   audited: {
     CaseParty: (party: CasePartyRow) => ({ personIds: [party.personId] }),
+  },
+  // committed inserts and updates of cases.legal_case (NOTIFY cases_changed), for caseChanged
+  changes: {
+    channel: 'cases_changed',
+    load: (database, ids) => createCaseRepository(database.knex, null).findCasesByIds(ids),
+    id: (row: CaseRow) => row.id,
   },
   // free-text addresses of caseOpen are standardized against the buildings registry, and the
   // stewards' quarantine links and loads rows against it (and teaches its aliases)
@@ -43,6 +49,6 @@ export const casesSubgraph: SubgraphDefinition<CasesContext> = {
       kind: 'cases', database, buildings, audit: services.audit, viewer, request: services.request ?? null,
       standardizer: standardizer ?? undefined,
     });
-    return { repository, loaders: createLoaders(repository), mutations, viewer, quarantine };
+    return { repository, loaders: createLoaders(repository), mutations, viewer, quarantine, changes: services.changes };
   },
 };

@@ -12,6 +12,8 @@ import { departmentQuarantineResolvers } from '../../importer/quarantine-graphql
 /** The stewards' quarantine of this department (importer/quarantine-graphql.ts, the same service as `npm run quarantine`). */
 const quarantine = departmentQuarantineResolvers('events');
 
+import { changeStream } from '../../lib/change-feed.ts';
+import { eventChangeFor, type EventChangeRow } from './subscriptions.ts';
 
 /** Most ids one `events` lookup takes. */
 const MAX_IDS = 500;
@@ -68,6 +70,16 @@ export const resolvers: Resolvers = {
     eventClose: (_, { input }, ctx) => ctx.mutations.close(input),
     eventReopen: (_, { input }, ctx) => ctx.mutations.reopen(input),
     eventAddParticipant: (_, { input }, ctx) => ctx.mutations.addParticipant(input),
+  },
+
+  Subscription: {
+    eventChanged: {
+      subscribe: async (_, args, ctx) => {
+        if (!ctx.changes) throw userError('this server delivers no event changes', ErrorCode.NOT_FOUND);
+        return changeStream(ctx.changes, eventChangeFor(args, ctx.viewer), { signal: ctx.signal });
+      },
+      resolve: (change: EventChangeRow) => change,
+    },
   },
 
   Event: {

@@ -4,6 +4,8 @@ import type { EventStatsSummary } from './stats.ts';
 import type { QuarantineItem } from '../../importer/quarantine.ts';
 import type { QuarantineHistoryEntry } from '../../importer/quarantine-repository.ts';
 
+import type { EventChangeRow } from './subscriptions.ts';
+
 export type EventMapper = EventRow;
 /** The buildings subgraph owns addresses; here an address is its canonical code. */
 export type AddressMapper = { code: string };
@@ -19,3 +21,6 @@ export type QuarantinedRowMapper = QuarantineItem;
 export type QuarantineHistoryEntryMapper = QuarantineHistoryEntry;
 /** The buildings subgraph owns aliases; here an alias is its id. */
 export type AddressAliasRefMapper = { id: string };
+
+/** A committed change as a subscriber receives it (subscriptions.ts). */
+export type EventChangeMapper = EventChangeRow;

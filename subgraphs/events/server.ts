@@ -14,7 +14,7 @@ import { createLoaders } from './loaders.ts';
 import { createEventRepository } from './repository.ts';
 import { resolvers } from './resolvers.ts';
 
-import type { EventPersonRow } from './repository.ts';
+import type { EventPersonRow, EventRow } from './repository.ts';
 
 export const eventsSubgraph: SubgraphDefinition<EventsContext> = {
   name: 'events',
@@ -26,6 +26,12 @@ export const eventsSubgraph: SubgraphDefinition<EventsContext> = {
   },
   // free-text addresses of eventReport are standardized against the buildings registry
   reads: ['buildings'],
+  // committed inserts and updates of events.event (NOTIFY events_changed), for eventChanged
+  changes: {
+    channel: 'events_changed',
+    load: (database, ids) => createEventRepository(database.knex, null).findEventsByIds(ids),
+    id: (row: EventRow) => row.id,
+  },
   createContext: (database: Database, viewer: Viewer, services: SubgraphServices = {}) => {
     const repository = createEventRepository(database.knex, viewer.communities);
     const buildings = services.databases?.buildings;
@@ -41,6 +47,6 @@ export const eventsSubgraph: SubgraphDefinition<EventsContext> = {
       kind: 'events', database, buildings, audit: services.audit, viewer, request: services.request ?? null,
       standardizer: buildings ? () => sharedStandardizer(buildings) : undefined,
     });
-    return { repository, loaders: createLoaders(repository), mutations, viewer, quarantine };
+    return { repository, loaders: createLoaders(repository), mutations, viewer, quarantine, changes: services.changes };
   },
 };

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { QuarantinedRowMapper, QuarantineHistoryEntryMapper, AddressAliasRefMapper, CaseMapper, CasePartyMapper, AddressMapper, CaseConnectionMapper, CaseStatsMapper, CaseHistoryEntryMapper } from '../schema.mappers.ts';
+import type { QuarantinedRowMapper, QuarantineHistoryEntryMapper, AddressAliasRefMapper, CaseMapper, CasePartyMapper, AddressMapper, CaseConnectionMapper, CaseStatsMapper, CaseHistoryEntryMapper, CaseChangeMapper } from '../schema.mappers.ts';
 import type { CasesContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -167,6 +167,28 @@ export type CaseAddressInput = {
   /** A free-text address (e.g. `福田区福田街道水围村28栋1203`); the case lands on the deepest level the standardizer is certain of, at least a community. */
   text?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** One committed change of a case, as `caseChanged` delivers it. */
+export type CaseChange = {
+  __typename?: 'CaseChange';
+  /** The case as read after the change (a change committed just after may already show in it); its other fields resolve as in queries, through the gateway. */
+  case: Case;
+  /** What the change did. */
+  change: CaseChangeKind;
+  /** The status before the change; null when the case was created. */
+  previousStatus?: Maybe<CaseStatus>;
+  /** The status the change committed. */
+  status: CaseStatus;
+};
+
+/** What a change delivered to `caseChanged` did to the case. */
+export type CaseChangeKind =
+  /** The case was opened: through the field app, imported, or inserted otherwise. */
+  | 'CREATED'
+  /** Its status moved (accepted, in progress, closed): `previousStatus` -> `status`. */
+  | 'STATUS_CHANGED'
+  /** Another of its values changed (a party added, an import's correction); the status stayed. */
+  | 'UPDATED';
 
 /** Result of a change to an existing case. */
 export type CaseChangePayload = {
@@ -822,6 +844,27 @@ export type ReportedAddressCandidate = {
   score: Scalars['Float']['output'];
 };
 
+/** Live changes of cases, delivered as they commit (GraphQL over SSE through the gateway). */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Every case opened or changed under `addressPrefix` (any level, district to room), as each
+   * change commits, whoever made it (the field app, an import, another process). `kinds` and
+   * `statuses` (the status the change committed) narrow it (null: all). A viewer confined to
+   * communities receives only cases inside them, and every field is authorized and masked as in
+   * queries. The stream ends, with a TOKEN_EXPIRED error, when the token expires.
+   */
+  caseChanged: CaseChange;
+};
+
+
+/** Live changes of cases, delivered as they commit (GraphQL over SSE through the gateway). */
+export type SubscriptionCaseChangedArgs = {
+  addressPrefix: Scalars['AddressCode']['input'];
+  kinds?: InputMaybe<Array<CaseKind>>;
+  statuses?: InputMaybe<Array<CaseStatus>>;
+};
+
 /** A business error of a mutation (faults are in the top-level `errors`). */
 export type UserError = {
   __typename?: 'UserError';
@@ -961,6 +1004,8 @@ export type ResolversTypes = {
   CaseAction: CaseAction;
   CaseAddPartyInput: CaseAddPartyInput;
   CaseAddressInput: CaseAddressInput;
+  CaseChange: ResolverTypeWrapper<CaseChangeMapper>;
+  CaseChangeKind: CaseChangeKind;
   CaseChangePayload: ResolverTypeWrapper<Omit<CaseChangePayload, 'case'> & { case?: Maybe<ResolversTypes['Case']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CaseCloseInput: CaseCloseInput;
@@ -1008,6 +1053,7 @@ export type ResolversTypes = {
   ReportedAddress: ResolverTypeWrapper<ReportedAddress>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ReportedAddressCandidate: ResolverTypeWrapper<ReportedAddressCandidate>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
 };
@@ -1023,6 +1069,7 @@ export type ResolversParentTypes = {
   Case: CaseMapper;
   CaseAddPartyInput: CaseAddPartyInput;
   CaseAddressInput: CaseAddressInput;
+  CaseChange: CaseChangeMapper;
   CaseChangePayload: Omit<CaseChangePayload, 'case'> & { case?: Maybe<ResolversParentTypes['Case']> };
   Boolean: Scalars['Boolean']['output'];
   CaseCloseInput: CaseCloseInput;
@@ -1061,6 +1108,7 @@ export type ResolversParentTypes = {
   ReportedAddress: ReportedAddress;
   Float: Scalars['Float']['output'];
   ReportedAddressCandidate: ReportedAddressCandidate;
+  Subscription: Record<PropertyKey, never>;
   UserError: UserError;
 };
 
@@ -1094,6 +1142,13 @@ export type CaseResolvers<ContextType = CasesContext, ParentType extends Resolve
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CaseChangeResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['CaseChange'] = ResolversParentTypes['CaseChange']> = {
+  case?: Resolver<ResolversTypes['Case'], ParentType, ContextType>;
+  change?: Resolver<ResolversTypes['CaseChangeKind'], ParentType, ContextType>;
+  previousStatus?: Resolver<Maybe<ResolversTypes['CaseStatus']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CaseStatus'], ParentType, ContextType>;
 };
 
 export type CaseChangePayloadResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['CaseChangePayload'] = ResolversParentTypes['CaseChangePayload']> = {
@@ -1284,6 +1339,10 @@ export type ReportedAddressCandidateResolvers<ContextType = CasesContext, Parent
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  caseChanged?: SubscriptionResolver<ResolversTypes['CaseChange'], "caseChanged", ParentType, ContextType, RequireFields<SubscriptionCaseChangedArgs, 'addressPrefix'>>;
+};
+
 export type UserErrorResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
   code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
   currentVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1296,6 +1355,7 @@ export type Resolvers<ContextType = CasesContext> = {
   AddressAlias?: AddressAliasResolvers<ContextType>;
   AddressCode?: GraphQLScalarType;
   Case?: CaseResolvers<ContextType>;
+  CaseChange?: CaseChangeResolvers<ContextType>;
   CaseChangePayload?: CaseChangePayloadResolvers<ContextType>;
   CaseConnection?: CaseConnectionResolvers<ContextType>;
   CaseEdge?: CaseEdgeResolvers<ContextType>;
@@ -1324,6 +1384,7 @@ export type Resolvers<ContextType = CasesContext> = {
   Query?: QueryResolvers<ContextType>;
   ReportedAddress?: ReportedAddressResolvers<ContextType>;
   ReportedAddressCandidate?: ReportedAddressCandidateResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 };
 

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { QuarantinedRowMapper, QuarantineHistoryEntryMapper, AddressAliasRefMapper, EventMapper, AddressMapper, EventConnectionMapper, EventStatsMapper, EventPersonLinkMapper, EventEntityLinkMapper, EventHistoryEntryMapper } from '../schema.mappers.ts';
+import type { QuarantinedRowMapper, QuarantineHistoryEntryMapper, AddressAliasRefMapper, EventMapper, AddressMapper, EventConnectionMapper, EventStatsMapper, EventPersonLinkMapper, EventEntityLinkMapper, EventHistoryEntryMapper, EventChangeMapper } from '../schema.mappers.ts';
 import type { EventsContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -192,6 +192,28 @@ export type EventAssigneeInput = {
   /** A unit's name, e.g. `福田街道城管执法队` (1 to 200 characters). */
   unit?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** One committed change of an event, as `eventChanged` delivers it. */
+export type EventChange = {
+  __typename?: 'EventChange';
+  /** What the change did. */
+  change: EventChangeKind;
+  /** The event as read after the change (a change committed just after may already show in it); its other fields resolve as in queries, through the gateway. */
+  event: Event;
+  /** The status before the change; null when the event was created. */
+  previousStatus?: Maybe<EventStatus>;
+  /** The status the change committed. */
+  status: EventStatus;
+};
+
+/** What a change delivered to `eventChanged` did to the event. */
+export type EventChangeKind =
+  /** The event was created: reported through the field app, imported, or inserted otherwise. */
+  | 'CREATED'
+  /** Its status moved (assigned from REPORTED, resolved, closed, reopened): `previousStatus` -> `status`. */
+  | 'STATUS_CHANGED'
+  /** Another of its values changed (reassigned, a participant added, an import's correction); the status stayed. */
+  | 'UPDATED';
 
 /** Result of a change to an existing event. */
 export type EventChangePayload = {
@@ -859,6 +881,27 @@ export type ReportedAddressCandidate = {
   score: Scalars['Float']['output'];
 };
 
+/** Live changes of events, delivered as they commit (GraphQL over SSE through the gateway). */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Every event created or changed under `addressPrefix` (any level, district to room), as each
+   * change commits, whoever made it (the field app, an import, another process): one `EventChange`
+   * per created or changed event. `kinds` and `severities` narrow it (null: all). A viewer confined
+   * to communities receives only events inside them, and every field is authorized and masked as
+   * in queries. The stream ends, with a TOKEN_EXPIRED error, when the token expires.
+   */
+  eventChanged: EventChange;
+};
+
+
+/** Live changes of events, delivered as they commit (GraphQL over SSE through the gateway). */
+export type SubscriptionEventChangedArgs = {
+  addressPrefix: Scalars['AddressCode']['input'];
+  kinds?: InputMaybe<Array<EventKind>>;
+  severities?: InputMaybe<Array<EventSeverity>>;
+};
+
 /** A business error of a mutation (faults are in the top-level `errors`). */
 export type UserError = {
   __typename?: 'UserError';
@@ -1002,6 +1045,8 @@ export type ResolversTypes = {
   EventAddressInput: EventAddressInput;
   EventAssignInput: EventAssignInput;
   EventAssigneeInput: EventAssigneeInput;
+  EventChange: ResolverTypeWrapper<EventChangeMapper>;
+  EventChangeKind: EventChangeKind;
   EventChangePayload: ResolverTypeWrapper<Omit<EventChangePayload, 'event'> & { event?: Maybe<ResolversTypes['Event']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   EventConnection: ResolverTypeWrapper<EventConnectionMapper>;
@@ -1045,6 +1090,7 @@ export type ResolversTypes = {
   ReportedAddress: ResolverTypeWrapper<ReportedAddress>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ReportedAddressCandidate: ResolverTypeWrapper<ReportedAddressCandidate>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
 };
@@ -1064,6 +1110,7 @@ export type ResolversParentTypes = {
   EventAddressInput: EventAddressInput;
   EventAssignInput: EventAssignInput;
   EventAssigneeInput: EventAssigneeInput;
+  EventChange: EventChangeMapper;
   EventChangePayload: Omit<EventChangePayload, 'event'> & { event?: Maybe<ResolversParentTypes['Event']> };
   Boolean: Scalars['Boolean']['output'];
   EventConnection: EventConnectionMapper;
@@ -1097,6 +1144,7 @@ export type ResolversParentTypes = {
   ReportedAddress: ReportedAddress;
   Float: Scalars['Float']['output'];
   ReportedAddressCandidate: ReportedAddressCandidate;
+  Subscription: Record<PropertyKey, never>;
   UserError: UserError;
 };
 
@@ -1142,6 +1190,13 @@ export type EventResolvers<ContextType = EventsContext, ParentType extends Resol
   status?: Resolver<ResolversTypes['EventStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EventChangeResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['EventChange'] = ResolversParentTypes['EventChange']> = {
+  change?: Resolver<ResolversTypes['EventChangeKind'], ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+  previousStatus?: Resolver<Maybe<ResolversTypes['EventStatus']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['EventStatus'], ParentType, ContextType>;
 };
 
 export type EventChangePayloadResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['EventChangePayload'] = ResolversParentTypes['EventChangePayload']> = {
@@ -1315,6 +1370,10 @@ export type ReportedAddressCandidateResolvers<ContextType = EventsContext, Paren
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  eventChanged?: SubscriptionResolver<ResolversTypes['EventChange'], "eventChanged", ParentType, ContextType, RequireFields<SubscriptionEventChangedArgs, 'addressPrefix'>>;
+};
+
 export type UserErrorResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
   code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
   currentVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1329,6 +1388,7 @@ export type Resolvers<ContextType = EventsContext> = {
   CreditCode?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Event?: EventResolvers<ContextType>;
+  EventChange?: EventChangeResolvers<ContextType>;
   EventChangePayload?: EventChangePayloadResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
@@ -1353,6 +1413,7 @@ export type Resolvers<ContextType = EventsContext> = {
   Query?: QueryResolvers<ContextType>;
   ReportedAddress?: ReportedAddressResolvers<ContextType>;
   ReportedAddressCandidate?: ReportedAddressCandidateResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 };
 
