@@ -30,6 +30,23 @@ export const ARGUMENT_LIMITS: Readonly<Record<string, number>> = {
   'Mutation.caseOpen.input': 2000,
   'Mutation.caseUpdateStatus.input': 2000,
   'Mutation.caseClose.input': 2000,
+  // an event's description, a note and a unit's name: the mutations check each field's own limit (2000, 200)
+  'Mutation.eventReport.input': 2000,
+  'Mutation.eventAssign.input': 2000,
+  'Mutation.eventResolve.input': 2000,
+  'Mutation.eventClose.input': 2000,
+  'Mutation.eventReopen.input': 2000,
+  'Mutation.eventAddParticipant.input': 2000,
+  // a steward's reason and corrected values: at most 500 characters (importer/quarantine.ts checks each)
+  'Mutation.personQuarantineFix.input': 500,
+  'Mutation.personQuarantineDrop.input': 500,
+  'Mutation.legalEntityQuarantineFix.input': 500,
+  'Mutation.legalEntityQuarantineDrop.input': 500,
+  'Mutation.eventQuarantineFix.input': 500,
+  'Mutation.eventQuarantineDrop.input': 500,
+  'Mutation.caseQuarantineFix.input': 500,
+  'Mutation.caseQuarantineDrop.input': 500,
+  'Mutation.addressAliasRevoke.input': 500,
 };
 
 /** Arguments that carry a cursor: their faults are INVALID_CURSOR. */

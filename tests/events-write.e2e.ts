@@ -170,6 +170,21 @@ describe('refusals', () => {
   });
 });
 
+describe('long texts', () => {
+  it('takes a description and a note of 2000 characters (the schema\'s limit, not the gateway\'s 256 for arguments), and refuses 2001 with an error naming the field', async () => {
+    const long = '楼道堆放杂物'.repeat(400).slice(0, 2000);
+    const { event, userErrors } = await report({ ...base(freshBuildingCode(community)), description: long });
+    expect(userErrors).toEqual([]);
+    const stored = await t.query(`query ($id: ID!) { event(id: $id) { description } }`, { id: event.id });
+    expect(stored.data!.event.description).toBe(long);
+    const assigned = await step('eventAssign', { id: event.id, version: 1, assignee: { unit: '福田街道城管执法队' }, note: long });
+    expect(assigned.userErrors).toEqual([]);
+    // past the limit the gateway's argument check refuses it before the subgraph runs, naming the field
+    const tooLong = await t.query(`mutation ($input: EventReportInput!) { eventReport(input: $input) { event { id } } }`, { input: { ...base(freshBuildingCode(community)), description: `${long}。` } }, worker);
+    expect(tooLong.errors).toMatchObject([{ extensions: { code: 'BAD_USER_INPUT', argument: 'input.description', maxLength: 2000 } }]);
+  });
+});
+
 describe('idempotent retries', () => {
   it('returns the first result for a retry, and refuses the key for another input', async () => {
     const input = { ...base(freshBuildingCode(community)), clientMutationId: `k-${Date.now()}` };
