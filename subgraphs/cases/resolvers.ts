@@ -5,6 +5,7 @@ import { checkAddressCode } from '../../lib/address-code.ts';
 import { BULK_PAGE_SIZE, checkFirst, checkWindow, ErrorCode, userError } from '../../lib/errors.ts';
 import { decodeCursor, toConnection } from '../../lib/pagination.ts';
 import { AddressCode, CreditCode, DateScalar, DateTime } from '../../lib/scalars.ts';
+import { checkTrendWindow } from '../../lib/summaries.ts';
 import type { Resolvers } from './generated/resolvers-types.ts';
 import type { CaseRow, CasesKey } from './repository.ts';
 
@@ -94,6 +95,10 @@ export const resolvers: Resolvers = {
     },
     caseStats: (address, { kind, since }, ctx) =>
       ctx.loaders.caseStats.load({ code: address.code, kinds: canonicalList(kind), since: since ?? null }),
+    caseTrend: (address, { kind, from, to, bucket }, ctx) => {
+      checkTrendWindow(from, to, bucket);
+      return ctx.loaders.caseTrend.load({ code: address.code, kinds: canonicalList(kind), from, to, bucket });
+    },
   },
 
   CaseConnection: {

@@ -40,6 +40,8 @@ export type Address = {
   __typename?: 'Address';
   /** Counts of cases at and beneath this address, by status, kind and outcome. */
   caseStats?: Maybe<CaseStats>;
+  /** Cases filed at and beneath this address per day, week or month, every bucket from the one holding `from` to the one holding `to` listed, zeros included; the first and last buckets count only the days inside the window. Above building level it is read from the daily summaries. */
+  caseTrend?: Maybe<Array<CaseTrendPoint>>;
   /** Cases at this address and everything beneath it, newest first. */
   cases?: Maybe<CaseConnection>;
   /** The standard address code. */
@@ -55,6 +57,19 @@ export type Address = {
 export type AddressCaseStatsArgs = {
   kind?: InputMaybe<Array<CaseKind>>;
   since?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/**
+ * An address, as seen by the cases subgraph: the cases that concern it.
+ * Its fields are nullable so that, if this subgraph is unavailable, a query still returns
+ * the other subgraphs' data (with an error) instead of failing whole.
+ */
+export type AddressCaseTrendArgs = {
+  bucket?: TrendBucket;
+  from: Scalars['Date']['input'];
+  kind?: InputMaybe<Array<CaseKind>>;
+  to: Scalars['Date']['input'];
 };
 
 
@@ -219,6 +234,15 @@ export type CaseStatusCount = {
   status: CaseStatus;
 };
 
+/** Number of cases filed in one bucket of a trend. */
+export type CaseTrendPoint = {
+  __typename?: 'CaseTrendPoint';
+  /** Cases filed in the bucket, within the window. */
+  count: Scalars['Int']['output'];
+  /** First day of the bucket: the day, the week's Monday or the month's first day (may lie before the window's `from`). */
+  start: Scalars['Date']['output'];
+};
+
 /** An event, resolved by the events subgraph. */
 export type Event = {
   __typename?: 'Event';
@@ -268,6 +292,15 @@ export type QueryCaseArgs = {
 export type QueryCasesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
+
+/** Width of the buckets of a trend. */
+export type TrendBucket =
+  /** One calendar day (China Standard Time). */
+  | 'DAY'
+  /** One calendar month. */
+  | 'MONTH'
+  /** One week, Monday to Sunday. */
+  | 'WEEK';
 
 
 
@@ -383,6 +416,7 @@ export type ResolversTypes = {
   CaseStats: ResolverTypeWrapper<CaseStatsMapper>;
   CaseStatus: CaseStatus;
   CaseStatusCount: ResolverTypeWrapper<CaseStatusCount>;
+  CaseTrendPoint: ResolverTypeWrapper<CaseTrendPoint>;
   CreditCode: ResolverTypeWrapper<Scalars['CreditCode']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -392,6 +426,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PartyRole: PartyRole;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TrendBucket: TrendBucket;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -409,6 +444,7 @@ export type ResolversParentTypes = {
   CaseParty: CasePartyMapper;
   CaseStats: CaseStatsMapper;
   CaseStatusCount: CaseStatusCount;
+  CaseTrendPoint: CaseTrendPoint;
   CreditCode: Scalars['CreditCode']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -422,6 +458,7 @@ export type ResolversParentTypes = {
 export type AddressResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address'], FederationReferenceType extends FederationReferenceTypes['Address'] = FederationReferenceTypes['Address']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Address']> | FederationReferenceType, FederationReferenceType, ContextType>;
   caseStats?: Resolver<Maybe<ResolversTypes['CaseStats']>, ParentType, ContextType, Partial<AddressCaseStatsArgs>>;
+  caseTrend?: Resolver<Maybe<Array<ResolversTypes['CaseTrendPoint']>>, ParentType, ContextType, RequireFields<AddressCaseTrendArgs, 'bucket' | 'from' | 'to'>>;
   cases?: Resolver<Maybe<ResolversTypes['CaseConnection']>, ParentType, ContextType, RequireFields<AddressCasesArgs, 'first'>>;
   code?: Resolver<ResolversTypes['AddressCode'], ParentType, ContextType>;
 };
@@ -485,6 +522,11 @@ export type CaseStatusCountResolvers<ContextType = CasesContext, ParentType exte
   status?: Resolver<ResolversTypes['CaseStatus'], ParentType, ContextType>;
 };
 
+export type CaseTrendPointResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['CaseTrendPoint'] = ResolversParentTypes['CaseTrendPoint']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export interface CreditCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CreditCode'], any> {
   name: 'CreditCode';
 }
@@ -526,6 +568,7 @@ export type Resolvers<ContextType = CasesContext> = {
   CaseParty?: CasePartyResolvers<ContextType>;
   CaseStats?: CaseStatsResolvers<ContextType>;
   CaseStatusCount?: CaseStatusCountResolvers<ContextType>;
+  CaseTrendPoint?: CaseTrendPointResolvers<ContextType>;
   CreditCode?: GraphQLScalarType;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;

@@ -24,6 +24,8 @@ export type Scalars = {
    * 0-9 and A-Y without I, O, S, V, Z, ending in a MOD 31 check character.
    */
   CreditCode: { input: string; output: string; }
+  /** A calendar date, `YYYY-MM-DD` (China Standard Time). */
+  Date: { input: string; output: string; }
   /** An instant in ISO 8601 with offset, e.g. `2026-03-01T09:30:00.000Z`. */
   DateTime: { input: Date | string; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
@@ -40,6 +42,8 @@ export type Address = {
   code: Scalars['AddressCode']['output'];
   /** Counts of events at and beneath this address, by status and kind. */
   eventStats?: Maybe<EventStats>;
+  /** Events reported at and beneath this address per day, week or month (days in China Standard Time), every bucket from the one holding `from` to the one holding `to` listed, zeros included; the first and last buckets count only the days inside the window. Above building level it is read from the daily summaries. */
+  eventTrend?: Maybe<Array<EventTrendPoint>>;
   /** Events at this address and everything beneath it, newest first. */
   events?: Maybe<EventConnection>;
 };
@@ -52,6 +56,19 @@ export type Address = {
  */
 export type AddressEventStatsArgs = {
   since?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/**
+ * An address, as seen by the events subgraph: what happened there.
+ * Its fields are nullable so that, if this subgraph is unavailable, a query still returns
+ * the other subgraphs' data (with an error) instead of failing whole.
+ */
+export type AddressEventTrendArgs = {
+  bucket?: TrendBucket;
+  from: Scalars['Date']['input'];
+  kind?: InputMaybe<Array<EventKind>>;
+  to: Scalars['Date']['input'];
 };
 
 
@@ -412,6 +429,15 @@ export type EventTransitionInput = {
   version: Scalars['Int']['input'];
 };
 
+/** Number of events reported in one bucket of a trend. */
+export type EventTrendPoint = {
+  __typename?: 'EventTrendPoint';
+  /** Events reported in the bucket, within the window. */
+  count: Scalars['Int']['output'];
+  /** First day of the bucket: the day, the week's Monday or the month's first day (may lie before the window's `from`). */
+  start: Scalars['Date']['output'];
+};
+
 /** A legal entity, resolved by the entities subgraph. */
 export type LegalEntity = {
   __typename?: 'LegalEntity';
@@ -545,6 +571,15 @@ export type ReportedAddressCandidate = {
   /** How well it fits, 0 to 1. */
   score: Scalars['Float']['output'];
 };
+
+/** Width of the buckets of a trend. */
+export type TrendBucket =
+  /** One calendar day (China Standard Time). */
+  | 'DAY'
+  /** One calendar month. */
+  | 'MONTH'
+  /** One week, Monday to Sunday. */
+  | 'WEEK';
 
 /** A business error of a mutation (faults are in the top-level `errors`). */
 export type UserError = {
@@ -680,6 +715,7 @@ export type ResolversTypes = {
   AddressCode: ResolverTypeWrapper<Scalars['AddressCode']['output']>;
   AddressLevel: AddressLevel;
   CreditCode: ResolverTypeWrapper<Scalars['CreditCode']['output']>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Event: ResolverTypeWrapper<EventMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -707,6 +743,7 @@ export type ResolversTypes = {
   EventStatus: EventStatus;
   EventStatusCount: ResolverTypeWrapper<EventStatusCount>;
   EventTransitionInput: EventTransitionInput;
+  EventTrendPoint: ResolverTypeWrapper<EventTrendPoint>;
   LegalEntity: ResolverTypeWrapper<LegalEntity>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -714,6 +751,7 @@ export type ResolversTypes = {
   ReportedAddress: ResolverTypeWrapper<ReportedAddress>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ReportedAddressCandidate: ResolverTypeWrapper<ReportedAddressCandidate>;
+  TrendBucket: TrendBucket;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
 };
@@ -725,6 +763,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   AddressCode: Scalars['AddressCode']['output'];
   CreditCode: Scalars['CreditCode']['output'];
+  Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Event: EventMapper;
   ID: Scalars['ID']['output'];
@@ -746,6 +785,7 @@ export type ResolversParentTypes = {
   EventStats: EventStatsMapper;
   EventStatusCount: EventStatusCount;
   EventTransitionInput: EventTransitionInput;
+  EventTrendPoint: EventTrendPoint;
   LegalEntity: LegalEntity;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
@@ -760,6 +800,7 @@ export type AddressResolvers<ContextType = EventsContext, ParentType extends Res
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Address']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['AddressCode'], ParentType, ContextType>;
   eventStats?: Resolver<Maybe<ResolversTypes['EventStats']>, ParentType, ContextType, Partial<AddressEventStatsArgs>>;
+  eventTrend?: Resolver<Maybe<Array<ResolversTypes['EventTrendPoint']>>, ParentType, ContextType, RequireFields<AddressEventTrendArgs, 'bucket' | 'from' | 'to'>>;
   events?: Resolver<Maybe<ResolversTypes['EventConnection']>, ParentType, ContextType, RequireFields<AddressEventsArgs, 'first'>>;
 };
 
@@ -769,6 +810,10 @@ export interface AddressCodeScalarConfig extends GraphQLScalarTypeConfig<Resolve
 
 export interface CreditCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CreditCode'], any> {
   name: 'CreditCode';
+}
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
 }
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -859,6 +904,11 @@ export type EventStatusCountResolvers<ContextType = EventsContext, ParentType ex
   status?: Resolver<ResolversTypes['EventStatus'], ParentType, ContextType>;
 };
 
+export type EventTrendPointResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['EventTrendPoint'] = ResolversParentTypes['EventTrendPoint']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export type LegalEntityResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['LegalEntity'] = ResolversParentTypes['LegalEntity']> = {
   creditCode?: Resolver<ResolversTypes['CreditCode'], ParentType, ContextType>;
 };
@@ -907,6 +957,7 @@ export type Resolvers<ContextType = EventsContext> = {
   Address?: AddressResolvers<ContextType>;
   AddressCode?: GraphQLScalarType;
   CreditCode?: GraphQLScalarType;
+  Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Event?: EventResolvers<ContextType>;
   EventChangePayload?: EventChangePayloadResolvers<ContextType>;
@@ -919,6 +970,7 @@ export type Resolvers<ContextType = EventsContext> = {
   EventReportPayload?: EventReportPayloadResolvers<ContextType>;
   EventStats?: EventStatsResolvers<ContextType>;
   EventStatusCount?: EventStatusCountResolvers<ContextType>;
+  EventTrendPoint?: EventTrendPointResolvers<ContextType>;
   LegalEntity?: LegalEntityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
