@@ -5,6 +5,7 @@
  * independently of the migrations' triggers, and runs in one statement with the comparison, so
  * rows other test files add at the same time cannot make it flaky.
  */
+import { randomInt } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +14,11 @@ import { SYSTEM } from '../lib/auth/scopes.ts';
 import { query, type Database } from '../lib/db.ts';
 import type { DepartmentKind } from '../importer/formats.ts';
 import { importFile } from '../importer/run.ts';
+import { createEntitiesRepository } from '../subgraphs/entities/repository.ts';
 import { createEventMutations } from '../subgraphs/events/mutations.ts';
+import { createPeopleRepository } from '../subgraphs/people/repository.ts';
+import { insertLegalEntity } from './support/entities-factories.ts';
+import { insertResident } from './support/people-factories.ts';
 import { openFixture } from './support/databases.ts';
 import { caseRow, csvText, entityRow, eventRow, personRow, shuffledColumns, writeCsv, type CsvRow } from './support/import-files.ts';
 import { insertTestEstate, type TestEstate } from './support/import-registry.ts';
@@ -168,7 +173,7 @@ describe('summaries equal a full recount', () => {
     await expectExact();
   });
 
-  it('after event mutations: a report, an assignment and a close', async () => {
+  it('after event mutations: a report and an assignment', async () => {
     const mutations = createEventMutations({ subgraph: 'events', db: db.events.knex, viewer: SYSTEM, request: null, standardizer: null });
     const reported = await mutations.report({ kind: 'FIRE_HAZARD', source: 'APP', severity: 'HIGH', description: '电动车楼道充电', address: { code: place.buildings[0].rooms[0].code } });
     expect(reported.userErrors).toEqual([]);
@@ -184,5 +189,41 @@ describe('summaries equal a full recount', () => {
     await db.people.knex.raw(`DELETE FROM people.residence WHERE person_id = ANY(?::text[])`, [people.map((p) => p.person_id).slice(0, 2)]);
     await db.entities.knex.raw(`DELETE FROM entities.legal_entity WHERE credit_code = ?`, [entities[1].credit_code]);
     await expectExact();
+  });
+});
+
+describe('roll-ups above building level read the summaries and keep exact results', () => {
+  // a fresh subdistrict with two communities; grid 01 in each
+  const subdistrict = `449900${String(randomInt(100, 1000))}`;
+  const [a, b] = ['501', '502'].map((c) => `${subdistrict}${c}`);
+  const room = (community: string, r: string) => `${community}01SUMS1${r}`;
+
+  beforeAll(async () => {
+    // e1: registered in A, operating in B (counts once in the subdistrict); e2: A only; e3: B, revoked
+    await insertLegalEntity(db.entities, { registeredAddressCode: room(a, '000101'), businessAddressCode: room(b, '000101') });
+    await insertLegalEntity(db.entities, { registeredAddressCode: room(a, '000102'), businessAddressCode: room(a, '000102') });
+    await insertLegalEntity(db.entities, { registeredAddressCode: null, businessAddressCode: room(b, '000103'), status: 'REVOKED' });
+    await insertResident(db.people, room(a, '000101'));
+    await insertResident(db.people, room(a, '000102'));
+    const { residence } = await insertResident(db.people, room(b, '000101'));
+    await db.people.knex.raw(`UPDATE people.residence SET until = '2026-01-01' WHERE id = ?`, [residence.id]);
+    await insertResident(db.people, room(b, '000102'));
+  });
+
+  it('counts an entity with addresses in two communities once in their subdistrict, for any viewer', async () => {
+    const counts = (communities: string[] | null, codes: string[], status: 'ACTIVE' | null = null) =>
+      createEntitiesRepository(db.entities.knex, communities).entityCounts(codes.map((code) => ({ code, status })));
+    expect(await counts(null, [subdistrict, a, b, `${a}01`, `${b}01`])).toEqual([3, 2, 2, 2, 2]);
+    expect(await counts(null, [subdistrict, b], 'ACTIVE')).toEqual([2, 1]);
+    // confined: one community (its summary row), two (the base rows, deduplicated), none under the code
+    expect(await counts([b], [subdistrict, a, b])).toEqual([2, 0, 2]);
+    expect(await counts([a, b], [subdistrict])).toEqual([3]);
+    expect(await counts([`${subdistrict}999`], [subdistrict, a])).toEqual([0, 0]);
+  });
+
+  it('counts current residents per grid, community and subdistrict, confined viewers their communities only', async () => {
+    const counts = (communities: string[] | null, codes: string[]) => createPeopleRepository(db.people.knex, communities).residentCounts(codes);
+    expect(await counts(null, [subdistrict, a, b, `${a}01`, room(a, '000101')])).toEqual([3, 2, 1, 2, 1]);
+    expect(await counts([b], [subdistrict, a, b])).toEqual([1, 0, 1]);
   });
 });
