@@ -11,13 +11,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../lib/auth/scopes.ts';
-import { query, type Database } from '../lib/db.ts';
+import { query, type Database, type Db } from '../lib/db.ts';
 import type { DepartmentKind } from '../importer/formats.ts';
 import { importFile } from '../importer/run.ts';
 import { createEntitiesRepository } from '../subgraphs/entities/repository.ts';
+import { createCaseRepository } from '../subgraphs/cases/repository.ts';
 import { createEventMutations } from '../subgraphs/events/mutations.ts';
+import { createEventRepository } from '../subgraphs/events/repository.ts';
 import { createPeopleRepository } from '../subgraphs/people/repository.ts';
 import { insertLegalEntity } from './support/entities-factories.ts';
+import { explainStatements } from './support/explain.ts';
 import { insertResident } from './support/people-factories.ts';
 import { openFixture } from './support/databases.ts';
 import { caseRow, csvText, entityRow, eventRow, personRow, shuffledColumns, writeCsv, type CsvRow } from './support/import-files.ts';
@@ -225,5 +228,24 @@ describe('roll-ups above building level read the summaries and keep exact result
     const counts = (communities: string[] | null, codes: string[]) => createPeopleRepository(db.people.knex, communities).residentCounts(codes);
     expect(await counts(null, [subdistrict, a, b, `${a}01`, room(a, '000101')])).toEqual([3, 2, 1, 2, 1]);
     expect(await counts([b], [subdistrict, a, b])).toEqual([1, 0, 1]);
+  });
+});
+
+describe('district roll-ups read the summary indexes, not the base tables', () => {
+  const DISTRICT = '440304';
+  const trend = { code: DISTRICT, kinds: null, from: '2026-08-03', to: '2026-11-01', bucket: 'WEEK' as const };
+  const cases: [DepartmentKind, (explaining: Db) => Promise<unknown>, string, RegExp][] = [
+    ['people', (x) => createPeopleRepository(x).residentCounts([DISTRICT]), 'resident_total_pkey', /\bresidence\b/],
+    ['entities', (x) => createEntitiesRepository(x).entityCounts([{ code: DISTRICT, status: null }]), 'entity_total_pkey', /\blegal_entity\b/],
+    ['events', (x) => createEventRepository(x).eventCountsByStatusAndKind([{ code: DISTRICT, since: null }]), 'event_total_pkey', /\bevent\b/],
+    ['events', (x) => createEventRepository(x).eventTrends([trend]), 'event_daily_pkey', /\bevent\b/],
+    ['cases', (x) => createCaseRepository(x).caseCountsByStatusKindOutcome([{ code: DISTRICT, kinds: null, since: null }]), 'case_total_pkey', /\blegal_case\b/],
+    ['cases', (x) => createCaseRepository(x).caseTrends([trend]), 'case_daily_pkey', /\blegal_case\b/],
+  ];
+  it.each(cases)('%s: %s', async (kind, run, index, base) => {
+    const plans = await explainStatements(db[kind], run);
+    expect(plans).toHaveLength(1);
+    expect(plans[0]).toContain(index);
+    expect(plans[0]).not.toMatch(base);
   });
 });
