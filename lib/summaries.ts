@@ -70,6 +70,20 @@ export function fillTrend(from: string, to: string, bucket: TrendBucket, rows: r
 /** The instant a day (YYYY-MM-DD) begins in China Standard Time (UTC+8, the summaries' day). */
 export const localMidnight = (day: string): Date => new Date(`${day}T00:00:00+08:00`);
 
+/** The day (YYYY-MM-DD, China Standard Time) an instant falls on. */
+export const localDay = (instant: Date): string => new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * How a count "from `since`" splits into whole summary days and base rows: the first whole day
+ * at or after `since` (its local midnight is `boundary`), and the instants [since, boundary) of
+ * the partial day before it, empty when `since` is a local midnight.
+ */
+export function sinceSplit(since: Date): { firstDay: string; boundary: Date } {
+  const day = localDay(since);
+  const midnight = localMidnight(day);
+  return midnight.getTime() === since.getTime() ? { firstDay: day, boundary: since } : { firstDay: nextDay(day), boundary: localMidnight(nextDay(day)) };
+}
+
 /** The day after `day`. */
 export const nextDay = (day: string): string => toDay(dayMs(day) + DAY_MS);
 

@@ -152,3 +152,23 @@ describe('Address.caseTrend', () => {
     expect(atCommunity).toEqual({ total: 2, open: 1, byKind: [{ kind: 'MEDIATION', count: 1 }, { kind: 'PETITION', count: 1 }], byOutcome: [{ outcome: 'MEDIATED', count: 1 }] });
   });
 });
+
+describe('Address.eventStats(since) above building level', () => {
+  it('adds the base rows of the partial first day to the whole days of the summaries, exact to the instant', async () => {
+    // instants inside a local day, at a local midnight, and just after a report
+    for (const since of ['2031-03-03T11:00:00+08:00', '2031-03-04T00:00:00+08:00', '2031-03-04T00:30:00.000001+08:00', '2031-03-09T23:59:00+08:00']) {
+      const result = await eventsClient.run(`{ _entities(representations: [{ __typename: "Address", code: "${community}" }, { __typename: "Address", code: "${grid}" }, { __typename: "Address", code: "${building}" }]) {
+        ... on Address { eventStats(since: "${since}") { total open byStatus { status count } byKind { kind count } } } } }`);
+      expect(result.errors).toBeUndefined();
+      const [atCommunity, atGrid, atBuilding] = result.data!._entities.map((a: { eventStats: unknown }) => a.eventStats);
+      expect(atCommunity, since).toEqual(atBuilding);
+      expect(atGrid, since).toEqual(atBuilding);
+    }
+    const totals = async (since: string) => (await eventsClient.run(`{ _entities(representations: [{ __typename: "Address", code: "${community}" }]) {
+      ... on Address { eventStats(since: "${since}") { total } } } }`)).data!._entities[0].eventStats.total;
+    expect(await totals('2031-03-03T11:00:00+08:00')).toBe(4);
+    expect(await totals('2031-03-04T00:30:00+08:00')).toBe(4);
+    expect(await totals('2031-03-04T00:30:01+08:00')).toBe(3);
+    expect(await totals('2031-03-09T23:59:00+08:00')).toBe(3);
+  });
+});

@@ -6,7 +6,7 @@ import { query, type Db } from '../../lib/db.ts';
 import { inScope, isWideSubtree, scopeCondition, scopedRange } from '../../lib/community-scope.ts';
 import { and, isoInstant, raw, sql } from '../../lib/sql.ts';
 import { tagRows } from '../../lib/pagination.ts';
-import { localMidnight, nextDay, perKey, summaryLevel, type TrendBucket, type TrendPoint } from '../../lib/summaries.ts';
+import { localMidnight, nextDay, perKey, sinceSplit, summaryLevel, type TrendBucket, type TrendPoint } from '../../lib/summaries.ts';
 
 export type EventKind =
   | 'SAFETY_HAZARD' | 'FIRE_HAZARD' | 'DISPUTE' | 'ILLEGAL_CONSTRUCTION' | 'PUBLIC_ORDER'
@@ -235,28 +235,43 @@ export function createEventRepository(db: Db, communities: readonly string[] | n
     },
 
     /**
-     * Event counts per (status, kind) of each address subtree, in the order of `keys`. Without
-     * `since`, a grid, community, subdistrict or district key reads the summary rows
-     * (events.event_total: the grid's row, or the community rows of the range) in one statement;
-     * buildings, rooms and keys with `since` count their base rows.
+     * Event counts per (status, kind) of each address subtree, in the order of `keys`. A grid,
+     * community, subdistrict or district key reads the summary rows (the grid's, or the community
+     * rows of the range) in one statement for all: events.event_total without `since`; with it,
+     * the events.event_daily rows of the whole days from `since` on plus the base rows of the
+     * partial day before them (lib/summaries.ts sinceSplit), so the count stays exact to the
+     * microsecond. Buildings and rooms count their base rows.
      */
     async eventCountsByStatusAndKind(keys: readonly { code: string; since: Date | null }[]): Promise<EventCountRow[][]> {
-      const summarized = keys.flatMap((k, i) => (k.since === null && summaryLevel(k.code) !== null ? [i] : []));
-      const based = keys.flatMap((k, i) => (k.since === null && summaryLevel(k.code) !== null ? [] : [i]));
+      const summarized = keys.flatMap((k, i) => (summaryLevel(k.code) !== null ? [i] : []));
+      const based = keys.flatMap((k, i) => (summaryLevel(k.code) !== null ? [] : [i]));
       const out: EventCountRow[][] = keys.map(() => []);
       await Promise.all([
         summarized.length > 0 && (async () => {
           const ranges = summarized.map((i) => scopedRange(keys[i].code, communities));
+          const splits = summarized.map((i) => { const since = keys[i].since; return since && { since, ...sinceSplit(since) }; });
           const rows = await query<EventCountRow & { key: string | number }>(db,
             `/* events.eventSummaryCounts */
-            SELECT k.i AS key, g.status, g.kind, g.n FROM unnest(?::smallint[], ?::text[], ?::text[])
-              WITH ORDINALITY AS k(level, lo, hi, i)
+            SELECT k.i AS key, g.status, g.kind, g.n FROM unnest(?::smallint[], ?::text[], ?::text[], ?::timestamptz[], ?::date[], ?::timestamptz[])
+              WITH ORDINALITY AS k(level, lo, hi, since, first_day, boundary, i)
             CROSS JOIN LATERAL (
-              SELECT s.status, s.kind, sum(s.n)::int AS n FROM events.event_total s
-              WHERE s.level = k.level AND s.prefix >= k.lo AND s.prefix < k.hi AND ${inScope('s.prefix')}
-              GROUP BY s.status, s.kind HAVING sum(s.n) > 0
+              SELECT u.status, u.kind, sum(u.n)::int AS n FROM (
+                SELECT s.status, s.kind, s.n FROM events.event_total s
+                WHERE k.since IS NULL AND s.level = k.level AND s.prefix >= k.lo AND s.prefix < k.hi AND ${inScope('s.prefix')}
+                UNION ALL
+                SELECT d.status, d.kind, d.n FROM events.event_daily d
+                WHERE k.since IS NOT NULL AND d.level = k.level AND d.prefix >= k.lo AND d.prefix < k.hi AND d.day >= k.first_day
+                  AND ${inScope('d.prefix')}
+                UNION ALL
+                SELECT e.status, e.kind, 1 FROM events.event e
+                WHERE k.since < k.boundary AND e.address_code >= k.lo AND e.address_code < k.hi
+                  AND e.reported_at >= k.since AND e.reported_at < k.boundary AND ${inScope('e.address_code')}
+              ) u
+              GROUP BY u.status, u.kind HAVING sum(u.n) > 0
             ) g`,
-            [summarized.map((i) => summaryLevel(keys[i].code)), ranges.map((r) => r.lo), ranges.map((r) => r.hi), ...scope],
+            [summarized.map((i) => summaryLevel(keys[i].code)), ranges.map((r) => r.lo), ranges.map((r) => r.hi),
+              splits.map((x) => x?.since.toISOString() ?? null), splits.map((x) => x?.firstDay ?? null), splits.map((x) => x?.boundary.toISOString() ?? null),
+              ...scope, ...scope, ...scope],
           );
           perKey<EventCountRow>(keys.length, rows, summarized).forEach((list, i) => list.length && (out[i] = list));
         })(),
