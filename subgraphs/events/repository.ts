@@ -250,14 +250,9 @@ export function createEventRepository(db: Db, communities: readonly string[] | n
         summarized.length > 0 && (async () => {
           const ranges = summarized.map((i) => scopedRange(keys[i].code, communities));
           const splits = summarized.map((i) => { const since = keys[i].since; return since && { since, ...sinceSplit(since) }; });
-          const rows = await query<EventCountRow & { key: string | number }>(db,
-            `/* events.eventSummaryCounts */
-            SELECT k.i AS key, g.status, g.kind, g.n FROM unnest(?::smallint[], ?::text[], ?::text[], ?::timestamptz[], ?::date[], ?::timestamptz[])
-              WITH ORDINALITY AS k(level, lo, hi, since, first_day, boundary, i)
-            CROSS JOIN LATERAL (
-              SELECT u.status, u.kind, sum(u.n)::int AS n FROM (
-                SELECT s.status, s.kind, s.n FROM events.event_total s
-                WHERE k.since IS NULL AND s.level = k.level AND s.prefix >= k.lo AND s.prefix < k.hi AND ${inScope('s.prefix')}
+          // the day rows and the partial day's base rows only when a key has `since` (so a plain roll-up never plans a base scan)
+          const withSince = splits.some((x) => x !== null);
+          const sinceBranches = withSince ? `
                 UNION ALL
                 SELECT d.status, d.kind, d.n FROM events.event_daily d
                 WHERE k.since IS NOT NULL AND d.level = k.level AND d.prefix >= k.lo AND d.prefix < k.hi AND d.day >= k.first_day
@@ -265,13 +260,21 @@ export function createEventRepository(db: Db, communities: readonly string[] | n
                 UNION ALL
                 SELECT e.status, e.kind, 1 FROM events.event e
                 WHERE k.since < k.boundary AND e.address_code >= k.lo AND e.address_code < k.hi
-                  AND e.reported_at >= k.since AND e.reported_at < k.boundary AND ${inScope('e.address_code')}
+                  AND e.reported_at >= k.since AND e.reported_at < k.boundary AND ${inScope('e.address_code')}` : '';
+          const rows = await query<EventCountRow & { key: string | number }>(db,
+            `/* events.eventSummaryCounts */
+            SELECT k.i AS key, g.status, g.kind, g.n FROM unnest(?::smallint[], ?::text[], ?::text[], ?::timestamptz[], ?::date[], ?::timestamptz[])
+              WITH ORDINALITY AS k(level, lo, hi, since, first_day, boundary, i)
+            CROSS JOIN LATERAL (
+              SELECT u.status, u.kind, sum(u.n)::int AS n FROM (
+                SELECT s.status, s.kind, s.n FROM events.event_total s
+                WHERE k.since IS NULL AND s.level = k.level AND s.prefix >= k.lo AND s.prefix < k.hi AND ${inScope('s.prefix')}${sinceBranches}
               ) u
               GROUP BY u.status, u.kind HAVING sum(u.n) > 0
             ) g`,
             [summarized.map((i) => summaryLevel(keys[i].code)), ranges.map((r) => r.lo), ranges.map((r) => r.hi),
               splits.map((x) => x?.since.toISOString() ?? null), splits.map((x) => x?.firstDay ?? null), splits.map((x) => x?.boundary.toISOString() ?? null),
-              ...scope, ...scope, ...scope],
+              ...scope, ...(withSince ? [...scope, ...scope] : [])],
           );
           perKey<EventCountRow>(keys.length, rows, summarized).forEach((list, i) => list.length && (out[i] = list));
         })(),
