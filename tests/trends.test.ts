@@ -69,9 +69,11 @@ const nonZero = (points: Point[]) => Object.fromEntries(points.filter((p) => p.c
 
 async function trend(client: typeof eventsClient, field: 'eventTrend' | 'caseTrend', code: string, args: string): Promise<Point[]> {
   const result = await client.run(`{ _entities(representations: [{ __typename: "Address", code: "${code}" }]) {
-    ... on Address { ${field}(${args}) { start count } } } }`);
+    ... on Address { ${field}(${args}) { total points { start count } } } } }`);
   expect(result.errors).toBeUndefined();
-  return result.data!._entities[0][field];
+  const { total, points } = result.data!._entities[0][field];
+  expect(total).toBe(points.reduce((sum: number, p: Point) => sum + p.count, 0));
+  return points;
 }
 
 describe('Address.eventTrend', () => {
@@ -125,10 +127,10 @@ describe('Address.eventTrend', () => {
 
   it('refuses a window that ends before it starts, or one of too many buckets, naming the argument', async () => {
     const reversed = await eventsClient.run(`{ _entities(representations: [{ __typename: "Address", code: "${community}" }]) {
-      ... on Address { eventTrend(from: "2031-03-10", to: "2031-03-01") { start } } } }`);
+      ... on Address { eventTrend(from: "2031-03-10", to: "2031-03-01") { total } } } }`);
     expect(reversed.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'to' } });
     const huge = await eventsClient.run(`{ _entities(representations: [{ __typename: "Address", code: "${community}" }]) {
-      ... on Address { eventTrend(from: "2001-01-01", to: "2031-03-01", bucket: DAY) { start } } } }`);
+      ... on Address { eventTrend(from: "2001-01-01", to: "2031-03-01", bucket: DAY) { total } } } }`);
     expect(huge.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'from' } });
   });
 });

@@ -95,9 +95,10 @@ export const resolvers: Resolvers = {
     },
     caseStats: (address, { kind, since }, ctx) =>
       ctx.loaders.caseStats.load({ code: address.code, kinds: canonicalList(kind), since: since ?? null }),
-    caseTrend: (address, { kind, from, to, bucket }, ctx) => {
+    caseTrend: async (address, { kind, from, to, bucket }, ctx) => {
       checkTrendWindow(from, to, bucket);
-      return ctx.loaders.caseTrend.load({ code: address.code, kinds: canonicalList(kind), from, to, bucket });
+      return ctx.loaders.caseTrend.load({ code: address.code, kinds: canonicalList(kind), from, to, bucket })
+        .then((points) => ({ bucket, points, total: points.reduce((sum, p) => sum + p.count, 0) }));
     },
   },
 

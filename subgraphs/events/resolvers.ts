@@ -108,9 +108,10 @@ export const resolvers: Resolvers = {
       return key;
     },
     eventStats: (address, { since }, ctx) => ctx.loaders.eventStats.load({ code: address.code, since: instant(since) }),
-    eventTrend: (address, { kind, from, to, bucket }, ctx) => {
+    eventTrend: async (address, { kind, from, to, bucket }, ctx) => {
       checkTrendWindow(from, to, bucket);
-      return ctx.loaders.eventTrend.load({ code: address.code, kinds: canonicalList(kind), from, to, bucket });
+      return ctx.loaders.eventTrend.load({ code: address.code, kinds: canonicalList(kind), from, to, bucket })
+        .then((points) => ({ bucket, points, total: points.reduce((sum, p) => sum + p.count, 0) }));
     },
   },
 

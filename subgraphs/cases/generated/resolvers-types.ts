@@ -41,7 +41,7 @@ export type Address = {
   /** Counts of cases at and beneath this address, by status, kind and outcome. */
   caseStats?: Maybe<CaseStats>;
   /** Cases filed at and beneath this address per day, week or month, every bucket from the one holding `from` to the one holding `to` listed, zeros included; the first and last buckets count only the days inside the window. Above building level it is read from the daily summaries. */
-  caseTrend?: Maybe<Array<CaseTrendPoint>>;
+  caseTrend?: Maybe<CaseTrend>;
   /** Cases at this address and everything beneath it, newest first. */
   cases?: Maybe<CaseConnection>;
   /** The standard address code. */
@@ -234,6 +234,17 @@ export type CaseStatusCount = {
   status: CaseStatus;
 };
 
+/** Counts of cases filed per bucket of a window. */
+export type CaseTrend = {
+  __typename?: 'CaseTrend';
+  /** Width of the buckets. */
+  bucket: TrendBucket;
+  /** Every bucket of the window, in order, zeros included. */
+  points: Array<CaseTrendPoint>;
+  /** Cases filed in the whole window. */
+  total: Scalars['Int']['output'];
+};
+
 /** Number of cases filed in one bucket of a trend. */
 export type CaseTrendPoint = {
   __typename?: 'CaseTrendPoint';
@@ -416,6 +427,7 @@ export type ResolversTypes = {
   CaseStats: ResolverTypeWrapper<CaseStatsMapper>;
   CaseStatus: CaseStatus;
   CaseStatusCount: ResolverTypeWrapper<CaseStatusCount>;
+  CaseTrend: ResolverTypeWrapper<CaseTrend>;
   CaseTrendPoint: ResolverTypeWrapper<CaseTrendPoint>;
   CreditCode: ResolverTypeWrapper<Scalars['CreditCode']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -444,6 +456,7 @@ export type ResolversParentTypes = {
   CaseParty: CasePartyMapper;
   CaseStats: CaseStatsMapper;
   CaseStatusCount: CaseStatusCount;
+  CaseTrend: CaseTrend;
   CaseTrendPoint: CaseTrendPoint;
   CreditCode: Scalars['CreditCode']['output'];
   Date: Scalars['Date']['output'];
@@ -458,7 +471,7 @@ export type ResolversParentTypes = {
 export type AddressResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address'], FederationReferenceType extends FederationReferenceTypes['Address'] = FederationReferenceTypes['Address']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Address']> | FederationReferenceType, FederationReferenceType, ContextType>;
   caseStats?: Resolver<Maybe<ResolversTypes['CaseStats']>, ParentType, ContextType, Partial<AddressCaseStatsArgs>>;
-  caseTrend?: Resolver<Maybe<Array<ResolversTypes['CaseTrendPoint']>>, ParentType, ContextType, RequireFields<AddressCaseTrendArgs, 'bucket' | 'from' | 'to'>>;
+  caseTrend?: Resolver<Maybe<ResolversTypes['CaseTrend']>, ParentType, ContextType, RequireFields<AddressCaseTrendArgs, 'bucket' | 'from' | 'to'>>;
   cases?: Resolver<Maybe<ResolversTypes['CaseConnection']>, ParentType, ContextType, RequireFields<AddressCasesArgs, 'first'>>;
   code?: Resolver<ResolversTypes['AddressCode'], ParentType, ContextType>;
 };
@@ -522,6 +535,12 @@ export type CaseStatusCountResolvers<ContextType = CasesContext, ParentType exte
   status?: Resolver<ResolversTypes['CaseStatus'], ParentType, ContextType>;
 };
 
+export type CaseTrendResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['CaseTrend'] = ResolversParentTypes['CaseTrend']> = {
+  bucket?: Resolver<ResolversTypes['TrendBucket'], ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['CaseTrendPoint']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type CaseTrendPointResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['CaseTrendPoint'] = ResolversParentTypes['CaseTrendPoint']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -568,6 +587,7 @@ export type Resolvers<ContextType = CasesContext> = {
   CaseParty?: CasePartyResolvers<ContextType>;
   CaseStats?: CaseStatsResolvers<ContextType>;
   CaseStatusCount?: CaseStatusCountResolvers<ContextType>;
+  CaseTrend?: CaseTrendResolvers<ContextType>;
   CaseTrendPoint?: CaseTrendPointResolvers<ContextType>;
   CreditCode?: GraphQLScalarType;
   Date?: GraphQLScalarType;

@@ -43,7 +43,7 @@ export type Address = {
   /** Counts of events at and beneath this address, by status and kind. */
   eventStats?: Maybe<EventStats>;
   /** Events reported at and beneath this address per day, week or month (days in China Standard Time), every bucket from the one holding `from` to the one holding `to` listed, zeros included; the first and last buckets count only the days inside the window. Above building level it is read from the daily summaries. */
-  eventTrend?: Maybe<Array<EventTrendPoint>>;
+  eventTrend?: Maybe<EventTrend>;
   /** Events at this address and everything beneath it, newest first. */
   events?: Maybe<EventConnection>;
 };
@@ -429,6 +429,17 @@ export type EventTransitionInput = {
   version: Scalars['Int']['input'];
 };
 
+/** Counts of events reported per bucket of a window. */
+export type EventTrend = {
+  __typename?: 'EventTrend';
+  /** Width of the buckets. */
+  bucket: TrendBucket;
+  /** Every bucket of the window, in order, zeros included. */
+  points: Array<EventTrendPoint>;
+  /** Events reported in the whole window. */
+  total: Scalars['Int']['output'];
+};
+
 /** Number of events reported in one bucket of a trend. */
 export type EventTrendPoint = {
   __typename?: 'EventTrendPoint';
@@ -743,6 +754,7 @@ export type ResolversTypes = {
   EventStatus: EventStatus;
   EventStatusCount: ResolverTypeWrapper<EventStatusCount>;
   EventTransitionInput: EventTransitionInput;
+  EventTrend: ResolverTypeWrapper<EventTrend>;
   EventTrendPoint: ResolverTypeWrapper<EventTrendPoint>;
   LegalEntity: ResolverTypeWrapper<LegalEntity>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -785,6 +797,7 @@ export type ResolversParentTypes = {
   EventStats: EventStatsMapper;
   EventStatusCount: EventStatusCount;
   EventTransitionInput: EventTransitionInput;
+  EventTrend: EventTrend;
   EventTrendPoint: EventTrendPoint;
   LegalEntity: LegalEntity;
   Mutation: Record<PropertyKey, never>;
@@ -800,7 +813,7 @@ export type AddressResolvers<ContextType = EventsContext, ParentType extends Res
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Address']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['AddressCode'], ParentType, ContextType>;
   eventStats?: Resolver<Maybe<ResolversTypes['EventStats']>, ParentType, ContextType, Partial<AddressEventStatsArgs>>;
-  eventTrend?: Resolver<Maybe<Array<ResolversTypes['EventTrendPoint']>>, ParentType, ContextType, RequireFields<AddressEventTrendArgs, 'bucket' | 'from' | 'to'>>;
+  eventTrend?: Resolver<Maybe<ResolversTypes['EventTrend']>, ParentType, ContextType, RequireFields<AddressEventTrendArgs, 'bucket' | 'from' | 'to'>>;
   events?: Resolver<Maybe<ResolversTypes['EventConnection']>, ParentType, ContextType, RequireFields<AddressEventsArgs, 'first'>>;
 };
 
@@ -904,6 +917,12 @@ export type EventStatusCountResolvers<ContextType = EventsContext, ParentType ex
   status?: Resolver<ResolversTypes['EventStatus'], ParentType, ContextType>;
 };
 
+export type EventTrendResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['EventTrend'] = ResolversParentTypes['EventTrend']> = {
+  bucket?: Resolver<ResolversTypes['TrendBucket'], ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['EventTrendPoint']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type EventTrendPointResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['EventTrendPoint'] = ResolversParentTypes['EventTrendPoint']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -970,6 +989,7 @@ export type Resolvers<ContextType = EventsContext> = {
   EventReportPayload?: EventReportPayloadResolvers<ContextType>;
   EventStats?: EventStatsResolvers<ContextType>;
   EventStatusCount?: EventStatusCountResolvers<ContextType>;
+  EventTrend?: EventTrendResolvers<ContextType>;
   EventTrendPoint?: EventTrendPointResolvers<ContextType>;
   LegalEntity?: LegalEntityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
