@@ -18,8 +18,9 @@ export const EXCLUDED_RULES: readonly { rule: string; why: string }[] = [
   },
   {
     rule: 'prefer-bigint-over-smallint',
-    // cases.case_party.ordinal: the position of a party within one case
-    why: 'smallint holds positions within one record (a case party ordinal)',
+    // cases.case_party.ordinal: the position of a party within one case; the summaries' level:
+    // the length of an address-code prefix (6 to 14)
+    why: 'smallint holds positions within one record (a case party ordinal) and address-code prefix lengths (summary levels)',
   },
 ];
 

@@ -2,7 +2,8 @@
  * `npm run explain -- [--code CODE]...`: shows how PostgreSQL executes the statements the
  * resolvers send, on the data actually loaded. Each repository method runs once through a
  * database handle that prefixes EXPLAIN (ANALYZE, BUFFERS), at each level of the showcase
- * address (room, building, community, district) unless codes are given. Prints a markdown table:
+ * address (room, building, community, district) unless codes are given. Above building level the
+ * counts and trends read the summary tables (events.event_total and the like), below it the base rows. Prints a markdown table:
  * statement, code level, the index(es) the plan uses, whether any table was read sequentially,
  * and the execution time.
  * Exit codes: 0 printed, 1 failed (or the embedded database is in use), 2 bad arguments.
@@ -86,6 +87,10 @@ try {
     await createEventRepository(db('events', 'events.eventCountsByStatusAndKind')).eventCountsByStatusAndKind([{ code, since: null }]);
     await createCaseRepository(db('cases', 'cases.casePages')).casePages([{ ...filter, first: 20, after: null }]);
     await createCaseRepository(db('cases', 'cases.caseCountsByStatusKindOutcome')).caseCountsByStatusKindOutcome([{ code, kinds: ['MEDIATION'], since: null }]);
+    // trends over the last 90 days of the seed (it ends on 2026-11-01), by week
+    const trend = { code, kinds: null, from: '2026-08-03', to: '2026-11-01', bucket: 'WEEK' as const };
+    await createEventRepository(db('events', 'events.eventTrends')).eventTrends([trend]);
+    await createCaseRepository(db('cases', 'cases.caseTrends')).caseTrends([trend]);
   }
 } finally {
   for (const d of Object.values(databases)) await d.close();

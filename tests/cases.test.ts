@@ -401,10 +401,11 @@ describe('batching', () => {
   it('resolves cases, counts and stats for 20 addresses with as many statements as for 1', async () => {
     const twenty = [community, building1, building2, room1, room2, room3, SHOWCASE.roomCode, SHOWCASE.communityCode];
     while (twenty.length < 20) twenty.push(freshBuildingCode(community));
-    const one = await statementsFor([community]);
+    // a community and a building: stats read the summaries for one and the base rows for the other
+    const one = await statementsFor([community, building1]);
     const many = await statementsFor(twenty);
-    // pages, counts, stats, parties, related events: one statement each, whatever the number of addresses
-    expect(one).toBe(5);
+    // pages, counts, parties, related events: one statement each, stats two (summaries, base rows), whatever the number of addresses
+    expect(one).toBe(6);
     expect(many).toBe(one);
   });
 });
@@ -421,12 +422,14 @@ describe('indexes', () => {
   }
   const filter = { code: community, statuses: null, kinds: null, since: null };
 
-  it('scans legal_case_address_idx over the code range for pages, counts and stats', async () => {
+  it('scans legal_case_address_idx over the code range for pages, counts and building stats', async () => {
     const pages = await plan((r) => r.casePages([{ ...filter, first: 20, after: null }]));
     expect(pages).toContain('legal_case_address_idx');
     expect(pages).not.toMatch(/Seq Scan on legal_case\b/);
     expect(await plan((r) => r.caseCounts([filter]))).toContain('legal_case_address_idx');
-    expect(await plan((r) => r.caseCountsByStatusKindOutcome([{ code: community, kinds: ['MEDIATION'], since: null }]))).toContain('legal_case_address_idx');
+    // stats: the building's base rows by the address index, the community's summary rows by their key
+    expect(await plan((r) => r.caseCountsByStatusKindOutcome([{ code: building1, kinds: ['MEDIATION'], since: null }]))).toContain('legal_case_address_idx');
+    expect(await plan((r) => r.caseCountsByStatusKindOutcome([{ code: community, kinds: ['MEDIATION'], since: null }]))).toContain('case_total_pkey');
   });
 });
 

@@ -444,11 +444,14 @@ describe('indexes', () => {
     expect(plan).not.toMatch(/Seq Scan on legal_entity/);
   });
 
-  it('serves entityCount from the registered and business address indexes', async () => {
-    const plan = await explain((r) => r.entityCounts([{ code: FACTORY_GRID, status: null }, { code: '440304004028', status: 'ACTIVE' }]));
+  it('serves entityCount from the registered and business address indexes below grid level, from the summary rows above', async () => {
+    const plan = await explain((r) => r.entityCounts([{ code: freshBuildingCode(), status: null }, { code: '4403040040280100028', status: 'ACTIVE' }]));
     expect(plan).toContain('legal_entity_business_idx');
     expect(plan).toContain('legal_entity_registered_idx');
     expect(plan).not.toMatch(/Seq Scan on legal_entity/);
+    const summary = await explain((r) => r.entityCounts([{ code: FACTORY_GRID, status: null }, { code: '440304004028', status: 'ACTIVE' }, { code: '440304', status: null }]));
+    expect(summary).toContain('entity_total_pkey');
+    expect(summary).not.toMatch(/legal_entity\b/);
   });
 });
 
@@ -524,9 +527,11 @@ describe('community scoping', () => {
       await repository.entityPages([{ code: `${HOME}01SCOPE`, status: null, first: 20, after: null }, { code: '449900', status: 'ACTIVE', first: 20, after: null }]);
       await repository.entityCounts([{ code: `${HOME}01SCOPE`, status: null }, { code: '449900', status: null }]);
     });
-    // the district key is a statement of its own, for pages and for counts (isWideSubtree)
+    // the district key is a statement of its own for pages (isWideSubtree); its count is the
+    // summary row of the viewer's one community
     expect(plan).toHaveLength(4);
-    for (const p of plan) {
+    expect(plan[2]).toContain('entity_total_pkey');
+    for (const p of [plan[0], plan[1], plan[3]]) {
       expect(p).toContain('legal_entity_business_idx');
       expect(p).toContain('legal_entity_registered_idx');
       expect(p).not.toMatch(/Seq Scan on legal_entity/);

@@ -395,10 +395,11 @@ describe('batching', () => {
   it('resolves events, counts and stats for 20 addresses with as many statements as for 1', async () => {
     const twenty = [community, building1, building2, room1, room2, room3, SHOWCASE.roomCode, SHOWCASE.communityCode];
     while (twenty.length < 20) twenty.push(freshBuildingCode(community));
-    const one = await statementsFor([community]);
+    // a community and a building: stats read the summaries for one and the base rows for the other
+    const one = await statementsFor([community, building1]);
     const many = await statementsFor(twenty);
-    // pages, counts, stats, people, entities: one statement each, whatever the number of addresses
-    expect(one).toBe(5);
+    // pages, counts, people, entities: one statement each, stats two (summaries, base rows), whatever the number of addresses
+    expect(one).toBe(6);
     expect(many).toBe(one);
   });
 });
@@ -415,12 +416,14 @@ describe('indexes', () => {
   }
   const filter = { code: community, statuses: null, kinds: null, since: null };
 
-  it('scans event_address_idx over the code range for pages, counts and stats', async () => {
+  it('scans event_address_idx over the code range for pages, counts and building stats', async () => {
     const pages = await plan((r) => r.eventPages([{ ...filter, first: 20, after: null }]));
     expect(pages).toContain('event_address_idx');
     expect(pages).not.toMatch(/Seq Scan on event\b/);
     expect(await plan((r) => r.eventCounts([filter]))).toContain('event_address_idx');
-    expect(await plan((r) => r.eventCountsByStatusAndKind([{ code: community, since: null }]))).toContain('event_address_idx');
+    // stats: the building's base rows by the address index, the community's summary rows by their key
+    expect(await plan((r) => r.eventCountsByStatusAndKind([{ code: building1, since: null }]))).toContain('event_address_idx');
+    expect(await plan((r) => r.eventCountsByStatusAndKind([{ code: community, since: null }]))).toContain('event_total_pkey');
   });
 });
 

@@ -399,10 +399,13 @@ describe('indexes', () => {
     expect(plan).not.toMatch(/Seq Scan on residence/);
   });
 
-  it('serves residentCount from residence_current_idx', async () => {
-    const plan = await explain((r) => r.residentCounts([FACTORY_GRID, '440304004028']));
+  it('serves residentCount from residence_current_idx below grid level, from the summary rows above', async () => {
+    const plan = await explain((r) => r.residentCounts([freshBuildingCode(), '4403040040280100028']));
     expect(plan).toContain('residence_current_idx');
     expect(plan).not.toMatch(/Seq Scan on residence/);
+    const summary = await explain((r) => r.residentCounts([FACTORY_GRID, '440304004028', '440304']));
+    expect(summary).toContain('resident_total_pkey');
+    expect(summary).not.toMatch(/residence\b/);
   });
 });
 

@@ -138,10 +138,12 @@ describe('lists, counts and statistics under a communities claim', () => {
     expect(scoped).toEqual(unconfined);
   });
 
-  it('statistics break down only the community\'s rows', async () => {
+  it('statistics and trends break down only the community\'s rows', async () => {
     const query = `query ($code: AddressCode!) { address(code: $code) {
       eventStats { total open byStatus { status count } byKind { kind count } }
       caseStats { total open byStatus { status count } byKind { kind count } byOutcome { outcome count } }
+      eventTrend(from: "2025-11-01", to: "2026-10-31", bucket: MONTH) { total points { start count } }
+      caseTrend(from: "2025-11-01", to: "2026-10-31", bucket: WEEK) { total points { start count } }
     } }`;
     const scoped = await t.query(query, { code: SHOWCASE.districtCode }, worker);
     const community = await t.query(query, { code: SHUIWEI }, admin);
@@ -150,6 +152,8 @@ describe('lists, counts and statistics under a communities claim', () => {
     const elsewhere = await t.query(query, { code: OTHER }, worker);
     expect(elsewhere.data!.address.eventStats).toMatchObject({ total: 0, open: 0 });
     expect(elsewhere.data!.address.caseStats).toMatchObject({ total: 0, open: 0 });
+    expect(elsewhere.data!.address.eventTrend.total).toBe(0);
+    expect(community.data!.address.eventTrend.total).toBeGreaterThan(0);
   });
 });
 

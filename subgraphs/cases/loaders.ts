@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { keyedLoader, MAX_BATCH_SIZE, pagedLoader } from '../../lib/loader.ts';
-import type { CaseEventRow, CaseFilter, CaseHistoryRow, CasePartyRow, CaseRepository, CaseRow, CasesKey } from './repository.ts';
+import { fillTrend, type TrendPoint } from '../../lib/summaries.ts';
+import type { CaseEventRow, CaseFilter, CaseHistoryRow, CaseTrendKey, CasePartyRow, CaseRepository, CaseRow, CasesKey } from './repository.ts';
 import { summarizeCaseCounts, type CaseStatsSummary } from './stats.ts';
 
 /** Cache key of a filter: two fields asking the same thing of the same address share one load. */
@@ -34,6 +35,11 @@ export function createLoaders(repository: CaseRepository) {
     caseStats: new DataLoader<Omit<CaseFilter, 'statuses'>, CaseStatsSummary, string>(
       async (keys) => (await repository.caseCountsByStatusKindOutcome(keys)).map(summarizeCaseCounts),
       { maxBatchSize: MAX_BATCH_SIZE, cacheKeyFn: filterKey },
+    ),
+    /** Every bucket of each key's window, zeros included. */
+    caseTrend: new DataLoader<CaseTrendKey, TrendPoint[], string>(
+      async (keys) => (await repository.caseTrends(keys)).map((rows, i) => fillTrend(keys[i].from, keys[i].to, keys[i].bucket, rows)),
+      { maxBatchSize: MAX_BATCH_SIZE, cacheKeyFn: (k) => [k.code, k.kinds?.join(',') ?? '*', k.from, k.to, k.bucket].join('|') },
     ),
     partiesOfCase: new DataLoader<string, CasePartyRow[]>(
       async (ids) => byCase(ids, await repository.partiesOfCases(ids)),

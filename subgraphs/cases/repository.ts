@@ -6,6 +6,7 @@ import { query, type Db } from '../../lib/db.ts';
 import { inScope, isWideSubtree, scopeCondition, scopedRange } from '../../lib/community-scope.ts';
 import { and, isoInstant, raw, sql } from '../../lib/sql.ts';
 import { tagRows } from '../../lib/pagination.ts';
+import { perKey, summaryLevel, type TrendBucket, type TrendPoint } from '../../lib/summaries.ts';
 
 export type CaseKind = 'MEDIATION' | 'LITIGATION' | 'PETITION' | 'LEGAL_AID' | 'ARBITRATION' | 'FINANCIAL';
 export type CaseStatus = 'FILED' | 'ACCEPTED' | 'IN_PROGRESS' | 'CLOSED';
@@ -82,6 +83,9 @@ export type CasesKey = CaseFilter & { first: number; after: readonly [string, st
 
 /** Number of cases of an address subtree in one (status, kind, outcome) group. */
 export type CaseCountRow = { status: CaseStatus; kind: CaseKind; outcome: CaseOutcome | null; n: number };
+
+/** Cases of an address subtree filed per bucket of days, `from` to `to` included. */
+export type CaseTrendKey = { code: string; kinds: readonly CaseKind[] | null; from: string; to: string; bucket: TrendBucket };
 
 /**
  * The per-key columns every subtree statement unnests: the code range and the filters. Lists
@@ -228,31 +232,114 @@ export function createCaseRepository(db: Db, communities: readonly string[] | nu
       return counts;
     },
 
-    /** Case counts per (status, kind, outcome) of each address subtree, in the order of `keys`. */
+    /**
+     * Case counts per (status, kind, outcome) of each address subtree, in the order of `keys`. A
+     * grid, community, subdistrict or district key reads the summary rows (cases.case_total, or
+     * cases.case_daily from `since`: the grid's rows, or the community rows of the range) in one
+     * statement; buildings, rooms and keys with other filters count their base rows.
+     */
     async caseCountsByStatusKindOutcome(keys: readonly Omit<CaseFilter, 'statuses'>[]): Promise<CaseCountRow[][]> {
-      const ranges = keys.map((k) => scopedRange(k.code, communities));
-      const rows = await query<CaseCountRow & { key: string | number }>(db,
-        `/* cases.caseCountsByStatusKindOutcome */
-        SELECT k.i AS key, g.status, g.kind, g.outcome, g.n FROM unnest(?::text[], ?::text[], ?::text[], ?::date[])
-          WITH ORDINALITY AS k(lo, hi, kinds, since, i)
-        CROSS JOIN LATERAL (
-          SELECT c.status, c.kind, c.outcome, count(*)::int AS n FROM cases.legal_case c
-          WHERE c.address_code >= k.lo AND c.address_code < k.hi
-            AND (k.kinds IS NULL OR c.kind = ANY(string_to_array(k.kinds, ',')))
-            AND (k.since IS NULL OR c.filed_on >= k.since)
-            AND ${inScope('c.address_code')}
-          GROUP BY c.status, c.kind, c.outcome
-        ) g`,
-        [
-          ranges.map((r) => r.lo),
-          ranges.map((r) => r.hi),
-          keys.map((k) => k.kinds?.join(',') ?? null),
-          keys.map((k) => k.since),
-          ...scope,
-        ],
-      );
+      const fromSummary = (k: Omit<CaseFilter, 'statuses'>) =>
+        summaryLevel(k.code) !== null && !k.filedBefore && !k.updatedSince && !k.updatedBefore;
+      const summarized = keys.flatMap((k, i) => (fromSummary(k) ? [i] : []));
+      const based = keys.flatMap((k, i) => (fromSummary(k) ? [] : [i]));
       const out: CaseCountRow[][] = keys.map(() => []);
-      for (const { key, ...row } of rows) out[Number(key) - 1].push(row);
+      const kinds = (ix: readonly number[]) => ix.map((i) => keys[i].kinds?.join(',') ?? null);
+      await Promise.all([
+        summarized.length > 0 && (async () => {
+          const ranges = summarized.map((i) => scopedRange(keys[i].code, communities));
+          // one statement: the totals for keys without `since`, the day rows from `since` for the others
+          const rows = await query<CaseCountRow & { key: string | number }>(db,
+            `/* cases.caseSummaryCounts */
+            SELECT k.i AS key, g.status, g.kind, nullif(g.outcome, '') AS outcome, g.n
+            FROM unnest(?::smallint[], ?::text[], ?::text[], ?::text[], ?::date[]) WITH ORDINALITY AS k(level, lo, hi, kinds, since, i)
+            CROSS JOIN LATERAL (
+              SELECT s.status, s.kind, s.outcome, sum(s.n)::int AS n FROM cases.case_total s
+              WHERE k.since IS NULL AND s.level = k.level AND s.prefix >= k.lo AND s.prefix < k.hi
+                AND (k.kinds IS NULL OR s.kind = ANY(string_to_array(k.kinds, ','))) AND ${inScope('s.prefix')}
+              GROUP BY s.status, s.kind, s.outcome HAVING sum(s.n) > 0
+              UNION ALL
+              SELECT d.status, d.kind, d.outcome, sum(d.n)::int AS n FROM cases.case_daily d
+              WHERE k.since IS NOT NULL AND d.level = k.level AND d.prefix >= k.lo AND d.prefix < k.hi AND d.day >= k.since
+                AND (k.kinds IS NULL OR d.kind = ANY(string_to_array(k.kinds, ','))) AND ${inScope('d.prefix')}
+              GROUP BY d.status, d.kind, d.outcome HAVING sum(d.n) > 0
+            ) g`,
+            [summarized.map((i) => summaryLevel(keys[i].code)), ranges.map((r) => r.lo), ranges.map((r) => r.hi), kinds(summarized),
+              summarized.map((i) => keys[i].since), ...scope, ...scope],
+          );
+          perKey<CaseCountRow>(keys.length, rows, summarized).forEach((list, i) => list.length && (out[i] = list));
+        })(),
+        based.length > 0 && (async () => {
+          const ranges = based.map((i) => scopedRange(keys[i].code, communities));
+          const rows = await query<CaseCountRow & { key: string | number }>(db,
+            `/* cases.caseCountsByStatusKindOutcome */
+            SELECT k.i AS key, g.status, g.kind, g.outcome, g.n FROM unnest(?::text[], ?::text[], ?::text[], ?::date[])
+              WITH ORDINALITY AS k(lo, hi, kinds, since, i)
+            CROSS JOIN LATERAL (
+              SELECT c.status, c.kind, c.outcome, count(*)::int AS n FROM cases.legal_case c
+              WHERE c.address_code >= k.lo AND c.address_code < k.hi
+                AND (k.kinds IS NULL OR c.kind = ANY(string_to_array(k.kinds, ',')))
+                AND (k.since IS NULL OR c.filed_on >= k.since)
+                AND ${inScope('c.address_code')}
+              GROUP BY c.status, c.kind, c.outcome
+            ) g`,
+            [ranges.map((r) => r.lo), ranges.map((r) => r.hi), kinds(based), based.map((i) => keys[i].since), ...scope],
+          );
+          perKey<CaseCountRow>(keys.length, rows, based).forEach((list, i) => list.length && (out[i] = list));
+        })(),
+      ]);
+      return out;
+    },
+
+    /**
+     * Cases filed per bucket of each key's window, in the order of `keys` (only buckets with
+     * cases; lib/summaries.ts fillTrend adds the empty ones). Grid to district keys read the day
+     * rows of cases.case_daily and truncate them to weeks or months in SQL; buildings and rooms
+     * group their base rows.
+     */
+    async caseTrends(keys: readonly CaseTrendKey[]): Promise<TrendPoint[][]> {
+      const summarized = keys.flatMap((k, i) => (summaryLevel(k.code) !== null ? [i] : []));
+      const based = keys.flatMap((k, i) => (summaryLevel(k.code) !== null ? [] : [i]));
+      const out: TrendPoint[][] = keys.map(() => []);
+      const columns = (ix: readonly number[]) => {
+        const ranges = ix.map((i) => scopedRange(keys[i].code, communities));
+        return [ranges.map((r) => r.lo), ranges.map((r) => r.hi), ix.map((i) => keys[i].kinds?.join(',') ?? null),
+          ix.map((i) => keys[i].from), ix.map((i) => keys[i].to), ix.map((i) => keys[i].bucket)];
+      };
+      await Promise.all([
+        summarized.length > 0 && (async () => {
+          const rows = await query<TrendPoint & { key: string | number }>(db,
+            `/* cases.caseTrendSummary */
+            SELECT k.i AS key, g.start, g.count FROM unnest(?::smallint[], ?::text[], ?::text[], ?::text[], ?::date[], ?::date[], ?::text[])
+              WITH ORDINALITY AS k(level, lo, hi, kinds, from_day, to_day, bucket, i)
+            CROSS JOIN LATERAL (
+              SELECT to_char(date_trunc(k.bucket, d.day::timestamp), 'YYYY-MM-DD') AS start, sum(d.n)::int AS count
+              FROM cases.case_daily d
+              WHERE d.level = k.level AND d.prefix >= k.lo AND d.prefix < k.hi AND d.day >= k.from_day AND d.day <= k.to_day
+                AND (k.kinds IS NULL OR d.kind = ANY(string_to_array(k.kinds, ','))) AND ${inScope('d.prefix')}
+              GROUP BY 1 HAVING sum(d.n) > 0
+            ) g`,
+            [summarized.map((i) => summaryLevel(keys[i].code)), ...columns(summarized), ...scope],
+          );
+          perKey<TrendPoint>(keys.length, rows, summarized).forEach((list, i) => list.length && (out[i] = list));
+        })(),
+        based.length > 0 && (async () => {
+          const rows = await query<TrendPoint & { key: string | number }>(db,
+            `/* cases.caseTrendBase */
+            SELECT k.i AS key, g.start, g.count FROM unnest(?::text[], ?::text[], ?::text[], ?::date[], ?::date[], ?::text[])
+              WITH ORDINALITY AS k(lo, hi, kinds, from_day, to_day, bucket, i)
+            CROSS JOIN LATERAL (
+              SELECT to_char(date_trunc(k.bucket, c.filed_on::timestamp), 'YYYY-MM-DD') AS start, count(*)::int AS count
+              FROM cases.legal_case c
+              WHERE c.address_code >= k.lo AND c.address_code < k.hi AND c.filed_on >= k.from_day AND c.filed_on <= k.to_day
+                AND (k.kinds IS NULL OR c.kind = ANY(string_to_array(k.kinds, ','))) AND ${inScope('c.address_code')}
+              GROUP BY 1
+            ) g`,
+            [...columns(based), ...scope],
+          );
+          perKey<TrendPoint>(keys.length, rows, based).forEach((list, i) => list.length && (out[i] = list));
+        })(),
+      ]);
       return out;
     },
 

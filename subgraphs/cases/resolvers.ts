@@ -5,6 +5,7 @@ import { checkAddressCode } from '../../lib/address-code.ts';
 import { BULK_PAGE_SIZE, checkFirst, checkWindow, ErrorCode, userError } from '../../lib/errors.ts';
 import { decodeCursor, toConnection } from '../../lib/pagination.ts';
 import { AddressCode, CreditCode, DateScalar, DateTime } from '../../lib/scalars.ts';
+import { checkTrendWindow } from '../../lib/summaries.ts';
 import type { Resolvers } from './generated/resolvers-types.ts';
 import type { CaseRow, CasesKey } from './repository.ts';
 import { departmentQuarantineResolvers } from '../../importer/quarantine-graphql.ts';
@@ -120,6 +121,11 @@ export const resolvers: Resolvers = {
     },
     caseStats: (address, { kind, since }, ctx) =>
       ctx.loaders.caseStats.load({ code: address.code, kinds: canonicalList(kind), since: since ?? null }),
+    caseTrend: async (address, { kind, from, to, bucket }, ctx) => {
+      checkTrendWindow(from, to, bucket);
+      return ctx.loaders.caseTrend.load({ code: address.code, kinds: canonicalList(kind), from, to, bucket })
+        .then((points) => ({ bucket, points, total: points.reduce((sum, p) => sum + p.count, 0) }));
+    },
   },
 
   CaseConnection: {

@@ -6,6 +6,7 @@ import { query, type Db } from '../../lib/db.ts';
 import { inScope, isWideSubtree, scopeCondition, scopedRange } from '../../lib/community-scope.ts';
 import { and, raw, sql, type Fragment } from '../../lib/sql.ts';
 import { tagRows } from '../../lib/pagination.ts';
+import { summaryLevel } from '../../lib/summaries.ts';
 
 export type LegalEntityKind = 'COMPANY' | 'INDIVIDUAL_BUSINESS' | 'SOCIAL_ORGANIZATION' | 'PUBLIC_INSTITUTION';
 export type LegalEntityStatus = 'ACTIVE' | 'REVOKED' | 'CANCELLED';
@@ -52,6 +53,23 @@ const VISIBLE = `(?::text[] IS NULL
   OR left(e.registered_address_code, 12) = ANY(?::text[]) OR left(e.business_address_code, 12) = ANY(?::text[]))`;
 
 /** The entities at or beneath an address, optionally filtered, to list or count; null or absent means no restriction. */
+/**
+ * The one entity_total row (level, prefix) that counts a key's entities exactly; 'none' when the
+ * viewer sees no entity there; null when only the base rows can say (below grid level, with an
+ * `updated` filter, or a confined viewer with several communities under a subdistrict or the
+ * district: an entity with addresses in two of them must count once, which a sum of community
+ * rows cannot tell).
+ */
+function entitySummaryRow(k: EntityCountKey, communities: readonly string[] | null): { level: number; prefix: string } | 'none' | null {
+  if (summaryLevel(k.code) === null || k.updatedSince || k.updatedBefore) return null;
+  const exact = { level: k.code.length, prefix: k.code };
+  if (communities === null) return exact;
+  if (k.code.length >= 12) return communities.includes(k.code.slice(0, 12)) ? exact : 'none';
+  const under = [...new Set(communities)].filter((c) => c.startsWith(k.code));
+  if (under.length === 0) return 'none';
+  return under.length === 1 ? { level: 12, prefix: under[0] } : null;
+}
+
 export type EntityCountKey = {
   code: string;
   status: LegalEntityStatus | null;
@@ -186,16 +204,35 @@ export function createEntitiesRepository(db: Db, communities: readonly string[] 
     },
 
     /**
-     * Number of entities at or beneath each address (filtered as its key says), in key order: one
-     * statement for the keys below subdistrict level, one with bound values for each wider key.
+     * Number of entities at or beneath each address (filtered as its key says), in key order. A
+     * grid to district key reads its one summary row (entities.entity_total, entitySummaryRow)
+     * in one statement for all; of the others, one statement for the keys below subdistrict
+     * level and one with bound values for each wider key.
      */
     async entityCounts(keys: readonly EntityCountKey[]): Promise<number[]> {
       const counts = keys.map(() => 0);
-      const narrow = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [] : [i]));
-      const wide = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [i] : []));
+      const rows = keys.map((k) => entitySummaryRow(k, communities));
+      const summarized = keys.flatMap((_, i) => (rows[i] !== null && rows[i] !== 'none' ? [i] : []));
+      const based = keys.flatMap((_, i) => (rows[i] === null ? [i] : []));
+      const narrow = based.filter((i) => !isWideSubtree(keys[i].code));
+      const wide = based.filter((i) => isWideSubtree(keys[i].code));
+      const summaryRows = summarized.map((i) => rows[i] as { level: number; prefix: string });
       const narrowKeys = narrow.map((i) => keys[i]);
       const ranges = narrowKeys.map((k) => scopedRange(k.code, communities));
       await Promise.all([
+        summarized.length > 0 && query<{ key: string | number; n: number }>(db,
+          `/* entities.entitySummaryCounts */
+          SELECT k.i AS key, (
+            SELECT coalesce(sum(s.n), 0) FROM entities.entity_total s
+            WHERE s.level = k.level AND s.prefix = k.prefix
+              AND (k.status IS NULL OR s.status = k.status) AND (k.kinds IS NULL OR s.kind = ANY(string_to_array(k.kinds, ',')))
+          )::int AS n
+          FROM unnest(?::smallint[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS k(level, prefix, status, kinds, i)`,
+          [summaryRows.map((r) => r.level), summaryRows.map((r) => r.prefix), summarized.map((i) => keys[i].status),
+            summarized.map((i) => keys[i].kinds?.join(',') ?? null)],
+        ).then((result) => {
+          for (const row of result) counts[summarized[Number(row.key) - 1]] = row.n;
+        }),
         narrow.length > 0 && query<{ key: string | number; n: number }>(db,
           `/* entities.entityCounts */
           SELECT k.i AS key, (SELECT count(*) FROM entities.legal_entity e WHERE ${IN_RANGE})::int AS n

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { keyedLoader, MAX_BATCH_SIZE, pagedLoader } from '../../lib/loader.ts';
-import type { EventEntityRow, EventFilter, EventHistoryRow, EventPersonRow, EventRepository, EventRow, EventsKey } from './repository.ts';
+import { fillTrend, type TrendPoint } from '../../lib/summaries.ts';
+import type { EventEntityRow, EventFilter, EventTrendKey, EventHistoryRow, EventPersonRow, EventRepository, EventRow, EventsKey } from './repository.ts';
 import { summarizeEventCounts, type EventStatsSummary } from './stats.ts';
 
 /** Cache key of a filter: two fields asking the same thing of the same address share one load. */
@@ -33,6 +34,11 @@ export function createLoaders(repository: EventRepository) {
     eventStats: new DataLoader<{ code: string; since: Date | null }, EventStatsSummary, string>(
       async (keys) => (await repository.eventCountsByStatusAndKind(keys)).map(summarizeEventCounts),
       { maxBatchSize: MAX_BATCH_SIZE, cacheKeyFn: (k) => `${k.code}|${k.since?.toISOString() ?? ''}` },
+    ),
+    /** Every bucket of each key's window, zeros included. */
+    eventTrend: new DataLoader<EventTrendKey, TrendPoint[], string>(
+      async (keys) => (await repository.eventTrends(keys)).map((rows, i) => fillTrend(keys[i].from, keys[i].to, keys[i].bucket, rows)),
+      { maxBatchSize: MAX_BATCH_SIZE, cacheKeyFn: (k) => [k.code, k.kinds?.join(',') ?? '*', k.from, k.to, k.bucket].join('|') },
     ),
     peopleOfEvent: new DataLoader<string, EventPersonRow[]>(
       async (ids) => byEvent(ids, await repository.peopleOfEvents(ids)),

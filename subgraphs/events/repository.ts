@@ -6,6 +6,7 @@ import { query, type Db } from '../../lib/db.ts';
 import { inScope, isWideSubtree, scopeCondition, scopedRange } from '../../lib/community-scope.ts';
 import { and, isoInstant, raw, sql } from '../../lib/sql.ts';
 import { tagRows } from '../../lib/pagination.ts';
+import { localMidnight, nextDay, perKey, sinceSplit, summaryLevel, type TrendBucket, type TrendPoint } from '../../lib/summaries.ts';
 
 export type EventKind =
   | 'SAFETY_HAZARD' | 'FIRE_HAZARD' | 'DISPUTE' | 'ILLEGAL_CONSTRUCTION' | 'PUBLIC_ORDER'
@@ -86,6 +87,9 @@ export type EventsKey = EventFilter & { first: number; after: readonly [number, 
 
 /** Number of events of an address subtree in one (status, kind) group. */
 export type EventCountRow = { status: EventStatus; kind: EventKind; n: number };
+
+/** Events of an address subtree per bucket of days (China Standard Time), `from` to `to` included. */
+export type EventTrendKey = { code: string; kinds: readonly EventKind[] | null; from: string; to: string; bucket: TrendBucket };
 
 /**
  * The per-key columns every subtree statement unnests: the code range and the filters. Lists
@@ -236,23 +240,123 @@ export function createEventRepository(db: Db, communities: readonly string[] | n
       return counts;
     },
 
-    /** Event counts per (status, kind) of each address subtree, in the order of `keys`. */
+    /**
+     * Event counts per (status, kind) of each address subtree, in the order of `keys`. A grid,
+     * community, subdistrict or district key reads the summary rows (the grid's, or the community
+     * rows of the range) in one statement for all: events.event_total without `since`; with it,
+     * the events.event_daily rows of the whole days from `since` on plus the base rows of the
+     * partial day before them (lib/summaries.ts sinceSplit), so the count stays exact to the
+     * microsecond. Buildings and rooms count their base rows.
+     */
     async eventCountsByStatusAndKind(keys: readonly { code: string; since: Date | null }[]): Promise<EventCountRow[][]> {
-      const ranges = keys.map((k) => scopedRange(k.code, communities));
-      const rows = await query<EventCountRow & { key: string | number }>(db,
-        `/* events.eventCountsByStatusAndKind */
-        SELECT k.i AS key, g.status, g.kind, g.n FROM unnest(?::text[], ?::text[], ?::timestamptz[])
-          WITH ORDINALITY AS k(lo, hi, since, i)
-        CROSS JOIN LATERAL (
-          SELECT e.status, e.kind, count(*)::int AS n FROM events.event e
-          WHERE e.address_code >= k.lo AND e.address_code < k.hi AND (k.since IS NULL OR e.reported_at >= k.since)
-            AND ${inScope('e.address_code')}
-          GROUP BY e.status, e.kind
-        ) g`,
-        [ranges.map((r) => r.lo), ranges.map((r) => r.hi), keys.map((k) => k.since?.toISOString() ?? null), ...scope],
-      );
+      const summarized = keys.flatMap((k, i) => (summaryLevel(k.code) !== null ? [i] : []));
+      const based = keys.flatMap((k, i) => (summaryLevel(k.code) !== null ? [] : [i]));
       const out: EventCountRow[][] = keys.map(() => []);
-      for (const { key, ...row } of rows) out[Number(key) - 1].push(row);
+      await Promise.all([
+        summarized.length > 0 && (async () => {
+          const ranges = summarized.map((i) => scopedRange(keys[i].code, communities));
+          const splits = summarized.map((i) => { const since = keys[i].since; return since && { since, ...sinceSplit(since) }; });
+          // the day rows and the partial day's base rows only when a key has `since` (so a plain roll-up never plans a base scan)
+          const withSince = splits.some((x) => x !== null);
+          const sinceBranches = withSince ? `
+                UNION ALL
+                SELECT d.status, d.kind, d.n FROM events.event_daily d
+                WHERE k.since IS NOT NULL AND d.level = k.level AND d.prefix >= k.lo AND d.prefix < k.hi AND d.day >= k.first_day
+                  AND ${inScope('d.prefix')}
+                UNION ALL
+                SELECT e.status, e.kind, 1 FROM events.event e
+                WHERE k.since < k.boundary AND e.address_code >= k.lo AND e.address_code < k.hi
+                  AND e.reported_at >= k.since AND e.reported_at < k.boundary AND ${inScope('e.address_code')}` : '';
+          const rows = await query<EventCountRow & { key: string | number }>(db,
+            `/* events.eventSummaryCounts */
+            SELECT k.i AS key, g.status, g.kind, g.n FROM unnest(?::smallint[], ?::text[], ?::text[], ?::timestamptz[], ?::date[], ?::timestamptz[])
+              WITH ORDINALITY AS k(level, lo, hi, since, first_day, boundary, i)
+            CROSS JOIN LATERAL (
+              SELECT u.status, u.kind, sum(u.n)::int AS n FROM (
+                SELECT s.status, s.kind, s.n FROM events.event_total s
+                WHERE k.since IS NULL AND s.level = k.level AND s.prefix >= k.lo AND s.prefix < k.hi AND ${inScope('s.prefix')}${sinceBranches}
+              ) u
+              GROUP BY u.status, u.kind HAVING sum(u.n) > 0
+            ) g`,
+            [summarized.map((i) => summaryLevel(keys[i].code)), ranges.map((r) => r.lo), ranges.map((r) => r.hi),
+              splits.map((x) => x?.since.toISOString() ?? null), splits.map((x) => x?.firstDay ?? null), splits.map((x) => x?.boundary.toISOString() ?? null),
+              ...scope, ...(withSince ? [...scope, ...scope] : [])],
+          );
+          perKey<EventCountRow>(keys.length, rows, summarized).forEach((list, i) => list.length && (out[i] = list));
+        })(),
+        based.length > 0 && (async () => {
+          const ranges = based.map((i) => scopedRange(keys[i].code, communities));
+          const rows = await query<EventCountRow & { key: string | number }>(db,
+            `/* events.eventCountsByStatusAndKind */
+            SELECT k.i AS key, g.status, g.kind, g.n FROM unnest(?::text[], ?::text[], ?::timestamptz[])
+              WITH ORDINALITY AS k(lo, hi, since, i)
+            CROSS JOIN LATERAL (
+              SELECT e.status, e.kind, count(*)::int AS n FROM events.event e
+              WHERE e.address_code >= k.lo AND e.address_code < k.hi AND (k.since IS NULL OR e.reported_at >= k.since)
+                AND ${inScope('e.address_code')}
+              GROUP BY e.status, e.kind
+            ) g`,
+            [ranges.map((r) => r.lo), ranges.map((r) => r.hi), based.map((i) => keys[i].since?.toISOString() ?? null), ...scope],
+          );
+          perKey<EventCountRow>(keys.length, rows, based).forEach((list, i) => list.length && (out[i] = list));
+        })(),
+      ]);
+      return out;
+    },
+
+    /**
+     * Events reported per bucket of each key's window, in the order of `keys` (only buckets with
+     * events; lib/summaries.ts fillTrend adds the empty ones). Grid to district keys read the day
+     * rows of events.event_daily (the grid's, or the community rows of the range) and truncate
+     * them to weeks or months in SQL; buildings and rooms group their base rows by local day.
+     */
+    async eventTrends(keys: readonly EventTrendKey[]): Promise<TrendPoint[][]> {
+      const summarized = keys.flatMap((k, i) => (summaryLevel(k.code) !== null ? [i] : []));
+      const based = keys.flatMap((k, i) => (summaryLevel(k.code) !== null ? [] : [i]));
+      const out: TrendPoint[][] = keys.map(() => []);
+      const kinds = (ix: readonly number[]) => ix.map((i) => keys[i].kinds?.join(',') ?? null);
+      const buckets = (ix: readonly number[]) => ix.map((i) => keys[i].bucket);
+      await Promise.all([
+        summarized.length > 0 && (async () => {
+          const ranges = summarized.map((i) => scopedRange(keys[i].code, communities));
+          const rows = await query<TrendPoint & { key: string | number }>(db,
+            `/* events.eventTrendSummary */
+            SELECT k.i AS key, g.start, g.count FROM unnest(?::smallint[], ?::text[], ?::text[], ?::text[], ?::date[], ?::date[], ?::text[])
+              WITH ORDINALITY AS k(level, lo, hi, kinds, from_day, to_day, bucket, i)
+            CROSS JOIN LATERAL (
+              SELECT to_char(date_trunc(k.bucket, d.day::timestamp), 'YYYY-MM-DD') AS start, sum(d.n)::int AS count
+              FROM events.event_daily d
+              WHERE d.level = k.level AND d.prefix >= k.lo AND d.prefix < k.hi AND d.day >= k.from_day AND d.day <= k.to_day
+                AND (k.kinds IS NULL OR d.kind = ANY(string_to_array(k.kinds, ',')))
+                AND ${inScope('d.prefix')}
+              GROUP BY 1 HAVING sum(d.n) > 0
+            ) g`,
+            [summarized.map((i) => summaryLevel(keys[i].code)), ranges.map((r) => r.lo), ranges.map((r) => r.hi), kinds(summarized),
+              summarized.map((i) => keys[i].from), summarized.map((i) => keys[i].to), buckets(summarized), ...scope],
+          );
+          perKey<TrendPoint>(keys.length, rows, summarized).forEach((list, i) => list.length && (out[i] = list));
+        })(),
+        based.length > 0 && (async () => {
+          const ranges = based.map((i) => scopedRange(keys[i].code, communities));
+          const rows = await query<TrendPoint & { key: string | number }>(db,
+            `/* events.eventTrendBase */
+            SELECT k.i AS key, g.start, g.count FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::text[])
+              WITH ORDINALITY AS k(lo, hi, kinds, from_at, to_at, bucket, i)
+            CROSS JOIN LATERAL (
+              SELECT to_char(date_trunc(k.bucket, timezone('UTC', e.reported_at) + interval '8 hours'), 'YYYY-MM-DD') AS start, count(*)::int AS count
+              FROM events.event e
+              WHERE e.address_code >= k.lo AND e.address_code < k.hi AND e.reported_at >= k.from_at AND e.reported_at < k.to_at
+                AND (k.kinds IS NULL OR e.kind = ANY(string_to_array(k.kinds, ',')))
+                AND ${inScope('e.address_code')}
+              GROUP BY 1
+            ) g`,
+            [ranges.map((r) => r.lo), ranges.map((r) => r.hi), kinds(based),
+              based.map((i) => localMidnight(keys[i].from).toISOString()), based.map((i) => localMidnight(nextDay(keys[i].to)).toISOString()),
+              buckets(based), ...scope],
+          );
+          perKey<TrendPoint>(keys.length, rows, based).forEach((list, i) => list.length && (out[i] = list));
+        })(),
+      ]);
       return out;
     },
 

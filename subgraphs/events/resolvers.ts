@@ -4,7 +4,8 @@
 import { checkAddressCode } from '../../lib/address-code.ts';
 import { BULK_PAGE_SIZE, checkFirst, checkWindow, ErrorCode, userError } from '../../lib/errors.ts';
 import { decodeCursor, toConnection } from '../../lib/pagination.ts';
-import { AddressCode, CreditCode, DateTime } from '../../lib/scalars.ts';
+import { AddressCode, CreditCode, DateScalar, DateTime } from '../../lib/scalars.ts';
+import { checkTrendWindow } from '../../lib/summaries.ts';
 import type { EventsContext } from './context.ts';
 import type { Resolvers } from './generated/resolvers-types.ts';
 import type { EventRow, EventsKey } from './repository.ts';
@@ -46,6 +47,7 @@ function afterKey(after: string | null | undefined): [number, string] | null {
 export const resolvers: Resolvers = {
   AddressCode,
   CreditCode,
+  Date: DateScalar,
   DateTime,
 
   Query: {
@@ -125,6 +127,11 @@ export const resolvers: Resolvers = {
       return key;
     },
     eventStats: (address, { since }, ctx) => ctx.loaders.eventStats.load({ code: address.code, since: instant(since) }),
+    eventTrend: async (address, { kind, from, to, bucket }, ctx) => {
+      checkTrendWindow(from, to, bucket);
+      return ctx.loaders.eventTrend.load({ code: address.code, kinds: canonicalList(kind), from, to, bucket })
+        .then((points) => ({ bucket, points, total: points.reduce((sum, p) => sum + p.count, 0) }));
+    },
   },
 
   EventConnection: {

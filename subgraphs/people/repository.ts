@@ -6,6 +6,7 @@ import { query, type Db } from '../../lib/db.ts';
 import { inScope, isWideSubtree, scopeCondition, scopedRange } from '../../lib/community-scope.ts';
 import { and, raw, sql } from '../../lib/sql.ts';
 import { tagRows } from '../../lib/pagination.ts';
+import { summaryLevel } from '../../lib/summaries.ts';
 
 export type PersonRow = {
   id: string;
@@ -269,21 +270,46 @@ export function createPeopleRepository(db: Db, communities: readonly string[] | 
       return counts;
     },
 
-    /** Number of current residents at or beneath each address (in scope), in the order of `codes`. */
+    /**
+     * Number of current residents at or beneath each address (in scope), in the order of `codes`.
+     * Grid to district codes sum their summary rows (people.resident_total: the grid's, or the
+     * community rows of the range); buildings and rooms count their residences. One statement
+     * each way, whatever the number of codes.
+     */
     async residentCounts(codes: readonly string[]): Promise<number[]> {
-      const ranges = codes.map((c) => scopedRange(c, communities));
-      const rows = await query<{ key: string | number; n: number }>(db,
-        `/* people.residentCounts */
-        SELECT k.i AS key, (
-          SELECT count(*) FROM people.residence r
-          WHERE r.until IS NULL AND r.address_code >= k.lo AND r.address_code < k.hi
-            AND ${inScope('r.address_code')}
-        )::int AS n
-        FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS k(lo, hi, i)`,
-        [...scope, ranges.map((r) => r.lo), ranges.map((r) => r.hi)],
-      );
       const counts = codes.map(() => 0);
-      for (const row of rows) counts[Number(row.key) - 1] = row.n;
+      const summarized = codes.flatMap((c, i) => (summaryLevel(c) !== null ? [i] : []));
+      const based = codes.flatMap((c, i) => (summaryLevel(c) !== null ? [] : [i]));
+      const ranges = (ix: readonly number[]) => ix.map((i) => scopedRange(codes[i], communities));
+      await Promise.all([
+        summarized.length > 0 && (async () => {
+          const r = ranges(summarized);
+          const rows = await query<{ key: string | number; n: number }>(db,
+            `/* people.residentSummaryCounts */
+            SELECT k.i AS key, (
+              SELECT coalesce(sum(s.n), 0) FROM people.resident_total s
+              WHERE s.level = k.level AND s.prefix >= k.lo AND s.prefix < k.hi AND ${inScope('s.prefix')}
+            )::int AS n
+            FROM unnest(?::smallint[], ?::text[], ?::text[]) WITH ORDINALITY AS k(level, lo, hi, i)`,
+            [...scope, summarized.map((i) => summaryLevel(codes[i])), r.map((x) => x.lo), r.map((x) => x.hi)],
+          );
+          for (const row of rows) counts[summarized[Number(row.key) - 1]] = row.n;
+        })(),
+        based.length > 0 && (async () => {
+          const r = ranges(based);
+          const rows = await query<{ key: string | number; n: number }>(db,
+            `/* people.residentCounts */
+            SELECT k.i AS key, (
+              SELECT count(*) FROM people.residence r
+              WHERE r.until IS NULL AND r.address_code >= k.lo AND r.address_code < k.hi
+                AND ${inScope('r.address_code')}
+            )::int AS n
+            FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS k(lo, hi, i)`,
+            [...scope, r.map((x) => x.lo), r.map((x) => x.hi)],
+          );
+          for (const row of rows) counts[based[Number(row.key) - 1]] = row.n;
+        })(),
+      ]);
       return counts;
     },
   };

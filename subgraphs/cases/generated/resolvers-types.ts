@@ -40,6 +40,8 @@ export type Address = {
   __typename?: 'Address';
   /** Counts of cases at and beneath this address, by status, kind and outcome. */
   caseStats?: Maybe<CaseStats>;
+  /** Cases filed at and beneath this address per day, week or month, every bucket from the one holding `from` to the one holding `to` listed, zeros included; the first and last buckets count only the days inside the window. Above building level it is read from the daily summaries. */
+  caseTrend?: Maybe<CaseTrend>;
   /** Cases at this address and everything beneath it, newest first. */
   cases?: Maybe<CaseConnection>;
   /** The standard address code. */
@@ -55,6 +57,19 @@ export type Address = {
 export type AddressCaseStatsArgs = {
   kind?: InputMaybe<Array<CaseKind>>;
   since?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/**
+ * An address, as seen by the cases subgraph: the cases that concern it.
+ * Its fields are nullable so that, if this subgraph is unavailable, a query still returns
+ * the other subgraphs' data (with an error) instead of failing whole.
+ */
+export type AddressCaseTrendArgs = {
+  bucket?: TrendBucket;
+  from: Scalars['Date']['input'];
+  kind?: InputMaybe<Array<CaseKind>>;
+  to: Scalars['Date']['input'];
 };
 
 
@@ -395,6 +410,26 @@ export type CaseStatusCount = {
   count: Scalars['Int']['output'];
   /** The status. */
   status: CaseStatus;
+};
+
+/** Counts of cases filed per bucket of a window. */
+export type CaseTrend = {
+  __typename?: 'CaseTrend';
+  /** Width of the buckets. */
+  bucket: TrendBucket;
+  /** Every bucket of the window, in order, zeros included. */
+  points: Array<CaseTrendPoint>;
+  /** Cases filed in the whole window. */
+  total: Scalars['Int']['output'];
+};
+
+/** Number of cases filed in one bucket of a trend. */
+export type CaseTrendPoint = {
+  __typename?: 'CaseTrendPoint';
+  /** Cases filed in the bucket, within the window. */
+  count: Scalars['Int']['output'];
+  /** First day of the bucket: the day, the week's Monday or the month's first day (may lie before the window's `from`). */
+  start: Scalars['Date']['output'];
 };
 
 /** Input of `caseUpdateStatus`. */
@@ -865,6 +900,15 @@ export type SubscriptionCaseChangedArgs = {
   statuses?: InputMaybe<Array<CaseStatus>>;
 };
 
+/** Width of the buckets of a trend. */
+export type TrendBucket =
+  /** One calendar day (China Standard Time). */
+  | 'DAY'
+  /** One calendar month. */
+  | 'MONTH'
+  /** One week, Monday to Sunday. */
+  | 'WEEK';
+
 /** A business error of a mutation (faults are in the top-level `errors`). */
 export type UserError = {
   __typename?: 'UserError';
@@ -1023,6 +1067,8 @@ export type ResolversTypes = {
   CaseStats: ResolverTypeWrapper<CaseStatsMapper>;
   CaseStatus: CaseStatus;
   CaseStatusCount: ResolverTypeWrapper<CaseStatusCount>;
+  CaseTrend: ResolverTypeWrapper<CaseTrend>;
+  CaseTrendPoint: ResolverTypeWrapper<CaseTrendPoint>;
   CaseUpdateStatusInput: CaseUpdateStatusInput;
   CreditCode: ResolverTypeWrapper<Scalars['CreditCode']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -1054,6 +1100,7 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ReportedAddressCandidate: ResolverTypeWrapper<ReportedAddressCandidate>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TrendBucket: TrendBucket;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
 };
@@ -1084,6 +1131,8 @@ export type ResolversParentTypes = {
   CasePartyInput: CasePartyInput;
   CaseStats: CaseStatsMapper;
   CaseStatusCount: CaseStatusCount;
+  CaseTrend: CaseTrend;
+  CaseTrendPoint: CaseTrendPoint;
   CaseUpdateStatusInput: CaseUpdateStatusInput;
   CreditCode: Scalars['CreditCode']['output'];
   Date: Scalars['Date']['output'];
@@ -1115,6 +1164,7 @@ export type ResolversParentTypes = {
 export type AddressResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address'], FederationReferenceType extends FederationReferenceTypes['Address'] = FederationReferenceTypes['Address']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Address']> | FederationReferenceType, FederationReferenceType, ContextType>;
   caseStats?: Resolver<Maybe<ResolversTypes['CaseStats']>, ParentType, ContextType, Partial<AddressCaseStatsArgs>>;
+  caseTrend?: Resolver<Maybe<ResolversTypes['CaseTrend']>, ParentType, ContextType, RequireFields<AddressCaseTrendArgs, 'bucket' | 'from' | 'to'>>;
   cases?: Resolver<Maybe<ResolversTypes['CaseConnection']>, ParentType, ContextType, RequireFields<AddressCasesArgs, 'first'>>;
   code?: Resolver<ResolversTypes['AddressCode'], ParentType, ContextType>;
 };
@@ -1215,6 +1265,17 @@ export type CaseStatsResolvers<ContextType = CasesContext, ParentType extends Re
 export type CaseStatusCountResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['CaseStatusCount'] = ResolversParentTypes['CaseStatusCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CaseStatus'], ParentType, ContextType>;
+};
+
+export type CaseTrendResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['CaseTrend'] = ResolversParentTypes['CaseTrend']> = {
+  bucket?: Resolver<ResolversTypes['TrendBucket'], ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['CaseTrendPoint']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CaseTrendPointResolvers<ContextType = CasesContext, ParentType extends ResolversParentTypes['CaseTrendPoint'] = ResolversParentTypes['CaseTrendPoint']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
 export interface CreditCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CreditCode'], any> {
@@ -1366,6 +1427,8 @@ export type Resolvers<ContextType = CasesContext> = {
   CaseParty?: CasePartyResolvers<ContextType>;
   CaseStats?: CaseStatsResolvers<ContextType>;
   CaseStatusCount?: CaseStatusCountResolvers<ContextType>;
+  CaseTrend?: CaseTrendResolvers<ContextType>;
+  CaseTrendPoint?: CaseTrendPointResolvers<ContextType>;
   CreditCode?: GraphQLScalarType;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;

@@ -24,6 +24,8 @@ export type Scalars = {
    * 0-9 and A-Y without I, O, S, V, Z, ending in a MOD 31 check character.
    */
   CreditCode: { input: string; output: string; }
+  /** A calendar date, `YYYY-MM-DD` (China Standard Time). */
+  Date: { input: string; output: string; }
   /** An instant in ISO 8601 with offset, e.g. `2026-03-01T09:30:00.000Z`. */
   DateTime: { input: Date | string; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
@@ -40,6 +42,8 @@ export type Address = {
   code: Scalars['AddressCode']['output'];
   /** Counts of events at and beneath this address, by status and kind. */
   eventStats?: Maybe<EventStats>;
+  /** Events reported at and beneath this address per day, week or month (days in China Standard Time), every bucket from the one holding `from` to the one holding `to` listed, zeros included; the first and last buckets count only the days inside the window. Above building level it is read from the daily summaries. */
+  eventTrend?: Maybe<EventTrend>;
   /** Events at this address and everything beneath it, newest first. */
   events?: Maybe<EventConnection>;
 };
@@ -52,6 +56,19 @@ export type Address = {
  */
 export type AddressEventStatsArgs = {
   since?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/**
+ * An address, as seen by the events subgraph: what happened there.
+ * Its fields are nullable so that, if this subgraph is unavailable, a query still returns
+ * the other subgraphs' data (with an error) instead of failing whole.
+ */
+export type AddressEventTrendArgs = {
+  bucket?: TrendBucket;
+  from: Scalars['Date']['input'];
+  kind?: InputMaybe<Array<EventKind>>;
+  to: Scalars['Date']['input'];
 };
 
 
@@ -440,6 +457,26 @@ export type EventTransitionInput = {
   note?: InputMaybe<Scalars['String']['input']>;
   /** The version the client last saw (Event.version). */
   version: Scalars['Int']['input'];
+};
+
+/** Counts of events reported per bucket of a window. */
+export type EventTrend = {
+  __typename?: 'EventTrend';
+  /** Width of the buckets. */
+  bucket: TrendBucket;
+  /** Every bucket of the window, in order, zeros included. */
+  points: Array<EventTrendPoint>;
+  /** Events reported in the whole window. */
+  total: Scalars['Int']['output'];
+};
+
+/** Number of events reported in one bucket of a trend. */
+export type EventTrendPoint = {
+  __typename?: 'EventTrendPoint';
+  /** Events reported in the bucket, within the window. */
+  count: Scalars['Int']['output'];
+  /** First day of the bucket: the day, the week's Monday or the month's first day (may lie before the window's `from`). */
+  start: Scalars['Date']['output'];
 };
 
 /** A legal entity, resolved by the entities subgraph. */
@@ -902,6 +939,15 @@ export type SubscriptionEventChangedArgs = {
   severities?: InputMaybe<Array<EventSeverity>>;
 };
 
+/** Width of the buckets of a trend. */
+export type TrendBucket =
+  /** One calendar day (China Standard Time). */
+  | 'DAY'
+  /** One calendar month. */
+  | 'MONTH'
+  /** One week, Monday to Sunday. */
+  | 'WEEK';
+
 /** A business error of a mutation (faults are in the top-level `errors`). */
 export type UserError = {
   __typename?: 'UserError';
@@ -1038,6 +1084,7 @@ export type ResolversTypes = {
   AddressCode: ResolverTypeWrapper<Scalars['AddressCode']['output']>;
   AddressLevel: AddressLevel;
   CreditCode: ResolverTypeWrapper<Scalars['CreditCode']['output']>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Event: ResolverTypeWrapper<EventMapper>;
   EventAction: EventAction;
@@ -1066,6 +1113,8 @@ export type ResolversTypes = {
   EventStatus: EventStatus;
   EventStatusCount: ResolverTypeWrapper<EventStatusCount>;
   EventTransitionInput: EventTransitionInput;
+  EventTrend: ResolverTypeWrapper<EventTrend>;
+  EventTrendPoint: ResolverTypeWrapper<EventTrendPoint>;
   LegalEntity: ResolverTypeWrapper<LegalEntity>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -1091,6 +1140,7 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ReportedAddressCandidate: ResolverTypeWrapper<ReportedAddressCandidate>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TrendBucket: TrendBucket;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
 };
@@ -1104,6 +1154,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   AddressCode: Scalars['AddressCode']['output'];
   CreditCode: Scalars['CreditCode']['output'];
+  Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Event: EventMapper;
   EventAddParticipantInput: EventAddParticipantInput;
@@ -1125,6 +1176,8 @@ export type ResolversParentTypes = {
   EventStats: EventStatsMapper;
   EventStatusCount: EventStatusCount;
   EventTransitionInput: EventTransitionInput;
+  EventTrend: EventTrend;
+  EventTrendPoint: EventTrendPoint;
   LegalEntity: LegalEntity;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
@@ -1152,6 +1205,7 @@ export type AddressResolvers<ContextType = EventsContext, ParentType extends Res
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Address']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['AddressCode'], ParentType, ContextType>;
   eventStats?: Resolver<Maybe<ResolversTypes['EventStats']>, ParentType, ContextType, Partial<AddressEventStatsArgs>>;
+  eventTrend?: Resolver<Maybe<ResolversTypes['EventTrend']>, ParentType, ContextType, RequireFields<AddressEventTrendArgs, 'bucket' | 'from' | 'to'>>;
   events?: Resolver<Maybe<ResolversTypes['EventConnection']>, ParentType, ContextType, RequireFields<AddressEventsArgs, 'first'>>;
 };
 
@@ -1165,6 +1219,10 @@ export interface AddressCodeScalarConfig extends GraphQLScalarTypeConfig<Resolve
 
 export interface CreditCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CreditCode'], any> {
   name: 'CreditCode';
+}
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
 }
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -1260,6 +1318,17 @@ export type EventStatsResolvers<ContextType = EventsContext, ParentType extends 
 export type EventStatusCountResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['EventStatusCount'] = ResolversParentTypes['EventStatusCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['EventStatus'], ParentType, ContextType>;
+};
+
+export type EventTrendResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['EventTrend'] = ResolversParentTypes['EventTrend']> = {
+  bucket?: Resolver<ResolversTypes['TrendBucket'], ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['EventTrendPoint']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EventTrendPointResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['EventTrendPoint'] = ResolversParentTypes['EventTrendPoint']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
 export type LegalEntityResolvers<ContextType = EventsContext, ParentType extends ResolversParentTypes['LegalEntity'] = ResolversParentTypes['LegalEntity']> = {
@@ -1386,6 +1455,7 @@ export type Resolvers<ContextType = EventsContext> = {
   AddressAlias?: AddressAliasResolvers<ContextType>;
   AddressCode?: GraphQLScalarType;
   CreditCode?: GraphQLScalarType;
+  Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Event?: EventResolvers<ContextType>;
   EventChange?: EventChangeResolvers<ContextType>;
@@ -1399,6 +1469,8 @@ export type Resolvers<ContextType = EventsContext> = {
   EventReportPayload?: EventReportPayloadResolvers<ContextType>;
   EventStats?: EventStatsResolvers<ContextType>;
   EventStatusCount?: EventStatusCountResolvers<ContextType>;
+  EventTrend?: EventTrendResolvers<ContextType>;
+  EventTrendPoint?: EventTrendPointResolvers<ContextType>;
   LegalEntity?: LegalEntityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
