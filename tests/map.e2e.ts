@@ -122,6 +122,25 @@ describe.skipIf(!hasChromium && !inCI)(hasChromium || inCI ? 'the hazard map in 
     }
   });
 
+  it('draws the selected area\'s trend from the graph\'s eventTrend', async () => {
+    const { page } = await openMap(admin, `#${SHOWCASE.communityCode}`);
+    try {
+      // "any time" draws the last 12 months by month
+      const trend = await page.evaluate(() => (window as any).hazardMap.state.trend);
+      expect(trend.bucket).toBe('MONTH');
+      expect(trend.points.length).toBeGreaterThanOrEqual(12);
+      const from = trend.points[0].start;
+      const to = new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 10);
+      const res = await system.query(`{ address(code: "${SHOWCASE.communityCode}") { eventTrend(kind: [${HAZARDS.join(', ')}], from: "${from}", to: "${to}", bucket: MONTH) { total points { count } } } }`);
+      expect(res.errors).toBeUndefined();
+      expect(trend.total).toBe((res.data as any).address.eventTrend.total);
+      expect(Number(await page.getAttribute('#trend', 'data-total'))).toBe(trend.total);
+      expect(await page.textContent('#trend-note')).toContain('per month');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('filters by severity: with only HIGH and CRITICAL ticked, the figures are the graph\'s for those', async () => {
     const { page } = await openMap(admin);
     try {

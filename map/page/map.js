@@ -109,6 +109,43 @@
     }
   }`;
 
+  const TREND_QUERY = `query HazardMapTrend($code: AddressCode!, $kinds: [EventKind!], $from: Date!, $to: Date!, $bucket: TrendBucket!) {
+    address(code: $code) { eventTrend(kind: $kinds, from: $from, to: $to, bucket: $bucket) { bucket total points { start count } } }
+  }`;
+
+  /** The calendar day in China Standard Time, `days` before today, as YYYY-MM-DD (the summaries' days). */
+  function chinaDay(daysBefore) {
+    return new Date(Date.now() + 8 * 3600000 - daysBefore * 86400000).toISOString().slice(0, 10);
+  }
+
+  /** Events reported per week (or month) in the selected area, from the graph's summaries. */
+  async function loadTrend(code, generation) {
+    const days = Number($('period').value || 365);
+    const bucket = days <= 90 ? 'WEEK' : 'MONTH';
+    const { kinds } = filterVariables();
+    const { data, errors } = await gql(TREND_QUERY, { code, kinds, from: chinaDay(days), to: chinaDay(0), bucket });
+    if (generation !== state.generation) return;
+    const trend = data?.address?.eventTrend;
+    if (!trend) {
+      trendChart.clear();
+      $('trend-note').textContent = describeErrors(errors) || 'No trend for this area.';
+      return;
+    }
+    state.trend = trend;
+    trendChart.setOption(
+      {
+        grid: { left: 36, right: 8, top: 16, bottom: 28 },
+        tooltip: { trigger: 'axis' },
+        xAxis: { type: 'category', data: trend.points.map((p) => p.start.slice(5)) },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: [{ type: 'line', name: 'reported', data: trend.points.map((p) => p.count), areaStyle: { opacity: 0.15 }, smooth: true }],
+      },
+      { notMerge: true },
+    );
+    $('trend-note').textContent = `Reported per ${bucket === 'WEEK' ? 'week' : 'month'} (every status and severity, the kinds ticked): ${trend.total} since ${chinaDay(days)}.`;
+    $('trend').dataset.total = String(trend.total);
+  }
+
   /** A short line naming what the token could not read (the rest of the page still shows). */
   function describeErrors(errors) {
     if (!errors.length) return '';
@@ -163,6 +200,8 @@
     renderTable(area);
     renderMap(area);
     $('building').innerHTML = '';
+    await loadTrend(code, generation);
+    if (generation !== state.generation) return;
     document.body.dataset.state = 'ready';
     document.body.dataset.code = code;
   }
