@@ -62,6 +62,8 @@ export type SystemOptions = {
   graphiqlToken?: () => Promise<string>;
   /** Seconds between early-warning monitor runs in this process (monitor/run.ts); default MONITOR_INTERVAL_SECONDS, 0 = off. */
   monitorIntervalSeconds?: number;
+  /** What the scheduled monitor watches; default MONITOR_SCOPE. */
+  monitorScope?: string;
 };
 
 export type RunningSystem = {
@@ -149,7 +151,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   );
   const intervalSeconds = options.monitorIntervalSeconds ?? env().MONITOR_INTERVAL_SECONDS;
   const monitor = intervalSeconds > 0
-    ? (await import('../monitor/run.ts')).scheduleMonitor({ executor: gateway.executor, database: options.databases.alerts, intervalSeconds })
+    ? (await import('../monitor/run.ts')).scheduleMonitor({ executor: gateway.executor, database: options.databases.alerts, intervalSeconds, scope: options.monitorScope })
     : null;
   const stopped = new Set<SubgraphName>();
   const stopSubgraph = async (name: SubgraphName): Promise<void> => {

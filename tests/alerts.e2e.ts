@@ -316,6 +316,25 @@ describe('working alerts: acknowledge, close, scoping, scopes', () => {
   });
 });
 
+describe('the schedule in the gateway process', () => {
+  it('with MONITOR_INTERVAL_SECONDS the gateway process raises alerts by itself', async () => {
+    const estate = await insertTestEstate(t.databases.buildings);
+    await insertEvents(t.databases.events, [1, 2, 3].map((d) => ({ addressCode: estate.buildings[1].rooms[2].code, kind: 'SAFETY_HAZARD' as const, status: 'ASSIGNED' as const, reportedAt: daysAgo(d) })));
+    const scheduled = await startTestSystem({ monitorIntervalSeconds: 1, monitorScope: estate.community.code });
+    try {
+      let found = 0;
+      for (let i = 0; i < 60 && found === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        found = (await alertsAt(estate.community.code)).totalCount;
+      }
+      expect(found).toBe(1);
+      expect((await alertsAt(estate.community.code)).edges[0].node.address.code).toBe(estate.buildings[1].code);
+    } finally {
+      await scheduled.stop();
+    }
+  });
+});
+
 describe('rules are data', () => {
   it('the shipped file is valid and a malformed rule is refused naming the field', () => {
     expect(RULES.map((r) => r.id)).toEqual(['building-open-hazards', 'room-overcrowding', 'repeated-disputes', 'room-use-mismatch', 'community-event-surge']);
