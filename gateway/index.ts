@@ -1,7 +1,7 @@
 /**
  * Runs the gateway alone against subgraphs elsewhere (production layout). Subgraph URLs come
- * from BUILDINGS_URL, PEOPLE_URL, ENTITIES_URL, EVENTS_URL and CASES_URL (default: localhost
- * on SUBGRAPH_PORT_BASE..+4).
+ * from BUILDINGS_URL, PEOPLE_URL, ENTITIES_URL, EVENTS_URL, CASES_URL and ALERTS_URL (default:
+ * localhost on SUBGRAPH_PORT_BASE..+5).
  *
  * API keys are checked against the access schema in AUDIT_DATABASE_URL (else DATABASE_URL). With
  * neither set the gateway accepts no API keys (401 INVALID_API_KEY saying so): the embedded PGlite
@@ -48,7 +48,16 @@ const gateway = await startGateway(
   { port: config.PORT, host: config.HOST },
 );
 logger.info({ url: `http://localhost:${gateway.port}/graphql`, heapLimitMb: heapLimitMb() }, 'gateway ready');
+// the early-warning monitor runs in this process on a schedule, through this gateway (MONITOR_INTERVAL_SECONDS)
+const alertsUrl = databaseUrlFor('alerts');
+const alertsDatabase = config.MONITOR_INTERVAL_SECONDS > 0 && alertsUrl ? openDatabase('alerts', { url: alertsUrl, poolMax: 2 }) : null;
+if (config.MONITOR_INTERVAL_SECONDS > 0 && !alertsDatabase) logger.warn({ component: 'monitor' }, 'MONITOR_INTERVAL_SECONDS is set but no ALERTS_DATABASE_URL or DATABASE_URL: the monitor does not run here');
+const monitor = alertsDatabase
+  ? (await import('../monitor/run.ts')).scheduleMonitor({ executor: gateway.executor, database: alertsDatabase, intervalSeconds: config.MONITOR_INTERVAL_SECONDS })
+  : null;
 const stop = async () => {
+  await monitor?.stop();
+  await alertsDatabase?.close();
   await gateway.stop();
   await accessDatabase?.close();
   await audit?.close();

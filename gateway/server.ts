@@ -31,7 +31,7 @@ import { EXAMPLE_QUERY, graphiqlQuery } from './example-query.ts';
 import { subgraphUnavailableMessage, useRequestDeadline } from './deadline.ts';
 import { createLimits, limitsFromConfig, type GatewayLimits } from './limits.ts';
 import { createBridge, type BridgeOptions } from '../bridge/server.ts';
-import { inProcessExecutor, useDataHandOver } from '../bridge/execute.ts';
+import { inProcessExecutor, useDataHandOver, type Executor } from '../bridge/execute.ts';
 import type { LocalSubgraph } from '../lib/subgraph-server.ts';
 import { inProcessTransports } from './in-process.ts';
 import { createMapRoutes, type MapRouteOptions } from '../map/http.ts';
@@ -154,6 +154,8 @@ function useUnavailableStatus(): GatewayPlugin {
 export type Gateway = {
   /** Node request listener serving every route above. */
   listener: http.RequestListener;
+  /** Runs GraphQL operations through this gateway's own handler, as the caller whose headers are given (the bridge and the monitor). */
+  executor: Executor;
   dispose(): Promise<void>;
 };
 
@@ -202,7 +204,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   const streams = runtimeFor('subscriptions');
   const graphql = limits.limitBody((req, res) => (/text\/event-stream/.test(req.headers.accept ?? '') ? streams(req, res) : runtime(req, res)));
   // the bridge runs its operations through this gateway's own handler, as the caller
-  const bridge = options.bridge === false ? undefined : createBridge({ ...options.bridge, executor: inProcessExecutor((request, context) => runtime.fetch(request, context ?? {})) });
+  const executor = inProcessExecutor((request, context) => runtime.fetch(request, context ?? {}));
+  const bridge = options.bridge === false ? undefined : createBridge({ ...options.bridge, executor });
 
   const map = createMapRoutes({ demoTokens: options.production ? undefined : options.map?.demoTokens });
   const quality = createQualityRoutes({ databases: options.quality?.databases, audit: options.quality?.audit, authenticate: requestAuthenticator(options.auth) });
@@ -275,6 +278,7 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   return {
     listener,
+    executor,
     dispose: async () => {
       limits.dispose();
       await runtime.dispose();
@@ -286,7 +290,7 @@ export function createGateway(options: GatewayOptions): Gateway {
 /** How long stop() lets requests in flight finish before it closes their connections. */
 const DRAIN_MS = 5_000;
 
-export type RunningGateway = { url: string; port: number; stop(): Promise<void> };
+export type RunningGateway = { url: string; port: number; executor: Executor; stop(): Promise<void> };
 
 /** Starts the gateway's HTTP server on `port` (0 picks a free one). */
 export async function startGateway(options: GatewayOptions, listen: { port?: number; host?: string } = {}): Promise<RunningGateway> {
@@ -304,6 +308,7 @@ export async function startGateway(options: GatewayOptions, listen: { port?: num
   return {
     url: `http://localhost:${port}/graphql`,
     port,
+    executor: gateway.executor,
     // Drains: no new connections, idle keep-alive ones closed at once, requests in flight answered;
     // whatever is still open after DRAIN_MS is cut.
     stop: async () => {

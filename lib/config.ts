@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const SUBGRAPHS = ['buildings', 'people', 'entities', 'events', 'cases'] as const;
+export const SUBGRAPHS = ['buildings', 'people', 'entities', 'events', 'cases', 'alerts'] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number];
 /**
  * A schema with its own migrations: every subgraph, the audit trail (audit/) and the API keys
@@ -29,17 +29,19 @@ const EnvModel = z.object({
   ENTITIES_DATABASE_URL: url.optional(),
   EVENTS_DATABASE_URL: url.optional(),
   CASES_DATABASE_URL: url.optional(),
+  ALERTS_DATABASE_URL: url.optional(),
   /** PGlite data folder when no DATABASE_URL is set. */
   PGLITE_DIR: z.string().default('.data/pglite'),
   /** Connection pool size per subgraph on PostgreSQL. */
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
-  /** First of five consecutive ports for the subgraphs (buildings, people, entities, events, cases). */
+  /** First of six consecutive ports for the subgraphs (buildings, people, entities, events, cases, alerts). */
   SUBGRAPH_PORT_BASE: port.default(4001),
   BUILDINGS_URL: url.optional(),
   PEOPLE_URL: url.optional(),
   ENTITIES_URL: url.optional(),
   EVENTS_URL: url.optional(),
   CASES_URL: url.optional(),
+  ALERTS_URL: url.optional(),
   /** Demo seed size loaded by `npm start` on an empty database ("none" skips seeding). */
   SEED: z.enum(['demo', 'small', 'none']).default('demo'),
   /** How often the buildings subgraph checks whether the registry changed and rebuilds its address index. */
@@ -178,6 +180,15 @@ const EnvModel = z.object({
   QUALITY_MIN_CELL: z.coerce.number().int().min(1).max(100).default(5),
   /** statement_timeout of `npm run quality`'s sessions, ms (0: none): a district-wide check reads whole tables, past DB_STATEMENT_TIMEOUT_MS. */
   QUALITY_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(600_000),
+  // --- early warning (monitor/: rules, `npm run monitor`, the schedule in the gateway process) ---
+  /** Seconds between rule runs inside the gateway process of `npm start` / `npm run gateway`; 0 turns the schedule off. */
+  MONITOR_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(0),
+  /** The monitor's service token (role `monitor`); unset outside production: signed with the development key. */
+  MONITOR_TOKEN: z.string().min(1).optional(),
+  /** The address the monitor watches beneath (a district, subdistrict or community code). */
+  MONITOR_SCOPE: z.string().regex(/^[0-9]{6}([0-9]{3}){0,2}$/, 'must be a 6, 9 or 12-digit division code').default('440304'),
+  /** The rules file (JSON, monitor/rules.ts validates it); unset: monitor/rules.json. */
+  MONITOR_RULES_FILE: z.string().optional(),
 });
 
 export type Env = z.infer<typeof EnvModel>;

@@ -1,5 +1,5 @@
 /**
- * The whole system in one process: the five subgraphs (each on its own port and its own
+ * The whole system in one process: the six subgraphs (each on its own port and its own
  * database schema) and the gateway in front of them. Used by `npm start`, the end-to-end tests
  * and the benchmark.
  */
@@ -23,12 +23,14 @@ export async function loadSubgraphDefinitions(): Promise<Record<SubgraphName, Su
   const { entitiesSubgraph } = await import('../subgraphs/entities/server.ts');
   const { eventsSubgraph } = await import('../subgraphs/events/server.ts');
   const { casesSubgraph } = await import('../subgraphs/cases/server.ts');
+  const { alertsSubgraph } = await import('../subgraphs/alerts/server.ts');
   return {
     buildings: buildingsSubgraph,
     people: peopleSubgraph,
     entities: entitiesSubgraph,
     events: eventsSubgraph,
     cases: casesSubgraph,
+    alerts: alertsSubgraph,
   } as unknown as Record<SubgraphName, SubgraphDefinition<BaseContext>>;
 }
 
@@ -60,6 +62,11 @@ export type SystemOptions = {
   graphiqlToken?: () => Promise<string>;
   /** Development: the demo tokens the hazard map's picker offers (GatewayOptions.map). */
   mapDemoTokens?: () => Promise<Record<string, string>>;
+
+  /** Seconds between early-warning monitor runs in this process (monitor/run.ts); default MONITOR_INTERVAL_SECONDS, 0 = off. */
+  monitorIntervalSeconds?: number;
+  /** What the scheduled monitor watches; default MONITOR_SCOPE. */
+  monitorScope?: string;
 };
 
 export type RunningSystem = {
@@ -146,6 +153,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     },
     { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },
   );
+  const intervalSeconds = options.monitorIntervalSeconds ?? env().MONITOR_INTERVAL_SECONDS;
+  const monitor = intervalSeconds > 0
+    ? (await import('../monitor/run.ts')).scheduleMonitor({ executor: gateway.executor, database: options.databases.alerts, intervalSeconds, scope: options.monitorScope })
+    : null;
   const stopped = new Set<SubgraphName>();
   const stopSubgraph = async (name: SubgraphName): Promise<void> => {
     if (stopped.has(name)) return;
@@ -159,6 +170,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     subgraphs,
     stopSubgraph,
     async stop() {
+      await monitor?.stop();
       await gateway.stop();
       for (const name of SUBGRAPHS) await stopSubgraph(name);
       await audit.close();

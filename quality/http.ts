@@ -22,6 +22,7 @@ import { BridgeError } from '../bridge/problem.ts';
 import { headersOf, problemOf, queryParameters, sendProblem } from '../bridge/http.ts';
 import { checkClaims } from '../lib/auth/scopes.ts';
 import { env, SUBGRAPHS, type SubgraphName } from '../lib/config.ts';
+import { CHECKS } from './checks.ts';
 import type { Database } from '../lib/db.ts';
 import { ERROR_CODES } from '../lib/error-codes.ts';
 import type { RequestAuthentication } from '../gateway/auth.ts';
@@ -75,10 +76,12 @@ export function createQualityRoutes(options: QualityRouteOptions): QualityRoutes
       prefix = checked.code;
     }
     const wanted = params.getAll('subgraph');
+    // the subgraphs with checks (the alerts subgraph has none)
+    const checked = SUBGRAPHS.filter((s) => CHECKS.some((c) => c.subgraph === s));
     for (const s of wanted) {
-      if (!(SUBGRAPHS as readonly string[]).includes(s)) throw new BridgeError({ status: 400, code: ERROR_CODES.BAD_USER_INPUT, parameter: 'subgraph', detail: `subgraph must be one of ${SUBGRAPHS.join(', ')}, got ${JSON.stringify(s)}` });
+      if (!(checked as readonly string[]).includes(s)) throw new BridgeError({ status: 400, code: ERROR_CODES.BAD_USER_INPUT, parameter: 'subgraph', detail: `subgraph must be one of ${checked.join(', ')}, got ${JSON.stringify(s)}` });
     }
-    const subgraphs = wanted.length ? SUBGRAPHS.filter((s) => wanted.includes(s)) : [...SUBGRAPHS];
+    const subgraphs = wanted.length ? checked.filter((s) => wanted.includes(s)) : checked;
 
     const run = await recordedQuality(options.databases, { scope: { prefix, communities: viewer.communities }, subgraphs });
     if (!run) {

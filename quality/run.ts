@@ -103,7 +103,8 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 export async function runQuality(databases: Record<SubgraphName, Database>, options: RunOptions): Promise<QualityRun> {
   const runId = randomUUID();
   const runAt = new Date();
-  const subgraphs = options.subgraphs ?? SUBGRAPHS;
+  // only subgraphs with checks (the alerts subgraph has none, and no quality history tables)
+  const subgraphs = (options.subgraphs ?? SUBGRAPHS).filter((s) => CHECKS.some((c) => c.subgraph === s));
   const scoped = options.scope.prefix !== null || options.scope.communities !== null;
   const known = (await query<{ code: string }>(databases.buildings.knex, BUILDINGS_STATEMENTS.knownCommunities().text)).map((r) => r.code);
   const context = statementContext(options.scope, known);

@@ -22,14 +22,18 @@ import { env, SUBGRAPHS, type SubgraphName } from '../lib/config.ts';
 import { qualityHtml } from '../quality/html.ts';
 import { qualityCsv, qualityReport, qualityText } from '../quality/report.ts';
 import { runQuality } from '../quality/run.ts';
+import { CHECKS } from '../quality/checks.ts';
 import { checkScopeCode } from '../quality/statement.ts';
+
+/** The subgraphs with checks (the alerts subgraph has none). */
+const CHECKED = SUBGRAPHS.filter((s) => CHECKS.some((c) => c.subgraph === s));
 
 const USAGE = `usage: npm run quality -- [--json | --csv] [--html FILE] [--subgraph NAME]... [--community CODE] [--lines] [--no-record] [--as NAME] [--via LABEL]
   (default)          one line per check: status, failing rows of rows looked at, the measure
   --json             the report as one JSON object on stdout
   --csv              one CSV line per check and community on stdout (community * = the whole scope)
   --html FILE        also write the HTML report (inline SVG charts) to FILE
-  --subgraph NAME    only this subgraph's checks (repeatable): ${SUBGRAPHS.join(', ')}
+  --subgraph NAME    only this subgraph's checks (repeatable): ${CHECKED.join(', ')}
   --community CODE   only this district (6 digits), subdistrict (9) or community (12); such a run is not recorded
   --lines            text output: also every community line
   --no-record        do not store this run in the history
@@ -69,7 +73,7 @@ const { values } = parsed;
 if (values.help) usage();
 if (values.json && values.csv) usage('--json and --csv are exclusive: choose one output on stdout');
 if (values.html !== undefined && values.html.trim() === '') usage('--html needs a file name');
-for (const s of values.subgraph ?? []) if (!(SUBGRAPHS as readonly string[]).includes(s)) usage(`--subgraph must be one of ${SUBGRAPHS.join(', ')}, got ${JSON.stringify(s)}`);
+for (const s of values.subgraph ?? []) if (!(CHECKED as readonly string[]).includes(s)) usage(`--subgraph must be one of ${CHECKED.join(', ')}, got ${JSON.stringify(s)}`);
 if (values.as !== undefined && values.as.trim() === '') usage('--as needs a name: who runs the checks, recorded in the audit trail');
 if (values.via !== undefined && values.via.trim() === '') usage('--via needs a label, e.g. "nightly schedule"');
 /** The OS user, or null where the platform has none (then --as is required). */

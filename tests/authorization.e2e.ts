@@ -47,6 +47,8 @@ const PUBLIC: Record<string, '*' | readonly string[]> = {
   AddressAlias: '*', AddressAliasConnection: '*', AddressAliasEdge: '*', AddressAliasRevokePayload: '*',
   // reached only through Query.auditRecords (audit:read)
   AuditRecordConnection: '*', AuditRecordEdge: '*', AuditRecord: '*',
+  // reached only through Query.alerts, Query.alert, Query.alertRules, Address.alerts (alerts:read) and the alert mutations (alerts:write)
+  Alert: '*', AlertRule: '*', AlertEvidence: '*', AlertCount: '*', AlertConnection: '*', AlertEdge: '*', AlertChangePayload: '*', AlertUserError: '*',
 };
 /** Masked rather than refused without people:pii. */
 const MASKED: Record<string, Scope> = { 'Person.idNumber': 'people:pii', 'Person.phone': 'people:pii' };
@@ -90,7 +92,7 @@ function buildTargets(ids: { creditCode: string }): Target[] {
   }
   const rootArgs: Record<string, string> = {
     person: '(id: "none")', people: '(ids: ["none"])', legalEntity: `(creditCode: "${ids.creditCode}")`, legalEntities: `(creditCodes: ["${ids.creditCode}"])`,
-    event: '(id: "none")', events: '(ids: ["none"])', case: '(id: "none")', cases: '(ids: ["none"])',
+    event: '(id: "none")', events: '(ids: ["none"])', case: '(id: "none")', cases: '(ids: ["none"])', alert: '(id: "none")',
     quarantinedPerson: '(id: "people:999999999")', quarantinedLegalEntity: '(id: "entities:999999999")',
     quarantinedEvent: '(id: "events:999999999")', quarantinedCase: '(id: "cases:999999999")',
   };

@@ -44,7 +44,7 @@ const COMMANDS: { script: string; usage: string; bad: [string[], string][] }[] =
       [['--frobnicate'], "Unknown option '--frobnicate'"],
       [[], 'a command is required'],
       [['migrate'], 'unknown command: migrate'],
-      [['status', '--subgraph', 'nope'], '--subgraph must be one of buildings, people, entities, events, cases, audit, access, got "nope"'],
+      [['status', '--subgraph', 'nope'], '--subgraph must be one of buildings, people, entities, events, cases, alerts, audit, access, got "nope"'],
       [['down'], 'down needs --subgraph NAME'],
       [['up', '--to', 'x'], '--to is an option of down'],
       [['plan', '--all'], '--all is an option of lint'],

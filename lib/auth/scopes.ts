@@ -7,14 +7,14 @@ import { z } from 'zod';
 
 export const SCOPES = [
   'address:read', 'people:read', 'people:pii', 'entities:read', 'events:read', 'events:write', 'cases:read', 'cases:write', 'audit:read',
-  'steward:read', 'steward:write',
+  'steward:read', 'steward:write', 'alerts:read', 'alerts:write',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** Demo roles and the scopes each grants; a token may also carry scopes directly. */
 export const ROLES = {
   /** 网格员: people and events of their communities, no full identity numbers. */
-  'grid-worker': ['address:read', 'people:read', 'entities:read', 'events:read', 'events:write'],
+  'grid-worker': ['address:read', 'people:read', 'entities:read', 'events:read', 'events:write', 'alerts:read', 'alerts:write'],
   /** 调解员: cases and the people in them, with identity numbers; opens and handles cases. */
   'case-officer': ['address:read', 'people:read', 'people:pii', 'cases:read', 'cases:write', 'events:read'],
   /** BI analyst: aggregates and non-personal data. */
@@ -23,6 +23,11 @@ export const ROLES = {
   auditor: ['address:read', 'audit:read'],
   /** Data steward: the data-quality report (steward:read) and the quarantine workflow (steward:write); quarantined rows stay masked without people:pii. */
   steward: ['address:read', 'steward:read', 'steward:write'],
+  /**
+   * The early-warning monitor's service identity (monitor/): reads what the rules need through the
+   * gateway (counts, ids, room facts; no identity numbers) and the alerts it raised.
+   */
+  monitor: ['address:read', 'people:read', 'entities:read', 'events:read', 'cases:read', 'alerts:read'],
   admin: [...SCOPES],
 } as const satisfies Record<string, readonly Scope[]>;
 export type Role = keyof typeof ROLES;

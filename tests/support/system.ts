@@ -43,7 +43,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
   const databases = openFixtures();
   const fixtureAudit = openFixture('audit');
   const fixtureAccess = openFixture('access');
-  const system = await startSystem({ databases, auditDatabase: fixtureAudit, accessDatabase: fixtureAccess, port: 0, subgraphPortBase: 0, subgraphTimeoutMs: 5000, ...options });
+  const system = await startSystem({ databases, auditDatabase: fixtureAudit, accessDatabase: fixtureAccess, port: 0, subgraphPortBase: 0, subgraphTimeoutMs: 5000, monitorIntervalSeconds: 0, ...options });
   const gatewayUrl = system.gateway.url;
   return {
     system,

@@ -1,0 +1,109 @@
+/**
+ * One monitor run: every rule evaluated through the gateway (monitor/evaluate.ts), then its
+ * alerts reconciled in the alerts schema — raised where the condition holds and no alert is live
+ * (the unique key rule + address while not closed makes a second raise impossible), evidence
+ * refreshed where it changed, closed by `monitor` where the condition cleared. An alert a person
+ * closed while the condition held is not raised again until the condition has cleared once.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Executor } from '../bridge/execute.ts';
+import { signDevToken } from '../lib/auth/dev-keys.ts';
+import { env } from '../lib/config.ts';
+import type { Database } from '../lib/db.ts';
+import { logger } from '../lib/logger.ts';
+import { createMonitorStore, type Evidence, type Finding } from '../subgraphs/alerts/repository.ts';
+import { evaluate, isIncremental } from './evaluate.ts';
+import { graphClient } from './graph.ts';
+import { loadRules, type Rule } from './rules.ts';
+
+export type RuleRun = { rule: string; mode: 'FULL' | 'INCREMENTAL'; checked: number | 'all'; found: number; raised: number; updated: number; closed: number; operations: number; ms: number };
+export type MonitorRun = { scope: string; startedAt: string; rules: RuleRun[] };
+
+export type MonitorOptions = {
+  /** Runs the monitor's GraphQL operations (the gateway in process, or over HTTP). */
+  executor: Executor;
+  /** The alerts schema's database. */
+  database: Database;
+  /** Default MONITOR_SCOPE. */
+  scope?: string;
+  /** Default: the rules file (MONITOR_RULES_FILE, else monitor/rules.json). */
+  rules?: readonly Rule[];
+  /** Only these rule ids. */
+  only?: readonly string[];
+  /** Evaluate every rule in full, ignoring the watermarks. */
+  full?: boolean;
+  /** The monitor's bearer token; default MONITOR_TOKEN, else a development token with role `monitor`. */
+  token?: () => Promise<string>;
+  now?: () => Date;
+};
+
+/** The monitor's token: MONITOR_TOKEN, else signed with the development key (refused in production). */
+export function monitorToken(): Promise<string> {
+  const configured = env().MONITOR_TOKEN;
+  return configured ? Promise.resolve(configured) : signDevToken({ subject: 'monitor', roles: ['monitor'], expiresIn: '1h' });
+}
+
+const sameEvidence = (a: Evidence, b: Evidence) =>
+  JSON.stringify([a.counts, a.eventIds, a.caseIds]) === JSON.stringify([b.counts, b.eventIds, b.caseIds]);
+
+/** Runs the rules once over the scope and reconciles their alerts. */
+export async function runMonitor(options: MonitorOptions): Promise<MonitorRun> {
+  const scope = options.scope ?? env().MONITOR_SCOPE;
+  const rules = (options.rules ?? loadRules(env().MONITOR_RULES_FILE)).filter((r) => !options.only?.length || options.only.includes(r.id));
+  const store = createMonitorStore(options.database.knex);
+  let token: Promise<string> | undefined;
+  const client = graphClient(options.executor, () => (token ??= (options.token ?? monitorToken)()));
+  const clock = options.now ?? (() => new Date());
+  const run: MonitorRun = { scope, startedAt: clock().toISOString(), rules: [] };
+  for (const rule of rules) {
+    const started = clock();
+    const t0 = performance.now();
+    const ops0 = client.operations;
+    const tracked = await store.tracked(rule.id, scope);
+    const since = options.full || !isIncremental(rule) ? null : await store.lastWatermark(rule.id, scope);
+    const result = await evaluate(rule, { client, scope, now: started, since, tracked: tracked.map((a) => a.addressCode) });
+    const found = new Map<string, Finding>(result.findings.map((f) => [f.addressCode, f]));
+    const known = new Map(tracked.map((a) => [a.addressCode, a]));
+    const raise = result.findings.filter((f) => !known.has(f.addressCode));
+    const refresh = tracked.filter((a) => a.status !== 'CLOSED' && found.has(a.addressCode) && !sameEvidence(a.evidence, found.get(a.addressCode)!.evidence))
+      .map((a) => ({ id: a.id, evidence: found.get(a.addressCode)!.evidence }));
+    const cleared = tracked.filter((a) => !found.has(a.addressCode) && (result.checked === 'all' || result.checked.has(a.addressCode))).map((a) => a.id);
+    const raised = await store.raise(rule.id, rule.severity, raise, raise.map(() => `al-${randomUUID()}`));
+    await store.refresh(refresh);
+    const closed = await store.clear(cleared);
+    const entry: RuleRun = {
+      rule: rule.id, mode: result.mode, checked: result.checked === 'all' ? 'all' : result.checked.size, found: result.findings.length,
+      raised, updated: refresh.length, closed, operations: client.operations - ops0, ms: Math.round(performance.now() - t0),
+    };
+    await store.recordRun({ rule: rule.id, scope, mode: result.mode, startedAt: started, watermark: started, checked: result.checked === 'all' ? -1 : result.checked.size, raised, updated: refresh.length, closed, operations: entry.operations });
+    run.rules.push(entry);
+  }
+  return run;
+}
+
+export type MonitorSchedule = { stop(): Promise<void> };
+
+/**
+ * Runs the monitor every `intervalSeconds` (the first run after one interval), never two at once;
+ * a failed run is logged and the next one comes at its time.
+ */
+export function scheduleMonitor(options: MonitorOptions & { intervalSeconds: number }): MonitorSchedule {
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const tick = () => {
+    if (running || stopped) return;
+    running = runMonitor(options)
+      .then((r) => logger.info({ component: 'monitor', scope: r.scope, rules: r.rules }, 'monitor run finished'))
+      .catch((err: unknown) => logger.error({ component: 'monitor', err }, 'monitor run failed'))
+      .finally(() => { running = null; });
+  };
+  const timer = setInterval(tick, options.intervalSeconds * 1000);
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import type { Viewer } from '../../lib/auth/scopes.ts';
+import type { Rule } from '../../monitor/rules.ts';
+import type { Loaders } from './loaders.ts';
+import type { AlertMutations } from './mutations.ts';
+import type { AlertRepository } from './repository.ts';
+
+/** Per-request context of the alerts subgraph. */
+export type AlertsContext = {
+  /** Who the request runs as, verified by the gateway. */
+  viewer: Viewer;
+  repository: AlertRepository;
+  loaders: Loaders;
+  mutations: AlertMutations;
+  /** The rules the monitor runs (monitor/rules.json), by id. */
+  rules: ReadonlyMap<string, Rule>;
+};
