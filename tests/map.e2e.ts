@@ -12,6 +12,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { signDevToken } from '../lib/auth/dev-keys.ts';
 import { SHOWCASE } from '../seeds/showcase.ts';
 import { adminToken, startTestSystem, type TestSystem } from './support/system.ts';
+import { query as sql } from '../lib/db.ts';
+import { runMonitor } from '../monitor/run.ts';
+import { loadRules } from '../monitor/rules.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -138,6 +141,40 @@ describe.skipIf(!hasChromium && !inCI)(hasChromium || inCI ? 'the hazard map in 
       expect(await page.textContent('#trend-note')).toContain('per month');
     } finally {
       await page.close();
+    }
+  });
+
+  it('colours by open alerts: after a monitor run over the showcase community, each grid shows the graph\'s alerts, and a building lists its own', async () => {
+    await runMonitor({ executor: system.system.gateway.executor, database: system.databases.alerts, scope: SHOWCASE.communityCode, rules: loadRules(), full: true });
+    const { page } = await openMap(admin, `#${SHOWCASE.communityCode}`);
+    try {
+      await page.selectOption('#colour', 'alerts');
+      await ready(page, SHOWCASE.communityCode);
+      const shown = await page.$$eval('#areas tbody tr', (rows) => Object.fromEntries(rows.map((r) => [r.getAttribute('data-code')!, Number(r.querySelector('td.alerts')!.textContent)])));
+      const fields = Object.keys(shown).map((c, i) => `a${i}: address(code: "${c}") { alerts(status: [OPEN, ACKNOWLEDGED], first: 0) { totalCount } }`);
+      const res = await system.query(`{ ${fields.join(' ')} }`);
+      expect(res.errors).toBeUndefined();
+      expect(shown).toEqual(Object.fromEntries(Object.keys(shown).map((c, i) => [c, (res.data as any)[`a${i}`].alerts.totalCount])));
+      const total = Object.values(shown).reduce((a, b) => a + b, 0);
+      expect(total).toBeGreaterThan(0); // the showcase building is overcrowded (112 residents in 54 rooms)
+      expect(Number(await page.textContent('#summary-alerts'))).toBe(total);
+      const series = await page.evaluate(() => (window as any).hazardMap.chart.getOption().series[0].data.map((d: any) => d.value));
+      expect(series.reduce((a: number, b: number) => a + b, 0)).toBe(total);
+      // the showcase building's own alerts, in its panel
+      const location = await page.evaluate((code) => {
+        const b = (window as any).hazardMap.state.buildings.find((x: any) => x.code === code);
+        return [b.building.location.longitude, b.building.location.latitude];
+      }, SHOWCASE.buildingCode);
+      await clickMapAt(page, location as [number, number], { seriesIndex: 1 });
+      await page.waitForFunction((code) => document.body.dataset.building === code, SHOWCASE.buildingCode);
+      const own = await system.query(`{ address(code: "${SHOWCASE.buildingCode}") { alerts(status: [OPEN, ACKNOWLEDGED], first: 10) { totalCount edges { node { id } } } } }`);
+      const alerts = (own.data as any).address.alerts;
+      expect(Number(await page.textContent('#building-alerts'))).toBe(alerts.totalCount);
+      expect(await page.$$eval('#building-alert-list li', (items) => items.map((li) => li.getAttribute('data-alert')))).toEqual(alerts.edges.map((e: any) => e.node.id));
+    } finally {
+      await page.close();
+      // the fixture is shared: leave no alerts behind for other files
+      await sql(system.databases.alerts.knex, `DELETE FROM alerts.alert WHERE address_code >= ? AND address_code < ?`, [SHOWCASE.communityCode, '440304004029']);
     }
   });
 

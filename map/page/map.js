@@ -75,7 +75,8 @@
   const AREA_FIELDS = `code name level
     area { ring { longitude latitude } center { longitude latitude } buildingCount }
     residentCount
-    open: events(status: [REPORTED, ASSIGNED], kind: $kinds, severity: $severities, since: $since, first: 0) { totalCount }`;
+    open: events(status: [REPORTED, ASSIGNED], kind: $kinds, severity: $severities, since: $since, first: 0) { totalCount }
+    openAlerts: alerts(status: [OPEN, ACKNOWLEDGED], first: 0) { totalCount }`;
 
   const AREA_QUERY = `query HazardMapArea($code: AddressCode!, $kinds: [EventKind!], $severities: [EventSeverity!], $since: DateTime) {
     address(code: $code) {
@@ -105,6 +106,10 @@
       events(status: [REPORTED, ASSIGNED], kind: $kinds, severity: $severities, since: $since, first: 20) {
         totalCount
         edges { node { id kind severity status reportedAt description } }
+      }
+      alerts(status: [OPEN, ACKNOWLEDGED], first: 10) {
+        totalCount
+        edges { node { id severity status raisedAt rule { id descriptionZh descriptionEn } } }
       }
     }
   }`;
@@ -164,8 +169,13 @@
     return (open * 1000) / node.residentCount;
   }
 
+  function alertsOf(node) {
+    return node?.openAlerts ? node.openAlerts.totalCount : null;
+  }
+
   function metricOf(node) {
-    return $('colour').value === 'rate' ? rateOf(node) : openOf(node);
+    const colour = $('colour').value;
+    return colour === 'rate' ? rateOf(node) : colour === 'alerts' ? alertsOf(node) : openOf(node);
   }
 
   function formatRate(rate) {
@@ -225,7 +235,7 @@
     const open = openOf(area);
     $('summary').innerHTML = `<h2>${escapeHtml(area.name)} <small>${escapeHtml(LEVEL_NAMES[area.level] || area.level)} · ${escapeHtml(area.code)}</small></h2>
       <p>Open 未办结: <strong id="summary-open">${open ?? '—'}</strong> · residents 人口: <strong>${area.residentCount ?? '—'}</strong>
-      · per 1,000: <strong>${formatRate(rateOf(area))}</strong>${area.area ? ` · located buildings: ${area.area.buildingCount}` : ''}</p>`;
+      · per 1,000: <strong>${formatRate(rateOf(area))}</strong> · open alerts 预警: <strong id="summary-alerts">${alertsOf(area) ?? '—'}</strong>${area.area ? ` · located buildings: ${area.area.buildingCount}` : ''}</p>`;
   }
 
   function children(area) {
@@ -238,7 +248,7 @@
     $('areas-title').textContent = kids.length ? `Areas in ${area.name}` : `Buildings in ${area.name}`;
     $('areas').querySelector('tbody').innerHTML = rows
       .map((c) => `<tr data-code="${escapeHtml(c.code)}"><td><button type="button" data-${kids.length ? 'code' : 'building'}="${escapeHtml(c.code)}">${escapeHtml(c.name)}</button></td>
-        <td class="n open">${openOf(c) ?? '—'}</td><td class="n">${c.residentCount ?? '—'}</td><td class="n">${kids.length ? formatRate(rateOf(c)) : '—'}</td></tr>`)
+        <td class="n open">${openOf(c) ?? '—'}</td><td class="n">${c.residentCount ?? '—'}</td><td class="n">${kids.length ? formatRate(rateOf(c)) : '—'}</td><td class="n alerts">${kids.length ? alertsOf(c) ?? '—' : '—'}</td></tr>`)
       .join('');
   }
 
@@ -272,11 +282,11 @@
           formatter: (p) => {
             if (p.seriesType === 'scatter') return `${escapeHtml(p.data.fullName)}<br>open: ${p.data.open ?? '—'}`;
             const c = byCode.get(p.name);
-            return c ? `${escapeHtml(c.name)}<br>open: ${openOf(c) ?? '—'} · residents: ${c.residentCount ?? '—'} · per 1,000: ${formatRate(rateOf(c))}` : escapeHtml(area.name);
+            return c ? `${escapeHtml(c.name)}<br>open: ${openOf(c) ?? '—'} · residents: ${c.residentCount ?? '—'} · per 1,000: ${formatRate(rateOf(c))} · alerts: ${alertsOf(c) ?? '—'}` : escapeHtml(area.name);
           },
         },
         visualMap: kids.length
-          ? { min: 0, max, calculable: true, left: 8, bottom: 8, text: [$('colour').value === 'rate' ? 'per 1,000' : 'open', ''], inRange: { color: ['#e8f5e9', '#ffe082', '#ef6c00', '#b71c1c'] }, seriesIndex: 0 }
+          ? { min: 0, max, calculable: true, left: 8, bottom: 8, text: [{ rate: 'per 1,000', count: 'open', alerts: 'alerts' }[$('colour').value], ''], inRange: { color: ['#e8f5e9', '#ffe082', '#ef6c00', '#b71c1c'] }, seriesIndex: 0 }
           : undefined,
         geo: {
           map: mapName,
@@ -325,6 +335,10 @@
       <h3>Open events 未办结事件 (<span id="building-open">${b.events ? b.events.totalCount : '—'}</span>)</h3>
       <ul id="building-events">${events
         .map((e) => `<li data-event="${escapeHtml(e.id)}"><span class="sev-${escapeHtml(e.severity)}">${escapeHtml(e.severity)}</span> ${escapeHtml(e.kind)} · ${escapeHtml(e.status)} · ${escapeHtml((e.reportedAt || '').slice(0, 10))}<br>${escapeHtml(e.description || '')}</li>`)
+        .join('')}</ul>
+      <h3>Open alerts 预警 (<span id="building-alerts">${b.alerts ? b.alerts.totalCount : '—'}</span>)</h3>
+      <ul id="building-alert-list">${(b.alerts?.edges || []).map((e) => e.node)
+        .map((a) => `<li data-alert="${escapeHtml(a.id)}"><span class="sev-${escapeHtml(a.severity)}">${escapeHtml(a.severity)}</span> ${escapeHtml(a.rule.descriptionZh)} · ${escapeHtml(a.status)} · ${escapeHtml((a.raisedAt || '').slice(0, 10))}</li>`)
         .join('')}</ul>
       <details><summary>Rooms 房屋</summary><ul>${rooms.map((r) => `<li>${escapeHtml(r.name)} ${escapeHtml(r.room?.use || '')}${r.room?.areaSquareMeters ? ` ${r.room.areaSquareMeters} m²` : ''}</li>`).join('')}</ul></details>
       ${describeErrors(errors) ? `<p class="note">${escapeHtml(describeErrors(errors))}</p>` : ''}`;
