@@ -87,6 +87,28 @@ const ENTITY_COLUMNS = ['name', 'kind', 'industry', 'status', 'registered_on', '
 const EVENT_COLUMNS = ['kind', 'source', 'severity', 'status', 'reported_at', 'resolved_at', 'description', 'address_code'];
 const CASE_COLUMNS = ['kind', 'status', 'filed_on', 'closed_on', 'outcome', 'summary', 'address_code'];
 
+/** "The target row `t` differs from the staged row `s2` in one of `columns`." */
+const differs = (columns: readonly string[]) =>
+  `(${columns.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `s2.${c}`).join(', ')})`;
+
+/**
+ * The field app's rule (issue 11): once a mutation has changed a record (`changed_at`, from the
+ * `field_changed_at` columns the write-side migrations add), a department record that differs
+ * from it is not written over it but quarantined as CONFLICT for a steward: the export carries no
+ * time of its own to tell which is newer, and the field app's change (an event assigned, a
+ * person moved out, an entity revoked) is the later knowledge. An identical record is simply
+ * unchanged. `target` selects the record of staged row `s2` as `t`, with `changed_at` and
+ * `version`; `different` says when the staged row differs from it.
+ */
+const fieldChangeConflict = (what: string, target: string, different: string) => `
+  UPDATE pg_temp.import_stage s SET conflict = '${what} ' || s.id || ' was changed in the field app at ' || f.changed
+     || ' (version ' || f.version || '); the import does not overwrite a field change: compare and fix it there'
+   FROM (SELECT s2.line, to_char(t.changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS changed, t.version
+         FROM pg_temp.import_stage s2
+         CROSS JOIN LATERAL (${target} OFFSET 0) t
+         WHERE t.changed_at IS NOT NULL AND (${different})) f
+   WHERE s.line = f.line AND s.conflict IS NULL`;
+
 const KINDS: Record<DepartmentKind, KindSql> = {
   people: {
     stage: [['name', 'text'], ['gender', 'text'], ['birth_date', 'date'], ['id_number', 'text'], ['phone', 'text'],
@@ -112,6 +134,14 @@ const KINDS: Record<DepartmentKind, KindSql> = {
       `UPDATE pg_temp.import_stage s SET conflict = 'id_number ' || s.id_number || ' is also given to person ' || f.id || ' on line ' || f.line
        FROM pg_temp.import_stage f
        WHERE f.id_number = s.id_number AND f.line < s.line AND f.id <> s.id AND s.conflict IS NULL`,
+      // a person the field app changed (contact details), or moved in or out (a residence it
+      // started or ended): the record conflicts when the person's columns differ or it does not
+      // state one of their current residences as it stands (address, relation, since)
+      fieldChangeConflict('person', `SELECT t.*, GREATEST(t.field_changed_at,
+          (SELECT max(r.field_changed_at) FROM people.residence r WHERE r.person_id = t.id)) AS changed_at
+        FROM people.person t WHERE t.id = s2.id`,
+      `${differs(PERSON_COLUMNS)} OR NOT EXISTS (SELECT 1 FROM people.residence r WHERE r.person_id = s2.id AND r.until IS NULL
+          AND r.address_code = s2.address_code AND r.relation = s2.relation AND r.since = s2.since)`),
     ],
     upsert: upsertSql('people.person', 'id', PERSON_COLUMNS, PERSON_COLUMNS),
     after: [
@@ -146,6 +176,7 @@ const KINDS: Record<DepartmentKind, KindSql> = {
              WHERE length(s2.registered_address_code) < 25 OR length(s2.business_address_code) < 25) t
        WHERE s.line = t.line`,
     ],
+    conflicts: [fieldChangeConflict('legal entity', `SELECT t.*, t.field_changed_at AS changed_at FROM entities.legal_entity t WHERE t.credit_code = s2.id`, differs(ENTITY_COLUMNS))],
     upsert: upsertSql('entities.legal_entity', 'credit_code', ENTITY_COLUMNS, ENTITY_COLUMNS),
   },
   events: {
@@ -153,20 +184,7 @@ const KINDS: Record<DepartmentKind, KindSql> = {
       ['resolved_at', 'timestamptz'], ['description', 'text'], ['address_code', 'text']],
     toStage: (v: ValuesOf['events'], [code]) => [v.kind, v.source, v.severity, v.status, v.reported_at, v.resolved_at, v.description, code],
     keepFiner: [keepFinerCode('events.event')],
-    conflicts: [
-      // The field app's rule: once a mutation has changed an event (field_changed_at), a department
-      // record that differs from it is not written over it but quarantined (CONFLICT) for a steward:
-      // the export carries no time of its own to tell which is newer, and the field app's step
-      // (assigned, resolved, closed) is the later knowledge. An identical record is simply unchanged.
-      `UPDATE pg_temp.import_stage s SET conflict = 'event ' || s.id || ' was changed in the field app at ' || f.changed
-         || ' (version ' || f.version || '); the import does not overwrite a field change: compare and fix it there'
-       FROM (SELECT s2.line, to_char(t.field_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS changed, t.version
-             FROM pg_temp.import_stage s2
-             CROSS JOIN LATERAL (SELECT t.* FROM events.event t WHERE t.id = s2.id OFFSET 0) t
-             WHERE t.field_changed_at IS NOT NULL
-               AND (${EVENT_COLUMNS.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${EVENT_COLUMNS.map((c) => `s2.${c}`).join(', ')})) f
-       WHERE s.line = f.line AND s.conflict IS NULL`,
-    ],
+    conflicts: [fieldChangeConflict('event', `SELECT t.*, t.field_changed_at AS changed_at FROM events.event t WHERE t.id = s2.id`, differs(EVENT_COLUMNS))],
     upsert: upsertSql('events.event', 'id', EVENT_COLUMNS, EVENT_COLUMNS),
   },
   cases: {

@@ -32,6 +32,8 @@ export const UserErrorCode = {
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   /** A free-text address could not be placed at community level or finer. */
   ADDRESS_NOT_PRECISE: 'ADDRESS_NOT_PRECISE',
+  /** What the mutation would create exists already (a registered credit code, a current residence at that address). */
+  ALREADY_EXISTS: 'ALREADY_EXISTS',
 } as const;
 export type UserErrorCode = (typeof UserErrorCode)[keyof typeof UserErrorCode];
 
@@ -198,4 +200,46 @@ function serialized<T>(db: Db, run: () => Promise<T>): Promise<T> {
   const next = previous.catch(() => {}).then(run);
   embeddedChains.set(db, next.catch(() => {}));
   return next;
+}
+
+// ---- input checks shared by the subgraphs' mutations
+
+/** True when an optional input value was given (GraphQL sends absent values as undefined or null). */
+export const given = (v: string | null | undefined): v is string => v !== null && v !== undefined;
+
+/** The input without its clientMutationId: what runMutation hashes to tell a retry from a reuse. */
+export function withoutKey<T extends { clientMutationId?: string | null }>(input: T): Omit<T, 'clientMutationId'> {
+  const { clientMutationId: _, ...rest } = input;
+  return rest;
+}
+
+/**
+ * A text value (`path` ends with its name), trimmed: refused when required and missing or empty,
+ * or longer than `max` characters. Returns the trimmed text, or null when absent or empty.
+ */
+export function checkText(errors: UserError[], path: string[], value: string | null | undefined, max: number, required: boolean): string | null {
+  if (!given(value)) {
+    if (required) errors.push(inputError(path, UserErrorCode.INVALID_INPUT, `${path.at(-1)} is required`));
+    return null;
+  }
+  const trimmed = value.trim();
+  if (trimmed.length === 0 && required) errors.push(inputError(path, UserErrorCode.INVALID_INPUT, `${path.at(-1)} must not be empty`));
+  else if (trimmed.length > max) errors.push(inputError(path, UserErrorCode.INVALID_INPUT, `${path.at(-1)} is ${trimmed.length} characters; at most ${max}`));
+  return trimmed.length === 0 ? null : trimmed;
+}
+
+/** Longest id of another subgraph's record (a person, an event) a mutation accepts. */
+export const MAX_RECORD_ID = 100;
+
+/**
+ * The id of a record another subgraph owns (a person's, an event's), given in the input at
+ * `path`: 1 to MAX_RECORD_ID characters with no control characters or surrounding spaces. Its
+ * existence is not checked: a subgraph reads no other subgraph's schema, and the owner answers
+ * (with its own scoping) when the reference is read.
+ */
+export function checkRecordId(errors: UserError[], path: string[], id: string | null | undefined): void {
+  if (!given(id)) return;
+  const name = path.at(-1);
+  if (id.length === 0 || id.length > MAX_RECORD_ID) errors.push(inputError(path, UserErrorCode.INVALID_INPUT, `${name} must be 1 to ${MAX_RECORD_ID} characters`));
+  else if (/\p{Cc}/u.test(id) || id.trim() !== id) errors.push(inputError(path, UserErrorCode.INVALID_INPUT, `${name} must not contain control characters or surrounding spaces`));
 }

@@ -1,5 +1,6 @@
 import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { Loaders } from './loaders.ts';
+import type { EntityMutations } from './mutations.ts';
 import type { EntitiesRepository } from './repository.ts';
 
 /** Per-request context of the entities subgraph. */
@@ -8,4 +9,6 @@ export type EntitiesContext = {
   viewer: Viewer;
   repository: EntitiesRepository;
   loaders: Loaders;
+  /** The writes (mutations.ts), each in a transaction of its own. */
+  mutations: EntityMutations;
 };

@@ -44,6 +44,12 @@ export const resolvers: Resolvers = {
     },
   },
 
+  Mutation: {
+    legalEntityRegister: (_, { input }, ctx) => ctx.mutations.register(input),
+    legalEntityUpdateStatus: (_, { input }, ctx) => ctx.mutations.updateStatus(input),
+    legalEntityMoveBusinessAddress: (_, { input }, ctx) => ctx.mutations.moveBusinessAddress(input),
+  },
+
   LegalEntity: {
     // Representations are not parsed by the CreditCode scalar: validate and canonicalize here.
     __resolveReference: (reference, ctx) => {

@@ -5,7 +5,9 @@
 import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { Database } from '../../lib/db.ts';
 import { loadSchema } from '../../lib/schema-file.ts';
-import type { SubgraphDefinition } from '../../lib/subgraph-server.ts';
+import { sharedStandardizer } from '../../address/standardizer.ts';
+import type { SubgraphDefinition, SubgraphServices } from '../../lib/subgraph-server.ts';
+import { createEntityMutations } from './mutations.ts';
 import type { EntitiesContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
 import { createEntitiesRepository } from './repository.ts';
@@ -20,8 +22,19 @@ export const entitiesSubgraph: SubgraphDefinition<EntitiesContext> = {
     // a Person reference (its inaccessible key ref: the person id) the people subgraph sent here
     Person: (person: { ref: string }) => ({ personIds: [person.ref] }),
   },
-  createContext: (database: Database, viewer: Viewer) => {
+  // free-text addresses of legalEntityRegister and legalEntityMoveBusinessAddress are standardized against the buildings registry
+  reads: ['buildings'],
+  createContext: (database: Database, viewer: Viewer, services: SubgraphServices = {}) => {
     const repository = createEntitiesRepository(database.knex, viewer.communities);
-    return { repository, loaders: createLoaders(repository), viewer };
+    const buildings = services.databases?.buildings;
+    const mutations = createEntityMutations({
+      subgraph: 'entities',
+      db: database.knex,
+      viewer,
+      request: services.request ?? null,
+      audit: services.audit,
+      standardizer: buildings ? () => sharedStandardizer(buildings) : null,
+    });
+    return { repository, loaders: createLoaders(repository), mutations, viewer };
   },
 };

@@ -11,19 +11,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { LoadedStandardizer } from '../../address/standardizer.ts';
-import type { AddressMatch } from '../../address/types.ts';
-import { levelOf, type AddressLevel } from '../../lib/address-code.ts';
+import { placeAddress, type PlacedAddress } from '../../address/placement.ts';
+import type { AddressLevel } from '../../lib/address-code.ts';
 import type { Db } from '../../lib/db.ts';
 import {
-  inputError, runMutation, stateMachine, transitionError, UserErrorCode,
+  checkText, given, inputError, runMutation, stateMachine, transitionError, UserErrorCode, withoutKey,
   type MutationOutcome, type MutationServices, type UserError,
 } from '../../lib/mutations.ts';
 import { createEventWriter, type EventAction, type EventChange, type EventRole, type EventRow, type EventStatus, type NewEventRow } from './repository.ts';
 
 /** Longest description and note accepted. */
 export const MAX_DESCRIPTION = 2000;
-/** Longest free-text address accepted. */
-export const MAX_ADDRESS_TEXT = 500;
+export { MAX_ADDRESS_TEXT } from '../../address/placement.ts';
 /** Longest unit name accepted. */
 export const MAX_UNIT = 200;
 
@@ -39,12 +38,7 @@ export const EVENT_WORKFLOW = stateMachine<EventStatus, Step, EventRow>({
 
 const VERB: Record<Step | 'ADD_PARTICIPANT', string> = { ASSIGN: 'assign', RESOLVE: 'resolve', CLOSE: 'close', REOPEN: 'reopen', ADD_PARTICIPANT: 'add a participant to' };
 
-export type ReportedAddress = {
-  code: string | null;
-  level: AddressLevel | null;
-  confidence: number;
-  candidates: { code: string; level: AddressLevel; fullName: string; score: number }[];
-};
+export type ReportedAddress = PlacedAddress;
 
 export type EventReportPayload = { event: EventRow | null; address: ReportedAddress | null; userErrors: UserError[]; clientMutationId: string | null; replayed: boolean };
 export type EventChangePayload = { event: EventRow | null; userErrors: UserError[]; clientMutationId: string | null; replayed: boolean };
@@ -61,37 +55,11 @@ export type AddParticipantInput = Omit<TransitionInput, 'note'> & {
 };
 
 /** The levels an event may be placed at (events.event's CHECK admits community codes and finer). */
-const PLACEABLE = new Set<string>(['COMMUNITY', 'GRID', 'BUILDING', 'ROOM']);
-
-const given = (v: string | null | undefined): v is string => v !== null && v !== undefined;
-const withoutKey = <T extends { clientMutationId?: string | null }>(input: T) => {
-  const { clientMutationId: _, ...rest } = input;
-  return rest;
-};
-
-function checkText(errors: UserError[], path: string[], value: string | null | undefined, max: number, required: boolean): string | null {
-  if (!given(value)) {
-    if (required) errors.push(inputError(path, UserErrorCode.INVALID_INPUT, `${path.at(-1)} is required`));
-    return null;
-  }
-  const trimmed = value.trim();
-  if (trimmed.length === 0 && required) errors.push(inputError(path, UserErrorCode.INVALID_INPUT, `${path.at(-1)} must not be empty`));
-  else if (trimmed.length > max) errors.push(inputError(path, UserErrorCode.INVALID_INPUT, `${path.at(-1)} is ${trimmed.length} characters; at most ${max}`));
-  return trimmed.length === 0 ? null : trimmed;
-}
+const PLACEABLE: readonly AddressLevel[] = ['COMMUNITY', 'GRID', 'BUILDING', 'ROOM'];
 
 /** A person id given in the input (`path` ends with `personId`) must be 1 to 100 characters. */
 function checkPersonId(errors: UserError[], path: string[], personId: string | null | undefined): void {
   if (given(personId) && (personId.length === 0 || personId.length > 100)) errors.push(inputError(path, UserErrorCode.INVALID_INPUT, 'personId must be 1 to 100 characters'));
-}
-
-function landing(match: AddressMatch): ReportedAddress {
-  return {
-    code: match.code,
-    level: match.level,
-    confidence: match.confidence,
-    candidates: match.candidates.map((c) => ({ code: c.code, level: c.level, fullName: c.fullName, score: c.score })),
-  };
 }
 
 export type EventMutationsDeps = MutationServices & {
@@ -191,31 +159,9 @@ export function createEventMutations(deps: EventMutationsDeps) {
         body: async (trx) => {
           const errors: UserError[] = [];
           const description = checkText(errors, ['description'], input.description, MAX_DESCRIPTION, true);
-          const { code, text } = input.address;
-          if (given(code) === given(text)) errors.push(inputError(['address'], UserErrorCode.INVALID_INPUT, 'give exactly one of address.code and address.text'));
-          let address: ReportedAddress | null = null;
-          let addressText: string | null = null;
-          if (given(code) && !given(text)) {
-            const level = levelOf(code);
-            if (!level || !PLACEABLE.has(level)) {
-              errors.push(inputError(['address', 'code'], UserErrorCode.INVALID_INPUT, `an event is placed at a community (12 characters) or finer, not a ${level?.toLowerCase() ?? 'code of this length'}: ${code}`));
-            } else {
-              address = { code, level, confidence: 1, candidates: [] };
-            }
-          } else if (given(text) && !given(code)) {
-            addressText = checkText(errors, ['address', 'text'], text, MAX_ADDRESS_TEXT, true);
-            if (addressText !== null && errors.length === 0) {
-              if (!deps.standardizer) throw new Error('the events subgraph has no address standardizer (its buildings database is not configured)');
-              const [match] = await (await deps.standardizer()).standardize([addressText]);
-              address = landing(match);
-              if (match.code === null || match.level === null || !PLACEABLE.has(match.level)) {
-                const where = match.code ? `only to ${match.level?.toLowerCase()} ${match.code}` : 'nowhere in the registry';
-                return { payload: refuse([inputError(['address', 'text'], UserErrorCode.ADDRESS_NOT_PRECISE,
-                  `the address text could be placed ${where}; an event needs a community or finer: write the community, estate or road and building${match.candidates.length ? ', or report at one of the candidates\' codes' : ''}`)], address), wrote: false };
-              }
-            }
-          }
-          if (errors.length || !address?.code || description === null) return { payload: refuse(errors, address), wrote: false };
+          const placed = await placeAddress(input.address, ['address'], PLACEABLE, 'an event', deps.standardizer);
+          if (!placed.ok || errors.length || description === null) return { payload: refuse([...errors, ...(placed.ok ? [] : placed.errors)], placed.address), wrote: false };
+          const { address, text: addressText } = placed;
           if (!inScope(address.code)) {
             return { payload: refuse([inputError(['address'], UserErrorCode.OUT_OF_SCOPE, `${address.code} lies outside the communities you may report in (${viewer.communities!.join(', ')})`)], address), wrote: false };
           }

@@ -2,6 +2,7 @@ import type { AuditRepository } from '../../audit/repository.ts';
 import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { AuditCollector } from '../../lib/subgraph-server.ts';
 import type { Loaders } from './loaders.ts';
+import type { PeopleMutations } from './mutations.ts';
 import type { PeopleRepository } from './repository.ts';
 
 /** Per-request context of the people subgraph. */
@@ -14,4 +15,6 @@ export type PeopleContext = {
   /** What this request revealed, for the audit log (set by the subgraph server on every request through the gateway). */
   audit?: AuditCollector;
   loaders: Loaders;
+  /** The writes (mutations.ts), each in a transaction of its own. */
+  mutations: PeopleMutations;
 };

@@ -82,6 +82,12 @@ export const resolvers: Resolvers = {
     },
   },
 
+  Mutation: {
+    residenceStart: (_, { input }, ctx) => ctx.mutations.residenceStart(input),
+    residenceEnd: (_, { input }, ctx) => ctx.mutations.residenceEnd(input),
+    personUpdateContact: (_, { input }, ctx) => ctx.mutations.personUpdateContact(input),
+  },
+
   Person: {
     // other subgraphs refer by `ref` (the id, under a key clients cannot select), so scoping applies
     __resolveReference: (reference, ctx) => {

@@ -9,6 +9,7 @@ import { loadSchema } from '../../lib/schema-file.ts';
 import type { SubgraphDefinition } from '../../lib/subgraph-server.ts';
 import type { PeopleContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
+import { createPeopleMutations } from './mutations.ts';
 import { createPeopleRepository } from './repository.ts';
 import { auditedPerson, auditedResidence, resolvers } from './resolvers.ts';
 
@@ -39,6 +40,7 @@ export const peopleSubgraph: SubgraphDefinition<PeopleContext> = {
     const repository = createPeopleRepository(database.knex, viewer.communities);
     // the audit schema's database (AUDIT_DATABASE_URL); in-process tests without a writer share the fixture database
     const auditDb = services?.audit?.db ?? database.knex;
-    return { repository, loaders: createLoaders(repository), viewer, auditLog: createAuditRepository(auditDb, viewer.communities) };
+    const mutations = createPeopleMutations({ subgraph: 'people', db: database.knex, viewer, request: services?.request ?? null, audit: services?.audit });
+    return { repository, loaders: createLoaders(repository), mutations, viewer, auditLog: createAuditRepository(auditDb, viewer.communities) };
   },
 };

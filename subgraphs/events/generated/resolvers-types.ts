@@ -563,6 +563,8 @@ export type UserError = {
 export type UserErrorCode =
   /** A free-text address could not be placed at community level or finer; `address.candidates` lists what it could be. */
   | 'ADDRESS_NOT_PRECISE'
+  /** What the mutation would create exists already (a registered credit code, a current residence at that address); not returned by the events mutations. */
+  | 'ALREADY_EXISTS'
   /** This `clientMutationId` was already used by the same subject for another operation or another input. */
   | 'IDEMPOTENCY_KEY_REUSED'
   /** A value is malformed, missing or out of range; `field` names it. */

@@ -189,6 +189,47 @@ export type LegalEntity = {
   legalRepresentativeRef?: Maybe<Scalars['ID']['output']>;
 };
 
+/**
+ * Writes of the people subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (changes) the `version` last seen.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Changes a person's contact details (the phone). */
+  personUpdateContact: PersonUpdateContactPayload;
+  /** Records that a person moved out: sets the residence's `until`. */
+  residenceEnd: ResidenceEndPayload;
+  /** Records that a person moved in, in the viewer's communities; a current residence of the same kind elsewhere ends that day. */
+  residenceStart: ResidenceStartPayload;
+};
+
+
+/**
+ * Writes of the people subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (changes) the `version` last seen.
+ */
+export type MutationPersonUpdateContactArgs = {
+  input: PersonUpdateContactInput;
+};
+
+
+/**
+ * Writes of the people subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (changes) the `version` last seen.
+ */
+export type MutationResidenceEndArgs = {
+  input: ResidenceEndInput;
+};
+
+
+/**
+ * Writes of the people subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (changes) the `version` last seen.
+ */
+export type MutationResidenceStartArgs = {
+  input: ResidenceStartInput;
+};
+
 /** Forward pagination state of a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -231,6 +272,8 @@ export type Person = {
   residences: Array<Residence>;
   /** When this person's record last changed (any of its columns, by an edit or an import), to the millisecond; for incremental refreshes with `updatedSince`. Residences carry their own. */
   updatedAt: Scalars['DateTime']['output'];
+  /** The record's version: 1 when created, +1 on every change (a mutation or an import). `personUpdateContact` takes the version last read. */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -265,6 +308,31 @@ export type PersonEdge = {
   cursor: Scalars['String']['output'];
   /** The person. */
   node: Person;
+};
+
+/** Input of `personUpdateContact`. */
+export type PersonUpdateContactInput = {
+  /** See ResidenceStartInput.clientMutationId. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The person. */
+  personId: Scalars['ID']['input'];
+  /** Mobile phone number: 11 digits starting with 1 (spaces, dashes and a +86 prefix are removed); null or empty clears it. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** The version the client last saw (Person.version). */
+  version: Scalars['Int']['input'];
+};
+
+/** Result of `personUpdateContact`. */
+export type PersonUpdateContactPayload = {
+  __typename?: 'PersonUpdateContactPayload';
+  /** The clientMutationId given. */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The person after the change, masked as the caller's scopes say (the phone in full only with people:pii); null when refused. */
+  person?: Maybe<Person>;
+  /** True when this is the stored answer of an earlier request with the same clientMutationId. */
+  replayed: Scalars['Boolean']['output'];
+  /** Why it was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 export type Query = {
@@ -319,6 +387,8 @@ export type Residence = {
   until?: Maybe<Scalars['Date']['output']>;
   /** When this residence record last changed (moving out sets `until`), to the millisecond; for incremental refreshes with `updatedSince`. */
   updatedAt: Scalars['DateTime']['output'];
+  /** The record's version: 1 when created, +1 on every change (a mutation or an import). `residenceEnd` takes the version last read. */
+  version: Scalars['Int']['output'];
 };
 
 /** A page of residences. */
@@ -341,6 +411,31 @@ export type ResidenceEdge = {
   node: Residence;
 };
 
+/** Input of `residenceEnd`: a person moves out. */
+export type ResidenceEndInput = {
+  /** See ResidenceStartInput.clientMutationId. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The day they moved out: not in the future, not before the residence began. */
+  endedOn: Scalars['Date']['input'];
+  /** The residence (Residence.id). */
+  residenceId: Scalars['ID']['input'];
+  /** The version the client last saw (Residence.version). */
+  version: Scalars['Int']['input'];
+};
+
+/** Result of `residenceEnd`. */
+export type ResidenceEndPayload = {
+  __typename?: 'ResidenceEndPayload';
+  /** The clientMutationId given. */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** True when this is the stored answer of an earlier request with the same clientMutationId. */
+  replayed: Scalars['Boolean']['output'];
+  /** The residence, ended; null when refused. */
+  residence?: Maybe<Residence>;
+  /** Why it was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** How a person lives at an address. */
 export type ResidenceRelation =
   /** 集体户 — collective housing such as a dormitory. */
@@ -351,6 +446,35 @@ export type ResidenceRelation =
   | 'OWNER'
   /** 租户 — rents it. */
   | 'TENANT';
+
+/** Input of `residenceStart`: a person moves in. */
+export type ResidenceStartInput = {
+  /** Chosen by the client, unique per request it means; a retry with the same id returns the first result instead of writing twice. Remembered for 24 hours. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** How they live there. A person has at most one current residence of a kind: a current one of this kind elsewhere ends on `startedOn` (a move). */
+  kind: ResidenceRelation;
+  /** The person (their opaque id). */
+  personId: Scalars['ID']['input'];
+  /** Where they now live: a room (25 characters); collective housing (COLLECTIVE) may be a building (19). */
+  roomCode: Scalars['AddressCode']['input'];
+  /** The day they moved in: not in the future, not before their birth. */
+  startedOn: Scalars['Date']['input'];
+};
+
+/** Result of `residenceStart`. */
+export type ResidenceStartPayload = {
+  __typename?: 'ResidenceStartPayload';
+  /** The clientMutationId given. */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The person's residence of the same kind elsewhere that this move ended; null when there was none. */
+  endedResidence?: Maybe<Residence>;
+  /** True when this is the stored answer of an earlier request with the same clientMutationId. */
+  replayed: Scalars['Boolean']['output'];
+  /** The residence started; null when refused. */
+  residence?: Maybe<Residence>;
+  /** Why it was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
 
 /** A page of current residents. */
 export type ResidentConnection = {
@@ -373,6 +497,38 @@ export type ResidentEdge = {
   /** The current residence at (or beneath) the address asked about. */
   residence: Residence;
 };
+
+/** A business error of a mutation (faults are in the top-level `errors`). */
+export type UserError = {
+  __typename?: 'UserError';
+  /** What is wrong, for a program. */
+  code: UserErrorCode;
+  /** With STALE_VERSION: the record's version now; null otherwise. */
+  currentVersion?: Maybe<Scalars['Int']['output']>;
+  /** Path of the input value at fault, from the argument, e.g. `["input", "severity"]`. */
+  field: Array<Scalars['String']['output']>;
+  /** What is wrong, for a person. */
+  message: Scalars['String']['output'];
+};
+
+/** Why a mutation did not do what was asked; each code is an outcome a client can act on. */
+export type UserErrorCode =
+  /** A free-text address could not be placed precisely enough; not returned by the people mutations, which take codes. */
+  | 'ADDRESS_NOT_PRECISE'
+  /** What the mutation would create exists already (a current residence of the person at that address). */
+  | 'ALREADY_EXISTS'
+  /** This `clientMutationId` was already used by the same subject for another operation or another input. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** A value is malformed, missing or out of range; `field` names it. */
+  | 'INVALID_INPUT'
+  /** The step is not allowed from the record's current state (ending a residence that has ended). */
+  | 'INVALID_TRANSITION'
+  /** No such person or residence, or it lies outside the communities the viewer is confined to (the two are not told apart). */
+  | 'NOT_FOUND'
+  /** The address (or a residence the change would end) lies outside the communities the viewer is confined to. */
+  | 'OUT_OF_SCOPE'
+  /** The record changed since the client read it; `currentVersion` is its version now: read it again, then retry. */
+  | 'STALE_VERSION';
 
 
 
@@ -504,17 +660,26 @@ export type ResolversTypes = {
   Gender: Gender;
   HouseholdType: HouseholdType;
   LegalEntity: ResolverTypeWrapper<LegalEntityMapper>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonMapper>;
   PersonConnection: ResolverTypeWrapper<PersonConnectionMapper>;
   PersonEdge: ResolverTypeWrapper<PersonEdgeMapper>;
+  PersonUpdateContactInput: PersonUpdateContactInput;
+  PersonUpdateContactPayload: ResolverTypeWrapper<Omit<PersonUpdateContactPayload, 'person'> & { person?: Maybe<ResolversTypes['Person']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Residence: ResolverTypeWrapper<ResidenceMapper>;
   ResidenceConnection: ResolverTypeWrapper<ResidenceConnectionMapper>;
   ResidenceEdge: ResolverTypeWrapper<ResidenceEdgeMapper>;
+  ResidenceEndInput: ResidenceEndInput;
+  ResidenceEndPayload: ResolverTypeWrapper<Omit<ResidenceEndPayload, 'residence'> & { residence?: Maybe<ResolversTypes['Residence']> }>;
   ResidenceRelation: ResidenceRelation;
+  ResidenceStartInput: ResidenceStartInput;
+  ResidenceStartPayload: ResolverTypeWrapper<Omit<ResidenceStartPayload, 'endedResidence' | 'residence'> & { endedResidence?: Maybe<ResolversTypes['Residence']>, residence?: Maybe<ResolversTypes['Residence']> }>;
   ResidentConnection: ResolverTypeWrapper<ResidentConnectionMapper>;
   ResidentEdge: ResolverTypeWrapper<ResidentEdgeMapper>;
+  UserError: ResolverTypeWrapper<UserError>;
+  UserErrorCode: UserErrorCode;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -534,16 +699,24 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   EventPersonLink: PersonLinkMapper;
   LegalEntity: LegalEntityMapper;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Person: PersonMapper;
   PersonConnection: PersonConnectionMapper;
   PersonEdge: PersonEdgeMapper;
+  PersonUpdateContactInput: PersonUpdateContactInput;
+  PersonUpdateContactPayload: Omit<PersonUpdateContactPayload, 'person'> & { person?: Maybe<ResolversParentTypes['Person']> };
   Query: Record<PropertyKey, never>;
   Residence: ResidenceMapper;
   ResidenceConnection: ResidenceConnectionMapper;
   ResidenceEdge: ResidenceEdgeMapper;
+  ResidenceEndInput: ResidenceEndInput;
+  ResidenceEndPayload: Omit<ResidenceEndPayload, 'residence'> & { residence?: Maybe<ResolversParentTypes['Residence']> };
+  ResidenceStartInput: ResidenceStartInput;
+  ResidenceStartPayload: Omit<ResidenceStartPayload, 'endedResidence' | 'residence'> & { endedResidence?: Maybe<ResolversParentTypes['Residence']>, residence?: Maybe<ResolversParentTypes['Residence']> };
   ResidentConnection: ResidentConnectionMapper;
   ResidentEdge: ResidentEdgeMapper;
+  UserError: UserError;
 };
 
 export type AddressResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address'], FederationReferenceType extends FederationReferenceTypes['Address'] = FederationReferenceTypes['Address']> = {
@@ -613,6 +786,12 @@ export type LegalEntityResolvers<ContextType = PeopleContext, ParentType extends
   legalRepresentative?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  personUpdateContact?: Resolver<ResolversTypes['PersonUpdateContactPayload'], ParentType, ContextType, RequireFields<MutationPersonUpdateContactArgs, 'input'>>;
+  residenceEnd?: Resolver<ResolversTypes['ResidenceEndPayload'], ParentType, ContextType, RequireFields<MutationResidenceEndArgs, 'input'>>;
+  residenceStart?: Resolver<ResolversTypes['ResidenceStartPayload'], ParentType, ContextType, RequireFields<MutationResidenceStartArgs, 'input'>>;
+};
+
 export type PageInfoResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -631,6 +810,7 @@ export type PersonResolvers<ContextType = PeopleContext, ParentType extends Reso
   ref?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   residences?: Resolver<Array<ResolversTypes['Residence']>, ParentType, ContextType, Partial<PersonResidencesArgs>>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type PersonConnectionResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['PersonConnection'] = ResolversParentTypes['PersonConnection']> = {
@@ -642,6 +822,13 @@ export type PersonConnectionResolvers<ContextType = PeopleContext, ParentType ex
 export type PersonEdgeResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['PersonEdge'] = ResolversParentTypes['PersonEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+};
+
+export type PersonUpdateContactPayloadResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['PersonUpdateContactPayload'] = ResolversParentTypes['PersonUpdateContactPayload']> = {
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -660,6 +847,7 @@ export type ResidenceResolvers<ContextType = PeopleContext, ParentType extends R
   sinceYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ResidenceConnectionResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['ResidenceConnection'] = ResolversParentTypes['ResidenceConnection']> = {
@@ -671,6 +859,21 @@ export type ResidenceConnectionResolvers<ContextType = PeopleContext, ParentType
 export type ResidenceEdgeResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['ResidenceEdge'] = ResolversParentTypes['ResidenceEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Residence'], ParentType, ContextType>;
+};
+
+export type ResidenceEndPayloadResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['ResidenceEndPayload'] = ResolversParentTypes['ResidenceEndPayload']> = {
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  residence?: Resolver<Maybe<ResolversTypes['Residence']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ResidenceStartPayloadResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['ResidenceStartPayload'] = ResolversParentTypes['ResidenceStartPayload']> = {
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endedResidence?: Resolver<Maybe<ResolversTypes['Residence']>, ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  residence?: Resolver<Maybe<ResolversTypes['Residence']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type ResidentConnectionResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['ResidentConnection'] = ResolversParentTypes['ResidentConnection']> = {
@@ -685,6 +888,13 @@ export type ResidentEdgeResolvers<ContextType = PeopleContext, ParentType extend
   residence?: Resolver<ResolversTypes['Residence'], ParentType, ContextType>;
 };
 
+export type UserErrorResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
+  currentVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  field?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = PeopleContext> = {
   Address?: AddressResolvers<ContextType>;
   AddressCode?: GraphQLScalarType;
@@ -697,15 +907,20 @@ export type Resolvers<ContextType = PeopleContext> = {
   DateTime?: GraphQLScalarType;
   EventPersonLink?: EventPersonLinkResolvers<ContextType>;
   LegalEntity?: LegalEntityResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
+  PersonUpdateContactPayload?: PersonUpdateContactPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Residence?: ResidenceResolvers<ContextType>;
   ResidenceConnection?: ResidenceConnectionResolvers<ContextType>;
   ResidenceEdge?: ResidenceEdgeResolvers<ContextType>;
+  ResidenceEndPayload?: ResidenceEndPayloadResolvers<ContextType>;
+  ResidenceStartPayload?: ResidenceStartPayloadResolvers<ContextType>;
   ResidentConnection?: ResidentConnectionResolvers<ContextType>;
   ResidentEdge?: ResidentEdgeResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
 };
 
