@@ -35,6 +35,9 @@ const PUBLIC: Record<string, '*' | readonly string[]> = {
   EventHistoryEntry: '*',
   // reached only through the events mutations (events:write; tests/events-write.e2e.ts)
   EventReportPayload: '*', EventChangePayload: '*', UserError: '*', ReportedAddress: '*', ReportedAddressCandidate: '*',
+  // reached only through the people and entities mutations (people:write, entities:write;
+  // tests/people-write.e2e.ts, tests/entities-write.e2e.ts)
+  ResidenceStartPayload: '*', ResidenceEndPayload: '*', PersonUpdateContactPayload: '*', LegalEntityRegisterPayload: '*', LegalEntityChangePayload: '*',
   // reached only through Query.auditRecords (audit:read)
   AuditRecordConnection: '*', AuditRecordEdge: '*', AuditRecord: '*',
 };

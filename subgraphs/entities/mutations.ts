@@ -136,7 +136,7 @@ export function createEntityMutations(deps: EntityMutationsDeps) {
           const registeredCode = registered?.ok ? registered.address.code : businessCode;
           const scopeErrors = [
             ...(inScope(businessCode) ? [] : [outOfScope(['businessAddress'], businessCode)]),
-            ...(inScope(registeredCode) ? [] : [outOfScope(['registeredAddress'], registeredCode)]),
+            ...(registered === null || inScope(registeredCode) ? [] : [outOfScope(['registeredAddress'], registeredCode)]),
           ];
           if (scopeErrors.length) return { payload: refuse(scopeErrors, business.address, placedRegistered), wrote: false };
           const row = await writer.insertEntity(trx, {

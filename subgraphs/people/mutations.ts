@@ -27,7 +27,11 @@ export type ResidenceEndInput = { clientMutationId?: string | null; residenceId:
 export type PersonUpdateContactInput = { clientMutationId?: string | null; personId: string; version: number; phone?: string | null };
 
 export type ResidenceStartPayload = { residence: ResidenceRow | null; endedResidence: ResidenceRow | null; userErrors: UserError[]; clientMutationId: string | null; replayed: boolean };
-export type ResidenceEndPayload = { residence: ResidenceRow | null; userErrors: UserError[]; clientMutationId: string | null; replayed: boolean };
+export type ResidenceEndPayload = {
+  residence: ResidenceRow | null;
+  /** Whom it moved out (the resolver primes the person loader with it: see PeopleWriter.personOfOwnWrite). */
+  person: PersonRow | null;
+  userErrors: UserError[]; clientMutationId: string | null; replayed: boolean };
 export type PersonUpdateContactPayload = { person: PersonRow | null; userErrors: UserError[]; clientMutationId: string | null; replayed: boolean };
 
 /** Earliest date a residence may start or end on. */
@@ -142,17 +146,18 @@ export function createPeopleMutations(deps: MutationServices) {
 
     residenceEnd(input: ResidenceEndInput): Promise<ResidenceEndPayload> {
       const key = input.clientMutationId ?? null;
-      const refuse = (userErrors: UserError[]): ResidenceEndPayload => ({ residence: null, userErrors, clientMutationId: key, replayed: false });
+      const refuse = (userErrors: UserError[]): ResidenceEndPayload => ({ residence: null, person: null, userErrors, clientMutationId: key, replayed: false });
       return runMutation(deps, {
         operation: 'residenceEnd',
         clientMutationId: key,
         input: withoutKey(input),
         refuse,
         remember: (p: ResidenceEndPayload) => ({ residenceId: p.residence?.id ?? null }),
-        replay: async (stored: { residenceId: number | null }, trx) => ({
-          residence: stored.residenceId === null ? null : await writer.findResidence(trx, Number(stored.residenceId)),
-          userErrors: [], clientMutationId: key, replayed: true,
-        }),
+        replay: async (stored: { residenceId: number | null }, trx) => {
+          const residence = stored.residenceId === null ? null : await writer.residenceOfOwnWrite(trx, Number(stored.residenceId));
+          const person = residence ? await writer.personOfOwnWrite(trx, residence.personId) : null;
+          return { residence, person, userErrors: [], clientMutationId: key, replayed: true };
+        },
         body: async (trx): Promise<MutationOutcome<ResidenceEndPayload>> => {
           const errors: UserError[] = [];
           const id = residenceIdOf(errors, input.residenceId);
@@ -170,8 +175,9 @@ export function createPeopleMutations(deps: MutationServices) {
           }
           const ended = await writer.endResidence(trx, id, input.version, input.endedOn);
           if (!ended) throw new Error(`residence ${row.id} changed while locked`);
+          const person = await writer.personOfOwnWrite(trx, ended.personId);
           return {
-            payload: { residence: ended, userErrors: [], clientMutationId: key, replayed: false },
+            payload: { residence: ended, person, userErrors: [], clientMutationId: key, replayed: false },
             wrote: true,
             audit: { addressCodes: [ended.addressCode], personIds: [ended.personId] },
           };

@@ -330,6 +330,24 @@ export function createPeopleWriter(communities: readonly string[] | null) {
       return row ?? null;
     },
 
+    /**
+     * The person a residence the viewer just ended (or ends again on a retry) belongs to, unscoped:
+     * a confined viewer no longer finds someone who moved out of their communities, yet the
+     * payload of their own write shows whom it moved out. Only residenceEnd's payloads use it.
+     */
+    async personOfOwnWrite(trx: Db, id: string): Promise<PersonRow | null> {
+      const [row] = await query<PersonRow>(trx, `/* people.personOfOwnWrite */ SELECT ${PERSON_COLUMNS} FROM people.person p WHERE p.id = ?`, [id]);
+      return row ?? null;
+    },
+
+    /** The residence of a write's payload (address in scope; its person may have moved out). */
+    async residenceOfOwnWrite(trx: Db, id: number): Promise<ResidenceRow | null> {
+      const [row] = await query<ResidenceRow>(trx,
+        `/* people.residenceOfOwnWrite */ SELECT ${RESIDENCE_COLUMNS} FROM people.residence r WHERE r.id = ? AND ${inScope('r.address_code')}`,
+        [id, ...scope]);
+      return row ?? null;
+    },
+
     /** Sets the contact details if the person is still at `version`; null when the version moved. */
     async updateContact(trx: Db, id: string, version: number, contact: { phone: string | null }): Promise<PersonRow | null> {
       const [row] = await query<PersonRow>(trx,

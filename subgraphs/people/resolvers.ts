@@ -84,7 +84,12 @@ export const resolvers: Resolvers = {
 
   Mutation: {
     residenceStart: (_, { input }, ctx) => ctx.mutations.residenceStart(input),
-    residenceEnd: (_, { input }, ctx) => ctx.mutations.residenceEnd(input),
+    residenceEnd: async (_, { input }, ctx) => {
+      const payload = await ctx.mutations.residenceEnd(input);
+      // the person who moved out may no longer be the viewer's to find; their own write shows whom it moved
+      if (payload.person) ctx.loaders.person.prime(payload.person.id, payload.person);
+      return payload;
+    },
     personUpdateContact: (_, { input }, ctx) => ctx.mutations.personUpdateContact(input),
   },
 

@@ -430,7 +430,7 @@ export type ResidenceEndPayload = {
   clientMutationId?: Maybe<Scalars['String']['output']>;
   /** True when this is the stored answer of an earlier request with the same clientMutationId. */
   replayed: Scalars['Boolean']['output'];
-  /** The residence, ended; null when refused. */
+  /** The residence, ended; null when refused. Its `person` is shown even when, having moved out, they no longer live in the viewer's communities (and so are no longer found by a query). */
   residence?: Maybe<Residence>;
   /** Why it was refused; empty on success. */
   userErrors: Array<UserError>;
