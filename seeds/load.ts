@@ -145,6 +145,9 @@ export async function resetData(databases: Databases): Promise<void> {
     if (subgraph === 'buildings') tables.push('buildings.seed_run', 'buildings.address_alias');
     // the field app's history of the events (it references them) and the answers kept for retries go with them
     if (subgraph === 'events') tables.push('events.event_history', 'events.idempotency');
+    // so do the entities' status changes (they reference the entities) and the people's and entities' kept answers
+    if (subgraph === 'entities') tables.push('entities.status_change', 'entities.idempotency');
+    if (subgraph === 'people') tables.push('people.idempotency');
     await databases[subgraph].knex.raw(`TRUNCATE ${tables.join(', ')} RESTART IDENTITY`);
   }
 }
