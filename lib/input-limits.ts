@@ -30,6 +30,10 @@ export const ARGUMENT_LIMITS: Readonly<Record<string, number>> = {
   'Mutation.caseOpen.input': 2000,
   'Mutation.caseUpdateStatus.input': 2000,
   'Mutation.caseClose.input': 2000,
+  // a legal entity's address text is up to 500 characters, a status change's note up to 2000
+  'Mutation.legalEntityRegister.input': 500,
+  'Mutation.legalEntityMoveBusinessAddress.input': 500,
+  'Mutation.legalEntityUpdateStatus.input': 2000,
 };
 
 /** Arguments that carry a cursor: their faults are INVALID_CURSOR. */

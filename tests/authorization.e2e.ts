@@ -37,6 +37,9 @@ const PUBLIC: Record<string, '*' | readonly string[]> = {
   EventReportPayload: '*', EventChangePayload: '*', UserError: '*', ReportedAddress: '*', ReportedAddressCandidate: '*',
   // reached only through Case.history (cases:read) and the cases mutations (cases:write; tests/cases-write.e2e.ts)
   CaseHistoryEntry: '*', CaseOpenPayload: '*', CaseChangePayload: '*',
+  // reached only through the people and entities mutations (people:write, entities:write;
+  // tests/people-write.e2e.ts, tests/entities-write.e2e.ts)
+  ResidenceStartPayload: '*', ResidenceEndPayload: '*', PersonUpdateContactPayload: '*', LegalEntityRegisterPayload: '*', LegalEntityChangePayload: '*',
 
   // reached only through the stewards' quarantine fields (steward:read, steward:write; tests/quarantine.e2e.ts),
   // which mask personal values without people:pii; an alias resolved by key is null without a steward scope
