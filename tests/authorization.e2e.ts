@@ -37,6 +37,8 @@ const PUBLIC: Record<string, '*' | readonly string[]> = {
   EventReportPayload: '*', EventChangePayload: '*', UserError: '*', ReportedAddress: '*', ReportedAddressCandidate: '*',
   // reached only through Case.history (cases:read) and the cases mutations (cases:write; tests/cases-write.e2e.ts)
   CaseHistoryEntry: '*', CaseOpenPayload: '*', CaseChangePayload: '*',
+  // reached only through the subscriptions eventChanged (events:read) and caseChanged (cases:read; tests/subscriptions.e2e.ts)
+  EventChange: '*', CaseChange: '*',
   // reached only through the people and entities mutations (people:write, entities:write;
   // tests/people-write.e2e.ts, tests/entities-write.e2e.ts)
   ResidenceStartPayload: '*', ResidenceEndPayload: '*', PersonUpdateContactPayload: '*', LegalEntityRegisterPayload: '*', LegalEntityChangePayload: '*',
