@@ -1,8 +1,10 @@
 /**
- * Where a record written through a mutation lands (eventReport, caseOpen): an address given as a
- * standard code, or as free text standardized on the way in. The record lands on the deepest
- * level the standardizer is certain of, which must be a community or finer (the levels the
- * events and cases tables admit), inside the viewer's communities.
+ * Where a mutation's address input lands (issue 11): a standard address code as given, or a free
+ * text standardized on the way in, landing on the deepest level the standardizer is certain of.
+ * One module for every mutation that takes an address: events' eventReport and cases' caseOpen
+ * (a community or finer, inside the viewer's communities), entities' register and move (a
+ * building or a room). Each caller says which levels it accepts; user errors are data
+ * (lib/mutations.ts).
  */
 import { levelOf, type AddressLevel } from '../lib/address-code.ts';
 import { checkText, given, inputError, UserErrorCode, type UserError } from '../lib/mutations.ts';
@@ -12,10 +14,12 @@ import type { AddressMatch } from './types.ts';
 /** Longest free-text address accepted. */
 export const MAX_ADDRESS_TEXT = 500;
 
-/** The levels a written record may be placed at: community (12 characters) or finer. */
-const PLACEABLE = new Set<string>(['COMMUNITY', 'GRID', 'BUILDING', 'ROOM']);
+/** A community (12 characters) or finer: where events and cases are placed (their tables' CHECKs admit these). */
+export const COMMUNITY_OR_FINER: readonly AddressLevel[] = ['COMMUNITY', 'GRID', 'BUILDING', 'ROOM'];
+/** A building or a room: where a business operates or is registered. */
+export const BUILDING_OR_ROOM: readonly AddressLevel[] = ['BUILDING', 'ROOM'];
 
-/** Where an address landed, as the payload reports it (GraphQL `ReportedAddress`). */
+/** Where an address input landed, as payloads report it (GraphQL `ReportedAddress`). */
 export type ReportedAddress = {
   code: string | null;
   level: AddressLevel | null;
@@ -23,16 +27,35 @@ export type ReportedAddress = {
   candidates: { code: string; level: AddressLevel; fullName: string; score: number }[];
 };
 
-/** An address as a mutation's input gives it: exactly one of the two. */
+/** An address input: exactly one of a code and a free text. */
 export type AddressInput = { code?: string | null; text?: string | null };
 
-export type Placement = {
-  /** Where it landed (also when refused as not precise or out of scope); null when it was not placed. */
-  address: ReportedAddress | null;
-  /** The free text, trimmed, when the address was given as text. */
-  text: string | null;
-  /** ADDRESS_NOT_PRECISE or OUT_OF_SCOPE: the record must not be written. */
-  refusal: UserError | null;
+export type Placement =
+  /** Placed at `address.code`; `text` is the free text it came from, trimmed (null for a code). */
+  | { ok: true; address: ReportedAddress & { code: string; level: AddressLevel }; text: string | null }
+  /** Not placed: `errors` say why; `address` is how far it got (a text's landing with candidates, or a code refused as out of scope), if anywhere. */
+  | { ok: false; errors: UserError[]; address: ReportedAddress | null };
+
+export type PlaceOptions = {
+  /** Where the address sits in the input, for userErrors' `field` (default `['address']`). */
+  path?: readonly string[];
+  /** The levels accepted, coarsest first (COMMUNITY_OR_FINER, BUILDING_OR_ROOM). */
+  levels: readonly AddressLevel[];
+  /** Names the thing placed, for messages ("an event", "a business address"). */
+  what: string;
+  /** The address standardizer (over the buildings registry); null when this process has none. */
+  standardizer: (() => Promise<LoadedStandardizer>) | null;
+  /**
+   * When given, a place outside these communities (null: anywhere) is refused as OUT_OF_SCOPE,
+   * "outside the communities you may <verb> in". Leave it out to check later with `outOfScope`
+   * (when other refusals, such as NOT_FOUND, must come first).
+   */
+  scope?: { communities: readonly string[] | null; verb: string };
+  /**
+   * The errors found so far in the rest of the input: when there are any, a text is checked
+   * but not standardized and no scope is checked (place the address last to use this).
+   */
+  pending?: readonly UserError[];
 };
 
 function landing(match: AddressMatch): ReportedAddress {
@@ -44,52 +67,57 @@ function landing(match: AddressMatch): ReportedAddress {
   };
 }
 
+const LENGTHS: Record<string, number> = { COMMUNITY: 12, GRID: 14, BUILDING: 19, ROOM: 25 };
+
+/** "a community (12 characters) or finer", "a building (19 characters) or a room (25 characters)". */
+function levelWords(levels: readonly AddressLevel[]): string {
+  const words = (l: AddressLevel) => `a ${l.toLowerCase()} (${LENGTHS[l]} characters)`;
+  return levels.at(-1) === 'ROOM' && levels.length === 4 ? `${words(levels[0])} or finer` : levels.map(words).join(' or ');
+}
+
 /**
- * Places `input` (at `input.address`), pushing malformed values onto `errors`. The text is
- * standardized only when nothing else in the input is wrong (`errors` is empty by then), so call
- * this after the other checks. `what` names the record in messages ("an event"), `verb` what
- * the viewer does there ("report").
+ * OUT_OF_SCOPE at `path` when `code` lies outside `communities` (null: every community is in
+ * scope), else null. `verb` says what the viewer does there ("report", "write").
  */
-export async function placeAddress(
-  errors: UserError[],
-  input: AddressInput,
-  options: {
-    standardizer: (() => Promise<LoadedStandardizer>) | null;
-    communities: readonly string[] | null;
-    what: string;
-    verb: string;
-  },
-): Promise<Placement> {
+export function outOfScope(path: readonly string[], code: string, communities: readonly string[] | null, verb: string): UserError | null {
+  if (communities === null || communities.includes(code.slice(0, 12))) return null;
+  return inputError([...path], UserErrorCode.OUT_OF_SCOPE, `${code} lies outside the communities you may ${verb} in (${communities.join(', ')})`);
+}
+
+/**
+ * Places an address input, accepting only `options.levels`. A code of another level is
+ * INVALID_INPUT; a text that lands coarser than the coarsest level accepted, or nowhere, is
+ * ADDRESS_NOT_PRECISE with how far it got; with `options.scope`, a place outside the viewer's
+ * communities is OUT_OF_SCOPE.
+ */
+export async function placeAddress(input: AddressInput, options: PlaceOptions): Promise<Placement> {
   const { code, text } = input;
-  const placement: Placement = { address: null, text: null, refusal: null };
-  if (given(code) === given(text)) {
-    errors.push(inputError(['address'], UserErrorCode.INVALID_INPUT, 'give exactly one of address.code and address.text'));
-    return placement;
-  }
+  const { path = ['address'], levels, what } = options;
+  const accepted = new Set<string>(levels);
+  const pending = (options.pending?.length ?? 0) > 0;
+  const inScope = (address: ReportedAddress & { code: string; level: AddressLevel }, text: string | null): Placement => {
+    const refusal = options.scope && !pending ? outOfScope(path, address.code, options.scope.communities, options.scope.verb) : null;
+    return refusal ? { ok: false, errors: [refusal], address } : { ok: true, address, text };
+  };
+  if (given(code) === given(text)) return { ok: false, errors: [inputError([...path], UserErrorCode.INVALID_INPUT, `give exactly one of ${path.at(-1)}.code and ${path.at(-1)}.text`)], address: null };
   if (given(code)) {
     const level = levelOf(code);
-    if (!level || !PLACEABLE.has(level)) {
-      errors.push(inputError(['address', 'code'], UserErrorCode.INVALID_INPUT, `${options.what} is placed at a community (12 characters) or finer, not a ${level?.toLowerCase() ?? 'code of this length'}: ${code}`));
-      return placement;
+    if (!level || !accepted.has(level)) {
+      return { ok: false, address: null, errors: [inputError([...path, 'code'], UserErrorCode.INVALID_INPUT,
+        `${what} is placed at ${levelWords(levels)}, not a ${level?.toLowerCase() ?? 'code of this length'}: ${code}`)] };
     }
-    placement.address = { code, level, confidence: 1, candidates: [] };
-  } else {
-    placement.text = checkText(errors, ['address', 'text'], text, MAX_ADDRESS_TEXT, true);
-    if (placement.text === null || errors.length > 0) return placement;
-    if (!options.standardizer) throw new Error('this subgraph has no address standardizer (its buildings database is not configured)');
-    const [match] = await (await options.standardizer()).standardize([placement.text]);
-    placement.address = landing(match);
-    if (match.code === null || match.level === null || !PLACEABLE.has(match.level)) {
-      const where = match.code ? `only to ${match.level?.toLowerCase()} ${match.code}` : 'nowhere in the registry';
-      placement.refusal = inputError(['address', 'text'], UserErrorCode.ADDRESS_NOT_PRECISE,
-        `the address text could be placed ${where}; ${options.what} needs a community or finer: write the community, estate or road and building${match.candidates.length ? ', or give one of the candidates\' codes' : ''}`);
-      return placement;
-    }
+    return inScope({ code, level, confidence: 1, candidates: [] }, null);
   }
-  const communities = options.communities;
-  const placed = placement.address.code!;
-  if (errors.length === 0 && communities !== null && !communities.includes(placed.slice(0, 12))) {
-    placement.refusal = inputError(['address'], UserErrorCode.OUT_OF_SCOPE, `${placed} lies outside the communities you may ${options.verb} in (${communities.join(', ')})`);
+  const errors: UserError[] = [];
+  const trimmed = checkText(errors, [...path, 'text'], text, MAX_ADDRESS_TEXT, true);
+  if (trimmed === null || errors.length || pending) return { ok: false, errors, address: null };
+  if (!options.standardizer) throw new Error('this subgraph has no address standardizer (its buildings database is not configured)');
+  const [match] = await (await options.standardizer()).standardize([trimmed]);
+  const address = landing(match);
+  if (match.code === null || match.level === null || !accepted.has(match.level)) {
+    const where = match.code ? `only to ${match.level?.toLowerCase()} ${match.code}` : 'nowhere in the registry';
+    return { ok: false, address, errors: [inputError([...path, 'text'], UserErrorCode.ADDRESS_NOT_PRECISE,
+      `the address text could be placed ${where}; ${what} needs ${levelWords(levels)}: write the community, estate or road and building${match.candidates.length ? ', or give one of the candidates\' codes' : ''}`)] };
   }
-  return placement;
+  return inScope({ ...address, code: match.code, level: match.level }, trimmed);
 }

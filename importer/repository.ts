@@ -82,27 +82,33 @@ const keepFinerCode = (table: string) => `
         WHERE length(s2.address_code) < 25 AND t.address_code <> s2.address_code AND starts_with(t.address_code, s2.address_code)) f
   WHERE s.line = f.line`;
 
-/**
- * The field app's rule: once a mutation has changed a record (`field_changed_at`, events and
- * cases), a department record that differs from it is not written over it but quarantined
- * (CONFLICT) for a steward: the export carries no time of its own to tell which is newer, and
- * the field app's step (assigned, resolved, accepted, closed) is the later knowledge. An
- * identical record is simply unchanged.
- */
-const fieldChangeConflict = (table: string, what: string, columns: readonly string[]) => `
-  UPDATE pg_temp.import_stage s SET conflict = '${what} ' || s.id || ' was changed in the field app at ' || f.changed
-     || ' (version ' || f.version || '); the import does not overwrite a field change: compare and fix it there'
-   FROM (SELECT s2.line, to_char(t.field_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS changed, t.version
-         FROM pg_temp.import_stage s2
-         CROSS JOIN LATERAL (SELECT t.* FROM ${table} t WHERE t.id = s2.id OFFSET 0) t
-         WHERE t.field_changed_at IS NOT NULL
-           AND (${columns.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `s2.${c}`).join(', ')})) f
-   WHERE s.line = f.line AND s.conflict IS NULL`;
-
 const PERSON_COLUMNS = ['name', 'gender', 'birth_date', 'id_number', 'phone', 'household_type'];
 const ENTITY_COLUMNS = ['name', 'kind', 'industry', 'status', 'registered_on', 'legal_rep_person_id', 'registered_address_code', 'business_address_code'];
 const EVENT_COLUMNS = ['kind', 'source', 'severity', 'status', 'reported_at', 'resolved_at', 'description', 'address_code'];
 const CASE_COLUMNS = ['kind', 'status', 'filed_on', 'closed_on', 'outcome', 'summary', 'address_code'];
+
+/**
+ * The field app's rule (issue 11), for events, cases, people and entities: once a mutation has
+ * changed a record (`field_changed_at`, which the write-side migrations add), a department record
+ * that differs from it is not written over it but quarantined as CONFLICT for a steward: the
+ * export carries no time of its own to tell which is newer, and the field app's change (an event
+ * assigned, a case closed, a person moved out, an entity revoked) is the later knowledge. An
+ * identical record is simply unchanged. The record of staged row `s2` is `table`'s row whose
+ * `key` is `s2.id`; it differs when one of `columns` does, or `alsoDiffers` holds (SQL over `t`
+ * and `s2`). `changedAt` (SQL over `t`) is when the field app last changed it, by default
+ * `t.field_changed_at`. `what` names the record in the quarantine's detail ("event").
+ */
+const fieldChangeConflict = (what: string, rule: { table: string; key?: string; columns: readonly string[]; changedAt?: string; alsoDiffers?: string }) => `
+  UPDATE pg_temp.import_stage s SET conflict = '${what} ' || s.id || ' was changed in the field app at ' || f.changed
+     || ' (version ' || f.version || '); the import does not overwrite a field change: compare and fix it there'
+   FROM (SELECT s2.line, to_char(t.changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS changed, t.version
+         FROM pg_temp.import_stage s2
+         CROSS JOIN LATERAL (SELECT t.*, ${rule.changedAt ?? 't.field_changed_at'} AS changed_at
+                             FROM ${rule.table} t WHERE t.${rule.key ?? 'id'} = s2.id OFFSET 0) t
+         WHERE t.changed_at IS NOT NULL
+           AND ((${rule.columns.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${rule.columns.map((c) => `s2.${c}`).join(', ')})${rule.alsoDiffers ? `
+                OR ${rule.alsoDiffers}` : ''})) f
+   WHERE s.line = f.line AND s.conflict IS NULL`;
 
 const KINDS: Record<DepartmentKind, KindSql> = {
   people: {
@@ -129,6 +135,15 @@ const KINDS: Record<DepartmentKind, KindSql> = {
       `UPDATE pg_temp.import_stage s SET conflict = 'id_number ' || s.id_number || ' is also given to person ' || f.id || ' on line ' || f.line
        FROM pg_temp.import_stage f
        WHERE f.id_number = s.id_number AND f.line < s.line AND f.id <> s.id AND s.conflict IS NULL`,
+      // a person the field app changed (contact details), or moved in or out (a residence it
+      // started or ended): the record conflicts when the person's columns differ or it does not
+      // state one of their current residences as it stands (address, relation, since)
+      fieldChangeConflict('person', {
+        table: 'people.person', columns: PERSON_COLUMNS,
+        changedAt: 'GREATEST(t.field_changed_at, (SELECT max(r.field_changed_at) FROM people.residence r WHERE r.person_id = t.id))',
+        alsoDiffers: `NOT EXISTS (SELECT 1 FROM people.residence r WHERE r.person_id = s2.id AND r.until IS NULL
+          AND r.address_code = s2.address_code AND r.relation = s2.relation AND r.since = s2.since)`,
+      }),
     ],
     upsert: upsertSql('people.person', 'id', PERSON_COLUMNS, PERSON_COLUMNS),
     after: [
@@ -163,6 +178,7 @@ const KINDS: Record<DepartmentKind, KindSql> = {
              WHERE length(s2.registered_address_code) < 25 OR length(s2.business_address_code) < 25) t
        WHERE s.line = t.line`,
     ],
+    conflicts: [fieldChangeConflict('legal entity', { table: 'entities.legal_entity', key: 'credit_code', columns: ENTITY_COLUMNS })],
     upsert: upsertSql('entities.legal_entity', 'credit_code', ENTITY_COLUMNS, ENTITY_COLUMNS),
   },
   events: {
@@ -170,7 +186,7 @@ const KINDS: Record<DepartmentKind, KindSql> = {
       ['resolved_at', 'timestamptz'], ['description', 'text'], ['address_code', 'text']],
     toStage: (v: ValuesOf['events'], [code]) => [v.kind, v.source, v.severity, v.status, v.reported_at, v.resolved_at, v.description, code],
     keepFiner: [keepFinerCode('events.event')],
-    conflicts: [fieldChangeConflict('events.event', 'event', EVENT_COLUMNS)],
+    conflicts: [fieldChangeConflict('event', { table: 'events.event', columns: EVENT_COLUMNS })],
     upsert: upsertSql('events.event', 'id', EVENT_COLUMNS, EVENT_COLUMNS),
   },
   cases: {
@@ -178,7 +194,7 @@ const KINDS: Record<DepartmentKind, KindSql> = {
       ['summary', 'text'], ['address_code', 'text']],
     toStage: (v: ValuesOf['cases'], [code]) => [v.kind, v.status, v.filed_on, v.closed_on, v.outcome, v.summary, code],
     keepFiner: [keepFinerCode('cases.legal_case')],
-    conflicts: [fieldChangeConflict('cases.legal_case', 'case', CASE_COLUMNS)],
+    conflicts: [fieldChangeConflict('case', { table: 'cases.legal_case', columns: CASE_COLUMNS })],
     upsert: upsertSql('cases.legal_case', 'id', CASE_COLUMNS, CASE_COLUMNS),
   },
 };

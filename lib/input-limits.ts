@@ -47,6 +47,11 @@ export const ARGUMENT_LIMITS: Readonly<Record<string, number>> = {
   'Mutation.caseQuarantineFix.input': 500,
   'Mutation.caseQuarantineDrop.input': 500,
   'Mutation.addressAliasRevoke.input': 500,
+
+  // a legal entity's address text is up to 500 characters, a status change's note up to 2000
+  'Mutation.legalEntityRegister.input': 500,
+  'Mutation.legalEntityMoveBusinessAddress.input': 500,
+  'Mutation.legalEntityUpdateStatus.input': 2000,
 };
 
 /** Arguments that carry a cursor: their faults are INVALID_CURSOR. */

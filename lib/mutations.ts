@@ -30,8 +30,10 @@ export const UserErrorCode = {
   INVALID_TRANSITION: 'INVALID_TRANSITION',
   /** The `clientMutationId` was used before by this subject for another operation or input. */
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
-  /** A free-text address could not be placed at community level or finer. */
+  /** A free-text address could not be placed as finely as the mutation needs (a community or finer for events and cases, a building or room for entities). */
   ADDRESS_NOT_PRECISE: 'ADDRESS_NOT_PRECISE',
+  /** What the mutation would create exists already (a registered credit code, a current residence at that address). */
+  ALREADY_EXISTS: 'ALREADY_EXISTS',
 } as const;
 export type UserErrorCode = (typeof UserErrorCode)[keyof typeof UserErrorCode];
 

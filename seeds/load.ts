@@ -146,6 +146,9 @@ export async function resetData(databases: Databases): Promise<void> {
     // the field app's history of the events (it references them) and the answers kept for retries go with them
     if (subgraph === 'events') tables.push('events.event_history', 'events.idempotency');
     if (subgraph === 'cases') tables.push('cases.case_history', 'cases.idempotency');
+    // so do the entities' status changes (they reference the entities) and the people's and entities' kept answers
+    if (subgraph === 'entities') tables.push('entities.status_change', 'entities.idempotency');
+    if (subgraph === 'people') tables.push('people.idempotency');
     await databases[subgraph].knex.raw(`TRUNCATE ${tables.join(', ')} RESTART IDENTITY`);
   }
 }

@@ -24,6 +24,8 @@ import { insertPerson } from './support/people-factories.ts';
 import { SYSTEM } from '../lib/auth/scopes.ts';
 import { createEventMutations } from '../subgraphs/events/mutations.ts';
 import { createCaseMutations } from '../subgraphs/cases/mutations.ts';
+import { createPeopleMutations } from '../subgraphs/people/mutations.ts';
+import { createEntityMutations } from '../subgraphs/entities/mutations.ts';
 
 const OUTSIDE = '深圳市罗湖区东门街道东门中路1号';
 const UNKNOWN = '地址不详';
@@ -271,6 +273,72 @@ describe('entities.csv', () => {
 
     const again = await run('entities', file);
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, quarantined: 4 });
+  });
+});
+
+describe('the field app\'s changes win over a later import (people and entities)', () => {
+  it('quarantines a person\'s record as CONFLICT once the field app moved them or changed their phone', async () => {
+    const row = personRow(roomText(0, 2));
+    const columns = shuffledColumns('people');
+    const file = writeCsv(dir, 'people-field.csv', csvText(columns, [row]));
+    expect(await run('people', file)).toMatchObject({ inserted: 1 });
+    const mutations = createPeopleMutations({ subgraph: 'people', db: db.people.knex, viewer: SYSTEM, request: null });
+    // the grid worker records the move to another room of the estate
+    const moved = await mutations.residenceStart({ personId: row.person_id, roomCode: roomCode(1, 2), kind: 'TENANT', startedOn: '2025-08-01' });
+    expect(moved.userErrors).toEqual([]);
+    expect(moved.endedResidence).toMatchObject({ addressCode: roomCode(0, 2), until: '2025-08-01' });
+
+    // the department's older export still has them in the first room: it does not move them back
+    expect(await run('people', file)).toMatchObject({ rowsIn: 1, updated: 0, quarantinedByReason: { CONFLICT: 1 } });
+    const [q] = await quarantine('people', file);
+    expect(q).toMatchObject({ recordId: row.person_id, reason: 'CONFLICT' });
+    expect(q.detail).toMatch(new RegExp(`^person ${row.person_id} was changed in the field app at .+Z \\(version 1\\); the import does not overwrite a field change`));
+    const current = await query<{ addressCode: string }>(db.people.knex,
+      'SELECT address_code AS "addressCode" FROM people.residence WHERE person_id = ? AND until IS NULL', [row.person_id]);
+    expect(current).toEqual([{ addressCode: roomCode(1, 2) }]);
+
+    // a record that states what the field app recorded is simply unchanged
+    writeCsv(dir, 'people-field.csv', csvText(columns, [{ ...row, address: roomText(1, 2), since: '2025-08-01' }]));
+    expect(await run('people', file)).toMatchObject({ rowsIn: 1, unchanged: 1, quarantined: 0 });
+
+    // a phone changed in the field: the export's old phone does not overwrite it
+    const updated = await mutations.personUpdateContact({ personId: row.person_id, version: 1, phone: '13911112222' });
+    expect(updated.person).toMatchObject({ phone: '13911112222', version: 2 });
+    expect(await run('people', file)).toMatchObject({ rowsIn: 1, updated: 0, quarantinedByReason: { CONFLICT: 1 } });
+    const [kept] = await query<{ phone: string }>(db.people.knex, 'SELECT phone FROM people.person WHERE id = ?', [row.person_id]);
+    expect(kept.phone).toBe('13911112222');
+  });
+
+  it('quarantines a legal entity\'s record as CONFLICT once the field app changed its status', async () => {
+    const row = entityRow(roomText(0, 2), roomText(0, 2));
+    const columns = shuffledColumns('entities');
+    const file = writeCsv(dir, 'entities-field.csv', csvText(columns, [row]));
+    expect(await run('entities', file)).toMatchObject({ inserted: 1 });
+    const mutations = createEntityMutations({ subgraph: 'entities', db: db.entities.knex, viewer: SYSTEM, request: null, standardizer: null });
+    const revoked = await mutations.updateStatus({ creditCode: row.credit_code, version: 1, status: 'REVOKED', note: '深市监罚〔2026〕1号' });
+    expect(revoked.legalEntity).toMatchObject({ status: 'REVOKED', version: 2 });
+
+    expect(await run('entities', file)).toMatchObject({ rowsIn: 1, updated: 0, quarantinedByReason: { CONFLICT: 1 } });
+    const [q] = await quarantine('entities', file);
+    expect(q).toMatchObject({ recordId: row.credit_code, reason: 'CONFLICT' });
+    expect(q.detail).toMatch(new RegExp(`^legal entity ${row.credit_code} was changed in the field app at .+Z \\(version 2\\)`));
+    const [kept] = await query<{ status: string; version: number }>(db.entities.knex, 'SELECT status, version FROM entities.legal_entity WHERE credit_code = ?', [row.credit_code]);
+    expect(kept).toEqual({ status: 'REVOKED', version: 2 });
+
+    writeCsv(dir, 'entities-field.csv', csvText(columns, [{ ...row, status: 'REVOKED' }]));
+    expect(await run('entities', file)).toMatchObject({ rowsIn: 1, unchanged: 1, quarantined: 0 });
+  });
+
+  it('bumps the version of an entity an import changes, so a client holding the old one is refused', async () => {
+    const row = entityRow(roomText(1, 2), '');
+    const columns = shuffledColumns('entities');
+    const file = writeCsv(dir, 'entities-version.csv', csvText(columns, [row]));
+    await run('entities', file);
+    writeCsv(dir, 'entities-version.csv', csvText(columns, [{ ...row, name: '改名科技有限公司' }]));
+    expect(await run('entities', file)).toMatchObject({ updated: 1 });
+    const mutations = createEntityMutations({ subgraph: 'entities', db: db.entities.knex, viewer: SYSTEM, request: null, standardizer: null });
+    const stale = await mutations.updateStatus({ creditCode: row.credit_code, version: 1, status: 'CANCELLED' });
+    expect(stale.userErrors).toMatchObject([{ code: 'STALE_VERSION', currentVersion: 2 }]);
   });
 });
 

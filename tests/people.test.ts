@@ -30,7 +30,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-const PERSON_FIELDS = 'id name gender birthDate idNumber phone householdType';
+const PERSON_FIELDS = 'id name gender birthDate idNumber phone householdType version';
 
 /** A fresh building with two rooms: 3 current residents in room A, 2 in room B (plus one who moved out), 1 in collective housing registered on the building itself. */
 async function populatedBuilding() {
@@ -66,6 +66,7 @@ describe('Query.person / Query.people', () => {
       idNumber: person.idNumber,
       phone: person.phone,
       householdType: 'REGISTERED',
+      version: 1,
     });
   });
 

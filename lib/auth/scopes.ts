@@ -6,15 +6,20 @@
 import { z } from 'zod';
 
 export const SCOPES = [
-  'address:read', 'people:read', 'people:pii', 'entities:read', 'events:read', 'events:write', 'cases:read', 'cases:write', 'audit:read',
+  'address:read', 'people:read', 'people:pii', 'people:write', 'entities:read', 'entities:write', 'events:read', 'events:write', 'cases:read', 'cases:write', 'audit:read',
   'steward:read', 'steward:write', 'alerts:read', 'alerts:write',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** Demo roles and the scopes each grants; a token may also carry scopes directly. */
 export const ROLES = {
-  /** 网格员: people and events of their communities, no full identity numbers. */
-  'grid-worker': ['address:read', 'people:read', 'entities:read', 'events:read', 'events:write', 'alerts:read', 'alerts:write'],
+  /**
+   * 网格员: people and events of their communities, no full identity numbers. Keeps 一标三实 (the
+   * standard address and the actual population, housing and units) current: moves people in and
+   * out, registers and updates the legal entities operating there; acknowledges and closes the
+   * early-warning alerts of their communities.
+   */
+  'grid-worker': ['address:read', 'people:read', 'people:write', 'entities:read', 'entities:write', 'events:read', 'events:write', 'alerts:read', 'alerts:write'],
   /** 调解员: cases and the people in them, with identity numbers; opens and handles cases. */
   'case-officer': ['address:read', 'people:read', 'people:pii', 'cases:read', 'cases:write', 'events:read'],
   /** BI analyst: aggregates and non-personal data. */

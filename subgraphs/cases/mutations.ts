@@ -14,7 +14,7 @@
  * subgraphs answer them, with their own scoping, when they are read.
  */
 import { randomUUID } from 'node:crypto';
-import { placeAddress, type AddressInput, type ReportedAddress } from '../../address/placement.ts';
+import { COMMUNITY_OR_FINER, placeAddress, type AddressInput, type ReportedAddress } from '../../address/placement.ts';
 import type { LoadedStandardizer } from '../../address/standardizer.ts';
 import type { Db } from '../../lib/db.ts';
 import {
@@ -178,10 +178,11 @@ export function createCaseMutations(deps: CaseMutationsDeps) {
             if (eventIds.indexOf(id) < i) errors.push(inputError(['relatedEventIds', String(i)], UserErrorCode.INVALID_INPUT, `event ${id} is listed twice`));
           });
           // last: a free text is standardized only when the rest of the input is valid
-          const placed = await placeAddress(errors, input.address, { standardizer: deps.standardizer, communities: viewer.communities, what: 'a case', verb: 'open cases' });
-          if (placed.refusal) return { payload: refuse([placed.refusal], placed.address), wrote: false };
-          const address = placed.address;
-          if (errors.length || !address?.code || summary === null) return { payload: refuse(errors, address), wrote: false };
+          const placed = await placeAddress(input.address, {
+            levels: COMMUNITY_OR_FINER, what: 'a case', standardizer: deps.standardizer, scope: { communities: viewer.communities, verb: 'open cases' }, pending: errors,
+          });
+          if (!placed.ok || errors.length || summary === null) return { payload: refuse([...errors, ...(placed.ok ? [] : placed.errors)], placed.address), wrote: false };
+          const { address } = placed;
           const row = await writer.insertCase(trx, {
             id: `case-${randomUUID()}`, kind: input.kind, summary, addressCode: address.code,
             addressText: placed.text, addressConfidence: address.confidence, openedBy: actor,

@@ -24,13 +24,15 @@ export type LegalEntityRow = {
   legalRepPersonId: string | null;
   /** When the row last changed (a trigger keeps it). */
   updatedAt: Date;
+  /** +1 on every change (mutations, and a trigger for any other update). */
+  version: number;
 };
 
 /** One column list for every legal entity query, snake_case aliased to the row type. */
 const ENTITY_COLUMNS = `
   e.credit_code AS "creditCode", e.name, e.kind, e.industry, e.status, e.registered_on AS "registeredOn",
   e.registered_address_code AS "registeredAddressCode", e.business_address_code AS "businessAddressCode",
-  e.legal_rep_person_id AS "legalRepPersonId", e.updated_at AS "updatedAt"`;
+  e.legal_rep_person_id AS "legalRepPersonId", e.updated_at AS "updatedAt", e.version`;
 
 /**
  * "Registered or business address in [lo, hi)" (and, when confined, that address in scope): two
@@ -253,3 +255,74 @@ export function createEntitiesRepository(db: Db, communities: readonly string[] 
 }
 
 export type EntitiesRepository = ReturnType<typeof createEntitiesRepository>;
+
+/** A legal entity the field app registers. */
+export type NewLegalEntity = Omit<LegalEntityRow, 'updatedAt' | 'version' | 'status' | 'legalRepPersonId'>;
+
+/** One status change made through legalEntityUpdateStatus (entities.status_change). */
+export type StatusChangeInsert = {
+  creditCode: string; actor: string; fromStatus: LegalEntityStatus; toStatus: LegalEntityStatus; note: string | null;
+  version: number; requestId: string | null; auditId: number | null;
+};
+
+/**
+ * The writes of the entities subgraph, each inside the caller's transaction (`trx`). With
+ * `communities` (a confined viewer) an entity is found only when its registered or business
+ * address lies in one of them, exactly like an unknown credit code.
+ */
+export function createEntitiesWriter(communities: readonly string[] | null) {
+  const visible = [communities, communities, communities] as const;
+  return {
+    /** Inserts a registered entity (ACTIVE, version 1, changed by the field app now); null when the credit code is taken. */
+    async insertEntity(trx: Db, e: NewLegalEntity): Promise<LegalEntityRow | null> {
+      const [row] = await query<LegalEntityRow>(trx,
+        `/* entities.insertEntity */ INSERT INTO entities.legal_entity AS e (credit_code, name, kind, industry, status, registered_on,
+          registered_address_code, business_address_code, field_changed_at)
+        VALUES (?, ?, ?, ?, 'ACTIVE', ?::date, ?, ?, now())
+        ON CONFLICT (credit_code) DO NOTHING
+        RETURNING ${ENTITY_COLUMNS}`,
+        [e.creditCode, e.name, e.kind, e.industry, e.registeredOn, e.registeredAddressCode, e.businessAddressCode]);
+      return row ?? null;
+    },
+
+    /** The entity as it is now, read in the transaction (visible ones only), or null. */
+    async findEntity(trx: Db, creditCode: string): Promise<LegalEntityRow | null> {
+      const [row] = await query<LegalEntityRow>(trx,
+        `/* entities.findEntity */ SELECT ${ENTITY_COLUMNS} FROM entities.legal_entity e WHERE e.credit_code = ? AND ${VISIBLE}`,
+        [creditCode, ...visible]);
+      return row ?? null;
+    },
+
+    /** The entity locked for a change (FOR UPDATE), or null when unknown or not visible. */
+    async lockEntity(trx: Db, creditCode: string): Promise<LegalEntityRow | null> {
+      const [row] = await query<LegalEntityRow>(trx,
+        `/* entities.lockEntity */ SELECT ${ENTITY_COLUMNS} FROM entities.legal_entity e WHERE e.credit_code = ? AND ${VISIBLE} FOR UPDATE`,
+        [creditCode, ...visible]);
+      return row ?? null;
+    },
+
+    /**
+     * Sets the status or the business address if the entity is still at `version` (the UPDATE
+     * checks it), bumping the version and marking it changed by the field app; null when the version moved.
+     */
+    async changeEntity(trx: Db, creditCode: string, version: number, change: { status?: LegalEntityStatus; businessAddressCode?: string }): Promise<LegalEntityRow | null> {
+      const statement = sql`/* entities.changeEntity */ UPDATE entities.legal_entity AS e SET
+          status = ${change.status ?? raw('e.status')},
+          business_address_code = ${change.businessAddressCode ?? raw('e.business_address_code')},
+          version = e.version + 1, field_changed_at = now()
+        WHERE e.credit_code = ${creditCode} AND e.version = ${version}::int RETURNING ${raw(ENTITY_COLUMNS)}`;
+      const [row] = await query<LegalEntityRow>(trx, statement.text, statement.values);
+      return row ?? null;
+    },
+
+    /** Appends a status change. */
+    async addStatusChange(trx: Db, c: StatusChangeInsert): Promise<void> {
+      await query(trx,
+        `/* entities.addStatusChange */ INSERT INTO entities.status_change (credit_code, actor, from_status, to_status, note, version, request_id, audit_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [c.creditCode, c.actor, c.fromStatus, c.toStatus, c.note, c.version, c.requestId, c.auditId]);
+    },
+  };
+}
+
+export type EntitiesWriter = ReturnType<typeof createEntitiesWriter>;

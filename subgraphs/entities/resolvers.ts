@@ -33,7 +33,6 @@ export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime,
 
-  Mutation: quarantine.Mutation as NonNullable<Resolvers['Mutation']>,
   Query: {
     ...(quarantine.Query as NonNullable<Resolvers['Query']>),
     legalEntity: async (_, { creditCode }, ctx) => {
@@ -48,6 +47,13 @@ export const resolvers: Resolvers = {
       const rows = await ctx.loaders.legalEntity.loadMany(creditCodes);
       return rows.map((r) => (r instanceof Error ? null : r));
     },
+  },
+
+  Mutation: {
+    ...(quarantine.Mutation as NonNullable<Resolvers['Mutation']>),
+    legalEntityRegister: (_, { input }, ctx) => ctx.mutations.register(input),
+    legalEntityUpdateStatus: (_, { input }, ctx) => ctx.mutations.updateStatus(input),
+    legalEntityMoveBusinessAddress: (_, { input }, ctx) => ctx.mutations.moveBusinessAddress(input),
   },
 
   LegalEntity: {

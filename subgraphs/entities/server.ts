@@ -7,7 +7,8 @@ import type { Database } from '../../lib/db.ts';
 import { sharedStandardizer } from '../../address/standardizer.ts';
 import { loadSchema } from '../../lib/schema-file.ts';
 import { quarantineContext } from '../../importer/quarantine-graphql.ts';
-import type { SubgraphDefinition } from '../../lib/subgraph-server.ts';
+import type { SubgraphDefinition, SubgraphServices } from '../../lib/subgraph-server.ts';
+import { createEntityMutations } from './mutations.ts';
 import type { EntitiesContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
 import { createEntitiesRepository } from './repository.ts';
@@ -22,14 +23,25 @@ export const entitiesSubgraph: SubgraphDefinition<EntitiesContext> = {
     // a Person reference (its inaccessible key ref: the person id) the people subgraph sent here
     Person: (person: { ref: string }) => ({ personIds: [person.ref] }),
   },
-  // the stewards' quarantine links and loads rows against the registry (and teaches its aliases)
+  // the stewards' quarantine links and loads rows against the registry (and teaches its aliases);
+  // free-text addresses of legalEntityRegister and legalEntityMoveBusinessAddress are standardized against it
   reads: ['buildings'],
-  createContext: (database: Database, viewer: Viewer, services = {}) => {
+  createContext: (database: Database, viewer: Viewer, services: SubgraphServices = {}) => {
     const repository = createEntitiesRepository(database.knex, viewer.communities);
+    const buildings = services.databases?.buildings;
+    const standardizer = buildings ? () => sharedStandardizer(buildings) : null;
     const quarantine = quarantineContext({
-      kind: 'entities', database, buildings: services.databases?.buildings, audit: services.audit, viewer, request: services.request ?? null,
-      standardizer: services.databases?.buildings ? () => sharedStandardizer(services.databases!.buildings!) : undefined,
+      kind: 'entities', database, buildings, audit: services.audit, viewer, request: services.request ?? null,
+      standardizer: standardizer ?? undefined,
     });
-    return { repository, loaders: createLoaders(repository), viewer, quarantine };
+    const mutations = createEntityMutations({
+      subgraph: 'entities',
+      db: database.knex,
+      viewer,
+      request: services.request ?? null,
+      audit: services.audit,
+      standardizer,
+    });
+    return { repository, loaders: createLoaders(repository), mutations, viewer, quarantine };
   },
 };

@@ -10,7 +10,7 @@
  * (re)assigned, resolved or reopened like any other.
  */
 import { randomUUID } from 'node:crypto';
-import { placeAddress, type ReportedAddress } from '../../address/placement.ts';
+import { COMMUNITY_OR_FINER, placeAddress, type ReportedAddress } from '../../address/placement.ts';
 import type { LoadedStandardizer } from '../../address/standardizer.ts';
 import type { Db } from '../../lib/db.ts';
 import {
@@ -140,10 +140,12 @@ export function createEventMutations(deps: EventMutationsDeps) {
         body: async (trx) => {
           const errors: UserError[] = [];
           const description = checkText(errors, ['description'], input.description, MAX_DESCRIPTION, true);
-          const placed = await placeAddress(errors, input.address, { standardizer: deps.standardizer, communities: viewer.communities, what: 'an event', verb: 'report' });
-          if (placed.refusal) return { payload: refuse([placed.refusal], placed.address), wrote: false };
-          const address = placed.address;
-          if (errors.length || !address?.code || description === null) return { payload: refuse(errors, address), wrote: false };
+          // last: a free text is standardized only when the rest of the input is valid
+          const placed = await placeAddress(input.address, {
+            levels: COMMUNITY_OR_FINER, what: 'an event', standardizer: deps.standardizer, scope: { communities: viewer.communities, verb: 'report' }, pending: errors,
+          });
+          if (!placed.ok || errors.length || description === null) return { payload: refuse([...errors, ...(placed.ok ? [] : placed.errors)], placed.address), wrote: false };
+          const { address } = placed;
           const row = await writer.insertEvent(trx, {
             id: `ev-${randomUUID()}`, kind: input.kind, source: input.source, severity: input.severity, description,
             addressCode: address.code, addressText: placed.text, addressConfidence: address.confidence, reportedBy: actor,

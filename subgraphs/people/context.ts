@@ -3,6 +3,7 @@ import type { AuditRepository } from '../../audit/repository.ts';
 import type { Viewer } from '../../lib/auth/scopes.ts';
 import type { AuditCollector } from '../../lib/subgraph-server.ts';
 import type { Loaders } from './loaders.ts';
+import type { PeopleMutations } from './mutations.ts';
 import type { PeopleRepository } from './repository.ts';
 
 /** Per-request context of the people subgraph. */
@@ -17,4 +18,6 @@ export type PeopleContext = {
   loaders: Loaders;
   /** The stewards' quarantine (importer/quarantine-graphql.ts); null when the subgraph runs without the registry or the audit writer. */
   quarantine: QuarantineContext | null;
+  /** The writes (mutations.ts), each in a transaction of its own. */
+  mutations: PeopleMutations;
 };

@@ -19,6 +19,8 @@ export type PersonRow = {
   householdType: 'REGISTERED' | 'MIGRANT';
   /** When the row last changed (a trigger keeps it). */
   updatedAt: Date;
+  /** +1 on every change (mutations, and a trigger for any other update). */
+  version: number;
 };
 
 export type ResidenceRow = {
@@ -30,17 +32,19 @@ export type ResidenceRow = {
   until: string | null;
   /** When the row last changed (a trigger keeps it). */
   updatedAt: Date;
+  /** +1 on every change (mutations, and a trigger for any other update). */
+  version: number;
 };
 
 /** One column list for every person query, snake_case aliased to the row type. */
 const PERSON_COLUMNS = `
   p.id, p.name, p.gender, p.birth_date AS "birthDate", p.id_number AS "idNumber", p.phone,
-  p.household_type AS "householdType", p.updated_at AS "updatedAt"`;
+  p.household_type AS "householdType", p.updated_at AS "updatedAt", p.version`;
 
 /** One column list for every residence query. */
 const RESIDENCE_COLUMNS = `
   r.id, r.person_id AS "personId", r.address_code AS "addressCode", r.relation, r.since, r.until,
-  r.updated_at AS "updatedAt"`;
+  r.updated_at AS "updatedAt", r.version`;
 
 /**
  * One page of current residents at or beneath an address. `after` is the sort key
@@ -316,3 +320,113 @@ export function createPeopleRepository(db: Db, communities: readonly string[] | 
 }
 
 export type PeopleRepository = ReturnType<typeof createPeopleRepository>;
+
+/** A residence the field app starts. */
+export type NewResidence = { personId: string; addressCode: string; relation: ResidenceRow['relation']; since: string };
+
+/**
+ * The writes of the people subgraph, each inside the caller's transaction (`trx`). With
+ * `communities` (a confined viewer) a person is found only while they live (currently) in one of
+ * them, and a residence only when it lies there and its person is found: exactly like an unknown id.
+ */
+export function createPeopleWriter(communities: readonly string[] | null) {
+  const scope = [communities, communities] as const;
+  const PERSON_VISIBLE = `(?::text[] IS NULL OR EXISTS (SELECT 1 FROM people.residence c
+    WHERE c.person_id = p.id AND c.until IS NULL AND left(c.address_code, 12) = ANY(?::text[])))`;
+  const RESIDENCE_VISIBLE = `${inScope('r.address_code')} AND (?::text[] IS NULL OR EXISTS (SELECT 1 FROM people.residence c
+    WHERE c.person_id = r.person_id AND c.until IS NULL AND left(c.address_code, 12) = ANY(?::text[])))`;
+  return {
+    /**
+     * The person locked for a change (FOR UPDATE), or null when unknown or out of the viewer's
+     * scope. `orHomeless`: a confined viewer also finds a person with no current residence at
+     * all (someone moving in: they live nowhere else the viewer could learn of).
+     */
+    async lockPerson(trx: Db, id: string, orHomeless = false): Promise<PersonRow | null> {
+      const homeless = orHomeless ? ' OR NOT EXISTS (SELECT 1 FROM people.residence h WHERE h.person_id = p.id AND h.until IS NULL)' : '';
+      const [row] = await query<PersonRow>(trx,
+        `/* people.lockPerson */ SELECT ${PERSON_COLUMNS} FROM people.person p WHERE p.id = ? AND (${PERSON_VISIBLE}${homeless}) FOR UPDATE OF p`,
+        [id, ...scope]);
+      return row ?? null;
+    },
+
+    /** The person as it is now, read in the transaction (in scope only), or null. */
+    async findPerson(trx: Db, id: string): Promise<PersonRow | null> {
+      const [row] = await query<PersonRow>(trx,
+        `/* people.findPerson */ SELECT ${PERSON_COLUMNS} FROM people.person p WHERE p.id = ? AND ${PERSON_VISIBLE}`, [id, ...scope]);
+      return row ?? null;
+    },
+
+    /**
+     * The person a residence the viewer just ended (or ends again on a retry) belongs to, unscoped:
+     * a confined viewer no longer finds someone who moved out of their communities, yet the
+     * payload of their own write shows whom it moved out. Only residenceEnd's payloads use it.
+     */
+    async personOfOwnWrite(trx: Db, id: string): Promise<PersonRow | null> {
+      const [row] = await query<PersonRow>(trx, `/* people.personOfOwnWrite */ SELECT ${PERSON_COLUMNS} FROM people.person p WHERE p.id = ?`, [id]);
+      return row ?? null;
+    },
+
+    /** The residence of a write's payload (address in scope; its person may have moved out). */
+    async residenceOfOwnWrite(trx: Db, id: number): Promise<ResidenceRow | null> {
+      const [row] = await query<ResidenceRow>(trx,
+        `/* people.residenceOfOwnWrite */ SELECT ${RESIDENCE_COLUMNS} FROM people.residence r WHERE r.id = ? AND ${inScope('r.address_code')}`,
+        [id, ...scope]);
+      return row ?? null;
+    },
+
+    /** Sets the contact details if the person is still at `version`; null when the version moved. */
+    async updateContact(trx: Db, id: string, version: number, contact: { phone: string | null }): Promise<PersonRow | null> {
+      const [row] = await query<PersonRow>(trx,
+        `/* people.updateContact */ UPDATE people.person AS p SET phone = ?, version = p.version + 1, field_changed_at = now()
+        WHERE p.id = ? AND p.version = ?::int RETURNING ${PERSON_COLUMNS}`,
+        [contact.phone, id, version]);
+      return row ?? null;
+    },
+
+    /** Every current residence of a person, wherever it is (the caller decides what the viewer may touch), locked. */
+    async lockCurrentResidences(trx: Db, personId: string): Promise<ResidenceRow[]> {
+      return query<ResidenceRow>(trx,
+        `/* people.lockCurrentResidences */ SELECT ${RESIDENCE_COLUMNS} FROM people.residence r
+        WHERE r.person_id = ? AND r.until IS NULL ORDER BY r.id FOR UPDATE`, [personId]);
+    },
+
+    /** The residence locked for a change, or null when unknown or out of the viewer's scope. */
+    async lockResidence(trx: Db, id: number): Promise<ResidenceRow | null> {
+      const [row] = await query<ResidenceRow>(trx,
+        `/* people.lockResidence */ SELECT ${RESIDENCE_COLUMNS} FROM people.residence r WHERE r.id = ? AND ${RESIDENCE_VISIBLE} FOR UPDATE OF r`,
+        [id, ...scope, ...scope]);
+      return row ?? null;
+    },
+
+    /** The residence as it is now, read in the transaction (in scope only), or null. */
+    async findResidence(trx: Db, id: number): Promise<ResidenceRow | null> {
+      const [row] = await query<ResidenceRow>(trx,
+        `/* people.findResidence */ SELECT ${RESIDENCE_COLUMNS} FROM people.residence r WHERE r.id = ? AND ${RESIDENCE_VISIBLE}`,
+        [id, ...scope, ...scope]);
+      return row ?? null;
+    },
+
+    /** Inserts a current residence started in the field app (version 1). */
+    async insertResidence(trx: Db, r: NewResidence): Promise<ResidenceRow> {
+      const [row] = await query<ResidenceRow>(trx,
+        `/* people.insertResidence */ INSERT INTO people.residence AS r (person_id, address_code, relation, since, field_changed_at)
+        VALUES (?, ?, ?, ?::date, now()) RETURNING ${RESIDENCE_COLUMNS}`,
+        [r.personId, r.addressCode, r.relation, r.since]);
+      return row;
+    },
+
+    /**
+     * Ends a current residence on `until` (never before it began) if it is still at `version`;
+     * null when the version moved.
+     */
+    async endResidence(trx: Db, id: number, version: number, until: string): Promise<ResidenceRow | null> {
+      const [row] = await query<ResidenceRow>(trx,
+        `/* people.endResidence */ UPDATE people.residence AS r SET until = GREATEST(r.since, ?::date), version = r.version + 1, field_changed_at = now()
+        WHERE r.id = ? AND r.version = ?::int AND r.until IS NULL RETURNING ${RESIDENCE_COLUMNS}`,
+        [until, id, version]);
+      return row ?? null;
+    },
+  };
+}
+
+export type PeopleWriter = ReturnType<typeof createPeopleWriter>;

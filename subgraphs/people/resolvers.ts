@@ -72,7 +72,6 @@ export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime,
 
-  Mutation: quarantine.Mutation as NonNullable<Resolvers['Mutation']>,
   Query: {
     ...(quarantine.Query as NonNullable<Resolvers['Query']>),
     auditRecords: (_, args, ctx) => ctx.auditLog.auditRecords(args),
@@ -86,6 +85,18 @@ export const resolvers: Resolvers = {
       const rows = await ctx.loaders.person.loadMany(ids);
       return rows.map((r) => (r instanceof Error ? null : r));
     },
+  },
+
+  Mutation: {
+    ...(quarantine.Mutation as NonNullable<Resolvers['Mutation']>),
+    residenceStart: (_, { input }, ctx) => ctx.mutations.residenceStart(input),
+    residenceEnd: async (_, { input }, ctx) => {
+      const payload = await ctx.mutations.residenceEnd(input);
+      // the person who moved out may no longer be the viewer's to find; their own write shows whom it moved
+      if (payload.person) ctx.loaders.person.prime(payload.person.id, payload.person);
+      return payload;
+    },
+    personUpdateContact: (_, { input }, ctx) => ctx.mutations.personUpdateContact(input),
   },
 
   Person: {

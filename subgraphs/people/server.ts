@@ -11,6 +11,7 @@ import { quarantineContext } from '../../importer/quarantine-graphql.ts';
 import type { SubgraphDefinition } from '../../lib/subgraph-server.ts';
 import type { PeopleContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
+import { createPeopleMutations } from './mutations.ts';
 import { createPeopleRepository } from './repository.ts';
 import { auditedPerson, auditedResidence, resolvers } from './resolvers.ts';
 
@@ -47,6 +48,7 @@ export const peopleSubgraph: SubgraphDefinition<PeopleContext> = {
       kind: 'people', database, buildings: services.databases?.buildings, audit: services.audit, viewer, request: services.request ?? null,
       standardizer: services.databases?.buildings ? () => sharedStandardizer(services.databases!.buildings!) : undefined,
     });
-    return { repository, loaders: createLoaders(repository), viewer, auditLog: createAuditRepository(auditDb, viewer.communities), quarantine };
+    const mutations = createPeopleMutations({ subgraph: 'people', db: database.knex, viewer, request: services?.request ?? null, audit: services?.audit });
+    return { repository, loaders: createLoaders(repository), mutations, viewer, auditLog: createAuditRepository(auditDb, viewer.communities), quarantine };
   },
 };

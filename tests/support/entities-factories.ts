@@ -26,8 +26,8 @@ export function freshCreditCode(): string {
 }
 
 /** Inserts a legal entity; unspecified fields get fresh values (no addresses, no representative). */
-export async function insertLegalEntity(db: Database, overrides: Partial<Omit<LegalEntityRow, 'updatedAt'>> = {}): Promise<LegalEntityRow> {
-  const entity: Omit<LegalEntityRow, 'updatedAt'> = {
+export async function insertLegalEntity(db: Database, overrides: Partial<Omit<LegalEntityRow, 'updatedAt' | 'version'>> = {}): Promise<LegalEntityRow> {
+  const entity: Omit<LegalEntityRow, 'updatedAt' | 'version'> = {
     creditCode: freshCreditCode(),
     name: `测试科技有限公司${randomChars(4, '0123456789')}`,
     kind: 'COMPANY',
@@ -39,7 +39,7 @@ export async function insertLegalEntity(db: Database, overrides: Partial<Omit<Le
     legalRepPersonId: null,
     ...overrides,
   };
-  const inserted: { updated_at: Date }[] = await db.knex('entities.legal_entity').returning('updated_at').insert({
+  const inserted: { updated_at: Date; version: number }[] = await db.knex('entities.legal_entity').returning(['updated_at', 'version']).insert({
     credit_code: entity.creditCode,
     name: entity.name,
     kind: entity.kind,
@@ -50,5 +50,5 @@ export async function insertLegalEntity(db: Database, overrides: Partial<Omit<Le
     business_address_code: entity.businessAddressCode,
     legal_rep_person_id: entity.legalRepPersonId,
   });
-  return { ...entity, updatedAt: inserted[0].updated_at };
+  return { ...entity, updatedAt: inserted[0].updated_at, version: inserted[0].version };
 }

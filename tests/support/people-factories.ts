@@ -43,13 +43,13 @@ function idNumberFor(birthDate: string): string {
 
 const PERSON_COLUMNS = [
   'id', 'name', 'gender', 'birth_date AS birthDate', 'id_number AS idNumber', 'phone', 'household_type AS householdType',
-  'updated_at AS updatedAt',
+  'updated_at AS updatedAt', 'version',
 ];
 
 /** Inserts a person; unspecified fields get fresh random values. */
-export async function insertPerson(db: Database, overrides: Partial<Omit<PersonRow, 'updatedAt'>> = {}): Promise<PersonRow> {
+export async function insertPerson(db: Database, overrides: Partial<Omit<PersonRow, 'updatedAt' | 'version'>> = {}): Promise<PersonRow> {
   const birthDate = overrides.birthDate ?? `19${randomInt(50, 100)}-${String(randomInt(1, 13)).padStart(2, '0')}-${String(randomInt(1, 29)).padStart(2, '0')}`;
-  const person: Omit<PersonRow, 'updatedAt'> = {
+  const person: Omit<PersonRow, 'updatedAt' | 'version'> = {
     id: `test-${randomUUID()}`,
     name: `测试${randomChars(4)}`,
     gender: randomInt(2) === 0 ? 'MALE' : 'FEMALE',
@@ -91,7 +91,7 @@ export async function insertResidence(db: Database, input: ResidenceInput): Prom
       since: input.since ?? '2020-01-01',
       until: input.until ?? null,
     })
-    .returning(['id', 'person_id AS personId', 'address_code AS addressCode', 'relation', 'since', 'until', 'updated_at AS updatedAt']);
+    .returning(['id', 'person_id AS personId', 'address_code AS addressCode', 'relation', 'since', 'until', 'updated_at AS updatedAt', 'version']);
   return { ...(row as ResidenceRow), id: Number((row as ResidenceRow).id) };
 }
 
@@ -99,7 +99,7 @@ export async function insertResidence(db: Database, input: ResidenceInput): Prom
 export async function insertResident(
   db: Database,
   addressCode: string,
-  overrides: Partial<Omit<PersonRow, 'updatedAt'>> = {},
+  overrides: Partial<Omit<PersonRow, 'updatedAt' | 'version'>> = {},
 ): Promise<{ person: PersonRow; residence: ResidenceRow }> {
   const person = await insertPerson(db, overrides);
   const residence = await insertResidence(db, { personId: person.id, addressCode });

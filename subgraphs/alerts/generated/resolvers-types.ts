@@ -221,6 +221,8 @@ export type AlertUserError = {
 export type AlertUserErrorCode =
   /** Not used by alert mutations (shared with the other subgraphs' codes): a free-text address could not be placed. */
   | 'ADDRESS_NOT_PRECISE'
+  /** Not used by alert mutations (shared with the other subgraphs' codes): the record already exists. */
+  | 'ALREADY_EXISTS'
   /** This `clientMutationId` was already used by the same subject for another operation or another input. */
   | 'IDEMPOTENCY_KEY_REUSED'
   /** A value is malformed, missing or out of range; `field` names it. */

@@ -853,12 +853,12 @@ export type QueryQuarantinedCasesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** Where a written record's address landed. */
+/** Where an address input landed. */
 export type ReportedAddress = {
   __typename?: 'ReportedAddress';
-  /** When the text fits several finer addresses: ranked addresses it could be (the record lands above them). */
+  /** When the text fits several finer addresses: ranked addresses it could be (the input lands above them, or is refused as not precise). */
   candidates: Array<ReportedAddressCandidate>;
-  /** The code the record was placed at; null when it could not be placed. */
+  /** The code it was placed at; null when it could not be placed. */
   code?: Maybe<Scalars['AddressCode']['output']>;
   /** How sure the standardizer is of `code`, 0 to 1 (1 for a code given as such). */
   confidence: Scalars['Float']['output'];
@@ -924,17 +924,19 @@ export type UserError = {
 
 /** Why a mutation did not do what was asked; each code is an outcome a client can act on. */
 export type UserErrorCode =
-  /** A free-text address could not be placed at community level or finer; `address.candidates` lists what it could be. */
+  /** A free-text address could not be placed as finely as the mutation needs (a community or finer for events and cases, a building or room for legal entities); the payload's address lists the candidates. */
   | 'ADDRESS_NOT_PRECISE'
+  /** What the mutation would create exists already (a legal entity with this credit code, a current residence of the person at that address). */
+  | 'ALREADY_EXISTS'
   /** This `clientMutationId` was already used by the same subject for another operation or another input. */
   | 'IDEMPOTENCY_KEY_REUSED'
-  /** A value is malformed, missing or out of range; `field` names it. */
+  /** A value is malformed, missing or out of range (a credit code's check character); `field` names it. */
   | 'INVALID_INPUT'
-  /** The workflow does not allow this step from the record's current status; the message names from and to. */
+  /** The workflow does not allow this step from the record's current state (its status, a residence that has ended); the message says why. */
   | 'INVALID_TRANSITION'
-  /** No record has this id, or it lies outside the communities the viewer is confined to (the two are not told apart). */
+  /** No such record (event, case, person, residence, legal entity), or it lies outside the communities the viewer is confined to (the two are not told apart). */
   | 'NOT_FOUND'
-  /** The address lies outside the communities the viewer is confined to. */
+  /** The address (or a residence the change would end) lies outside the communities the viewer is confined to. */
   | 'OUT_OF_SCOPE'
   /** The record changed since the client read it; `currentVersion` is its version now: read it again, then retry. */
   | 'STALE_VERSION';

@@ -78,6 +78,21 @@ export type AddressAlias = {
   id: Scalars['ID']['output'];
 };
 
+/** An address's level, by the length of its code. */
+export type AddressLevel =
+  /** 楼栋 — building, 19-character code (grid + 5). */
+  | 'BUILDING'
+  /** 社区 — community (residents' committee), 12-character code. */
+  | 'COMMUNITY'
+  /** 区 — district, 6-character code (福田区 = 440304). */
+  | 'DISTRICT'
+  /** 网格 — basic management grid, 14-character code (community + 2). */
+  | 'GRID'
+  /** 房屋 — room or unit inside a building, 25-character code (building + 6). */
+  | 'ROOM'
+  /** 街道 — subdistrict, 9-character code. */
+  | 'SUBDISTRICT';
+
 /** A legal entity (法人 or other registered market subject), keyed by its unified social credit code. */
 export type LegalEntity = {
   __typename?: 'LegalEntity';
@@ -101,6 +116,31 @@ export type LegalEntity = {
   status: LegalEntityStatus;
   /** When this record last changed (any of its columns, by an edit or an import), to the millisecond; for incremental refreshes with `updatedSince`. */
   updatedAt: Scalars['DateTime']['output'];
+  /** The record's version: 1 when created, +1 on every change (a mutation or an import). Changes take the version last read. */
+  version: Scalars['Int']['output'];
+};
+
+/** An address given to a mutation: exactly one of a code and a free text. */
+export type LegalEntityAddressInput = {
+  /** A standard address code of a building (19 characters) or a room (25). */
+  code?: InputMaybe<Scalars['AddressCode']['input']>;
+  /** A free-text address (e.g. `福田区福田街道水围村28栋1203`), standardized on the way in; it must reach a building or a room. */
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of a change to an existing legal entity. */
+export type LegalEntityChangePayload = {
+  __typename?: 'LegalEntityChangePayload';
+  /** legalEntityMoveBusinessAddress: where the new address landed; null otherwise. */
+  address?: Maybe<ReportedAddress>;
+  /** The clientMutationId given. */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The entity after the change; null when refused. */
+  legalEntity?: Maybe<LegalEntity>;
+  /** True when this is the stored answer of an earlier request with the same clientMutationId. */
+  replayed: Scalars['Boolean']['output'];
+  /** Why it was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** A page of legal entities. */
@@ -134,6 +174,55 @@ export type LegalEntityKind =
   /** 社会组织 — a social organization (association, foundation, private non-enterprise unit). */
   | 'SOCIAL_ORGANIZATION';
 
+/** Input of `legalEntityMoveBusinessAddress`. */
+export type LegalEntityMoveBusinessAddressInput = {
+  /** Where it now operates: a building or room in the viewer's communities. */
+  address: LegalEntityAddressInput;
+  /** See LegalEntityRegisterInput.clientMutationId. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The entity's credit code. */
+  creditCode: Scalars['String']['input'];
+  /** The version the client last saw (LegalEntity.version). */
+  version: Scalars['Int']['input'];
+};
+
+/** Input of `legalEntityRegister`. */
+export type LegalEntityRegisterInput = {
+  /** Where it operates (经营地址): a building or room code, or a free text standardized to one. In the viewer's communities. */
+  businessAddress: LegalEntityAddressInput;
+  /** Chosen by the client, unique per request it means; a retry with the same id returns the first result instead of writing twice. Remembered for 24 hours. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unified social credit code (18 characters; the GB 32100 check character is verified, lowercase is upper-cased). */
+  creditCode: Scalars['String']['input'];
+  /** Industry as registered, e.g. 餐饮业 (1 to 200 characters). */
+  industry: Scalars['String']['input'];
+  /** Legal form. */
+  kind: LegalEntityKind;
+  /** Registered name (1 to 200 characters). */
+  name: Scalars['String']['input'];
+  /** Registered address (注册地址), in the viewer's communities; the business address when not given. */
+  registeredAddress?: InputMaybe<LegalEntityAddressInput>;
+  /** Date of registration: not in the future. */
+  registeredOn: Scalars['Date']['input'];
+};
+
+/** Result of `legalEntityRegister`. */
+export type LegalEntityRegisterPayload = {
+  __typename?: 'LegalEntityRegisterPayload';
+  /** Where the business address landed (also when refused as not precise enough, with the candidates). */
+  businessAddress?: Maybe<ReportedAddress>;
+  /** The clientMutationId given. */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The entity registered (ACTIVE, version 1); null when refused. */
+  legalEntity?: Maybe<LegalEntity>;
+  /** Where the registered address landed, when one was given. */
+  registeredAddress?: Maybe<ReportedAddress>;
+  /** True when this is the stored answer of an earlier request with the same clientMutationId. */
+  replayed: Scalars['Boolean']['output'];
+  /** Why it was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Registration status of an entity. */
 export type LegalEntityStatus =
   /** 存续 — active. */
@@ -143,25 +232,81 @@ export type LegalEntityStatus =
   /** 吊销 — licence revoked. */
   | 'REVOKED';
 
-/** The stewards' writes of this subgraph: each runs in one transaction with its audit record. */
+/** Input of `legalEntityUpdateStatus`. */
+export type LegalEntityUpdateStatusInput = {
+  /** See LegalEntityRegisterInput.clientMutationId. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The entity's credit code. */
+  creditCode: Scalars['String']['input'];
+  /** Why (the decision's number, a remark; at most 2000 characters), kept with the change. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The new status: ACTIVE -> REVOKED or CANCELLED; REVOKED -> CANCELLED or (the revocation set aside) ACTIVE; CANCELLED is final. */
+  status: LegalEntityStatus;
+  /** The version the client last saw (LegalEntity.version). */
+  version: Scalars['Int']['input'];
+};
+
+/**
+ * Writes of the entities subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (changes) the `version` last seen.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Moves where an entity operates (not a CANCELLED one). */
+  legalEntityMoveBusinessAddress: LegalEntityChangePayload;
   /** Drops a quarantined legal entity row with a reason (steward:write): marked DROPPED and kept. */
   legalEntityQuarantineDrop: QuarantineDropPayload;
   /** Fixes a quarantined legal entity row (steward:write): re-validates it, loads it and marks it FIXED, teaching its address text as an alias. */
   legalEntityQuarantineFix: QuarantineFixPayload;
+  /** Registers a legal entity operating in the viewer's communities; it starts ACTIVE. */
+  legalEntityRegister: LegalEntityRegisterPayload;
+  /** Changes an entity's status along the workflow; the note is kept with the change. */
+  legalEntityUpdateStatus: LegalEntityChangePayload;
 };
 
 
-/** The stewards' writes of this subgraph: each runs in one transaction with its audit record. */
+/**
+ * Writes of the entities subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (changes) the `version` last seen.
+ */
+export type MutationLegalEntityMoveBusinessAddressArgs = {
+  input: LegalEntityMoveBusinessAddressInput;
+};
+
+
+/**
+ * Writes of the entities subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (changes) the `version` last seen.
+ */
 export type MutationLegalEntityQuarantineDropArgs = {
   input: QuarantineDropInput;
 };
 
 
-/** The stewards' writes of this subgraph: each runs in one transaction with its audit record. */
+/**
+ * Writes of the entities subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (changes) the `version` last seen.
+ */
 export type MutationLegalEntityQuarantineFixArgs = {
   input: QuarantineFixInput;
+};
+
+
+/**
+ * Writes of the entities subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (changes) the `version` last seen.
+ */
+export type MutationLegalEntityRegisterArgs = {
+  input: LegalEntityRegisterInput;
+};
+
+
+/**
+ * Writes of the entities subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (changes) the `version` last seen.
+ */
+export type MutationLegalEntityUpdateStatusArgs = {
+  input: LegalEntityUpdateStatusInput;
 };
 
 /** Forward pagination state of a connection. */
@@ -487,6 +632,64 @@ export type QueryQuarantinedLegalEntityArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Where an address input landed. */
+export type ReportedAddress = {
+  __typename?: 'ReportedAddress';
+  /** When the text fits several finer addresses: ranked addresses it could be (the input lands above them, or is refused as not precise). */
+  candidates: Array<ReportedAddressCandidate>;
+  /** The code it was placed at; null when it could not be placed. */
+  code?: Maybe<Scalars['AddressCode']['output']>;
+  /** How sure the standardizer is of `code`, 0 to 1 (1 for a code given as such). */
+  confidence: Scalars['Float']['output'];
+  /** Its level; null when it could not be placed. */
+  level?: Maybe<AddressLevel>;
+};
+
+/** An address a free text could mean. */
+export type ReportedAddressCandidate = {
+  __typename?: 'ReportedAddressCandidate';
+  /** Its code. */
+  code: Scalars['AddressCode']['output'];
+  /** Its full name. */
+  fullName: Scalars['String']['output'];
+  /** Its level. */
+  level: AddressLevel;
+  /** How well it fits, 0 to 1. */
+  score: Scalars['Float']['output'];
+};
+
+/** A business error of a mutation (faults are in the top-level `errors`). */
+export type UserError = {
+  __typename?: 'UserError';
+  /** What is wrong, for a program. */
+  code: UserErrorCode;
+  /** With STALE_VERSION: the record's version now; null otherwise. */
+  currentVersion?: Maybe<Scalars['Int']['output']>;
+  /** Path of the input value at fault, from the argument, e.g. `["input", "severity"]`. */
+  field: Array<Scalars['String']['output']>;
+  /** What is wrong, for a person. */
+  message: Scalars['String']['output'];
+};
+
+/** Why a mutation did not do what was asked; each code is an outcome a client can act on. */
+export type UserErrorCode =
+  /** A free-text address could not be placed as finely as the mutation needs (a community or finer for events and cases, a building or room for legal entities); the payload's address lists the candidates. */
+  | 'ADDRESS_NOT_PRECISE'
+  /** What the mutation would create exists already (a legal entity with this credit code, a current residence of the person at that address). */
+  | 'ALREADY_EXISTS'
+  /** This `clientMutationId` was already used by the same subject for another operation or another input. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** A value is malformed, missing or out of range (a credit code's check character); `field` names it. */
+  | 'INVALID_INPUT'
+  /** The workflow does not allow this step from the record's current state (its status, a residence that has ended); the message says why. */
+  | 'INVALID_TRANSITION'
+  /** No such record (event, case, person, residence, legal entity), or it lies outside the communities the viewer is confined to (the two are not told apart). */
+  | 'NOT_FOUND'
+  /** The address (or a residence the change would end) lies outside the communities the viewer is confined to. */
+  | 'OUT_OF_SCOPE'
+  /** The record changed since the client read it; `currentVersion` is its version now: read it again, then retry. */
+  | 'STALE_VERSION';
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -595,17 +798,24 @@ export type ResolversTypes = {
   AddressAlias: ResolverTypeWrapper<AddressAliasRefMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AddressCode: ResolverTypeWrapper<Scalars['AddressCode']['output']>;
+  AddressLevel: AddressLevel;
   CreditCode: ResolverTypeWrapper<Scalars['CreditCode']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   LegalEntity: ResolverTypeWrapper<LegalEntityMapper>;
+  LegalEntityAddressInput: LegalEntityAddressInput;
+  LegalEntityChangePayload: ResolverTypeWrapper<Omit<LegalEntityChangePayload, 'legalEntity'> & { legalEntity?: Maybe<ResolversTypes['LegalEntity']> }>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   LegalEntityConnection: ResolverTypeWrapper<LegalEntityConnectionMapper>;
   LegalEntityEdge: ResolverTypeWrapper<Omit<LegalEntityEdge, 'node'> & { node: ResolversTypes['LegalEntity'] }>;
   LegalEntityKind: LegalEntityKind;
+  LegalEntityMoveBusinessAddressInput: LegalEntityMoveBusinessAddressInput;
+  LegalEntityRegisterInput: LegalEntityRegisterInput;
+  LegalEntityRegisterPayload: ResolverTypeWrapper<Omit<LegalEntityRegisterPayload, 'legalEntity'> & { legalEntity?: Maybe<ResolversTypes['LegalEntity']> }>;
   LegalEntityStatus: LegalEntityStatus;
+  LegalEntityUpdateStatusInput: LegalEntityUpdateStatusInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Person: ResolverTypeWrapper<PersonMapper>;
   QuarantineCorrection: QuarantineCorrection;
   QuarantineDropInput: QuarantineDropInput;
@@ -625,6 +835,11 @@ export type ResolversTypes = {
   QuarantinedRowEdge: ResolverTypeWrapper<Omit<QuarantinedRowEdge, 'node'> & { node: ResolversTypes['QuarantinedRow'] }>;
   QuarantinedValue: ResolverTypeWrapper<QuarantinedValue>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReportedAddress: ResolverTypeWrapper<ReportedAddress>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ReportedAddressCandidate: ResolverTypeWrapper<ReportedAddressCandidate>;
+  UserError: ResolverTypeWrapper<UserError>;
+  UserErrorCode: UserErrorCode;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -639,11 +854,17 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   LegalEntity: LegalEntityMapper;
+  LegalEntityAddressInput: LegalEntityAddressInput;
+  LegalEntityChangePayload: Omit<LegalEntityChangePayload, 'legalEntity'> & { legalEntity?: Maybe<ResolversParentTypes['LegalEntity']> };
+  Boolean: Scalars['Boolean']['output'];
   LegalEntityConnection: LegalEntityConnectionMapper;
   LegalEntityEdge: Omit<LegalEntityEdge, 'node'> & { node: ResolversParentTypes['LegalEntity'] };
+  LegalEntityMoveBusinessAddressInput: LegalEntityMoveBusinessAddressInput;
+  LegalEntityRegisterInput: LegalEntityRegisterInput;
+  LegalEntityRegisterPayload: Omit<LegalEntityRegisterPayload, 'legalEntity'> & { legalEntity?: Maybe<ResolversParentTypes['LegalEntity']> };
+  LegalEntityUpdateStatusInput: LegalEntityUpdateStatusInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Person: PersonMapper;
   QuarantineCorrection: QuarantineCorrection;
   QuarantineDropInput: QuarantineDropInput;
@@ -658,6 +879,10 @@ export type ResolversParentTypes = {
   QuarantinedRowEdge: Omit<QuarantinedRowEdge, 'node'> & { node: ResolversParentTypes['QuarantinedRow'] };
   QuarantinedValue: QuarantinedValue;
   Query: Record<PropertyKey, never>;
+  ReportedAddress: ReportedAddress;
+  Float: Scalars['Float']['output'];
+  ReportedAddressCandidate: ReportedAddressCandidate;
+  UserError: UserError;
 };
 
 export type AddressResolvers<ContextType = EntitiesContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address'], FederationReferenceType extends FederationReferenceTypes['Address'] = FederationReferenceTypes['Address']> = {
@@ -699,6 +924,15 @@ export type LegalEntityResolvers<ContextType = EntitiesContext, ParentType exten
   registeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['LegalEntityStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LegalEntityChangePayloadResolvers<ContextType = EntitiesContext, ParentType extends ResolversParentTypes['LegalEntityChangePayload'] = ResolversParentTypes['LegalEntityChangePayload']> = {
+  address?: Resolver<Maybe<ResolversTypes['ReportedAddress']>, ParentType, ContextType>;
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  legalEntity?: Resolver<Maybe<ResolversTypes['LegalEntity']>, ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type LegalEntityConnectionResolvers<ContextType = EntitiesContext, ParentType extends ResolversParentTypes['LegalEntityConnection'] = ResolversParentTypes['LegalEntityConnection']> = {
@@ -712,9 +946,21 @@ export type LegalEntityEdgeResolvers<ContextType = EntitiesContext, ParentType e
   node?: Resolver<ResolversTypes['LegalEntity'], ParentType, ContextType>;
 };
 
+export type LegalEntityRegisterPayloadResolvers<ContextType = EntitiesContext, ParentType extends ResolversParentTypes['LegalEntityRegisterPayload'] = ResolversParentTypes['LegalEntityRegisterPayload']> = {
+  businessAddress?: Resolver<Maybe<ResolversTypes['ReportedAddress']>, ParentType, ContextType>;
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  legalEntity?: Resolver<Maybe<ResolversTypes['LegalEntity']>, ParentType, ContextType>;
+  registeredAddress?: Resolver<Maybe<ResolversTypes['ReportedAddress']>, ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = EntitiesContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  legalEntityMoveBusinessAddress?: Resolver<ResolversTypes['LegalEntityChangePayload'], ParentType, ContextType, RequireFields<MutationLegalEntityMoveBusinessAddressArgs, 'input'>>;
   legalEntityQuarantineDrop?: Resolver<ResolversTypes['QuarantineDropPayload'], ParentType, ContextType, RequireFields<MutationLegalEntityQuarantineDropArgs, 'input'>>;
   legalEntityQuarantineFix?: Resolver<ResolversTypes['QuarantineFixPayload'], ParentType, ContextType, RequireFields<MutationLegalEntityQuarantineFixArgs, 'input'>>;
+  legalEntityRegister?: Resolver<ResolversTypes['LegalEntityRegisterPayload'], ParentType, ContextType, RequireFields<MutationLegalEntityRegisterArgs, 'input'>>;
+  legalEntityUpdateStatus?: Resolver<ResolversTypes['LegalEntityChangePayload'], ParentType, ContextType, RequireFields<MutationLegalEntityUpdateStatusArgs, 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = EntitiesContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -802,6 +1048,27 @@ export type QueryResolvers<ContextType = EntitiesContext, ParentType extends Res
   quarantinedLegalEntity?: Resolver<Maybe<ResolversTypes['QuarantinedRow']>, ParentType, ContextType, RequireFields<QueryQuarantinedLegalEntityArgs, 'id'>>;
 };
 
+export type ReportedAddressResolvers<ContextType = EntitiesContext, ParentType extends ResolversParentTypes['ReportedAddress'] = ResolversParentTypes['ReportedAddress']> = {
+  candidates?: Resolver<Array<ResolversTypes['ReportedAddressCandidate']>, ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['AddressCode']>, ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['AddressLevel']>, ParentType, ContextType>;
+};
+
+export type ReportedAddressCandidateResolvers<ContextType = EntitiesContext, ParentType extends ResolversParentTypes['ReportedAddressCandidate'] = ResolversParentTypes['ReportedAddressCandidate']> = {
+  code?: Resolver<ResolversTypes['AddressCode'], ParentType, ContextType>;
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['AddressLevel'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type UserErrorResolvers<ContextType = EntitiesContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
+  currentVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  field?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = EntitiesContext> = {
   Address?: AddressResolvers<ContextType>;
   AddressAlias?: AddressAliasResolvers<ContextType>;
@@ -810,8 +1077,10 @@ export type Resolvers<ContextType = EntitiesContext> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   LegalEntity?: LegalEntityResolvers<ContextType>;
+  LegalEntityChangePayload?: LegalEntityChangePayloadResolvers<ContextType>;
   LegalEntityConnection?: LegalEntityConnectionResolvers<ContextType>;
   LegalEntityEdge?: LegalEntityEdgeResolvers<ContextType>;
+  LegalEntityRegisterPayload?: LegalEntityRegisterPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
@@ -824,5 +1093,8 @@ export type Resolvers<ContextType = EntitiesContext> = {
   QuarantinedRowEdge?: QuarantinedRowEdgeResolvers<ContextType>;
   QuarantinedValue?: QuarantinedValueResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReportedAddress?: ReportedAddressResolvers<ContextType>;
+  ReportedAddressCandidate?: ReportedAddressCandidateResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
 };
 

@@ -196,25 +196,67 @@ export type LegalEntity = {
   legalRepresentativeRef?: Maybe<Scalars['ID']['output']>;
 };
 
-/** The stewards' writes of this subgraph: each runs in one transaction with its audit record. */
+/**
+ * Writes of the people subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (changes) the `version` last seen.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Drops a quarantined people row with a reason (steward:write): marked DROPPED and kept. */
   personQuarantineDrop: QuarantineDropPayload;
   /** Fixes a quarantined people row (steward:write): re-validates it, loads it and marks it FIXED, teaching its address text as an alias. */
   personQuarantineFix: QuarantineFixPayload;
+  /** Changes a person's contact details (the phone). */
+  personUpdateContact: PersonUpdateContactPayload;
+  /** Records that a person moved out: sets the residence's `until`. */
+  residenceEnd: ResidenceEndPayload;
+  /** Records that a person moved in, in the viewer's communities; a current residence of the same kind elsewhere ends that day. */
+  residenceStart: ResidenceStartPayload;
 };
 
 
-/** The stewards' writes of this subgraph: each runs in one transaction with its audit record. */
+/**
+ * Writes of the people subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (changes) the `version` last seen.
+ */
 export type MutationPersonQuarantineDropArgs = {
   input: QuarantineDropInput;
 };
 
 
-/** The stewards' writes of this subgraph: each runs in one transaction with its audit record. */
+/**
+ * Writes of the people subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (changes) the `version` last seen.
+ */
 export type MutationPersonQuarantineFixArgs = {
   input: QuarantineFixInput;
+};
+
+
+/**
+ * Writes of the people subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (changes) the `version` last seen.
+ */
+export type MutationPersonUpdateContactArgs = {
+  input: PersonUpdateContactInput;
+};
+
+
+/**
+ * Writes of the people subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (changes) the `version` last seen.
+ */
+export type MutationResidenceEndArgs = {
+  input: ResidenceEndInput;
+};
+
+
+/**
+ * Writes of the people subgraph. Each runs in one transaction, is audited before it is answered,
+ * takes a `clientMutationId` for safe retries, and (changes) the `version` last seen.
+ */
+export type MutationResidenceStartArgs = {
+  input: ResidenceStartInput;
 };
 
 /** Forward pagination state of a connection. */
@@ -259,6 +301,8 @@ export type Person = {
   residences: Array<Residence>;
   /** When this person's record last changed (any of its columns, by an edit or an import), to the millisecond; for incremental refreshes with `updatedSince`. Residences carry their own. */
   updatedAt: Scalars['DateTime']['output'];
+  /** The record's version: 1 when created, +1 on every change (a mutation or an import). `personUpdateContact` takes the version last read. */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -293,6 +337,31 @@ export type PersonEdge = {
   cursor: Scalars['String']['output'];
   /** The person. */
   node: Person;
+};
+
+/** Input of `personUpdateContact`. */
+export type PersonUpdateContactInput = {
+  /** See ResidenceStartInput.clientMutationId. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The person. */
+  personId: Scalars['ID']['input'];
+  /** Mobile phone number: 11 digits starting with 1 (spaces, dashes and a +86 prefix are removed); null or empty clears it. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** The version the client last saw (Person.version). */
+  version: Scalars['Int']['input'];
+};
+
+/** Result of `personUpdateContact`. */
+export type PersonUpdateContactPayload = {
+  __typename?: 'PersonUpdateContactPayload';
+  /** The clientMutationId given. */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The person after the change, masked as the caller's scopes say (the phone in full only with people:pii); null when refused. */
+  person?: Maybe<Person>;
+  /** True when this is the stored answer of an earlier request with the same clientMutationId. */
+  replayed: Scalars['Boolean']['output'];
+  /** Why it was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** A corrected value. */
@@ -630,6 +699,8 @@ export type Residence = {
   until?: Maybe<Scalars['Date']['output']>;
   /** When this residence record last changed (moving out sets `until`), to the millisecond; for incremental refreshes with `updatedSince`. */
   updatedAt: Scalars['DateTime']['output'];
+  /** The record's version: 1 when created, +1 on every change (a mutation or an import). `residenceEnd` takes the version last read. */
+  version: Scalars['Int']['output'];
 };
 
 /** A page of residences. */
@@ -652,6 +723,31 @@ export type ResidenceEdge = {
   node: Residence;
 };
 
+/** Input of `residenceEnd`: a person moves out. */
+export type ResidenceEndInput = {
+  /** See ResidenceStartInput.clientMutationId. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The day they moved out: not in the future, not before the residence began. */
+  endedOn: Scalars['Date']['input'];
+  /** The residence (Residence.id). */
+  residenceId: Scalars['ID']['input'];
+  /** The version the client last saw (Residence.version). */
+  version: Scalars['Int']['input'];
+};
+
+/** Result of `residenceEnd`. */
+export type ResidenceEndPayload = {
+  __typename?: 'ResidenceEndPayload';
+  /** The clientMutationId given. */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** True when this is the stored answer of an earlier request with the same clientMutationId. */
+  replayed: Scalars['Boolean']['output'];
+  /** The residence, ended; null when refused. Its `person` is shown even when, having moved out, they no longer live in the viewer's communities (and so are no longer found by a query). */
+  residence?: Maybe<Residence>;
+  /** Why it was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** How a person lives at an address. */
 export type ResidenceRelation =
   /** 集体户 — collective housing such as a dormitory. */
@@ -662,6 +758,35 @@ export type ResidenceRelation =
   | 'OWNER'
   /** 租户 — rents it. */
   | 'TENANT';
+
+/** Input of `residenceStart`: a person moves in. */
+export type ResidenceStartInput = {
+  /** Chosen by the client, unique per request it means; a retry with the same id returns the first result instead of writing twice. Remembered for 24 hours. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** How they live there. A person has at most one current residence of a kind: a current one of this kind elsewhere ends on `startedOn` (a move). */
+  kind: ResidenceRelation;
+  /** The person (their opaque id). */
+  personId: Scalars['ID']['input'];
+  /** Where they now live: a room (25 characters); collective housing (COLLECTIVE) may be a building (19). */
+  roomCode: Scalars['AddressCode']['input'];
+  /** The day they moved in: not in the future, not before their birth. */
+  startedOn: Scalars['Date']['input'];
+};
+
+/** Result of `residenceStart`. */
+export type ResidenceStartPayload = {
+  __typename?: 'ResidenceStartPayload';
+  /** The clientMutationId given. */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The person's residence of the same kind elsewhere that this move ended; null when there was none. */
+  endedResidence?: Maybe<Residence>;
+  /** True when this is the stored answer of an earlier request with the same clientMutationId. */
+  replayed: Scalars['Boolean']['output'];
+  /** The residence started; null when refused. */
+  residence?: Maybe<Residence>;
+  /** Why it was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
 
 /** A page of current residents. */
 export type ResidentConnection = {
@@ -684,6 +809,38 @@ export type ResidentEdge = {
   /** The current residence at (or beneath) the address asked about. */
   residence: Residence;
 };
+
+/** A business error of a mutation (faults are in the top-level `errors`). */
+export type UserError = {
+  __typename?: 'UserError';
+  /** What is wrong, for a program. */
+  code: UserErrorCode;
+  /** With STALE_VERSION: the record's version now; null otherwise. */
+  currentVersion?: Maybe<Scalars['Int']['output']>;
+  /** Path of the input value at fault, from the argument, e.g. `["input", "severity"]`. */
+  field: Array<Scalars['String']['output']>;
+  /** What is wrong, for a person. */
+  message: Scalars['String']['output'];
+};
+
+/** Why a mutation did not do what was asked; each code is an outcome a client can act on. */
+export type UserErrorCode =
+  /** A free-text address could not be placed as finely as the mutation needs (a community or finer for events and cases, a building or room for legal entities); the payload's address lists the candidates. */
+  | 'ADDRESS_NOT_PRECISE'
+  /** What the mutation would create exists already (a legal entity with this credit code, a current residence of the person at that address). */
+  | 'ALREADY_EXISTS'
+  /** This `clientMutationId` was already used by the same subject for another operation or another input. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** A value is malformed, missing or out of range (a credit code's check character); `field` names it. */
+  | 'INVALID_INPUT'
+  /** The workflow does not allow this step from the record's current state (its status, a residence that has ended); the message says why. */
+  | 'INVALID_TRANSITION'
+  /** No such record (event, case, person, residence, legal entity), or it lies outside the communities the viewer is confined to (the two are not told apart). */
+  | 'NOT_FOUND'
+  /** The address (or a residence the change would end) lies outside the communities the viewer is confined to. */
+  | 'OUT_OF_SCOPE'
+  /** The record changed since the client read it; `currentVersion` is its version now: read it again, then retry. */
+  | 'STALE_VERSION';
 
 
 
@@ -821,6 +978,8 @@ export type ResolversTypes = {
   Person: ResolverTypeWrapper<PersonMapper>;
   PersonConnection: ResolverTypeWrapper<PersonConnectionMapper>;
   PersonEdge: ResolverTypeWrapper<PersonEdgeMapper>;
+  PersonUpdateContactInput: PersonUpdateContactInput;
+  PersonUpdateContactPayload: ResolverTypeWrapper<Omit<PersonUpdateContactPayload, 'person'> & { person?: Maybe<ResolversTypes['Person']> }>;
   QuarantineCorrection: QuarantineCorrection;
   QuarantineDropInput: QuarantineDropInput;
   QuarantineDropPayload: ResolverTypeWrapper<Omit<QuarantineDropPayload, 'row'> & { row?: Maybe<ResolversTypes['QuarantinedRow']> }>;
@@ -842,9 +1001,15 @@ export type ResolversTypes = {
   Residence: ResolverTypeWrapper<ResidenceMapper>;
   ResidenceConnection: ResolverTypeWrapper<ResidenceConnectionMapper>;
   ResidenceEdge: ResolverTypeWrapper<ResidenceEdgeMapper>;
+  ResidenceEndInput: ResidenceEndInput;
+  ResidenceEndPayload: ResolverTypeWrapper<Omit<ResidenceEndPayload, 'residence'> & { residence?: Maybe<ResolversTypes['Residence']> }>;
   ResidenceRelation: ResidenceRelation;
+  ResidenceStartInput: ResidenceStartInput;
+  ResidenceStartPayload: ResolverTypeWrapper<Omit<ResidenceStartPayload, 'endedResidence' | 'residence'> & { endedResidence?: Maybe<ResolversTypes['Residence']>, residence?: Maybe<ResolversTypes['Residence']> }>;
   ResidentConnection: ResolverTypeWrapper<ResidentConnectionMapper>;
   ResidentEdge: ResolverTypeWrapper<ResidentEdgeMapper>;
+  UserError: ResolverTypeWrapper<UserError>;
+  UserErrorCode: UserErrorCode;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -870,6 +1035,8 @@ export type ResolversParentTypes = {
   Person: PersonMapper;
   PersonConnection: PersonConnectionMapper;
   PersonEdge: PersonEdgeMapper;
+  PersonUpdateContactInput: PersonUpdateContactInput;
+  PersonUpdateContactPayload: Omit<PersonUpdateContactPayload, 'person'> & { person?: Maybe<ResolversParentTypes['Person']> };
   QuarantineCorrection: QuarantineCorrection;
   QuarantineDropInput: QuarantineDropInput;
   QuarantineDropPayload: Omit<QuarantineDropPayload, 'row'> & { row?: Maybe<ResolversParentTypes['QuarantinedRow']> };
@@ -886,8 +1053,13 @@ export type ResolversParentTypes = {
   Residence: ResidenceMapper;
   ResidenceConnection: ResidenceConnectionMapper;
   ResidenceEdge: ResidenceEdgeMapper;
+  ResidenceEndInput: ResidenceEndInput;
+  ResidenceEndPayload: Omit<ResidenceEndPayload, 'residence'> & { residence?: Maybe<ResolversParentTypes['Residence']> };
+  ResidenceStartInput: ResidenceStartInput;
+  ResidenceStartPayload: Omit<ResidenceStartPayload, 'endedResidence' | 'residence'> & { endedResidence?: Maybe<ResolversParentTypes['Residence']>, residence?: Maybe<ResolversParentTypes['Residence']> };
   ResidentConnection: ResidentConnectionMapper;
   ResidentEdge: ResidentEdgeMapper;
+  UserError: UserError;
 };
 
 export type AddressResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address'], FederationReferenceType extends FederationReferenceTypes['Address'] = FederationReferenceTypes['Address']> = {
@@ -964,6 +1136,9 @@ export type LegalEntityResolvers<ContextType = PeopleContext, ParentType extends
 export type MutationResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   personQuarantineDrop?: Resolver<ResolversTypes['QuarantineDropPayload'], ParentType, ContextType, RequireFields<MutationPersonQuarantineDropArgs, 'input'>>;
   personQuarantineFix?: Resolver<ResolversTypes['QuarantineFixPayload'], ParentType, ContextType, RequireFields<MutationPersonQuarantineFixArgs, 'input'>>;
+  personUpdateContact?: Resolver<ResolversTypes['PersonUpdateContactPayload'], ParentType, ContextType, RequireFields<MutationPersonUpdateContactArgs, 'input'>>;
+  residenceEnd?: Resolver<ResolversTypes['ResidenceEndPayload'], ParentType, ContextType, RequireFields<MutationResidenceEndArgs, 'input'>>;
+  residenceStart?: Resolver<ResolversTypes['ResidenceStartPayload'], ParentType, ContextType, RequireFields<MutationResidenceStartArgs, 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -984,6 +1159,7 @@ export type PersonResolvers<ContextType = PeopleContext, ParentType extends Reso
   ref?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   residences?: Resolver<Array<ResolversTypes['Residence']>, ParentType, ContextType, Partial<PersonResidencesArgs>>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type PersonConnectionResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['PersonConnection'] = ResolversParentTypes['PersonConnection']> = {
@@ -995,6 +1171,13 @@ export type PersonConnectionResolvers<ContextType = PeopleContext, ParentType ex
 export type PersonEdgeResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['PersonEdge'] = ResolversParentTypes['PersonEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+};
+
+export type PersonUpdateContactPayloadResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['PersonUpdateContactPayload'] = ResolversParentTypes['PersonUpdateContactPayload']> = {
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type QuarantineDropPayloadResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['QuarantineDropPayload'] = ResolversParentTypes['QuarantineDropPayload']> = {
@@ -1082,6 +1265,7 @@ export type ResidenceResolvers<ContextType = PeopleContext, ParentType extends R
   sinceYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ResidenceConnectionResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['ResidenceConnection'] = ResolversParentTypes['ResidenceConnection']> = {
@@ -1095,6 +1279,21 @@ export type ResidenceEdgeResolvers<ContextType = PeopleContext, ParentType exten
   node?: Resolver<ResolversTypes['Residence'], ParentType, ContextType>;
 };
 
+export type ResidenceEndPayloadResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['ResidenceEndPayload'] = ResolversParentTypes['ResidenceEndPayload']> = {
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  residence?: Resolver<Maybe<ResolversTypes['Residence']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ResidenceStartPayloadResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['ResidenceStartPayload'] = ResolversParentTypes['ResidenceStartPayload']> = {
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endedResidence?: Resolver<Maybe<ResolversTypes['Residence']>, ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  residence?: Resolver<Maybe<ResolversTypes['Residence']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type ResidentConnectionResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['ResidentConnection'] = ResolversParentTypes['ResidentConnection']> = {
   edges?: Resolver<Array<ResolversTypes['ResidentEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -1105,6 +1304,13 @@ export type ResidentEdgeResolvers<ContextType = PeopleContext, ParentType extend
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   residence?: Resolver<ResolversTypes['Residence'], ParentType, ContextType>;
+};
+
+export type UserErrorResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
+  currentVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  field?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = PeopleContext> = {
@@ -1125,6 +1331,7 @@ export type Resolvers<ContextType = PeopleContext> = {
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
+  PersonUpdateContactPayload?: PersonUpdateContactPayloadResolvers<ContextType>;
   QuarantineDropPayload?: QuarantineDropPayloadResolvers<ContextType>;
   QuarantineFixPayload?: QuarantineFixPayloadResolvers<ContextType>;
   QuarantineHistoryEntry?: QuarantineHistoryEntryResolvers<ContextType>;
@@ -1137,7 +1344,10 @@ export type Resolvers<ContextType = PeopleContext> = {
   Residence?: ResidenceResolvers<ContextType>;
   ResidenceConnection?: ResidenceConnectionResolvers<ContextType>;
   ResidenceEdge?: ResidenceEdgeResolvers<ContextType>;
+  ResidenceEndPayload?: ResidenceEndPayloadResolvers<ContextType>;
+  ResidenceStartPayload?: ResidenceStartPayloadResolvers<ContextType>;
   ResidentConnection?: ResidentConnectionResolvers<ContextType>;
   ResidentEdge?: ResidentEdgeResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
 };
 
