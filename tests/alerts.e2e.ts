@@ -322,13 +322,16 @@ describe('the schedule in the gateway process', () => {
     await insertEvents(t.databases.events, [1, 2, 3].map((d) => ({ addressCode: estate.buildings[1].rooms[2].code, kind: 'SAFETY_HAZARD' as const, status: 'ASSIGNED' as const, reportedAt: daysAgo(d) })));
     const scheduled = await startTestSystem({ monitorIntervalSeconds: 1, monitorScope: estate.community.code });
     try {
-      let found = 0;
-      for (let i = 0; i < 60 && found === 0; i++) {
+      // the schedule runs every rule: three hazards in three days are also a surge for the
+      // community, so look for the building's hazard alert among whatever it raised
+      const hazardAlerts = async () => (await alertsAt(estate.community.code)).edges.map((e) => e.node).filter((a) => a.rule.id === 'building-open-hazards');
+      let found: Record<string, any>[] = [];
+      for (let i = 0; i < 60 && found.length === 0; i++) {
         await new Promise((resolve) => setTimeout(resolve, 500));
-        found = (await alertsAt(estate.community.code)).totalCount;
+        found = await hazardAlerts();
       }
-      expect(found).toBe(1);
-      expect((await alertsAt(estate.community.code)).edges[0].node.address.code).toBe(estate.buildings[1].code);
+      expect(found).toHaveLength(1);
+      expect(found[0].address.code).toBe(estate.buildings[1].code);
     } finally {
       await scheduled.stop();
     }

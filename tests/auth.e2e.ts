@@ -32,7 +32,7 @@ describe('tokens at the gateway', () => {
     expect(res.data!.viewer).toEqual({
       subject: 'alice',
       roles: ['grid-worker'],
-      scopes: ['address:read', 'cases:read', 'entities:read', 'events:read', 'events:write', 'people:read'],
+      scopes: ['address:read', 'alerts:read', 'alerts:write', 'cases:read', 'entities:read', 'entities:write', 'events:read', 'events:write', 'people:read', 'people:write'],
       communities: [SHOWCASE.communityCode],
     });
   });
