@@ -3,7 +3,6 @@
  * in JSON, NDJSON, CSV and XLSX, filters, cursors, problems, the OpenAPI document and its docs page,
  * all through the real gateway with real tokens.
  */
-import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,8 +13,8 @@ import { VIEWS } from '../bridge/views/index.ts';
 import { adminToken, startTestSystem, type TestSystem } from './support/system.ts';
 import { insertTestEstate, type TestEstate } from './support/import-registry.ts';
 import { deleteEvents, insertEvents } from './support/events-factories.ts';
-import { startChild, startScript } from './support/process.ts';
-import { HEAP_BUDGET_FLAG, HEAP_BUDGET_MB } from '../lib/heap-budget.ts';
+import { budgetedHeapLimitMb, startChild, startScript } from './support/process.ts';
+import { HEAP_BUDGET_MB } from '../lib/heap-budget.ts';
 import { createApiKeyStore } from '../access/store.ts';
 
 let system: TestSystem;
@@ -291,7 +290,7 @@ describe('the bridge on its own (npm run bridge)', () => {
     try {
       await child.waitFor('bridge ready', 60_000);
       // npm run bridge runs with lib/heap-budget.ts's budget: V8's limit is what that flag gives
-      const budgeted = Number(execFileSync(process.execPath, [HEAP_BUDGET_FLAG, '-p', 'Math.round(require("node:v8").getHeapStatistics().heap_size_limit / 2 ** 20)'], { encoding: 'utf8' }));
+      const budgeted = budgetedHeapLimitMb();
       expect(Number(/"heapLimitMb":(\d+)/.exec(child.stdout())?.[1])).toBe(budgeted);
       expect(budgeted).toBeLessThan(HEAP_BUDGET_MB * 2);
       const base = /"url":"(http:\/\/localhost:\d+)\/rest\/"/.exec(child.stdout())![1];

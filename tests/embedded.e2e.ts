@@ -4,7 +4,6 @@
  * `npm start` holds the folder, Ctrl-C and SIGTERM, a first-run seed killed midway, a stale lock,
  * and a port that is already taken.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import pg from 'pg';
@@ -16,8 +15,7 @@ import { openDatabase, pgliteLockFile, query, type Database } from '../lib/db.ts
 import { TABLES } from '../seeds/generate.ts';
 import { SHOWCASE } from '../seeds/showcase.ts';
 import { DEPARTMENT_FORMATS } from '../importer/formats.ts';
-import { runChild, startChild, startScript, type Child } from './support/process.ts';
-import { HEAP_BUDGET_FLAG } from '../lib/heap-budget.ts';
+import { budgetedHeapLimitMb, runChild, startChild, startScript, type Child } from './support/process.ts';
 
 const base = mkdtempSync(path.join(os.tmpdir(), 'embedded-e2e-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -88,7 +86,7 @@ describe('one process at a time on the embedded database', () => {
   });
 
   it('runs under the heap budget npm start gives it (lib/heap-budget.ts), and says so', () => {
-    const budgeted = Number(execFileSync(process.execPath, [HEAP_BUDGET_FLAG, '-p', 'Math.round(require("node:v8").getHeapStatistics().heap_size_limit / 2 ** 20)'], { encoding: 'utf8' }));
+    const budgeted = budgetedHeapLimitMb();
     expect(holder.stdout()).toContain(`V8 heap limit ${budgeted} MB`);
   });
 

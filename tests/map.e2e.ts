@@ -96,6 +96,16 @@ async function clickMapAt(page: Page, point: [number, number], finder: Record<st
   await page.mouse.click(box.x + x, box.y + y);
 }
 
+/** Clicks the point of building `code` on the map and waits for its panel. */
+async function clickBuilding(page: Page, code: string): Promise<void> {
+  const location = await page.evaluate((c) => {
+    const b = (window as any).hazardMap.state.buildings.find((x: any) => x.code === c);
+    return [b.building.location.longitude, b.building.location.latitude];
+  }, code);
+  await clickMapAt(page, location as [number, number], { seriesIndex: 1 });
+  await page.waitForFunction((c) => document.body.dataset.building === c, code);
+}
+
 describe.skipIf(!hasChromium && !inCI)(hasChromium || inCI ? 'the hazard map in Chromium' : `the hazard map in Chromium (skipped: ${CHROMIUM} is not installed; .ci/run installs Debian's chromium)`, () => {
   it('loads from the gateway alone: no request leaves its origin, no script error, ECharts served locally', async () => {
     const { page, external, errors } = await openMap(admin);
@@ -161,12 +171,7 @@ describe.skipIf(!hasChromium && !inCI)(hasChromium || inCI ? 'the hazard map in 
       const series = await page.evaluate(() => (window as any).hazardMap.chart.getOption().series[0].data.map((d: any) => d.value));
       expect(series.reduce((a: number, b: number) => a + b, 0)).toBe(total);
       // the showcase building's own alerts, in its panel
-      const location = await page.evaluate((code) => {
-        const b = (window as any).hazardMap.state.buildings.find((x: any) => x.code === code);
-        return [b.building.location.longitude, b.building.location.latitude];
-      }, SHOWCASE.buildingCode);
-      await clickMapAt(page, location as [number, number], { seriesIndex: 1 });
-      await page.waitForFunction((code) => document.body.dataset.building === code, SHOWCASE.buildingCode);
+      await clickBuilding(page, SHOWCASE.buildingCode);
       const own = await system.query(`{ address(code: "${SHOWCASE.buildingCode}") { alerts(status: [OPEN, ACKNOWLEDGED], first: 10) { totalCount edges { node { id } } } } }`);
       const alerts = (own.data as any).address.alerts;
       expect(Number(await page.textContent('#building-alerts'))).toBe(alerts.totalCount);
@@ -225,12 +230,7 @@ describe.skipIf(!hasChromium && !inCI)(hasChromium || inCI ? 'the hazard map in 
     const { page } = await openMap(admin, `#${SHOWCASE.gridCode}`);
     try {
       expect(await page.evaluate(() => document.body.dataset.code)).toBe(SHOWCASE.gridCode);
-      const location = await page.evaluate((code) => {
-        const b = (window as any).hazardMap.state.buildings.find((x: any) => x.code === code);
-        return [b.building.location.longitude, b.building.location.latitude];
-      }, SHOWCASE.buildingCode);
-      await clickMapAt(page, location as [number, number], { seriesIndex: 1 });
-      await page.waitForFunction((code) => document.body.dataset.building === code, SHOWCASE.buildingCode);
+      await clickBuilding(page, SHOWCASE.buildingCode);
       const expected = (await openHazards([SHOWCASE.buildingCode]))[SHOWCASE.buildingCode];
       expect(expected).toBeGreaterThan(0); // the showcase building has its fire hazard
       expect(Number(await page.textContent('#building-open'))).toBe(expected);

@@ -359,18 +359,17 @@
     else showBuilding(target.dataset.building);
   });
 
-  for (const [value, label] of KINDS) {
-    const input = Object.assign(document.createElement('input'), { type: 'checkbox', value, checked: HAZARDS.includes(value) });
-    const wrapper = document.createElement('label');
-    wrapper.append(input, ` ${label}`);
-    $('kinds').append(wrapper);
+  /** One labelled checkbox per [value, label] in the fieldset `id`, ticked where `checked(value)`. */
+  function checkboxes(id, options, checked) {
+    for (const [value, label] of options) {
+      const input = Object.assign(document.createElement('input'), { type: 'checkbox', value, checked: checked(value) });
+      const wrapper = document.createElement('label');
+      wrapper.append(input, ` ${label}`);
+      $(id).append(wrapper);
+    }
   }
-  for (const [value, label] of SEVERITIES) {
-    const input = Object.assign(document.createElement('input'), { type: 'checkbox', value, checked: true });
-    const wrapper = document.createElement('label');
-    wrapper.append(input, ` ${label}`);
-    $('severities').append(wrapper);
-  }
+  checkboxes('kinds', KINDS, (value) => HAZARDS.includes(value));
+  checkboxes('severities', SEVERITIES, () => true);
   for (const id of ['kinds', 'severities', 'period', 'colour']) $(id).addEventListener('change', () => state.code && load(state.code));
   window.addEventListener('resize', () => {
     chart.resize();

@@ -5,7 +5,9 @@
  * top of the test's own (no fixture folder is forced on it).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { HEAP_BUDGET_FLAG } from '../../lib/heap-budget.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -98,4 +100,9 @@ export function startScript(name: string, args: readonly string[], env: Record<s
   const words = scripts[name]?.split(/\s+/) ?? [];
   if (words[0] !== 'node' || words.length < 2) throw new Error(`npm script ${name} is not "node [flags] <file>": ${scripts[name]}`);
   return startChild(words.at(-1)!, args, env, words.slice(1, -1));
+}
+
+/** V8's heap limit (MB) of a node started with the heap budget (lib/heap-budget.ts), as the ready lines report it. */
+export function budgetedHeapLimitMb(): number {
+  return Number(execFileSync(process.execPath, [HEAP_BUDGET_FLAG, '-p', 'Math.round(require("node:v8").getHeapStatistics().heap_size_limit / 2 ** 20)'], { encoding: 'utf8' }));
 }
