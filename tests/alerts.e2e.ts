@@ -17,6 +17,7 @@ import { insertLegalEntity } from './support/entities-factories.ts';
 import { insertEvents, type NewEvent } from './support/events-factories.ts';
 import { insertTestEstate, type TestEstate } from './support/import-registry.ts';
 import { insertResident } from './support/people-factories.ts';
+import { subscribe, type Subscriber } from './support/sse.ts';
 import { startTestSystem, type TestSystem } from './support/system.ts';
 
 let t: TestSystem;
@@ -335,6 +336,99 @@ describe('the schedule in the gateway process', () => {
     } finally {
       await scheduled.stop();
     }
+  });
+});
+
+describe('alertRaised: live alerts through the gateway over SSE', () => {
+  const ALERT_RAISED = `subscription Raised($prefix: AddressCode!, $rules: [ID!]) {
+    alertRaised(addressPrefix: $prefix, rules: $rules) { id rule { id } status severity address { code } evidence { counts { name value } events { id } } } }`;
+  const probes: string[] = [];
+  afterAll(async () => {
+    await t.databases.alerts.knex('alerts.alert').whereIn('id', probes).delete();
+  });
+
+  /** Inserts a probe alert at `code` with plain SQL (as a monitor in another process would commit it). */
+  async function probe(code: string): Promise<string> {
+    const id = `al-probe-${probes.length}-${Date.now()}`;
+    probes.push(id);
+    await t.databases.alerts.knex('alerts.alert').insert({
+      // closed at once: probes at one address must not collide on the one-live-alert key
+      id, rule: 'live-probe', severity: 'LOW', address_code: code, status: 'CLOSED', closed_at: new Date(), cleared_at: new Date(),
+      evidence: JSON.stringify({ summary: 'probe', counts: [], eventIds: [], caseIds: [], observedAt: new Date().toISOString() }),
+    });
+    return id;
+  }
+
+  /** Waits until `subscriber` is live (probes until one arrives), then forgets what it received. */
+  async function live(subscriber: Subscriber, code: string): Promise<void> {
+    for (let i = 0; i < 40 && subscriber.results.length === 0; i++) {
+      await probe(code);
+      await subscriber.received(1, 300).catch(() => {});
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    expect(subscriber.results.length, 'the subscription never went live').toBeGreaterThan(0);
+    expect(subscriber.results.every((r) => r.data?.alertRaised?.rule.id === 'live-probe')).toBe(true);
+    subscriber.results.length = 0;
+  }
+
+  it('delivers each raised alert with its evidence to the workers of its community only, once, and not its acknowledgement', async () => {
+    const estate = await insertTestEstate(t.databases.buildings);
+    const other = await insertTestEstate(t.databases.buildings);
+    const worker = await signDevToken({ subject: 'raised-worker', roles: ['grid-worker'], communities: [estate.community.code] });
+    const outsider = await signDevToken({ subject: 'raised-outsider', roles: ['grid-worker'], communities: [other.community.code] });
+    // both ask for the whole made-up district: each must still get only their own community's alerts
+    const mine = subscribe(t.gatewayUrl, ALERT_RAISED, { prefix: '449900' }, worker);
+    const theirs = subscribe(t.gatewayUrl, ALERT_RAISED, { prefix: '449900' }, outsider);
+    try {
+      await live(mine, estate.buildings[1].code);
+      await live(theirs, other.buildings[1].code);
+      const hazards: Record<string, string[]> = {};
+      for (const e of [estate, other]) {
+        hazards[e.community.code] = await insertEvents(t.databases.events, [1, 2, 3].map((d) => ({ addressCode: e.buildings[0].rooms[0].code, kind: 'FIRE_HAZARD' as const, status: 'REPORTED' as const, reportedAt: daysAgo(d) })));
+        expect((await monitor(e, ['building-open-hazards'])).rules[0]).toMatchObject({ raised: 1 });
+      }
+      const [delivered] = await mine.received(1);
+      expect(delivered.errors).toBeUndefined();
+      const alert = delivered.data!.alertRaised;
+      expect(alert).toMatchObject({ rule: { id: 'building-open-hazards' }, status: 'OPEN', severity: 'HIGH', address: { code: estate.buildings[0].code } });
+      expect(alert.evidence.events.map((e: { id: string }) => e.id).sort()).toEqual([...hazards[estate.community.code]].sort());
+      const [theirDelivery] = await theirs.received(1);
+      expect(theirDelivery.data!.alertRaised.address.code).toBe(other.buildings[0].code);
+
+      // acknowledging it and a second monitor run (nothing new) deliver nothing: the next
+      // delivery is the probe committed after them (deliveries keep commit order)
+      const ack = await t.query(`mutation ($input: AlertTransitionInput!) { alertAcknowledge(input: $input) { userErrors { code } } }`, { input: { id: alert.id, version: 1 } }, worker);
+      expect(ack.data!.alertAcknowledge.userErrors).toEqual([]);
+      expect((await monitor(estate, ['building-open-hazards'])).rules[0]).toMatchObject({ raised: 0 });
+      const after = await probe(estate.buildings[1].code);
+      const results = await mine.received(2);
+      expect(results.map((r) => r.data!.alertRaised.id)).toEqual([alert.id, after]);
+      expect(theirs.results).toHaveLength(1);
+    } finally {
+      mine.close();
+      theirs.close();
+    }
+  });
+
+  it('narrows by rule, and refuses a viewer without alerts:read at connect time', async () => {
+    const estate = await insertTestEstate(t.databases.buildings);
+    const admin = await signDevToken({ subject: 'raised-admin', roles: ['admin'] });
+    const onlySurges = subscribe(t.gatewayUrl, ALERT_RAISED, { prefix: estate.community.code, rules: ['community-event-surge', 'live-probe'] }, admin);
+    try {
+      await live(onlySurges, estate.buildings[0].code);
+      await insertEvents(t.databases.events, [1, 2, 3].map((d) => ({ addressCode: estate.buildings[0].code, kind: 'FIRE_HAZARD' as const, status: 'REPORTED' as const, reportedAt: daysAgo(d) })));
+      expect((await monitor(estate, ['building-open-hazards'])).rules[0]).toMatchObject({ raised: 1 });
+      const after = await probe(estate.buildings[0].code);
+      const results = await onlySurges.received(1);
+      expect(results.map((r) => r.data!.alertRaised.id)).toEqual([after]);
+    } finally {
+      onlySurges.close();
+    }
+    const analyst = await signDevToken({ subject: 'raised-analyst', roles: ['analyst'] });
+    const refused = subscribe(t.gatewayUrl, ALERT_RAISED, { prefix: '449900' }, analyst);
+    const { error } = await refused.ended;
+    expect(String(error)).toMatch(/401/);
+    expect(refused.results).toEqual([]);
   });
 });
 

@@ -3,11 +3,13 @@
  */
 import { checkAddressCode } from '../../lib/address-code.ts';
 import { checkFirst, ErrorCode, userError } from '../../lib/errors.ts';
+import { changeStream } from '../../lib/change-feed.ts';
 import { decodeCursor, toConnection } from '../../lib/pagination.ts';
 import { AddressCode, DateTime } from '../../lib/scalars.ts';
 import type { AlertsContext } from './context.ts';
 import type { Resolvers } from './generated/resolvers-types.ts';
 import type { AlertRow, AlertsKey } from './repository.ts';
+import { alertRaisedFor } from './subscriptions.ts';
 
 const ALERTS_FIELD = 'alerts';
 const alertKey = (a: AlertRow) => [a.raisedAtUs, a.id];
@@ -47,6 +49,16 @@ export const resolvers: Resolvers = {
   Mutation: {
     alertAcknowledge: (_, { input }, ctx) => ctx.mutations.acknowledge(input),
     alertClose: (_, { input }, ctx) => ctx.mutations.close(input),
+  },
+
+  Subscription: {
+    alertRaised: {
+      subscribe: async (_, args, ctx) => {
+        if (!ctx.changes) throw userError('this server delivers no alerts', ErrorCode.NOT_FOUND);
+        return changeStream(ctx.changes, alertRaisedFor(args, ctx.viewer), { signal: ctx.signal });
+      },
+      resolve: (alert: AlertRow) => alert,
+    },
   },
 
   Alert: {

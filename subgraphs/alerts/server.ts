@@ -11,7 +11,7 @@ import { loadRules, type Rule } from '../../monitor/rules.ts';
 import type { AlertsContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
 import { createAlertMutations } from './mutations.ts';
-import { createAlertRepository } from './repository.ts';
+import { createAlertRepository, type AlertRow } from './repository.ts';
 import { resolvers } from './resolvers.ts';
 
 let rules: ReadonlyMap<string, Rule> | undefined;
@@ -22,9 +22,15 @@ export const alertsSubgraph: SubgraphDefinition<AlertsContext> = {
   typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
   resolvers: resolvers as SubgraphDefinition<AlertsContext>['resolvers'],
   // no `audited` types: alerts hold counts and ids, no person-level values
+  // committed inserts and updates of alerts.alert (NOTIFY alerts_changed), for alertRaised
+  changes: {
+    channel: 'alerts_changed',
+    load: (database, ids) => createAlertRepository(database.knex, null).findAlertsByIds(ids),
+    id: (row: AlertRow) => row.id,
+  },
   createContext: (database: Database, viewer: Viewer, services: SubgraphServices = {}) => {
     const repository = createAlertRepository(database.knex, viewer.communities);
     const mutations = createAlertMutations({ subgraph: 'alerts', db: database.knex, viewer, request: services.request ?? null, audit: services.audit });
-    return { repository, loaders: createLoaders(repository), mutations, viewer, rules: ruleMap() };
+    return { repository, loaders: createLoaders(repository), mutations, viewer, rules: ruleMap(), changes: services.changes };
   },
 };

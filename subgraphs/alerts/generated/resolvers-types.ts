@@ -302,6 +302,27 @@ export type QueryAlertsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Live alerts, delivered as the monitor raises them (GraphQL over SSE through the gateway). */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Every alert raised under `addressPrefix` (any level, district to room), as its insert commits,
+   * whichever process ran the monitor. `severities` and `rules` narrow it (null: all). A viewer
+   * confined to communities receives only alerts inside them, and the evidence resolves as in
+   * queries. Acknowledging, closing and refreshed evidence are not deliveries: only new alerts are.
+   * The stream ends, with a TOKEN_EXPIRED error, when the token expires.
+   */
+  alertRaised: Alert;
+};
+
+
+/** Live alerts, delivered as the monitor raises them (GraphQL over SSE through the gateway). */
+export type SubscriptionAlertRaisedArgs = {
+  addressPrefix: Scalars['AddressCode']['input'];
+  rules?: InputMaybe<Array<Scalars['ID']['input']>>;
+  severities?: InputMaybe<Array<AlertSeverity>>;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -427,6 +448,7 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -454,6 +476,7 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  Subscription: Record<PropertyKey, never>;
 };
 
 export type AddressResolvers<ContextType = AlertsContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address'], FederationReferenceType extends FederationReferenceTypes['Address'] = FederationReferenceTypes['Address']> = {
@@ -557,6 +580,10 @@ export type QueryResolvers<ContextType = AlertsContext, ParentType extends Resol
   alerts?: Resolver<ResolversTypes['AlertConnection'], ParentType, ContextType, RequireFields<QueryAlertsArgs, 'first'>>;
 };
 
+export type SubscriptionResolvers<ContextType = AlertsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  alertRaised?: SubscriptionResolver<ResolversTypes['Alert'], "alertRaised", ParentType, ContextType, RequireFields<SubscriptionAlertRaisedArgs, 'addressPrefix'>>;
+};
+
 export type Resolvers<ContextType = AlertsContext> = {
   Address?: AddressResolvers<ContextType>;
   AddressCode?: GraphQLScalarType;
@@ -574,5 +601,6 @@ export type Resolvers<ContextType = AlertsContext> = {
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
 };
 
