@@ -1,14 +1,14 @@
 /**
- * Supergraph composition at build time: `npm run compose` composes the five subgraphs'
- * schema.graphql files with @apollo/composition and writes gateway/supergraph.graphql
+ * Supergraph composition at build time: `npm run compose` composes the subgraphs'
+ * schema.graphql files (with the shared SDL they include, lib/schema-file.ts) with @apollo/composition and writes gateway/supergraph.graphql
  * (committed; a test fails when it is stale). Subgraph URLs in the file are the defaults of
  * `npm start`; the gateway points them elsewhere at run time from config.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
 import { SUBGRAPHS } from '../lib/config.ts';
+import { loadSchema } from '../lib/schema-file.ts';
 
 export const SUPERGRAPH_PATH = fileURLToPath(new URL('./supergraph.graphql', import.meta.url));
 
@@ -22,7 +22,7 @@ export function composeSupergraph(): string {
   const services = SUBGRAPHS.map((name, i) => ({
     name,
     url: defaultUrl(i),
-    typeDefs: parse(readFileSync(new URL(`../subgraphs/${name}/schema.graphql`, import.meta.url), 'utf8')),
+    typeDefs: loadSchema(new URL(`../subgraphs/${name}/schema.graphql`, import.meta.url)),
   }));
   const result = composeServices(services);
   if (result.errors) {

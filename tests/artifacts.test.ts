@@ -5,10 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { generate, loadCodegenConfig } from '@graphql-codegen/cli';
 import { describe, expect, it } from 'vitest';
 import { composeSupergraph, readSupergraph } from '../gateway/compose.ts';
 import { SUBGRAPHS } from '../lib/config.ts';
+import { schemaSource } from '../lib/schema-file.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -30,7 +32,7 @@ describe('committed artifacts', () => {
   it('every type and field of every subgraph schema has a description', () => {
     const missing: string[] = [];
     for (const name of SUBGRAPHS) {
-      const sdl = readFileSync(path.join(root, 'subgraphs', name, 'schema.graphql'), 'utf8');
+      const sdl = schemaSource(pathToFileURL(path.join(root, 'subgraphs', name, 'schema.graphql')));
       const lines = sdl.split('\n');
       lines.forEach((line, i) => {
         const prev = lines[i - 1]?.trim() ?? '';
