@@ -18,6 +18,7 @@ import { logger } from '../lib/logger.ts';
 import { createApiKeyStore } from '../access/store.ts';
 import { createAuditWriter } from '../audit/writer.ts';
 import { authOptionsFromConfig } from './auth.ts';
+import { connectRateLimitStore } from './limits.ts';
 import { readSupergraph } from './compose.ts';
 import { startGateway } from './server.ts';
 
@@ -36,18 +37,24 @@ const qualityDatabases = qualityUrls.every(Boolean) && auditUrl
   : null;
 const auditDatabase = qualityDatabases ? openDatabase('audit', { url: auditUrl!, poolMax: 1 }) : null;
 const audit = auditDatabase ? createAuditWriter(auditDatabase, { attempts: config.AUDIT_WRITE_ATTEMPTS }) : null;
+// the rate limit is shared through Redis when REDIS_URL is set; unreachable, the gateway does not start
+const rateLimitStore = await connectRateLimitStore(config).catch((err: Error) => {
+  process.stderr.write(`cannot start the gateway: ${err.message}. REDIS_URL is set, so the rate limit is counted there (shared by every gateway replica); start Redis, or unset REDIS_URL to count in this process's memory\n`);
+  process.exit(1);
+});
 const gateway = await startGateway(
   {
     supergraphSdl: readSupergraph(),
     subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s, subgraphUrl(s)])),
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     production: config.NODE_ENV === 'production',
+    rateLimitStore,
     auth: { ...(await authOptionsFromConfig(config.UPSTREAM_HMAC_SECRET)), apiKeys: accessDatabase ? createApiKeyStore(accessDatabase.knex) : undefined },
     ...(qualityDatabases && audit ? { quality: { databases: qualityDatabases, audit } } : {}),
   },
   { port: config.PORT, host: config.HOST },
 );
-logger.info({ url: `http://localhost:${gateway.port}/graphql`, heapLimitMb: heapLimitMb() }, 'gateway ready');
+logger.info({ url: `http://localhost:${gateway.port}/graphql`, heapLimitMb: heapLimitMb(), rateLimitStore: rateLimitStore.kind }, 'gateway ready');
 // the early-warning monitor runs in this process on a schedule, through this gateway (MONITOR_INTERVAL_SECONDS)
 const alertsUrl = databaseUrlFor('alerts');
 const alertsDatabase = config.MONITOR_INTERVAL_SECONDS > 0 && alertsUrl ? openDatabase('alerts', { url: alertsUrl, poolMax: 2 }) : null;
@@ -59,6 +66,7 @@ const stop = async () => {
   await monitor?.stop();
   await alertsDatabase?.close();
   await gateway.stop();
+  if (rateLimitStore.kind === 'redis') await rateLimitStore.client.close();
   await accessDatabase?.close();
   await audit?.close();
   await auditDatabase?.close();

@@ -33,11 +33,14 @@
  * `extensions.persistedQuery.sha256Hash`); a document text is refused with PERSISTED_QUERY_ONLY,
  * an unknown hash with PERSISTED_QUERY_NOT_FOUND, neither with PERSISTED_QUERY_ID_REQUIRED.
  *
- * The rate limit is counted in this process's memory (a fixed one-minute window per identity):
- * with several gateway replicas each allows the configured rate, so divide it by the replica
- * count or put the limit in front of them. The store is behind `RateLimiter` should a shared
- * (Redis) one be needed.
+ * The rate limit is a fixed one-minute window per identity, opened by its first request. Its store
+ * is this process's memory by default (the one-box `npm start`); with REDIS_URL set it is Redis
+ * (createRedisRateLimiter), so gateway replicas share one count: a client allowed N a minute gets N
+ * in total however its requests are spread. A gateway configured with Redis that cannot reach it
+ * refuses to start (connectRateLimitStore); when Redis goes away later, GraphQL requests are
+ * answered 503 RATE_LIMIT_UNAVAILABLE (fail closed, as API keys and the audit are) until it is back.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type http from 'node:http';
 import type { GatewayConfigBase, GatewayPlugin } from '@graphql-hive/gateway-runtime';
@@ -49,6 +52,8 @@ import type { DocumentNode, FieldNode, GraphQLError, GraphQLField, GraphQLNamedT
 import { createGraphQLError } from 'graphql-yoga';
 import { env } from '../lib/config.ts';
 import { ERROR_CODES } from '../lib/error-codes.ts';
+import { logger } from '../lib/logger.ts';
+import { connectRedis, RedisReplyError, RedisUnavailableError, type RedisClient, type RedisReply } from '../lib/redis.ts';
 
 /** The limits' codes (from the registry in lib/error-codes.ts). */
 export const LIMIT_CODES = {
@@ -114,8 +119,15 @@ export type LimitWiring = {
   dispose(): void;
 };
 
-export function createLimits(limits: GatewayLimits, production: boolean): LimitWiring {
-  const rateLimiter = limits.rateLimitPerMinute > 0 ? createMemoryRateLimiter(limits.rateLimitPerMinute) : undefined;
+/** Where the rate limit counts: this process's memory (default), or Redis shared by every gateway replica. */
+export type RateLimitStore = { kind: 'memory' } | { kind: 'redis'; client: RedisClient; keyPrefix: string };
+
+export function createLimits(limits: GatewayLimits, production: boolean, store: RateLimitStore = { kind: 'memory' }): LimitWiring {
+  const rateLimiter = limits.rateLimitPerMinute <= 0
+    ? undefined
+    : store.kind === 'redis'
+      ? createRedisRateLimiter(store.client, limits.rateLimitPerMinute, store.keyPrefix)
+      : createMemoryRateLimiter(limits.rateLimitPerMinute);
   const runtimeOptions: LimitRuntimeOptions = {};
   if (production) runtimeOptions.disableIntrospection = {};
   if (limits.persistedOperationsFile) runtimeOptions.persistedDocuments = persistedOperations(limits.persistedOperationsFile);
@@ -330,8 +342,8 @@ function persistedOperations(file: string): NonNullable<LimitRuntimeOptions['per
 export type RateLimitDecision = { allowed: boolean; remaining: number; retryAfterSeconds: number };
 
 export type RateLimiter = {
-  /** Counts one request for `key`. */
-  hit(key: string, now?: number): RateLimitDecision;
+  /** Counts one request for `key`; a shared store rejects (RedisUnavailableError) when it cannot count. */
+  hit(key: string, now?: number): RateLimitDecision | Promise<RateLimitDecision>;
   dispose(): void;
 };
 
@@ -363,17 +375,93 @@ export function createMemoryRateLimiter(perMinute: number): RateLimiter {
   };
 }
 
+/**
+ * One atomic step of a fixed window in Redis: count the request and, for the window's first one,
+ * set the window's expiry; answer the count and the milliseconds left. (A key left without an
+ * expiry, which only a crash between two commands could make, is given one: EVAL is atomic, so
+ * it is belt and braces.)
+ */
+const WINDOW_SCRIPT = `local c = redis.call('INCR', KEYS[1])
+if c == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
+return {c, ttl}`;
+const WINDOW_SCRIPT_SHA = createHash('sha1').update(WINDOW_SCRIPT).digest('hex');
+
+/**
+ * The same fixed one-minute window per key as createMemoryRateLimiter, counted in Redis under
+ * `<keyPrefix>ratelimit:<key>` (one key per identity, expiring with its window), so every gateway
+ * replica sharing the Redis shares the count. One round trip per request (EVALSHA; the script is
+ * loaded with EVAL the first time a server does not know it).
+ */
+export function createRedisRateLimiter(client: RedisClient, perMinute: number, keyPrefix: string): RateLimiter {
+  const run = async (key: string): Promise<RedisReply> => {
+    const args = [1, `${keyPrefix}ratelimit:${key}`, WINDOW_MS];
+    try {
+      return await client.command(['EVALSHA', WINDOW_SCRIPT_SHA, ...args]);
+    } catch (error) {
+      if (error instanceof RedisReplyError && error.message.startsWith('NOSCRIPT')) return client.command(['EVAL', WINDOW_SCRIPT, ...args]);
+      throw error;
+    }
+  };
+  return {
+    async hit(key) {
+      const reply = await run(key);
+      if (!Array.isArray(reply) || typeof reply[0] !== 'number' || typeof reply[1] !== 'number') {
+        throw new RedisUnavailableError(`unexpected reply from the rate-limit script: ${JSON.stringify(reply)}`);
+      }
+      const [count, ttlMs] = reply as [number, number];
+      return {
+        allowed: count <= perMinute,
+        remaining: Math.max(0, perMinute - count),
+        retryAfterSeconds: Math.max(1, Math.ceil(ttlMs / 1000)),
+      };
+    },
+    dispose: () => {},
+  };
+}
+
+/**
+ * The rate limit's store as configured: Redis when REDIS_URL is set (connected and answering PING,
+ * else this rejects with a RedisUnavailableError naming the URL), else memory.
+ */
+export async function connectRateLimitStore(config: { REDIS_URL?: string; REDIS_KEY_PREFIX: string }): Promise<RateLimitStore> {
+  if (!config.REDIS_URL) return { kind: 'memory' };
+  const client = await connectRedis(config.REDIS_URL);
+  return { kind: 'redis', client, keyPrefix: config.REDIS_KEY_PREFIX };
+}
+
+/** Seconds a client is told to wait when the shared store cannot be reached. */
+const STORE_RETRY_SECONDS = 5;
+
 /** Runs after useJWT verified the token (its onRequestParse), before the body is read as GraphQL. */
 function useRateLimit(limiter: RateLimiter): GatewayPlugin {
+  let storeDown = false;
   return {
-    onRequestParse({ serverContext, endResponse, fetchAPI }) {
+    async onRequestParse({ serverContext, endResponse, fetchAPI }) {
       const ctx = serverContext as { jwt?: { payload?: { sub?: unknown } }; req?: http.IncomingMessage; bridgeContinuation?: boolean };
       // the BI bridge's later pages of one client request (set in this process only, never from
       // HTTP): the client's request was counted once, at its first page
       if (ctx.bridgeContinuation === true) return;
       const sub = ctx.jwt?.payload?.sub;
       const key = typeof sub === 'string' && sub ? `sub:${sub}` : `ip:${ctx.req?.socket.remoteAddress ?? 'unknown'}`;
-      const decision = limiter.hit(key);
+      let decision: RateLimitDecision;
+      try {
+        decision = await limiter.hit(key);
+        if (storeDown) logger.info({ component: 'rate-limit' }, 'the rate-limit store answers again');
+        storeDown = false;
+      } catch (err) {
+        // fail closed: an uncounted request is not served (logged once per outage)
+        if (!storeDown) logger.error({ component: 'rate-limit', err }, 'the rate-limit store cannot be reached: answering 503 RATE_LIMIT_UNAVAILABLE');
+        storeDown = true;
+        endResponse(
+          new fetchAPI.Response(
+            JSON.stringify({ errors: [{ message: 'The rate limit cannot be checked at the moment; try again', extensions: { code: ERROR_CODES.RATE_LIMIT_UNAVAILABLE, retryAfterSeconds: STORE_RETRY_SECONDS } }] }),
+            { status: 503, headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(STORE_RETRY_SECONDS) } },
+          ),
+        );
+        return;
+      }
       if (decision.allowed) return;
       const body = {
         errors: [

@@ -29,7 +29,7 @@ import { httpDuration, registry, routeLabel, statusLabel } from '../lib/metrics.
 import { authPlugins, requestAuthenticator, type GatewayAuthOptions } from './auth.ts';
 import { EXAMPLE_QUERY, graphiqlQuery } from './example-query.ts';
 import { subgraphUnavailableMessage, useRequestDeadline } from './deadline.ts';
-import { createLimits, limitsFromConfig, type GatewayLimits } from './limits.ts';
+import { createLimits, limitsFromConfig, type GatewayLimits, type RateLimitStore } from './limits.ts';
 import { createBridge, type BridgeOptions } from '../bridge/server.ts';
 import { inProcessExecutor, useDataHandOver, type Executor } from '../bridge/execute.ts';
 import type { LocalSubgraph } from '../lib/subgraph-server.ts';
@@ -57,6 +57,8 @@ export type GatewayOptions = {
   production?: boolean;
   /** Overrides of the limits configured by the environment (gateway/limits.ts). */
   limits?: Partial<GatewayLimits>;
+  /** Where the rate limit counts (gateway/limits.ts connectRateLimitStore); default this process's memory. */
+  rateLimitStore?: RateLimitStore;
   /** Token verification and upstream signing (gateway/auth.ts). */
   auth: GatewayAuthOptions;
   /**
@@ -162,7 +164,7 @@ export type Gateway = {
 export function createGateway(options: GatewayOptions): Gateway {
   const supergraph = pointSupergraphAt(options.supergraphSdl, options.subgraphUrls);
   const configured = { ...limitsFromConfig(), ...options.limits };
-  const limits = createLimits(configured, options.production ?? false);
+  const limits = createLimits(configured, options.production ?? false, options.rateLimitStore);
   const deadline = useRequestDeadline({
     requestTimeoutMs: configured.requestTimeoutMs,
     subgraphTimeoutMs: options.subgraphTimeoutMs ?? env().SUBGRAPH_TIMEOUT_MS,

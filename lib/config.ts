@@ -93,6 +93,14 @@ const EnvModel = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().min(1).default(1024 * 1024),
   /** GraphQL requests per minute per token subject, or per client IP when anonymous (429 RATE_LIMITED); 0 disables. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  /**
+   * Redis the gateway replicas share their state in (the rate limit's counters), e.g.
+   * `redis://127.0.0.1:6379`. Unset: each gateway process counts in its own memory (right for the
+   * one-box `npm start`, wrong for two or more replicas). Set but unreachable: the gateway refuses to start.
+   */
+  REDIS_URL: z.string().regex(/^redis:\/\//, 'must be a redis:// URL, e.g. redis://127.0.0.1:6379').optional(),
+  /** Prefix of every Redis key this deployment writes, so several deployments (or test runs) can share one Redis. */
+  REDIS_KEY_PREFIX: z.string().min(1).max(100).default('address-graph:'),
   /** JSON manifest { "<sha256>": "<document>" }; when set the gateway runs only these operations. */
   PERSISTED_OPERATIONS_FILE: z.string().optional(),
   // --- personal data and bounded SQL (lib/pagination.ts, lib/db.ts) ---

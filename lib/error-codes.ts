@@ -31,6 +31,7 @@ export const ERROR_CODE_MEANINGS = {
   COST_ESTIMATED_TOO_EXPENSIVE: 'the estimated cost is over MAX_QUERY_COST (400)',
   BODY_TOO_LARGE: 'the request body is over MAX_BODY_BYTES at the gateway, or 4 MiB at a subgraph (413)',
   RATE_LIMITED: 'over RATE_LIMIT_PER_MINUTE; retry after `retry-after` seconds (429)',
+  RATE_LIMIT_UNAVAILABLE: 'the shared rate-limit store (Redis at REDIS_URL) cannot be reached, so the request is not counted and not served (503); retry after `retry-after` seconds',
   EXPORTS_BUSY: 'the bridge is already streaming BRIDGE_MAX_EXPORTS whole exports (`all=true`); retry after `retry-after` seconds (503)',
   PERSISTED_QUERY_NOT_FOUND: 'no persisted operation has this hash (400)',
   PERSISTED_QUERY_ONLY: 'only persisted operations run; send a documentId (400)',

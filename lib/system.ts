@@ -12,7 +12,7 @@ import type { Database } from './db.ts';
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from './subgraph-server.ts';
 import { authOptionsFromConfig, type GatewayAuthOptions } from '../gateway/auth.ts';
 import { startGateway, type RunningGateway } from '../gateway/server.ts';
-import type { GatewayLimits } from '../gateway/limits.ts';
+import type { GatewayLimits, RateLimitStore } from '../gateway/limits.ts';
 import { readSupergraph } from '../gateway/compose.ts';
 import { createApiKeyStore } from '../access/store.ts';
 
@@ -56,6 +56,8 @@ export type SystemOptions = {
   production?: boolean;
   /** Overrides of the gateway's limits (defaults from config). */
   limits?: Partial<GatewayLimits>;
+  /** Where the gateway's rate limit counts (gateway/limits.ts); default this process's memory. The caller closes a Redis client given here. */
+  rateLimitStore?: RateLimitStore;
   /** Overrides of token verification (tests verify with their own keys); defaults from config. */
   auth?: Partial<GatewayAuthOptions>;
   /** Development: signs the demo token GraphiQL opens with (see GatewayOptions.graphiqlToken). */
@@ -146,6 +148,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       subgraphTimeoutMs: options.subgraphTimeoutMs,
       production: options.production,
       limits: options.limits,
+      rateLimitStore: options.rateLimitStore,
       auth,
       graphiqlToken: options.graphiqlToken,
       map: { demoTokens: options.mapDemoTokens },

@@ -1,6 +1,8 @@
 /**
  * The gateway and a subgraph as their own processes (`npm run gateway`, `npm run subgraph`), as
- * production runs them: what they log for refused tokens, and where a subgraph listens.
+ * production runs them: what they log for refused tokens, where a subgraph listens, and what a
+ * gateway or `npm run layout` configured for a shared Redis says when it cannot have one (the
+ * layout itself runs in tests/layout.e2e.ts).
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signDevClaims, signDevToken } from '../lib/auth/dev-keys.ts';
-import { startChild } from './support/process.ts';
+import { runChild, startChild } from './support/process.ts';
 
 const SECRET = 'a-test-secret-of-at-least-32-characters';
 
@@ -131,4 +133,31 @@ describe('npm run subgraph', () => {
       if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe('a gateway or layout configured for shared state it cannot have', () => {
+  it('npm run gateway refuses to start when REDIS_URL does not answer, saying what to do', async () => {
+    const port = await freePort(); // nothing listens there
+    const r = await runChild('gateway/index.ts', [], { UPSTREAM_HMAC_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', REDIS_URL: `redis://:pw@127.0.0.1:${port}` });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`cannot start the gateway: cannot reach Redis at redis://:***@127.0.0.1:${port}: ECONNREFUSED`);
+    expect(r.stderr).toContain('unset REDIS_URL to count in this process');
+    expect(r.stderr).not.toContain('pw@');
+    expect(r.stdout).not.toContain('gateway ready');
+  }, 60_000);
+
+  it('npm run layout refuses embedded PGlite and replicas without Redis, listing both', async () => {
+    const r = await runChild('scripts/layout.ts', [], { RATE_LIMIT_PER_MINUTE: '600' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('cannot start the layout:');
+    expect(r.stderr).toContain('would use embedded PGlite, which one process at a time may open');
+    // (the child inherits this shell's environment: a REDIS_URL set there answers the second point)
+    if (!process.env.REDIS_URL) expect(r.stderr).toContain('REDIS_URL is not set: 2 replicas counting in their own memory would each allow RATE_LIMIT_PER_MINUTE (600)');
+  }, 60_000);
+
+  it('npm run layout refuses a bad replica count (exit 2)', async () => {
+    const r = await runChild('scripts/layout.ts', ['--replicas', 'two'], {});
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--replicas must be a whole number from 1 to 16, not "two"');
+  }, 60_000);
 });
