@@ -57,7 +57,7 @@ export async function authOptionsFromConfig(upstreamSecret: string): Promise<Gat
   return { ...base, publicKeyPem: await devPublicKeyPem() };
 }
 
-type GatewayRequestContext = {
+export type GatewayRequestContext = {
   jwt?: { payload?: unknown };
   request?: { headers: { get(name: string): string | null } };
   params?: { operationName?: string | null; query?: string | null; extensions?: Record<string, unknown> | null };
@@ -70,7 +70,7 @@ type GatewayRequestContext = {
  * cannot carry Chinese text as is), request id (`x-request-id`) and `Idempotency-Key` (the
  * mutations' retry key when the input carries no clientMutationId).
  */
-function requestMeta(context: GatewayRequestContext | undefined): RequestMeta {
+export function requestMeta(context: GatewayRequestContext | undefined): RequestMeta {
   const header = (name: string) => context?.request?.headers.get(name) ?? null;
   const query = context?.params?.query ?? null;
   return {
