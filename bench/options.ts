@@ -46,15 +46,17 @@ const BenchModel = z.object({
   /** Drop and reload the data even when the recorded scale matches. */
   reseed: z.boolean().default(false),
   /**
-   * Only these variants (comma-separated), default hive, apollo and sql. `hive-audit-after` is hive
-   * answering before its audit record is committed (the path before audits became durable): run it
-   * beside `hive` to measure what the synchronous audit costs per request.
+   * Only these variants (comma-separated), default hive, hive-bare, apollo and sql. `hive-bare` is
+   * hive with access control off (bench/serve.ts): the difference to `hive` is the price of token
+   * verification, scope checks, signatures and the audit. `hive-audit-after` is hive answering
+   * before its audit record is committed (the path before audits became durable): run it beside
+   * `hive` to measure what the synchronous audit costs per request.
    */
-  variants: z.array(z.enum(['hive', 'hive-audit-after', 'apollo', 'sql'])).min(1).default(['hive', 'apollo', 'sql']),
+  variants: z.array(z.enum(['hive', 'hive-bare', 'hive-audit-after', 'apollo', 'sql'])).min(1).default(['hive', 'hive-bare', 'apollo', 'sql']),
   /** Only these queries (comma-separated ids), default all. */
   queries: z.array(z.enum(['Q1', 'Q2', 'Q3'])).min(1).default(['Q1', 'Q2', 'Q3']),
   databaseUrl: databaseUrl.default(DEFAULT_DATABASE_URL),
-  /** Result files are bench/results/[<name>-]<date>.json and .md. */
+  /** Result files are bench/results/[<name>-]<date>-<commit>.json and .md. */
   name: z.string().regex(/^[a-z0-9-]+$/, 'lowercase letters, digits and dashes').optional(),
 });
 
@@ -76,7 +78,7 @@ export function redactUrl(url: string): string {
 
 const USAGE = `usage: npm run bench -- [--scale N] [--duration S] [--warmup S] [--connections C] [--reseed]
                         [--workload showcase|spread|both] [--spread N] [--jit on|off]
-                        [--variants hive,hive-audit-after,apollo,sql] [--queries Q1,Q2,Q3] [--name NAME]
+                        [--variants hive,hive-bare,hive-audit-after,apollo,sql] [--queries Q1,Q2,Q3] [--name NAME]
   database: BENCH_DATABASE_URL (default ${DEFAULT_DATABASE_URL})`;
 
 /** Parses argv and the environment; prints every problem and exits on invalid input. */

@@ -3,6 +3,7 @@
  *
  *   node bench/serve.ts hive   --database-url URL   startSystem(): Hive Gateway + Rust planner + the five subgraphs (as `npm start`)
  *   node bench/serve.ts hive-audit-after --database-url URL   the same, answering before the audit record is committed (the old path, for comparison)
+ *   node bench/serve.ts hive-bare --database-url URL   the same with access control off (no token verification, scope checks, signatures, audit): bench only
  *   node bench/serve.ts apollo --database-url URL   the same five subgraphs + @apollo/gateway on @apollo/server
  *   node bench/serve.ts sql    --database-url URL [--pool N]   the floor: one SQL statement per question
  *
@@ -44,16 +45,20 @@ async function listen(server: http.Server): Promise<number> {
 
 /**
  * Hive Gateway with the Rust query planner and the subgraphs in this process, exactly as `npm start`;
- * `auditAfterAnswer` answers before the audit record is committed (only to measure what waiting costs).
+ * `auditAfterAnswer` answers before the audit record is committed (only to measure what waiting costs);
+ * `bare` turns access control off altogether (token verification, @requiresScopes at the gateway
+ * and in the subgraphs, signed subgraph requests, audit; every request runs as SYSTEM, so nothing
+ * is masked), to show what it costs. The switch exists only here, as a programmatic option: no
+ * configuration reaches it.
  */
-async function startHive(databaseUrl: string, auditAfterAnswer = false): Promise<Running> {
+async function startHive(databaseUrl: string, { auditAfterAnswer = false, bare = false } = {}): Promise<Running> {
   const { startSystem } = await import('../lib/system.ts');
   const { openDatabase } = await import('../lib/db.ts');
   const databases = await openDatabases(databaseUrl);
   const auditDatabase = openDatabase('audit', { url: databaseUrl });
   // a load test is one identity sending thousands of requests a minute: no rate limit
   const system = await startSystem({
-    databases, auditDatabase, benchAuditAfterAnswer: auditAfterAnswer, port: 0, host: HOST, subgraphPortBase: 0, production: true, limits: { rateLimitPerMinute: 0 },
+    databases, auditDatabase, benchAuditAfterAnswer: auditAfterAnswer, benchAccessControlOff: bare, port: 0, host: HOST, subgraphPortBase: 0, production: true, limits: { rateLimitPerMinute: 0 },
   });
   const base = `http://${HOST}:${system.gateway.port}`;
   return {
@@ -67,10 +72,23 @@ async function startHive(databaseUrl: string, auditAfterAnswer = false): Promise
   };
 }
 
-/** The same five subgraphs behind @apollo/gateway (JS query planner) served by @apollo/server. */
+/**
+ * The same subgraphs behind @apollo/gateway (JS query planner) served by @apollo/server, doing the
+ * work the project's gateway does wherever @apollo/gateway can: the bearer token verified with the
+ * same key and checks (gateway/auth.ts requestAuthenticator: signature, issuer, audience, required
+ * `exp`, lifetime, claims), refused with the same status and code; the verified claims, the
+ * client's request (for the audit) and the deadline signed into every subgraph request
+ * (RemoteGraphQLDataSource); the same depth and alias limits (graphql-armor's validation rules,
+ * the packages the Hive variant's plugins wrap) and the same cost estimate and limit
+ * (gateway/limits.ts estimateCost, in a didResolveOperation hook); introspection off as in
+ * production. The subgraphs are the same, with the durable audit on.
+ */
 async function startApollo(databaseUrl: string): Promise<Running> {
   const { ApolloGateway, RemoteGraphQLDataSource } = await import('@apollo/gateway');
   const { randomBytes } = await import('node:crypto');
+  const { GraphQLError } = await import('graphql');
+  const { maxDepthRule } = await import('@escape.tech/graphql-armor-max-depth');
+  const { maxAliasesRule } = await import('@escape.tech/graphql-armor-max-aliases');
   const { signedExtensions } = await import('../lib/auth/upstream.ts');
   const { ApolloServer } = await import('@apollo/server');
   const { ApolloServerPluginLandingPageDisabled } = await import('@apollo/server/plugin/disabled');
@@ -78,6 +96,8 @@ async function startApollo(databaseUrl: string): Promise<Running> {
   const { startSubgraph } = await import('../lib/subgraph-server.ts');
   const { pointSupergraphAt } = await import('../gateway/server.ts');
   const { readSupergraph } = await import('../gateway/compose.ts');
+  const { authOptionsFromConfig, requestAuthenticator, requestMeta } = await import('../gateway/auth.ts');
+  const { estimateCost, LIMIT_CODES, limitsFromConfig } = await import('../gateway/limits.ts');
   const { registry } = await import('../lib/metrics.ts');
   const { openDatabase } = await import('../lib/db.ts');
   const { createAuditWriter } = await import('../audit/writer.ts');
@@ -91,24 +111,47 @@ async function startApollo(databaseUrl: string): Promise<Running> {
   const upstreamSecret = randomBytes(32).toString('base64');
   for (const name of SUBGRAPHS) subgraphs.push(await startSubgraph(definitions[name], databases[name], { port: 0, host: HOST, upstreamSecret, audit }));
   const supergraphSdl = withoutScopes(pointSupergraphAt(readSupergraph(), Object.fromEntries(subgraphs.map((s) => [s.name, s.url]))));
+  // the project gateway's verifier: the same public key (dev key, or JWT_PUBLIC_KEY_FILE / JWT_JWKS_URL), issuer, audience and checks
+  const authenticate = requestAuthenticator(await authOptionsFromConfig(upstreamSecret));
+  const limits = limitsFromConfig();
 
-  // the subgraphs answer only signed requests: sign as the Hive gateway does, for a fixed admin
-  // identity (this comparison variant does not verify tokens itself)
+  type Context = { identity: unknown; request: ReturnType<typeof requestMeta>; deadline: number };
+  // every subgraph request is signed for the verified identity, as the Hive gateway signs it
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource({
+      new RemoteGraphQLDataSource<Context>({
         url,
-        willSendRequest({ request }) {
-          // an identity that expires, signed for this subgraph and now, as the Hive gateway signs
-          const identity = { sub: 'bench', roles: ['admin'], exp: Math.floor(Date.now() / 1000) + 3600 };
-          const call = { subgraph: name, issuedAt: Date.now(), deadline: null };
-          const parts = { query: request.query ?? '', variables: request.variables, identity, call };
+        willSendRequest({ request, context }) {
+          const call = { subgraph: name!, issuedAt: Date.now(), deadline: context.deadline };
+          const parts = { query: request.query ?? '', variables: request.variables, identity: context.identity ?? null, request: context.request, call };
           request.extensions = { ...request.extensions, ...signedExtensions(upstreamSecret, parts) };
         },
       }),
   });
-  const server = new ApolloServer({ gateway, includeStacktraceInErrorResponses: false, plugins: [ApolloServerPluginLandingPageDisabled()] });
+  const server = new ApolloServer<Context>({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+    introspection: false,
+    validationRules: [maxDepthRule({ n: limits.maxDepth }), maxAliasesRule({ n: limits.maxAliases })],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ schema, document, operationName, request }) {
+              const estimated = estimateCost(schema, document, operationName, request.variables ?? {}, limits.costListSize);
+              if (estimated > limits.maxCost) {
+                throw new GraphQLError(`Operation estimated cost ${estimated} exceeds the maximum of ${limits.maxCost}`, {
+                  extensions: { code: LIMIT_CODES.cost, cost: { estimated, max: limits.maxCost }, http: { status: 400 } },
+                });
+              }
+            },
+          };
+        },
+      },
+    ],
+  });
   await server.start();
 
   const httpServer = http.createServer((req, res) => {
@@ -123,16 +166,27 @@ async function startApollo(databaseUrl: string): Promise<Running> {
         res.writeHead(404).end();
         return;
       }
+      const deadline = Date.now() + limits.requestTimeoutMs;
       const headers = headerMapOf(req);
+      // a fetch Headers, as the Hive gateway's request has (HeaderMap answers undefined, not null, for a missing header)
+      const fetchHeaders = new Headers([...headers]);
+      const auth = await authenticate(fetchHeaders);
+      if ('code' in auth) {
+        res.writeHead(auth.status, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify({ errors: [{ message: auth.message, extensions: { code: auth.code } }] }));
+        return;
+      }
       const text = req.method === 'POST' ? await readBody(req) : '';
+      const body = text ? (JSON.parse(text) as { query?: string; operationName?: string; extensions?: Record<string, unknown> }) : undefined;
+      const request = requestMeta({ request: { headers: fetchHeaders }, params: { query: body?.query ?? null, operationName: body?.operationName ?? null, extensions: body?.extensions ?? null } });
       const response = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: {
           method: (req.method ?? 'GET').toUpperCase(),
           headers,
           search: new URL(req.url ?? '/', 'http://x').search,
-          body: text ? JSON.parse(text) : undefined,
+          body,
         },
-        context: async () => ({}),
+        context: async () => ({ identity: auth.payload, request, deadline }),
       });
       await sendApolloResponse(res, response);
     })().catch((err: Error) => {
@@ -169,7 +223,8 @@ async function startFloor(databaseUrl: string, poolMax: number): Promise<Running
     (async () => {
       if (path === '/metrics') {
         res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-        res.end(`# TYPE db_queries_total counter\ndb_queries_total{subgraph="floor"} ${statements}\n`);
+        const cpu = process.cpuUsage();
+        res.end(`# TYPE db_queries_total counter\ndb_queries_total{subgraph="floor"} ${statements}\n# TYPE process_cpu_seconds_total counter\nprocess_cpu_seconds_total ${(cpu.user + cpu.system) / 1e6}\n`);
         return;
       }
       const statement = FLOOR_STATEMENTS[path.replace('/floor/', '') as keyof typeof FLOOR_STATEMENTS];
@@ -209,14 +264,15 @@ const { positionals, values } = parseArgs({
 });
 const variant = positionals[0];
 const databaseUrl = values['database-url'];
-if (!databaseUrl || !['hive', 'hive-audit-after', 'apollo', 'sql'].includes(variant)) {
-  process.stderr.write('usage: node bench/serve.ts hive|hive-audit-after|apollo|sql --database-url URL [--pool N] [--exit-with-stdin]\n');
+if (!databaseUrl || !['hive', 'hive-audit-after', 'hive-bare', 'apollo', 'sql'].includes(variant)) {
+  process.stderr.write('usage: node bench/serve.ts hive|hive-audit-after|hive-bare|apollo|sql --database-url URL [--pool N] [--exit-with-stdin]\n');
   process.exit(2);
 }
 
 const running =
   variant === 'hive' ? await startHive(databaseUrl)
-  : variant === 'hive-audit-after' ? await startHive(databaseUrl, true)
+  : variant === 'hive-audit-after' ? await startHive(databaseUrl, { auditAfterAnswer: true })
+  : variant === 'hive-bare' ? await startHive(databaseUrl, { bare: true })
   : variant === 'apollo' ? await startApollo(databaseUrl)
   : await startFloor(databaseUrl, Number(values.pool));
 

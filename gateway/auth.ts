@@ -57,7 +57,7 @@ export async function authOptionsFromConfig(upstreamSecret: string): Promise<Gat
   return { ...base, publicKeyPem: await devPublicKeyPem() };
 }
 
-type GatewayRequestContext = {
+export type GatewayRequestContext = {
   jwt?: { payload?: unknown };
   request?: { headers: { get(name: string): string | null } };
   params?: { operationName?: string | null; query?: string | null; extensions?: Record<string, unknown> | null };
@@ -70,7 +70,7 @@ type GatewayRequestContext = {
  * cannot carry Chinese text as is), request id (`x-request-id`) and `Idempotency-Key` (the
  * mutations' retry key when the input carries no clientMutationId).
  */
-function requestMeta(context: GatewayRequestContext | undefined): RequestMeta {
+export function requestMeta(context: GatewayRequestContext | undefined): RequestMeta {
   const header = (name: string) => context?.request?.headers.get(name) ?? null;
   const query = context?.params?.query ?? null;
   return {
@@ -299,11 +299,56 @@ function useTokenExpiryEndsSubscriptions(): GatewayPlugin {
   };
 }
 
+/**
+ * The same selections everywhere (fields by name and alias, fragments by name): the authorization
+ * step only ever removes selections, so equal shapes mean it removed nothing.
+ */
+function sameShape(a: readonly ASTNode[], b: readonly ASTNode[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as ASTNode & { selectionSet?: { selections: readonly ASTNode[] }; name?: { value: string }; alias?: { value: string } };
+    const y = b[i] as typeof x;
+    if (x === y) continue;
+    if (x.kind !== y.kind || x.name?.value !== y.name?.value || x.alias?.value !== y.alias?.value) return false;
+    if (Boolean(x.selectionSet) !== Boolean(y.selectionSet)) return false;
+    if (x.selectionSet && !sameShape(x.selectionSet.selections, y.selectionSet!.selections)) return false;
+  }
+  return true;
+}
+
+/**
+ * The authorization step (useGenericAuth's extended validation) hands on a new copy of the
+ * document on every request, even when it removed nothing, and the query planner's plan cache and
+ * the printed-document cache are keyed by the document object: every request was planned by the
+ * Rust planner and printed anew (the largest per-request cost in a profile of spread Q1). When
+ * nothing was removed, this puts the parsed (cached) document back, so those caches hit; when
+ * fields were refused, the reduced copy goes on as before.
+ */
+function useCachedDocumentWhenUnchanged(): { before: GatewayPlugin; after: GatewayPlugin } {
+  const original = new WeakMap<object, DocumentNode>();
+  return {
+    before: {
+      onExecute({ args }) {
+        original.set(args.contextValue as object, args.document as DocumentNode);
+      },
+    },
+    after: {
+      onExecute({ args }) {
+        const parsed = original.get(args.contextValue as object);
+        const current = args.document as DocumentNode;
+        if (parsed && parsed !== current && sameShape(parsed.definitions, current.definitions)) args.document = parsed;
+      },
+    },
+  };
+}
+
 export function authPlugins(options: GatewayAuthOptions): GatewayPlugin[] {
+  const cachedDocument = useCachedDocumentWhenUnchanged();
   return [
     useOnlyTheOperationToRun(),
     useVerifiedToken(options),
     useTokenExpiryEndsSubscriptions(),
+    cachedDocument.before,
     // @requiresScopes in the supergraph (declared in each subgraph's SDL): a field the viewer's
     // scopes do not cover is refused before any subgraph is called; the subgraphs check again
     useGenericAuth<Viewer>({
@@ -315,6 +360,8 @@ export function authPlugins(options: GatewayAuthOptions): GatewayPlugin[] {
       },
       extractScopes: (viewer) => [...viewer.scopes],
     }) as GatewayPlugin,
+    // (useGenericAuth's validation plugin is inserted right after it, so this runs after that)
+    cachedDocument.after,
     useNothingLeftToRun(),
     useSignedUpstream(options.upstreamSecret, options.requestTimeoutMs ?? env().REQUEST_TIMEOUT_MS),
   ];

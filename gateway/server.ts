@@ -76,6 +76,12 @@ export type GatewayOptions = {
   quality?: { databases: Record<SubgraphName, Database>; audit: AuditWriter };
   /** The hazard map at /map/ (map/http.ts): in development, the demo tokens its picker offers; never honoured in production. */
   map?: MapRouteOptions;
+  /**
+   * bench/ only (`hive-bare` in bench/serve.ts): none of the auth plugins (no token verification,
+   * no @requiresScopes check, no signed subgraph requests); the limits, the deadline and the
+   * planner stay. Only for subgraphs started with the same switch. Not reachable from configuration.
+   */
+  benchAccessControlOff?: boolean;
 };
 
 /** Rewrites the `@join__graph(url:)` of each named subgraph in a supergraph SDL. */
@@ -200,7 +206,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     ...limits.runtimeOptions,
     // the limit plugins come after the auth plugins: the rate limit needs the verified token
     // the deadline starts when the request arrives; it and the signatures share it
-    plugins: () => [deadline, ...authPlugins({ requestTimeoutMs: configured.requestTimeoutMs, ...options.auth }), ...limits.plugins, useUnavailableStatus(), useDataHandOver() as GatewayPlugin],
+    plugins: () => [deadline, ...(options.benchAccessControlOff ? [] : authPlugins({ requestTimeoutMs: configured.requestTimeoutMs, ...options.auth })), ...limits.plugins, useUnavailableStatus(), useDataHandOver() as GatewayPlugin],
   });
   const runtime = runtimeFor('queries');
   const streams = runtimeFor('subscriptions');

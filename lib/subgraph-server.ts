@@ -12,7 +12,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { defaultFieldResolver, GraphQLError, Kind, type DocumentNode, type ExecutionResult, type FieldDefinitionNode, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import { ANONYMOUS, viewerFromClaims, type Viewer } from './auth/scopes.ts';
+import { ANONYMOUS, SYSTEM, viewerFromClaims, type Viewer } from './auth/scopes.ts';
 import { checkUpstreamRequest, remainingMs, type RequestMeta } from './auth/upstream.ts';
 import { AuditCollector, collectAudited, type AuditExtract } from '../audit/collect.ts';
 import { AuditUnavailableError, type AuditWriter } from '../audit/writer.ts';
@@ -250,12 +250,20 @@ export async function startSubgraph<TContext extends BaseContext>(
      * durable), to measure what waiting for the commit costs. Not reachable from configuration.
      */
     benchAuditAfterAnswer?: boolean;
+    /**
+     * bench/ only (`hive-bare` in bench/serve.ts): no access control at all, to measure what it
+     * costs. No gateway signature is checked, every request runs as SYSTEM (every scope, no
+     * community confinement, so nothing is masked), no scope is checked, nothing is collected for
+     * or written to the audit log. Not reachable from configuration; never use it elsewhere.
+     */
+    benchAccessControlOff?: boolean;
   },
 ): Promise<RunningSubgraph> {
   if (def.audited && !options.audit) throw new Error(`the ${def.name} subgraph returns person-level data: it needs an audit writer`);
   const signatureWindow = options.signatureWindow ?? { maxAgeMs: env().UPSTREAM_SIGNATURE_MAX_AGE_MS, clockSkewMs: env().UPSTREAM_CLOCK_SKEW_MS };
+  const bare = options.benchAccessControlOff === true;
   const httpServer = http.createServer();
-  const schema = subgraphSchema(def);
+  const schema = bare ? limitArguments(buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }])) : subgraphSchema(def);
   const server = buildApolloServer(def, [ApolloServerPluginDrainHttpServer({ httpServer })], undefined, schema);
   await server.start();
   const changes = def.changes ? createChangeFeed(database, def.changes) : undefined;
@@ -328,6 +336,10 @@ export async function startSubgraph<TContext extends BaseContext>(
    * (if the log cannot be written, nothing of it leaves).
    */
   async function serveSigned<T>(body: unknown, abandonedSignal: AbortSignal, run: (context: () => Promise<TContext>) => Promise<T>): Promise<Outcome<T>> {
+    if (bare) {
+      const value = await runInRequest({ signal: abandonedSignal }, () => run(async () => ({ ...def.createContext(database, SYSTEM, services(null)), audit: new AuditCollector() })));
+      return { ok: true, value };
+    }
     const upstream = checkUpstreamRequest(options.upstreamSecret, body, { subgraph: def.name, ...signatureWindow });
     if (!upstream.ok) return refused(401, upstream.code, upstream.message);
     const { identity, request: meta, call } = upstream;

@@ -45,6 +45,8 @@ export type SystemOptions = {
   accessDatabase?: Database;
   /** bench/ only: subgraphs answer before their audit record is committed (see startSubgraph). */
   benchAuditAfterAnswer?: boolean;
+  /** bench/ only: the gateway and subgraphs without access control (`hive-bare`; see startSubgraph). */
+  benchAccessControlOff?: boolean;
   /** Gateway port (0: any free port). */
   port?: number;
   host?: string;
@@ -137,6 +139,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       audit,
       databases: options.databases,
       benchAuditAfterAnswer: options.benchAuditAfterAnswer,
+      benchAccessControlOff: options.benchAccessControlOff,
     });
   }
   const gateway = await startGateway(
@@ -153,6 +156,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       graphiqlToken: options.graphiqlToken,
       map: { demoTokens: options.mapDemoTokens },
       quality: { databases: options.databases, audit },
+      benchAccessControlOff: options.benchAccessControlOff,
     },
     { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },
   );
