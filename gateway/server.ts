@@ -30,6 +30,7 @@ import { authPlugins, requestAuthenticator, type GatewayAuthOptions } from './au
 import { EXAMPLE_QUERY, graphiqlQuery } from './example-query.ts';
 import { subgraphUnavailableMessage, useRequestDeadline } from './deadline.ts';
 import { createLimits, limitsFromConfig, type GatewayLimits } from './limits.ts';
+import { useStableDocuments } from './stable-documents.ts';
 import { createBridge, type BridgeOptions } from '../bridge/server.ts';
 import { inProcessExecutor, useDataHandOver, type Executor } from '../bridge/execute.ts';
 import type { LocalSubgraph } from '../lib/subgraph-server.ts';
@@ -198,7 +199,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     ...limits.runtimeOptions,
     // the limit plugins come after the auth plugins: the rate limit needs the verified token
     // the deadline starts when the request arrives; it and the signatures share it
-    plugins: () => [deadline, ...authPlugins({ requestTimeoutMs: configured.requestTimeoutMs, ...options.auth }), ...limits.plugins, useUnavailableStatus(), useDataHandOver() as GatewayPlugin],
+    plugins: () => [deadline, ...authPlugins({ requestTimeoutMs: configured.requestTimeoutMs, ...options.auth }), ...limits.plugins, useUnavailableStatus(), useDataHandOver() as GatewayPlugin,
+      // last before execution: the query planner's cache is keyed by the document object
+      useStableDocuments()],
   });
   const runtime = runtimeFor('queries');
   const streams = runtimeFor('subscriptions');
