@@ -68,31 +68,47 @@ function unshardedUpsert(s: SummaryTable, source: string): string {
 }
 
 const constraintOf = (table: string) => `${table.split('.')[1]}_pkey`;
+const shardIndexOf = (table: string) => `${table.split('.')[1]}_shard_key`;
 
-/** Adds the shard column to each summary's key and replaces `fn` with the sharded function. */
+/**
+ * Adds the shard column to each summary's key and replaces `fn` with the sharded function. Runs
+ * outside a transaction (the migrations say `config = { transaction: false }`): the new key's
+ * index is built CONCURRENTLY while writers go on, then one short transaction swaps the primary
+ * key to it and replaces the function together, so no writer ever sees the new function with the
+ * old key or the other way round. Every statement can be rerun.
+ */
 export async function shardSummaries(knex: Knex, o: { fn: string; summaries: readonly SummaryTable[]; delta: Delta }): Promise<void> {
   for (const s of o.summaries) {
     const cols = ['level', 'prefix', ...s.keys, 'shard'].join(', ');
-    // the summaries are small (bounded key space); rewriting their key is quick
-    await knex.raw(`ALTER TABLE ${s.table} ADD COLUMN shard smallint NOT NULL DEFAULT 0 CHECK (shard >= 0 AND shard < ${SHARDS})`);
-    await knex.raw(`ALTER TABLE ${s.table} DROP CONSTRAINT ${constraintOf(s.table)}`);
-    await knex.raw(`ALTER TABLE ${s.table} ADD CONSTRAINT ${constraintOf(s.table)} PRIMARY KEY (${cols})`);
+    await knex.raw(`ALTER TABLE ${s.table} ADD COLUMN IF NOT EXISTS shard smallint NOT NULL DEFAULT 0 CHECK (shard >= 0 AND shard < ${SHARDS})`);
+    await knex.raw(`CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${shardIndexOf(s.table)} ON ${s.table} (${cols})`);
   }
-  await knex.raw(functionSql(o.fn, o.summaries, o.delta, true));
+  await knex.transaction(async (trx) => {
+    for (const s of o.summaries) {
+      // (a rerun after the swap finds the index already renamed to the key's name, and skips it)
+      const { rows } = await trx.raw(`SELECT to_regclass(?) IS NOT NULL AS pending`, [`${s.table.split('.')[0]}.${shardIndexOf(s.table)}`]);
+      if (!rows[0].pending) continue;
+      await trx.raw(`ALTER TABLE ${s.table} DROP CONSTRAINT IF EXISTS ${constraintOf(s.table)},
+        ADD CONSTRAINT ${constraintOf(s.table)} PRIMARY KEY USING INDEX ${shardIndexOf(s.table)}`);
+    }
+    await trx.raw(functionSql(o.fn, o.summaries, o.delta, true));
+  });
 }
 
-/** Folds the shards into one row per key and restores the unsharded key and function. */
+/** Folds the shards into one row per key and restores the unsharded key and function (in one transaction). */
 export async function unshardSummaries(knex: Knex, o: { fn: string; summaries: readonly SummaryTable[]; delta: Delta }): Promise<void> {
-  await knex.raw(functionSql(o.fn, o.summaries, o.delta, false));
-  for (const s of o.summaries) {
-    const cols = ['level', 'prefix', ...s.keys].join(', ');
-    await knex.raw(`
-      WITH folded AS (DELETE FROM ${s.table} WHERE shard <> 0 RETURNING ${cols}, n)
-      INSERT INTO ${s.table} AS s (${cols}, shard, n)
-      SELECT ${cols}, 0, sum(n) FROM folded GROUP BY ${cols}
-      ON CONFLICT (${cols}, shard) DO UPDATE SET n = s.n + EXCLUDED.n`);
-    await knex.raw(`ALTER TABLE ${s.table} DROP CONSTRAINT ${constraintOf(s.table)}`);
-    await knex.raw(`ALTER TABLE ${s.table} ADD CONSTRAINT ${constraintOf(s.table)} PRIMARY KEY (${cols})`);
-    await knex.raw(`ALTER TABLE ${s.table} DROP COLUMN shard`);
-  }
+  await knex.transaction(async (trx) => {
+    await trx.raw(functionSql(o.fn, o.summaries, o.delta, false));
+    for (const s of o.summaries) {
+      const cols = ['level', 'prefix', ...s.keys].join(', ');
+      await trx.raw(`
+        WITH folded AS (DELETE FROM ${s.table} WHERE shard <> 0 RETURNING ${cols}, n)
+        INSERT INTO ${s.table} AS s (${cols}, shard, n)
+        SELECT ${cols}, 0, sum(n) FROM folded GROUP BY ${cols}
+        ON CONFLICT (${cols}, shard) DO UPDATE SET n = s.n + EXCLUDED.n`);
+      await trx.raw(`ALTER TABLE ${s.table} DROP CONSTRAINT ${constraintOf(s.table)}`);
+      await trx.raw(`ALTER TABLE ${s.table} DROP COLUMN shard`);
+      await trx.raw(`ALTER TABLE ${s.table} ADD CONSTRAINT ${constraintOf(s.table)} PRIMARY KEY (${cols})`);
+    }
+  });
 }

@@ -15,6 +15,9 @@ const delta = (t: string, sign: string) => `SELECT l.level, left(r.address_code,
         coalesce(r.outcome, '') AS outcome, ${sign} AS n
       FROM ${t} r CROSS JOIN ${LEVELS()}`;
 
+/** The new key's index is built CONCURRENTLY (see the shared file). */
+export const config = { transaction: false };
+
 export async function up(knex: Knex): Promise<void> {
   await shardSummaries(knex, { fn: 'cases.case_summarize', summaries, delta });
 }

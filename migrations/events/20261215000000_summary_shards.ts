@@ -15,6 +15,9 @@ const summaries: SummaryTable[] = [
 const delta = (t: string, sign: string) => `SELECT l.level, left(r.address_code, l.level) AS prefix, ${DAY} AS day, r.kind, r.status, ${sign} AS n
       FROM ${t} r CROSS JOIN ${LEVELS()}`;
 
+/** The new key's index is built CONCURRENTLY (see the shared file). */
+export const config = { transaction: false };
+
 export async function up(knex: Knex): Promise<void> {
   await shardSummaries(knex, { fn: 'events.event_summarize', summaries, delta });
 }
