@@ -1,11 +1,11 @@
 /**
  * One benchmark variant in its own process, so the load generator never shares its event loop:
  *
- *   node bench/serve.ts hive   --database-url URL   startSystem(): Hive Gateway + Rust planner + the five subgraphs (as `npm start`)
+ *   node bench/serve.ts hive   --database-url URL [--pool N]   startSystem(): Hive Gateway + Rust planner + the five subgraphs (as `npm start`, each subgraph's pool N connections)
  *   node bench/serve.ts hive-audit-after --database-url URL   the same, answering before the audit record is committed (the old path, for comparison)
  *   node bench/serve.ts hive-bare --database-url URL   the same with access control off (no token verification, scope checks, signatures, audit): bench only
  *   node bench/serve.ts apollo --database-url URL   the same five subgraphs + @apollo/gateway on @apollo/server
- *   node bench/serve.ts sql    --database-url URL [--pool N]   the floor: one SQL statement per question
+ *   node bench/serve.ts sql    --database-url URL [--pool N]   the floor: one SQL statement per question (a pool of N)
  *
  * With --exit-with-stdin it stops when its stdin closes (how bench/run.ts stops it). Session
  * settings such as JIT come from PGOPTIONS, which node-postgres passes to every connection.
@@ -28,9 +28,9 @@ type Running = { url: string; metricsUrl: string; stop(): Promise<void> };
 const HOST = '127.0.0.1';
 
 /** Five subgraph databases on one PostgreSQL URL (each confined to its own schema). */
-async function openDatabases(url: string): Promise<Record<SubgraphName, Database>> {
+async function openDatabases(url: string, poolMax?: number): Promise<Record<SubgraphName, Database>> {
   const { openDatabase } = await import('../lib/db.ts');
-  return Object.fromEntries(SUBGRAPHS.map((s) => [s, openDatabase(s, { url })])) as Record<SubgraphName, Database>;
+  return Object.fromEntries(SUBGRAPHS.map((s) => [s, openDatabase(s, { url, poolMax })])) as Record<SubgraphName, Database>;
 }
 
 async function closeDatabases(databases: Record<SubgraphName, Database>): Promise<void> {
@@ -51,10 +51,11 @@ async function listen(server: http.Server): Promise<number> {
  * is masked), to show what it costs. The switch exists only here, as a programmatic option: no
  * configuration reaches it.
  */
-async function startHive(databaseUrl: string, { auditAfterAnswer = false, bare = false } = {}): Promise<Running> {
+async function startHive(databaseUrl: string, poolMax: number, { auditAfterAnswer = false, bare = false } = {}): Promise<Running> {
   const { startSystem } = await import('../lib/system.ts');
   const { openDatabase } = await import('../lib/db.ts');
-  const databases = await openDatabases(databaseUrl);
+  // each subgraph's pool as large as the load's connections, so no request waits for a connection
+  const databases = await openDatabases(databaseUrl, poolMax);
   const auditDatabase = openDatabase('audit', { url: databaseUrl });
   // a load test is one identity sending thousands of requests a minute: no rate limit
   const system = await startSystem({
@@ -83,7 +84,7 @@ async function startHive(databaseUrl: string, { auditAfterAnswer = false, bare =
  * (gateway/limits.ts estimateCost, in a didResolveOperation hook); introspection off as in
  * production. The subgraphs are the same, with the durable audit on.
  */
-async function startApollo(databaseUrl: string): Promise<Running> {
+async function startApollo(databaseUrl: string, poolMax: number): Promise<Running> {
   const { ApolloGateway, RemoteGraphQLDataSource } = await import('@apollo/gateway');
   const { randomBytes } = await import('node:crypto');
   const { GraphQLError } = await import('graphql');
@@ -102,7 +103,7 @@ async function startApollo(databaseUrl: string): Promise<Running> {
   const { openDatabase } = await import('../lib/db.ts');
   const { createAuditWriter } = await import('../audit/writer.ts');
 
-  const databases = await openDatabases(databaseUrl);
+  const databases = await openDatabases(databaseUrl, poolMax);
   const auditDatabase = openDatabase('audit', { url: databaseUrl });
   // the same durable audit as the hive variant, so the gateways are compared like with like
   const audit = createAuditWriter(auditDatabase);
@@ -270,10 +271,10 @@ if (!databaseUrl || !['hive', 'hive-audit-after', 'hive-bare', 'apollo', 'sql'].
 }
 
 const running =
-  variant === 'hive' ? await startHive(databaseUrl)
-  : variant === 'hive-audit-after' ? await startHive(databaseUrl, { auditAfterAnswer: true })
-  : variant === 'hive-bare' ? await startHive(databaseUrl, { bare: true })
-  : variant === 'apollo' ? await startApollo(databaseUrl)
+  variant === 'hive' ? await startHive(databaseUrl, Number(values.pool))
+  : variant === 'hive-audit-after' ? await startHive(databaseUrl, Number(values.pool), { auditAfterAnswer: true })
+  : variant === 'hive-bare' ? await startHive(databaseUrl, Number(values.pool), { bare: true })
+  : variant === 'apollo' ? await startApollo(databaseUrl, Number(values.pool))
   : await startFloor(databaseUrl, Number(values.pool));
 
 process.stdout.write(`${JSON.stringify({ ready: true, variant, url: running.url, metricsUrl: running.metricsUrl, pid: process.pid })}\n`);

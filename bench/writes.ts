@@ -12,9 +12,19 @@
  * community, a burst of --burst (100) events committed one statement each by another connection;
  * every subscriber must receive every event, and the delay from each commit to its arrival is
  * read at p50/p99/max. Writes bench/results/writes-<date>-<commit>.json and .md.
+ *
+ * Beside throughput and latency, each run records what does not depend on the machine's load:
+ * SQL statements per request and the server's CPU µs per request (from its /metrics), and what
+ * the database sessions waited on (pg_stat_activity sampled every 100 ms: Lock:transactionid is a
+ * row lock, Lock:object the NOTIFY queue's commit lock, IO:WALSync a commit's flush).
+ *
+ * With --baseline DIR (a checkout of an older commit) and --baseline-database-url, that commit's
+ * `bench/serve.ts hive` runs too, on its own database with its own schema, and every workload runs
+ * on both in one run, alternating the order each round (--rounds): before and after, measured
+ * under the same load. The floor runs on each database (its triggers are each commit's).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -32,44 +42,72 @@ const log = (line: string) => process.stderr.write(`[bench:writes] ${line}\n`);
 const { values } = parseArgs({
   options: {
     'database-url': { type: 'string' },
+    baseline: { type: 'string' },
+    'baseline-database-url': { type: 'string' },
     scale: { type: 'string', default: '1' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '16' },
+    rounds: { type: 'string', default: '1' },
     subscribers: { type: 'string', default: '1000' },
     burst: { type: 'string', default: '100' },
     help: { type: 'boolean', short: 'h' },
   },
 });
-const USAGE = 'usage: npm run bench:writes -- --database-url URL [--scale N] [--duration S] [--connections C] [--subscribers N] [--burst N]\n';
+/** The writes bench's own database: seeded at scale 1, so it never reseeds the read bench's (scale 10). */
+const DEFAULT_WRITES_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/address_graph_bench_writes';
+const USAGE = `usage: npm run bench:writes -- [--database-url URL] [--scale N] [--duration S] [--connections C] [--rounds R]
+                              [--baseline DIR --baseline-database-url URL] [--subscribers N] [--burst N]
+  database: --database-url, else BENCH_DATABASE_URL, else ${DEFAULT_WRITES_DATABASE_URL}
+  --baseline DIR: a checkout of another commit (git archive <commit> | tar -x -C DIR; node_modules linked);
+    its bench/serve.ts hive serves --baseline-database-url (seeded by DIR's own npm run bench:writes),
+    and every workload runs on both, alternating, R rounds\n`;
 if (values.help) {
   process.stdout.write(USAGE);
   process.exit(0);
 }
-const url = values['database-url'] ?? process.env.BENCH_DATABASE_URL;
-const numbers = { scale: Number(values.scale), duration: Number(values.duration), connections: Number(values.connections), subscribers: Number(values.subscribers), burst: Number(values.burst) };
+const url = values['database-url'] ?? process.env.BENCH_DATABASE_URL ?? DEFAULT_WRITES_DATABASE_URL;
+const numbers = { scale: Number(values.scale), duration: Number(values.duration), connections: Number(values.connections), rounds: Number(values.rounds), subscribers: Number(values.subscribers), burst: Number(values.burst) };
 const bad = Object.entries(numbers).filter(([, v]) => !Number.isFinite(v) || v <= 0).map(([k]) => `--${k}`);
-if (!url || bad.length) {
-  process.stderr.write(`${!url ? 'a PostgreSQL URL is needed (--database-url or BENCH_DATABASE_URL)\n' : ''}${bad.length ? `not a positive number: ${bad.join(', ')}\n` : ''}${USAGE}`);
+const baselineProblem = (values.baseline === undefined) !== (values['baseline-database-url'] === undefined) ? '--baseline and --baseline-database-url go together\n'
+  : values.baseline !== undefined && !existsSync(path.join(values.baseline, 'bench', 'serve.ts')) ? `--baseline ${values.baseline} holds no bench/serve.ts\n`
+  : values['baseline-database-url'] === url ? 'the baseline needs a database of its own (its schema is the other commit\'s)\n' : '';
+if (bad.length || baselineProblem) {
+  process.stderr.write(`${bad.length ? `not a positive number: ${bad.join(', ')}\n` : ''}${baselineProblem}${USAGE}`);
   process.exit(2);
 }
 
-type Row = { workload: string; requests: number; errors: number; rps: number; p50: number; p99: number };
+type Row = {
+  workload: string; variant: string; round: number; requests: number; errors: number; rps: number; p50: number; p99: number;
+  /** SQL statements the server sent per request (its db_queries_total, every subgraph and the audit writer). */
+  statementsPerRequest: number | null;
+  /** CPU µs the server process spent per request (its process_cpu_seconds_total: gateway and subgraphs). */
+  cpuUsPerRequest: number | null;
+  /** Share of the bench database's active sessions sampled waiting, by wait event (top three). */
+  waits: Record<string, number>;
+};
+
+/** A system under test: a server over its own database (the current tree's, or a baseline commit's). */
+type Variant = { name: string; databaseUrl: string; url: string; metricsUrl: string; child: ChildProcess; pool: pg.Pool };
 
 function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.join(here, 'serve.ts'), 'hive', '--database-url', url!, '--pool', String(numbers.connections), '--exit-with-stdin'], {
+function startServer(tree: string, databaseUrl: string): Promise<{ child: ChildProcess; url: string; metricsUrl: string }> {
+  // the same node (this process's), the same signing key file (cwd's .data/) for both trees
+  const child = spawn(process.execPath, [path.join(tree, 'bench', 'serve.ts'), 'hive', '--database-url', databaseUrl, '--pool', String(numbers.connections), '--exit-with-stdin'], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { LOG_LEVEL: 'warn', ...process.env },
   });
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.startsWith('{"ready":true')) resolve({ child, url: (JSON.parse(line) as { url: string }).url });
+      if (line.startsWith('{"ready":true')) {
+        const ready = JSON.parse(line) as { url: string; metricsUrl: string };
+        resolve({ child, url: ready.url, metricsUrl: ready.metricsUrl });
+      }
     });
-    child.once('exit', (code) => reject(new Error(`bench/serve.ts exited (${code}) before it was ready`)));
+    child.once('exit', (code) => reject(new Error(`${tree}/bench/serve.ts exited (${code}) before it was ready`)));
   });
 }
 
@@ -79,10 +117,48 @@ async function graphql(endpoint: string, token: string, query: string, variables
   return res.json();
 }
 
-async function cannon(name: string, endpoint: string, token: string, body: (i: number) => string): Promise<Row> {
+/** Sum of a Prometheus counter's series in a /metrics text. */
+function counter(text: string, name: string): number {
+  let sum = 0;
+  for (const line of text.split('\n')) {
+    if (line.startsWith(`${name}{`) || line.startsWith(`${name} `)) sum += Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  return sum;
+}
+
+async function serverCounters(v: Variant): Promise<{ statements: number; cpu: number }> {
+  const text = await (await fetch(v.metricsUrl)).text();
+  return { statements: counter(text, 'db_queries_total'), cpu: counter(text, 'process_cpu_seconds_total') };
+}
+
+/** Samples what the variant's database sessions wait on (pg_stat_activity) every 100 ms until stopped. */
+function sampleWaits(v: Variant): { stop(): Promise<Record<string, number>> } {
+  let stopped = false;
+  const seen = new Map<string, number>();
+  let samples = 0;
+  const loop = (async () => {
+    while (!stopped) {
+      const { rows } = await v.pool.query<{ wait: string; n: number }>(`SELECT coalesce(wait_event_type || ':' || wait_event, 'CPU') AS wait, count(*)::int AS n
+        FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid() AND application_name LIKE 'address-graph:%' GROUP BY 1`);
+      for (const r of rows) { seen.set(r.wait, (seen.get(r.wait) ?? 0) + r.n); samples += r.n; }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      return Object.fromEntries([...seen].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, n]) => [k, Number((n / Math.max(1, samples)).toFixed(2))]));
+    },
+  };
+}
+
+async function cannon(name: string, v: Variant, round: number, token: string, body: (i: number) => string): Promise<Row> {
   let i = 0;
+  const before = await serverCounters(v);
+  const waits = sampleWaits(v);
   const result = await autocannon({
-    url: endpoint,
+    url: v.url,
     method: 'POST',
     connections: numbers.connections,
     duration: numbers.duration,
@@ -91,8 +167,17 @@ async function cannon(name: string, endpoint: string, token: string, body: (i: n
     // an answer with a user error (or none at all) counts as an error, not as a write
     verifyBody: (text: string) => text.includes('"userErrors":[]'),
   });
-  const row = { workload: name, requests: result.requests.total, errors: result.errors + result.non2xx + result.mismatches, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
-  log(`${name}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.errors} errors`);
+  const waited = await waits.stop();
+  await new Promise((r) => setTimeout(r, 300)); // the last answers' audit flushes
+  const after = await serverCounters(v);
+  const n = result.requests.total;
+  const row: Row = {
+    workload: name, variant: v.name, round, requests: n, errors: result.errors + result.non2xx + result.mismatches, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99,
+    statementsPerRequest: n ? Number(((after.statements - before.statements) / n).toFixed(2)) : null,
+    cpuUsPerRequest: n ? Math.round(((after.cpu - before.cpu) * 1e6) / n) : null,
+    waits: waited,
+  };
+  log(`${name} [${v.name}]: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.errors} errors, ${row.statementsPerRequest} statements/req, ${row.cpuUsPerRequest} CPU µs/req, waits ${JSON.stringify(waited)}`);
   return row;
 }
 
@@ -100,21 +185,24 @@ const REPORT = `mutation ($input: EventReportInput!) { eventReport(input: $input
 const ASSIGN = `mutation ($input: EventAssignInput!) { eventAssign(input: $input) { event { id } userErrors { code message } } }`;
 const FREE_TEXT = '福田区福田街道水围村28栋1203';
 
-async function sqlFloor(pool: pg.Pool, codes: readonly string[], run: string): Promise<Row> {
+/** The floor: one INSERT statement per request (its own commit, the same triggers), on the variant's database and connections. */
+async function sqlFloor(v: Variant, round: number, codes: readonly string[], run: string): Promise<Row> {
   const latencies: number[] = [];
   let n = 0;
+  const waits = sampleWaits(v);
   const until = Date.now() + numbers.duration * 1000;
   await Promise.all(Array.from({ length: numbers.connections }, async () => {
     while (Date.now() < until) {
       const k = n++;
       const t0 = performance.now();
-      await pool.query(`INSERT INTO events.event (id, kind, source, severity, status, reported_at, description, address_code) VALUES ($1, 'FIRE_HAZARD', 'GRID_PATROL', 'HIGH', 'REPORTED', now(), 'bench floor', $2)`, [`bench-sql-${run}-${k}`, codes[k % codes.length]]);
+      await v.pool.query(`INSERT INTO events.event (id, kind, source, severity, status, reported_at, description, address_code) VALUES ($1, 'FIRE_HAZARD', 'GRID_PATROL', 'HIGH', 'REPORTED', now(), 'bench floor', $2)`, [`bench-sql-${run}-${v.name}-${k}`, codes[k % codes.length]]);
       latencies.push(performance.now() - t0);
     }
   }));
+  const waited = await waits.stop();
   latencies.sort((a, b) => a - b);
-  const row = { workload: 'sql-insert', requests: latencies.length, errors: 0, rps: latencies.length / numbers.duration, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) };
-  log(`sql-insert: ${row.rps.toFixed(0)} statements/s, p50 ${row.p50.toFixed(2)} ms, p99 ${row.p99.toFixed(2)} ms`);
+  const row: Row = { workload: 'sql-insert', variant: v.name, round, requests: latencies.length, errors: 0, rps: latencies.length / numbers.duration, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), statementsPerRequest: 1, cpuUsPerRequest: null, waits: waited };
+  log(`sql-insert [${v.name}]: ${row.rps.toFixed(0)} statements/s, p50 ${row.p50.toFixed(2)} ms, p99 ${row.p99.toFixed(2)} ms, waits ${JSON.stringify(waited)}`);
   return row;
 }
 
@@ -189,64 +277,93 @@ async function fanOut(endpoint: string, token: string, pool: pg.Pool, community:
 
 const load = os.loadavg()[0];
 log(`load average ${load.toFixed(2)} on ${os.cpus().length} CPUs${load >= 2 ? ' (not quiet: figures are indicative only)' : ''}`);
-await prepareDataset(url!, numbers.scale, false, log);
-const codes = await sampleCodes(url!, 'ROOM', 200);
+await prepareDataset(url, numbers.scale, false, log);
+const codes = await sampleCodes(url, 'ROOM', 200);
 const token = await signDevToken({ subject: 'bench', roles: ['admin'] });
-const server = await startServer();
-const pool = new pg.Pool({ connectionString: url, max: numbers.connections });
 const run = Date.now().toString(36);
+const commit = measuredCommit();
+const baselineCommit = values.baseline ? (() => { try { return readFileSync(path.join(values.baseline!, 'COMMIT'), 'utf8').trim(); } catch { return path.basename(values.baseline!); } })() : null;
+const trees = [
+  ...(values.baseline ? [{ name: `baseline ${baselineCommit!.slice(0, 7)}`, tree: path.resolve(values.baseline), databaseUrl: values['baseline-database-url']! }] : []),
+  { name: `current ${(commit ?? 'unknown').slice(0, 7)}`, tree: path.join(here, '..'), databaseUrl: url },
+];
+const variants: Variant[] = [];
 try {
+  for (const t of trees) {
+    const server = await startServer(t.tree, t.databaseUrl);
+    const pool = new pg.Pool({ connectionString: t.databaseUrl, max: numbers.connections + 1, application_name: 'address-graph:bench-floor' });
+    variants.push({ name: t.name, databaseUrl: t.databaseUrl, ...server, pool });
+  }
   // each workload answers once without a user error before it is timed
   const reportCode = (i: number) => ({ kind: 'FIRE_HAZARD', source: 'GRID_PATROL', severity: 'HIGH', description: `消防通道被堵 (bench ${run})`, address: { code: codes[i % codes.length] } });
   const reportText = () => ({ kind: 'FIRE_HAZARD', source: 'APP', severity: 'MEDIUM', description: `楼道堆放杂物 (bench ${run})`, address: { text: FREE_TEXT } });
-  for (const input of [reportCode(0), reportText()]) {
-    const answer = await graphql(server.url, token, REPORT, { input });
-    if (answer.errors || answer.data?.eventReport?.userErrors?.length) throw new Error(`eventReport refused: ${JSON.stringify(answer)}`);
-  }
-  // the transition workload assigns fresh events, one each: more than the run can use
-  const fresh = Math.max(20_000, numbers.duration * 5_000);
-  await pool.query(`INSERT INTO events.event (id, kind, source, severity, status, reported_at, description, address_code)
-    SELECT 'bench-assign-' || $1 || '-' || g, 'FIRE_HAZARD', 'GRID_PATROL', 'HIGH', 'REPORTED', now(), 'bench transition', ($2::text[])[1 + g % array_length($2::text[], 1)]
-    FROM generate_series(0, $3 - 1) g`, [run, codes, fresh]);
+  // the transition workload assigns fresh events, one each: more than the runs can use
+  const fresh = Math.max(20_000, numbers.duration * 5_000) * numbers.rounds;
   const assign = (i: number) => ({ id: `bench-assign-${run}-${i}`, version: 1, assignee: { unit: '福田街道消防站' } });
-  const check = await graphql(server.url, token, ASSIGN, { input: assign(fresh - 1) });
-  if (check.errors || check.data?.eventAssign?.userErrors?.length) throw new Error(`eventAssign refused: ${JSON.stringify(check)}`);
+  const nextAssign = new Map<string, number>();
+  for (const v of variants) {
+    for (const input of [reportCode(0), reportText()]) {
+      const answer = await graphql(v.url, token, REPORT, { input });
+      if (answer.errors || answer.data?.eventReport?.userErrors?.length) throw new Error(`eventReport refused by ${v.name}: ${JSON.stringify(answer)}`);
+    }
+    await v.pool.query(`INSERT INTO events.event (id, kind, source, severity, status, reported_at, description, address_code)
+      SELECT 'bench-assign-' || $1 || '-' || g, 'FIRE_HAZARD', 'GRID_PATROL', 'HIGH', 'REPORTED', now(), 'bench transition', ($2::text[])[1 + g % array_length($2::text[], 1)]
+      FROM generate_series(0, $3 - 1) g`, [run, codes, fresh]);
+    await v.pool.query('ANALYZE events.event');
+    const check = await graphql(v.url, token, ASSIGN, { input: assign(fresh - 1) });
+    if (check.errors || check.data?.eventAssign?.userErrors?.length) throw new Error(`eventAssign refused by ${v.name}: ${JSON.stringify(check)}`);
+    nextAssign.set(v.name, 0);
+  }
 
+  // every workload on every variant, alternating the order each round so drifting load favours none
   const rows: Row[] = [];
-  rows.push(await cannon('report-code', server.url, token, (i) => JSON.stringify({ query: REPORT, variables: { input: reportCode(i) } })));
-  rows.push(await cannon('report-text', server.url, token, () => JSON.stringify({ query: REPORT, variables: { input: reportText() } })));
-  rows.push(await cannon('transition', server.url, token, (i) => JSON.stringify({ query: ASSIGN, variables: { input: assign(i) } })));
-  rows.push(await sqlFloor(pool, codes, run));
+  for (let round = 1; round <= numbers.rounds; round++) {
+    const order = round % 2 === 1 ? variants : [...variants].reverse();
+    for (const v of order) rows.push(await cannon('report-code', v, round, token, (i) => JSON.stringify({ query: REPORT, variables: { input: reportCode(i) } })));
+    for (const v of order) rows.push(await cannon('report-text', v, round, token, () => JSON.stringify({ query: REPORT, variables: { input: reportText() } })));
+    for (const v of order) {
+      rows.push(await cannon('transition', v, round, token, () => {
+        const k = nextAssign.get(v.name)!;
+        nextAssign.set(v.name, k + 1);
+        return JSON.stringify({ query: ASSIGN, variables: { input: assign(k) } });
+      }));
+    }
+    for (const v of order) rows.push(await sqlFloor(v, round, codes, `${run}-${round}`));
+  }
 
+  const current = variants.at(-1)!;
   const community = codes[0].slice(0, 12);
-  const fan = await fanOut(server.url, token, pool, community, codes[0].slice(0, 19), run);
+  const fan = await fanOut(current.url, token, current.pool, community, codes[0].slice(0, 19), run);
 
-  const commit = measuredCommit();
+  const loadAfter = os.loadavg()[0];
   const date = new Date().toISOString().slice(0, 10);
-  const result = { date, commit, loadAverage: load, cpus: os.cpus().length, options: numbers, writes: rows, fanOut: fan };
+  const result = { date, commit, baselineCommit, loadAverage: load, loadAverageAfter: loadAfter, cpus: os.cpus().length, options: numbers, writes: rows, fanOut: fan };
   const dir = path.join(here, 'results');
   mkdirSync(dir, { recursive: true });
-  const base = path.join(dir, `writes-${date}-${(commit ?? 'unknown').slice(0, 7)}`);
+  const base = path.join(dir, `writes-${date}-${(commit ?? 'unknown').slice(0, 7)}${commit?.endsWith('+changes') ? '-dirty' : ''}`);
   writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
+  const fmt = (x: number | null, d = 0) => (x === null || Number.isNaN(x) ? '–' : x.toFixed(d));
   const md = [
-    `# Write workload, ${date}, commit ${commit ?? 'unknown'}`,
+    `# Write workload, ${date}, commit ${commit ?? 'unknown'}${baselineCommit ? ` beside ${baselineCommit}` : ''}`,
     '',
-    `${numbers.connections} connections, ${numbers.duration} s each, scale ${numbers.scale}; load average ${load.toFixed(2)} on ${os.cpus().length} CPUs${load >= 2 ? ' (the machine was not quiet: indicative only)' : ''}.`,
+    `${numbers.connections} connections, ${numbers.duration} s each, ${numbers.rounds} round(s) alternating the variants, scale ${numbers.scale}; load average ${load.toFixed(2)} at the start, ${loadAfter.toFixed(2)} at the end, on ${os.cpus().length} CPUs${Math.max(load, loadAfter) >= 2 ? ' (the machine was not quiet: compare the variants of one run, not runs; statements and CPU µs per request do not depend on load)' : ''}.`,
     '',
-    '| workload | requests | errors | req/s | p50 ms | p99 ms |',
-    '|---|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.workload} | ${r.requests} | ${r.errors} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} |`),
+    '| workload | variant | round | requests | errors | req/s | p50 ms | p99 ms | SQL statements/req | server CPU µs/req | sessions waiting on |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    ...rows.map((r) => `| ${r.workload} | ${r.variant} | ${r.round} | ${r.requests} | ${r.errors} | ${fmt(r.rps)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${fmt(r.statementsPerRequest, 2)} | ${fmt(r.cpuUsPerRequest)} | ${Object.entries(r.waits).map(([k, n]) => `${k} ${n}`).join(', ')} |`),
     '',
-    `Fan-out: ${fan.subscribers} SSE subscribers on community ${community}, a burst of ${fan.events} events: ${fan.delivered} of ${fan.expected} deliveries (${fan.missing} missing), delay from commit p50 ${fan.p50Ms.toFixed(0)} ms, p99 ${fan.p99Ms.toFixed(0)} ms, max ${fan.maxMs.toFixed(0)} ms.`,
+    `Fan-out (${current.name}): ${fan.subscribers} SSE subscribers on community ${community}, a burst of ${fan.events} events: ${fan.delivered} of ${fan.expected} deliveries (${fan.missing} missing), delay from commit p50 ${fan.p50Ms.toFixed(0)} ms, p99 ${fan.p99Ms.toFixed(0)} ms, max ${fan.maxMs.toFixed(0)} ms.`,
     '',
   ].join('\n');
   writeFileSync(`${base}.md`, md);
   process.stdout.write(md);
   log(`wrote ${base}.json and .md`);
 } finally {
-  // the bench's own rows go again, so the data set stays as seeded
-  await pool.query(`DELETE FROM events.event WHERE id LIKE 'bench-%' OR description LIKE $1`, [`% (bench ${run})`]).catch(() => {});
-  await pool.end();
-  server.child.stdin?.end();
-  server.child.kill('SIGTERM');
+  // the bench's own rows go again, so the data sets stay as seeded
+  for (const v of variants) {
+    await v.pool.query(`DELETE FROM events.event WHERE id LIKE 'bench-%' OR description LIKE $1`, [`% (bench ${run})`]).catch(() => {});
+    await v.pool.end();
+    v.child.stdin?.end();
+    v.child.kill('SIGTERM');
+  }
 }

@@ -9,6 +9,7 @@
  *
  * Every statement increments db_queries_total{subgraph}.
  */
+import { randomInt } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -232,15 +233,31 @@ export type Database = {
   close(): Promise<void>;
 };
 
+/**
+ * Summary shards a pool's connections cycle through (the summary triggers take the setting modulo
+ * their own shard count, 16 in migrations/_shared/summary-shards-20261215.ts).
+ */
+const SUMMARY_SHARDS = 16;
+
 /** Opens the database of one subgraph and counts its statements in db_queries_total. */
 export function openDatabase(subgraph: SchemaName, options: OpenOptions = {}): Database {
   const url = options.url === null ? undefined : (options.url ?? databaseUrlFor(subgraph));
   let database: Database;
   if (url) {
+    // each new connection of the pool takes the next summary shard (from a random start per
+    // process), so concurrent writers of one process add to different summary rows
+    // (migrations/_shared/summary-shards-20261215.ts): one SET per connection, not per request
+    let shard = randomInt(SUMMARY_SHARDS);
     const knex = knexFactory({
       client: 'pg',
       connection: { connectionString: url, application_name: `address-graph:${subgraph}`, options: sessionOptions(options.statementTimeoutMs ?? env().DB_STATEMENT_TIMEOUT_MS) },
-      pool: { min: options.poolMin ?? 0, max: options.poolMax ?? env().DB_POOL_MAX },
+      pool: {
+        min: options.poolMin ?? 0,
+        max: options.poolMax ?? env().DB_POOL_MAX,
+        afterCreate: (conn: pg.Client, done: (err: Error | null, conn: pg.Client) => void) => {
+          conn.query(`SET address_graph.summary_shard = ${shard++ % SUMMARY_SHARDS}`).then(() => done(null, conn), (err: Error) => done(err, conn));
+        },
+      },
     });
     database = { knex, subgraph, kind: 'postgres', url, close: () => knex.destroy() };
   } else {

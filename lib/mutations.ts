@@ -99,6 +99,17 @@ export type MutationOutcome<P extends MutationPayload> =
     audit: { addressCodes: readonly string[]; personIds?: readonly string[] };
     /** Runs after the audit record is committed, in the same transaction (e.g. history rows naming it). */
     afterAudit?: (trx: Db, auditId: number | null) => Promise<void>;
+  }
+  | {
+    /**
+     * The write is still to do: runMutation commits the audit record first, then calls `write`
+     * with its id, which writes everything in one statement (the row and its history) and
+     * returns the payload. Without an idempotency key, a `direct` mutation's `write` runs as a
+     * statement of its own (one round trip, one commit); with one, inside the transaction.
+     */
+    wrote: 'deferred';
+    audit: { addressCodes: readonly string[]; personIds?: readonly string[] };
+    write: (db: Db, auditId: number | null) => Promise<P>;
   };
 
 /** How long a clientMutationId is remembered. */
@@ -115,8 +126,15 @@ export const MAX_CLIENT_MUTATION_ID = 200;
  * 2. runs `body`; when it wrote, appends the audit record (who, operation, request, the addresses
  *    and people touched) and waits for it to be committed before committing the write: no
  *    unaudited write is ever answered (AUDIT_UNAVAILABLE rolls it back);
+ *    A deferred write (`wrote: 'deferred'`) runs after its audit record is committed, with its id;
  * 3. stores `remember(payload)` under the key, commits.
  * A refusal (userErrors, nothing written) is not remembered: a retry runs again.
+ *
+ * A `direct` mutation without a key skips the transaction: its body validates, its audit record
+ * is committed, then its deferred write runs as one statement (one round trip and one commit on
+ * the subgraph's database, where the transactional path takes BEGIN, the writes and COMMIT). If
+ * that statement fails, the audit record remains: the trail then holds an attempt that wrote
+ * nothing, never a write without a record.
  */
 export async function runMutation<P extends MutationPayload, S>(
   services: MutationServices,
@@ -132,6 +150,12 @@ export async function runMutation<P extends MutationPayload, S>(
     replay: (stored: S, trx: Db) => Promise<P>;
     /** An empty payload carrying user errors. */
     refuse: (errors: UserError[]) => P;
+    /**
+     * The body reads nothing it must lock and writes only through a deferred write: without an
+     * idempotency key it runs outside any transaction (its write is one statement, atomic by
+     * itself), which saves BEGIN and COMMIT round trips; with a key, in the key's transaction.
+     */
+    direct?: boolean;
   },
 ): Promise<P> {
   // the input's clientMutationId, else the request's Idempotency-Key header (signed by the gateway),
@@ -144,6 +168,33 @@ export async function runMutation<P extends MutationPayload, S>(
   const subject = services.viewer.subject ?? '';
   const store = createIdempotencyStore(services.subgraph);
   const inputHash = createHash('sha256').update(stringify({ operation: spec.operation, input: spec.input }) ?? '').digest('hex');
+  /** Appends the write's audit record and waits for its commit; throws AuditUnavailableError (the write does not happen). */
+  const audited = async (touched: { addressCodes: readonly string[]; personIds?: readonly string[] }): Promise<number | null> => {
+    if (!services.audit) return null;
+    const meta = services.request;
+    const appended = await services.audit.append({
+      subject: services.viewer.subject,
+      roles: services.viewer.roles,
+      subgraph: services.subgraph,
+      operationName: meta?.operationName ?? spec.operation,
+      operationHash: meta?.operationHash ?? '',
+      clientName: meta?.clientName ?? null,
+      purpose: meta?.purpose ?? null,
+      personIds: touched.personIds ?? [],
+      addressCodes: touched.addressCodes,
+      requestId: meta?.requestId ?? null,
+    });
+    return appended.id;
+  };
+  if (key === null && spec.direct) {
+    return serialized(services.db, async () => {
+      const outcome = await spec.body(services.db);
+      if (outcome.wrote === false) return outcome.payload;
+      if (outcome.wrote === true) throw new Error(`${spec.operation}: a direct mutation writes through a deferred write only`);
+      // the audit record is committed before the write's statement runs: never an unaudited write
+      return outcome.write(services.db, await audited(outcome.audit));
+    });
+  }
   return serialized(services.db, () => services.db.transaction(async (trx) => {
     if (key !== null) {
       const claim = await store.claim(trx, { subject, key, operation: spec.operation, inputHash, ttlHours: IDEMPOTENCY_TTL_HOURS });
@@ -156,31 +207,21 @@ export async function runMutation<P extends MutationPayload, S>(
       }
     }
     const outcome = await spec.body(trx);
-    if (!outcome.wrote) {
+    if (outcome.wrote === false) {
       if (key !== null) await store.release(trx, subject, key);
       return outcome.payload;
     }
-    let auditId: number | null = null;
-    if (services.audit) {
-      const meta = services.request;
-      // throws AuditUnavailableError when the record cannot be committed: the write rolls back
-      const appended = await services.audit.append({
-        subject: services.viewer.subject,
-        roles: services.viewer.roles,
-        subgraph: services.subgraph,
-        operationName: meta?.operationName ?? spec.operation,
-        operationHash: meta?.operationHash ?? '',
-        clientName: meta?.clientName ?? null,
-        purpose: meta?.purpose ?? null,
-        personIds: outcome.audit.personIds ?? [],
-        addressCodes: outcome.audit.addressCodes,
-        requestId: meta?.requestId ?? null,
-      });
-      auditId = appended.id;
+    // throws AuditUnavailableError when the record cannot be committed: the write rolls back
+    const auditId = await audited(outcome.audit);
+    let payload: P;
+    if (outcome.wrote === 'deferred') {
+      payload = await outcome.write(trx, auditId);
+    } else {
+      await outcome.afterAudit?.(trx, auditId);
+      payload = outcome.payload;
     }
-    await outcome.afterAudit?.(trx, auditId);
-    if (key !== null) await store.remember(trx, subject, key, spec.remember(outcome.payload));
-    return outcome.payload;
+    if (key !== null) await store.remember(trx, subject, key, spec.remember(payload));
+    return payload;
   }));
 }
 

@@ -99,15 +99,18 @@ export function createEventMutations(deps: EventMutationsDeps) {
     }
     const refusal = await before?.(row);
     if (refusal) return { payload: refuse([refusal]), wrote: false };
-    const updated = await writer.changeEvent(trx, row.id, input.version, plan(row, to));
-    if (!updated) throw new Error(`event ${row.id} changed while locked`);
+    const change = plan(row, to);
+    // audited first (the row stays locked), then the change and its history row in one statement
     return {
-      payload: { event: updated, userErrors: [], clientMutationId: input.clientMutationId ?? null, replayed: false },
-      wrote: true,
+      wrote: 'deferred',
       audit: { addressCodes: [row.addressCode], personIds },
-      afterAudit: (t, auditId) => writer.addHistory(t, {
-        eventId: row.id, actor, action, fromStatus: row.status, toStatus: to, note, version: updated.version, requestId: deps.request?.requestId ?? null, auditId,
-      }),
+      write: async (t, auditId) => {
+        const updated = await writer.changeEventWithHistory(t, row.id, input.version, change, {
+          actor, action, fromStatus: row.status, toStatus: to, note, requestId: deps.request?.requestId ?? null, auditId,
+        });
+        if (!updated) throw new Error(`event ${row.id} changed while locked`);
+        return { event: updated, userErrors: [], clientMutationId: input.clientMutationId ?? null, replayed: false };
+      },
     };
   }
 
@@ -131,13 +134,14 @@ export function createEventMutations(deps: EventMutationsDeps) {
         ({ event: null, address, userErrors, clientMutationId: key, replayed: false });
       return runMutation(deps, {
         operation: 'eventReport',
+        direct: true,
         clientMutationId: key,
         input: withoutKey(input),
         refuse,
         remember: (p: EventReportPayload) => ({ eventId: p.event?.id ?? null, address: p.address }),
         replay: async (stored: { eventId: string | null; address: ReportedAddress | null }, trx) =>
           ({ event: stored.eventId ? await writer.findEvent(trx, stored.eventId) : null, address: stored.address, userErrors: [], clientMutationId: key, replayed: true }),
-        body: async (trx) => {
+        body: async () => {
           const errors: UserError[] = [];
           const description = checkText(errors, ['description'], input.description, MAX_DESCRIPTION, true);
           // last: a free text is standardized only when the rest of the input is valid
@@ -146,17 +150,18 @@ export function createEventMutations(deps: EventMutationsDeps) {
           });
           if (!placed.ok || errors.length || description === null) return { payload: refuse([...errors, ...(placed.ok ? [] : placed.errors)], placed.address), wrote: false };
           const { address } = placed;
-          const row = await writer.insertEvent(trx, {
-            id: `ev-${randomUUID()}`, kind: input.kind, source: input.source, severity: input.severity, description,
-            addressCode: address.code, addressText: placed.text, addressConfidence: address.confidence, reportedBy: actor,
-          });
+          // audited first, then the event and its REPORT history row in one statement (without a
+          // clientMutationId, no transaction at all: one round trip, one commit)
           return {
-            payload: { event: row, address, userErrors: [], clientMutationId: key, replayed: false },
-            wrote: true,
-            audit: { addressCodes: [row.addressCode] },
-            afterAudit: (t, auditId) => writer.addHistory(t, {
-              eventId: row.id, actor, action: 'REPORT', fromStatus: null, toStatus: 'REPORTED', note: null, version: row.version, requestId: deps.request?.requestId ?? null, auditId,
-            }),
+            wrote: 'deferred',
+            audit: { addressCodes: [address.code] },
+            write: async (db, auditId) => {
+              const row = await writer.reportEvent(db, {
+                id: `ev-${randomUUID()}`, kind: input.kind, source: input.source, severity: input.severity, description,
+                addressCode: address.code, addressText: placed.text, addressConfidence: address.confidence, reportedBy: actor,
+              }, { requestId: deps.request?.requestId ?? null, auditId });
+              return { event: row, address, userErrors: [], clientMutationId: key, replayed: false };
+            },
           };
         },
       });

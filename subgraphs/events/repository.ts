@@ -427,21 +427,55 @@ const stamp = (column: string, value: 'now' | null | undefined) =>
   value === undefined ? raw(column) : value === 'now' ? raw('now()') : raw('NULL');
 
 /**
- * The writes of the events subgraph, each inside the caller's transaction (`trx`). With
+ * The writes of the events subgraph, each inside the caller's transaction (`trx`), or, for
+ * reportEvent, one statement on its own (atomic by itself). With
  * `communities` (a confined viewer) an event outside them is not found, exactly like an unknown id.
  */
 export function createEventWriter(communities: readonly string[] | null) {
   const scope = [communities, communities] as const;
   return {
-    /** Inserts a reported event (REPORTED, version 1, changed by the field app now). */
-    async insertEvent(trx: Db, e: NewEventRow): Promise<EventRow> {
-      const [row] = await query<EventRow>(trx,
-        `/* events.insertEvent */ INSERT INTO events.event AS e (id, kind, source, severity, status, reported_at, description,
-          address_code, address_text, address_confidence, reported_by, field_changed_at)
-        VALUES (?, ?, ?, ?, 'REPORTED', now(), ?, ?, ?, ?, ?, now())
-        RETURNING ${EVENT_COLUMNS}`,
-        [e.id, e.kind, e.source, e.severity, e.description, e.addressCode, e.addressText, e.addressConfidence, e.reportedBy]);
+    /**
+     * Inserts a reported event and its REPORT history row (naming the audit record) in one
+     * statement: atomic without a transaction of its own, one round trip.
+     */
+    async reportEvent(db: Db, e: NewEventRow, h: { requestId: string | null; auditId: number | null }): Promise<EventRow> {
+      const [row] = await query<EventRow>(db,
+        `/* events.reportEvent */ WITH e AS (
+          INSERT INTO events.event AS e (id, kind, source, severity, status, reported_at, description,
+            address_code, address_text, address_confidence, reported_by, field_changed_at)
+          VALUES (?, ?, ?, ?, 'REPORTED', now(), ?, ?, ?, ?, ?, now())
+          RETURNING ${EVENT_COLUMNS}
+        ), h AS (
+          INSERT INTO events.event_history (event_id, actor, action, from_status, to_status, note, version, request_id, audit_id)
+          SELECT e.id, ?, 'REPORT', NULL, 'REPORTED', NULL, e.version, ?, ?::bigint FROM e
+        )
+        SELECT * FROM e`,
+        [e.id, e.kind, e.source, e.severity, e.description, e.addressCode, e.addressText, e.addressConfidence, e.reportedBy,
+          e.reportedBy, h.requestId, h.auditId]);
       return row;
+    },
+
+    /**
+     * Applies a change if the event is still at `version` (never a lost update: the UPDATE itself
+     * checks it), bumping the version and marking it changed by the field app, and appends its
+     * history row (with the new version and the audit record) in the same statement. Null when
+     * the version moved (nothing written).
+     */
+    async changeEventWithHistory(trx: Db, id: string, version: number, change: EventChange, h: Omit<HistoryInsert, 'eventId' | 'version'>): Promise<EventRow | null> {
+      const set = sql`status = ${change.status}, version = e.version + 1, field_changed_at = now(),
+        resolved_at = ${stamp('e.resolved_at', change.resolvedAt)}, closed_at = ${stamp('e.closed_at', change.closedAt)},
+        assigned_unit = ${change.assignedUnit === undefined ? raw('e.assigned_unit') : change.assignedUnit},
+        assigned_person_id = ${change.assignedPersonId === undefined ? raw('e.assigned_person_id') : change.assignedPersonId}`;
+      const statement = sql`/* events.changeEventWithHistory */ WITH e AS (
+          UPDATE events.event AS e SET ${set}
+          WHERE e.id = ${id} AND e.version = ${version}::int RETURNING ${raw(EVENT_COLUMNS)}
+        ), h AS (
+          INSERT INTO events.event_history (event_id, actor, action, from_status, to_status, note, version, request_id, audit_id)
+          SELECT e.id, ${h.actor}, ${h.action}, ${h.fromStatus}, ${h.toStatus}, ${h.note}, e.version, ${h.requestId}, ${h.auditId}::bigint FROM e
+        )
+        SELECT * FROM e`;
+      const [row] = await query<EventRow>(trx, statement.text, statement.values);
+      return row ?? null;
     },
 
     /** The event as it is now, read in the transaction (in scope only), or null. */
@@ -460,22 +494,6 @@ export function createEventWriter(communities: readonly string[] | null) {
       return row ?? null;
     },
 
-    /**
-     * Applies a change if the event is still at `version` (never a lost update: the UPDATE itself
-     * checks it), bumping the version and marking it changed by the field app; null when the
-     * version moved.
-     */
-    async changeEvent(trx: Db, id: string, version: number, change: EventChange): Promise<EventRow | null> {
-      const set = sql`status = ${change.status}, version = e.version + 1, field_changed_at = now(),
-        resolved_at = ${stamp('e.resolved_at', change.resolvedAt)}, closed_at = ${stamp('e.closed_at', change.closedAt)},
-        assigned_unit = ${change.assignedUnit === undefined ? raw('e.assigned_unit') : change.assignedUnit},
-        assigned_person_id = ${change.assignedPersonId === undefined ? raw('e.assigned_person_id') : change.assignedPersonId}`;
-      const statement = sql`/* events.changeEvent */ UPDATE events.event AS e SET ${set}
-        WHERE e.id = ${id} AND e.version = ${version}::int RETURNING ${raw(EVENT_COLUMNS)}`;
-      const [row] = await query<EventRow>(trx, statement.text, statement.values);
-      return row ?? null;
-    },
-
     /** Links a person (false when already linked: the role is left as it was). */
     async addPerson(trx: Db, eventId: string, personId: string, role: EventRole): Promise<boolean> {
       const rows = await query(trx,
@@ -490,14 +508,6 @@ export function createEventWriter(communities: readonly string[] | null) {
         `/* events.addEntity */ INSERT INTO events.event_entity (event_id, credit_code, role) VALUES (?, ?, ?)
         ON CONFLICT (event_id, credit_code) DO NOTHING RETURNING event_id`, [eventId, creditCode, role]);
       return rows.length > 0;
-    },
-
-    /** Appends a history row. */
-    async addHistory(trx: Db, h: HistoryInsert): Promise<void> {
-      await query(trx,
-        `/* events.addHistory */ INSERT INTO events.event_history (event_id, actor, action, from_status, to_status, note, version, request_id, audit_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [h.eventId, h.actor, h.action, h.fromStatus, h.toStatus, h.note, h.version, h.requestId, h.auditId]);
     },
   };
 }
