@@ -14,7 +14,7 @@
  * read at p50/p99/max. Writes bench/results/writes-<date>-<commit>.json and .md.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -37,10 +37,14 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '16' },
     subscribers: { type: 'string', default: '1000' },
     burst: { type: 'string', default: '100' },
+    // fan-out: only the subscription fan-out (no write workloads)
+    only: { type: 'string' },
+    // a directory: the server process writes a V8 CPU profile there (node --cpu-prof)
+    profile: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
-const USAGE = 'usage: npm run bench:writes -- --database-url URL [--scale N] [--duration S] [--connections C] [--subscribers N] [--burst N]\n';
+const USAGE = 'usage: npm run bench:writes -- --database-url URL [--scale N] [--duration S] [--connections C] [--subscribers N] [--burst N] [--only fan-out] [--profile DIR]\n';
 if (values.help) {
   process.stdout.write(USAGE);
   process.exit(0);
@@ -48,8 +52,9 @@ if (values.help) {
 const url = values['database-url'] ?? process.env.BENCH_DATABASE_URL;
 const numbers = { scale: Number(values.scale), duration: Number(values.duration), connections: Number(values.connections), subscribers: Number(values.subscribers), burst: Number(values.burst) };
 const bad = Object.entries(numbers).filter(([, v]) => !Number.isFinite(v) || v <= 0).map(([k]) => `--${k}`);
-if (!url || bad.length) {
-  process.stderr.write(`${!url ? 'a PostgreSQL URL is needed (--database-url or BENCH_DATABASE_URL)\n' : ''}${bad.length ? `not a positive number: ${bad.join(', ')}\n` : ''}${USAGE}`);
+const badOnly = values.only !== undefined && values.only !== 'fan-out';
+if (!url || bad.length || badOnly) {
+  process.stderr.write(`${!url ? 'a PostgreSQL URL is needed (--database-url or BENCH_DATABASE_URL)\n' : ''}${bad.length ? `not a positive number: ${bad.join(', ')}\n` : ''}${badOnly ? `--only takes fan-out, not ${values.only}\n` : ''}${USAGE}`);
   process.exit(2);
 }
 
@@ -61,7 +66,8 @@ function quantile(sorted: readonly number[], q: number): number {
 }
 
 function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.join(here, 'serve.ts'), 'hive', '--database-url', url!, '--pool', String(numbers.connections), '--exit-with-stdin'], {
+  const profile = values.profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values.profile)] : [];
+  const child = spawn(process.execPath, [...profile, path.join(here, 'serve.ts'), 'hive', '--database-url', url!, '--pool', String(numbers.connections), '--exit-with-stdin'], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { LOG_LEVEL: 'warn', ...process.env },
   });
@@ -118,6 +124,12 @@ async function sqlFloor(pool: pg.Pool, codes: readonly string[], run: string): P
   return row;
 }
 
+/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat (USER_HZ 100). */
+function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime
+}
+
 /** One SSE subscriber: records when each event id arrives. */
 function sseSubscriber(endpoint: string, token: string, community: string, arrivals: Map<string, number>, signal: AbortSignal): Promise<void> {
   const query = 'subscription ($p: AddressCode!) { eventChanged(addressPrefix: $p) { change event { id } } }';
@@ -147,7 +159,7 @@ function sseSubscriber(endpoint: string, token: string, community: string, arriv
   });
 }
 
-async function fanOut(endpoint: string, token: string, pool: pg.Pool, community: string, building: string, run: string) {
+async function fanOut(endpoint: string, token: string, pool: pg.Pool, community: string, building: string, run: string, serverPid: number) {
   const controller = new AbortController();
   const arrivals = Array.from({ length: numbers.subscribers }, () => new Map<string, number>());
   const streams = arrivals.map((a) => sseSubscriber(endpoint, token, community, a, controller.signal));
@@ -162,6 +174,8 @@ async function fanOut(endpoint: string, token: string, pool: pg.Pool, community:
   log(`${numbers.subscribers} subscribers live after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   await new Promise((r) => setTimeout(r, 1000));
   const committed = new Map<string, number>();
+  // the server's CPU over the burst (until every delivery arrived): a figure the load of other processes moves less than delays
+  const cpuBefore = cpuSecondsOf(serverPid);
   for (let k = 0; k < numbers.burst; k++) {
     const id = `bench-burst-${run}-${k}`;
     await insert(id);
@@ -170,6 +184,7 @@ async function fanOut(endpoint: string, token: string, pool: pg.Pool, community:
   const deadline = Date.now() + 30_000;
   const complete = () => arrivals.every((a) => [...committed.keys()].every((id) => a.has(id)));
   while (!complete() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  const serverCpuSeconds = cpuSecondsOf(serverPid) - cpuBefore;
   controller.abort();
   await Promise.allSettled(streams);
   const delays: number[] = [];
@@ -182,8 +197,8 @@ async function fanOut(endpoint: string, token: string, pool: pg.Pool, community:
     }
   }
   delays.sort((x, y) => x - y);
-  const result = { subscribers: numbers.subscribers, events: numbers.burst, expected: numbers.subscribers * numbers.burst, delivered: delays.length, missing, p50Ms: quantile(delays, 0.5), p99Ms: quantile(delays, 0.99), maxMs: delays.at(-1) ?? NaN };
-  log(`fan-out: ${result.delivered} of ${result.expected} delivered, delay p50 ${result.p50Ms.toFixed(0)} ms, p99 ${result.p99Ms.toFixed(0)} ms, max ${result.maxMs.toFixed(0)} ms`);
+  const result = { subscribers: numbers.subscribers, events: numbers.burst, expected: numbers.subscribers * numbers.burst, delivered: delays.length, missing, p50Ms: quantile(delays, 0.5), p99Ms: quantile(delays, 0.99), maxMs: delays.at(-1) ?? NaN, serverCpuSeconds, serverCpuUsPerDelivery: (serverCpuSeconds * 1e6) / Math.max(1, delays.length) };
+  log(`fan-out: ${result.delivered} of ${result.expected} delivered, delay p50 ${result.p50Ms.toFixed(0)} ms, p99 ${result.p99Ms.toFixed(0)} ms, max ${result.maxMs.toFixed(0)} ms; server CPU ${serverCpuSeconds.toFixed(2)} s (${result.serverCpuUsPerDelivery.toFixed(1)} µs per delivery)`);
   return result;
 }
 
@@ -203,23 +218,25 @@ try {
     const answer = await graphql(server.url, token, REPORT, { input });
     if (answer.errors || answer.data?.eventReport?.userErrors?.length) throw new Error(`eventReport refused: ${JSON.stringify(answer)}`);
   }
-  // the transition workload assigns fresh events, one each: more than the run can use
-  const fresh = Math.max(20_000, numbers.duration * 5_000);
-  await pool.query(`INSERT INTO events.event (id, kind, source, severity, status, reported_at, description, address_code)
-    SELECT 'bench-assign-' || $1 || '-' || g, 'FIRE_HAZARD', 'GRID_PATROL', 'HIGH', 'REPORTED', now(), 'bench transition', ($2::text[])[1 + g % array_length($2::text[], 1)]
-    FROM generate_series(0, $3 - 1) g`, [run, codes, fresh]);
-  const assign = (i: number) => ({ id: `bench-assign-${run}-${i}`, version: 1, assignee: { unit: '福田街道消防站' } });
-  const check = await graphql(server.url, token, ASSIGN, { input: assign(fresh - 1) });
-  if (check.errors || check.data?.eventAssign?.userErrors?.length) throw new Error(`eventAssign refused: ${JSON.stringify(check)}`);
-
   const rows: Row[] = [];
-  rows.push(await cannon('report-code', server.url, token, (i) => JSON.stringify({ query: REPORT, variables: { input: reportCode(i) } })));
-  rows.push(await cannon('report-text', server.url, token, () => JSON.stringify({ query: REPORT, variables: { input: reportText() } })));
-  rows.push(await cannon('transition', server.url, token, (i) => JSON.stringify({ query: ASSIGN, variables: { input: assign(i) } })));
-  rows.push(await sqlFloor(pool, codes, run));
+  if (values.only !== 'fan-out') {
+    // the transition workload assigns fresh events, one each: more than the run can use
+    const fresh = Math.max(20_000, numbers.duration * 5_000);
+    await pool.query(`INSERT INTO events.event (id, kind, source, severity, status, reported_at, description, address_code)
+      SELECT 'bench-assign-' || $1 || '-' || g, 'FIRE_HAZARD', 'GRID_PATROL', 'HIGH', 'REPORTED', now(), 'bench transition', ($2::text[])[1 + g % array_length($2::text[], 1)]
+      FROM generate_series(0, $3 - 1) g`, [run, codes, fresh]);
+    const assign = (i: number) => ({ id: `bench-assign-${run}-${i}`, version: 1, assignee: { unit: '福田街道消防站' } });
+    const check = await graphql(server.url, token, ASSIGN, { input: assign(fresh - 1) });
+    if (check.errors || check.data?.eventAssign?.userErrors?.length) throw new Error(`eventAssign refused: ${JSON.stringify(check)}`);
+
+    rows.push(await cannon('report-code', server.url, token, (i) => JSON.stringify({ query: REPORT, variables: { input: reportCode(i) } })));
+    rows.push(await cannon('report-text', server.url, token, () => JSON.stringify({ query: REPORT, variables: { input: reportText() } })));
+    rows.push(await cannon('transition', server.url, token, (i) => JSON.stringify({ query: ASSIGN, variables: { input: assign(i) } })));
+    rows.push(await sqlFloor(pool, codes, run));
+  }
 
   const community = codes[0].slice(0, 12);
-  const fan = await fanOut(server.url, token, pool, community, codes[0].slice(0, 19), run);
+  const fan = await fanOut(server.url, token, pool, community, codes[0].slice(0, 19), run, server.child.pid!);
 
   const commit = measuredCommit();
   const date = new Date().toISOString().slice(0, 10);
@@ -237,7 +254,7 @@ try {
     '|---|---:|---:|---:|---:|---:|',
     ...rows.map((r) => `| ${r.workload} | ${r.requests} | ${r.errors} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} |`),
     '',
-    `Fan-out: ${fan.subscribers} SSE subscribers on community ${community}, a burst of ${fan.events} events: ${fan.delivered} of ${fan.expected} deliveries (${fan.missing} missing), delay from commit p50 ${fan.p50Ms.toFixed(0)} ms, p99 ${fan.p99Ms.toFixed(0)} ms, max ${fan.maxMs.toFixed(0)} ms.`,
+    `Fan-out: ${fan.subscribers} SSE subscribers on community ${community}, a burst of ${fan.events} events: ${fan.delivered} of ${fan.expected} deliveries (${fan.missing} missing), delay from commit p50 ${fan.p50Ms.toFixed(0)} ms, p99 ${fan.p99Ms.toFixed(0)} ms, max ${fan.maxMs.toFixed(0)} ms; the server used ${fan.serverCpuSeconds.toFixed(2)} s of CPU over the burst (${fan.serverCpuUsPerDelivery.toFixed(1)} µs per delivery).`,
     '',
   ].join('\n');
   writeFileSync(`${base}.md`, md);
