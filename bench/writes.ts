@@ -50,13 +50,17 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '1' },
     subscribers: { type: 'string', default: '1000' },
     burst: { type: 'string', default: '100' },
+    // fan-out: only the subscription fan-out (no write workloads)
+    only: { type: 'string' },
+    // a directory: the current tree's server process writes a V8 CPU profile there (node --cpu-prof)
+    profile: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 /** The writes bench's own database: seeded at scale 1, so it never reseeds the read bench's (scale 10). */
 const DEFAULT_WRITES_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/address_graph_bench_writes';
 const USAGE = `usage: npm run bench:writes -- [--database-url URL] [--scale N] [--duration S] [--connections C] [--rounds R]
-                              [--baseline DIR --baseline-database-url URL] [--subscribers N] [--burst N]
+                              [--baseline DIR --baseline-database-url URL] [--subscribers N] [--burst N] [--only fan-out] [--profile DIR]
   database: --database-url, else BENCH_DATABASE_URL, else ${DEFAULT_WRITES_DATABASE_URL}
   --baseline DIR: a checkout of another commit (git archive <commit> | tar -x -C DIR; node_modules linked);
     its bench/serve.ts hive serves --baseline-database-url (seeded by DIR's own npm run bench:writes),
@@ -71,8 +75,9 @@ const bad = Object.entries(numbers).filter(([, v]) => !Number.isFinite(v) || v <
 const baselineProblem = (values.baseline === undefined) !== (values['baseline-database-url'] === undefined) ? '--baseline and --baseline-database-url go together\n'
   : values.baseline !== undefined && !existsSync(path.join(values.baseline, 'bench', 'serve.ts')) ? `--baseline ${values.baseline} holds no bench/serve.ts\n`
   : values['baseline-database-url'] === url ? 'the baseline needs a database of its own (its schema is the other commit\'s)\n' : '';
-if (bad.length || baselineProblem) {
-  process.stderr.write(`${bad.length ? `not a positive number: ${bad.join(', ')}\n` : ''}${baselineProblem}${USAGE}`);
+const badOnly = values.only !== undefined && values.only !== 'fan-out' ? `--only takes fan-out, not ${values.only}\n` : '';
+if (bad.length || baselineProblem || badOnly) {
+  process.stderr.write(`${bad.length ? `not a positive number: ${bad.join(', ')}\n` : ''}${baselineProblem}${badOnly}${USAGE}`);
   process.exit(2);
 }
 
@@ -94,9 +99,9 @@ function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-function startServer(tree: string, databaseUrl: string): Promise<{ child: ChildProcess; url: string; metricsUrl: string }> {
+function startServer(tree: string, databaseUrl: string, nodeFlags: string[] = []): Promise<{ child: ChildProcess; url: string; metricsUrl: string }> {
   // the same node (this process's), the same signing key file (cwd's .data/) for both trees
-  const child = spawn(process.execPath, [path.join(tree, 'bench', 'serve.ts'), 'hive', '--database-url', databaseUrl, '--pool', String(numbers.connections), '--exit-with-stdin'], {
+  const child = spawn(process.execPath, [...nodeFlags, path.join(tree, 'bench', 'serve.ts'), 'hive', '--database-url', databaseUrl, '--pool', String(numbers.connections), '--exit-with-stdin'], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { LOG_LEVEL: 'warn', ...process.env },
   });
@@ -235,7 +240,13 @@ function sseSubscriber(endpoint: string, token: string, community: string, arriv
   });
 }
 
-async function fanOut(endpoint: string, token: string, pool: pg.Pool, community: string, building: string, run: string) {
+/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat (USER_HZ 100). */
+function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime
+}
+
+async function fanOut(endpoint: string, token: string, pool: pg.Pool, community: string, building: string, run: string, serverPid: number) {
   const controller = new AbortController();
   const arrivals = Array.from({ length: numbers.subscribers }, () => new Map<string, number>());
   const streams = arrivals.map((a) => sseSubscriber(endpoint, token, community, a, controller.signal));
@@ -250,6 +261,8 @@ async function fanOut(endpoint: string, token: string, pool: pg.Pool, community:
   log(`${numbers.subscribers} subscribers live after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   await new Promise((r) => setTimeout(r, 1000));
   const committed = new Map<string, number>();
+  // the server's CPU over the burst (until every delivery arrived): a figure the load of other processes moves less than delays
+  const cpuBefore = cpuSecondsOf(serverPid);
   for (let k = 0; k < numbers.burst; k++) {
     const id = `bench-burst-${run}-${k}`;
     await insert(id);
@@ -258,6 +271,7 @@ async function fanOut(endpoint: string, token: string, pool: pg.Pool, community:
   const deadline = Date.now() + 30_000;
   const complete = () => arrivals.every((a) => [...committed.keys()].every((id) => a.has(id)));
   while (!complete() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  const serverCpuSeconds = cpuSecondsOf(serverPid) - cpuBefore;
   controller.abort();
   await Promise.allSettled(streams);
   const delays: number[] = [];
@@ -270,8 +284,8 @@ async function fanOut(endpoint: string, token: string, pool: pg.Pool, community:
     }
   }
   delays.sort((x, y) => x - y);
-  const result = { subscribers: numbers.subscribers, events: numbers.burst, expected: numbers.subscribers * numbers.burst, delivered: delays.length, missing, p50Ms: quantile(delays, 0.5), p99Ms: quantile(delays, 0.99), maxMs: delays.at(-1) ?? NaN };
-  log(`fan-out: ${result.delivered} of ${result.expected} delivered, delay p50 ${result.p50Ms.toFixed(0)} ms, p99 ${result.p99Ms.toFixed(0)} ms, max ${result.maxMs.toFixed(0)} ms`);
+  const result = { subscribers: numbers.subscribers, events: numbers.burst, expected: numbers.subscribers * numbers.burst, delivered: delays.length, missing, p50Ms: quantile(delays, 0.5), p99Ms: quantile(delays, 0.99), maxMs: delays.at(-1) ?? NaN, serverCpuSeconds, serverCpuUsPerDelivery: (serverCpuSeconds * 1e6) / Math.max(1, delays.length) };
+  log(`fan-out: ${result.delivered} of ${result.expected} delivered, delay p50 ${result.p50Ms.toFixed(0)} ms, p99 ${result.p99Ms.toFixed(0)} ms, max ${result.maxMs.toFixed(0)} ms; server CPU ${serverCpuSeconds.toFixed(2)} s (${result.serverCpuUsPerDelivery.toFixed(1)} µs per delivery)`);
   return result;
 }
 
@@ -290,7 +304,8 @@ const trees = [
 const variants: Variant[] = [];
 try {
   for (const t of trees) {
-    const server = await startServer(t.tree, t.databaseUrl);
+    const profile = values.profile && t.tree === path.join(here, '..') ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values.profile)] : [];
+    const server = await startServer(t.tree, t.databaseUrl, profile);
     const pool = new pg.Pool({ connectionString: t.databaseUrl, max: numbers.connections + 1, application_name: 'address-graph:bench-floor' });
     variants.push({ name: t.name, databaseUrl: t.databaseUrl, ...server, pool });
   }
@@ -301,7 +316,8 @@ try {
   const fresh = Math.max(20_000, numbers.duration * 5_000) * numbers.rounds;
   const assign = (i: number) => ({ id: `bench-assign-${run}-${i}`, version: 1, assignee: { unit: '福田街道消防站' } });
   const nextAssign = new Map<string, number>();
-  for (const v of variants) {
+  const writes = values.only !== 'fan-out';
+  for (const v of writes ? variants : []) {
     for (const input of [reportCode(0), reportText()]) {
       const answer = await graphql(v.url, token, REPORT, { input });
       if (answer.errors || answer.data?.eventReport?.userErrors?.length) throw new Error(`eventReport refused by ${v.name}: ${JSON.stringify(answer)}`);
@@ -317,7 +333,7 @@ try {
 
   // every workload on every variant, alternating the order each round so drifting load favours none
   const rows: Row[] = [];
-  for (let round = 1; round <= numbers.rounds; round++) {
+  for (let round = 1; writes && round <= numbers.rounds; round++) {
     const order = round % 2 === 1 ? variants : [...variants].reverse();
     for (const v of order) rows.push(await cannon('report-code', v, round, token, (i) => JSON.stringify({ query: REPORT, variables: { input: reportCode(i) } })));
     for (const v of order) rows.push(await cannon('report-text', v, round, token, () => JSON.stringify({ query: REPORT, variables: { input: reportText() } })));
@@ -333,7 +349,7 @@ try {
 
   const current = variants.at(-1)!;
   const community = codes[0].slice(0, 12);
-  const fan = await fanOut(current.url, token, current.pool, community, codes[0].slice(0, 19), run);
+  const fan = await fanOut(current.url, token, current.pool, community, codes[0].slice(0, 19), run, current.child.pid!);
 
   const loadAfter = os.loadavg()[0];
   const date = new Date().toISOString().slice(0, 10);
@@ -352,7 +368,7 @@ try {
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows.map((r) => `| ${r.workload} | ${r.variant} | ${r.round} | ${r.requests} | ${r.errors} | ${fmt(r.rps)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${fmt(r.statementsPerRequest, 2)} | ${fmt(r.cpuUsPerRequest)} | ${Object.entries(r.waits).map(([k, n]) => `${k} ${n}`).join(', ')} |`),
     '',
-    `Fan-out (${current.name}): ${fan.subscribers} SSE subscribers on community ${community}, a burst of ${fan.events} events: ${fan.delivered} of ${fan.expected} deliveries (${fan.missing} missing), delay from commit p50 ${fan.p50Ms.toFixed(0)} ms, p99 ${fan.p99Ms.toFixed(0)} ms, max ${fan.maxMs.toFixed(0)} ms.`,
+    `Fan-out (${current.name}): ${fan.subscribers} SSE subscribers on community ${community}, a burst of ${fan.events} events: ${fan.delivered} of ${fan.expected} deliveries (${fan.missing} missing), delay from commit p50 ${fan.p50Ms.toFixed(0)} ms, p99 ${fan.p99Ms.toFixed(0)} ms, max ${fan.maxMs.toFixed(0)} ms; the server used ${fan.serverCpuSeconds.toFixed(2)} s of CPU over the burst (${fan.serverCpuUsPerDelivery.toFixed(1)} µs per delivery).`,
     '',
   ].join('\n');
   writeFileSync(`${base}.md`, md);

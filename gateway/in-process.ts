@@ -28,6 +28,15 @@ function errorsOf(subgraph: string, errors: readonly GraphQLFormattedError[]) {
   });
 }
 
+/** A deep copy of JSON-shaped data (a subgraph's formatted result): plain objects and arrays. */
+export function copied<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(copied) as T;
+  const copy: Record<string, unknown> = {};
+  for (const key in value) copy[key] = copied((value as Record<string, unknown>)[key]);
+  return copy as T;
+}
+
 /** An executor that calls `local` in this process; a subscription comes back as a stream of results. */
 export function localExecutor(local: LocalSubgraph) {
   return async (request: ExecutionRequest): Promise<ExecutionResult | AsyncIterable<ExecutionResult>> => {
@@ -35,7 +44,9 @@ export function localExecutor(local: LocalSubgraph) {
     if ((request.operationType ?? getOperationASTFromRequest(request).operation) === 'subscription') {
       const stream = await local.subscribe(printed, request.signal);
       if (!(Symbol.asyncIterator in stream)) return { ...stream, errors: errorsOf(local.name, stream.errors ?? []) } as ExecutionResult;
-      return mapAsyncIterator(stream[Symbol.asyncIterator](), (result) => (result.errors ? { ...result, errors: errorsOf(local.name, result.errors) } : result) as ExecutionResult);
+      // the subgraph hands identical subscribers the same result object, and the gateway's
+      // executor annotates the objects it is given: each subscriber gets its own copy
+      return mapAsyncIterator(stream[Symbol.asyncIterator](), (result) => (result.errors ? { ...copied(result), errors: errorsOf(local.name, result.errors) } : copied(result)) as ExecutionResult);
     }
     const result = await local.execute(
       printed,

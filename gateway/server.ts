@@ -34,6 +34,7 @@ import { createBridge, type BridgeOptions } from '../bridge/server.ts';
 import { inProcessExecutor, useDataHandOver, type Executor } from '../bridge/execute.ts';
 import type { LocalSubgraph } from '../lib/subgraph-server.ts';
 import { inProcessTransports } from './in-process.ts';
+import { useCoalescedEventStream } from './event-stream.ts';
 import { createMapRoutes, type MapRouteOptions } from '../map/http.ts';
 import { createQualityRoutes } from '../quality/http.ts';
 import type { Database } from '../lib/db.ts';
@@ -206,7 +207,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     ...limits.runtimeOptions,
     // the limit plugins come after the auth plugins: the rate limit needs the verified token
     // the deadline starts when the request arrives; it and the signatures share it
-    plugins: () => [deadline, ...(options.benchAccessControlOff ? [] : authPlugins({ requestTimeoutMs: configured.requestTimeoutMs, ...options.auth })), ...limits.plugins, useUnavailableStatus(), useDataHandOver() as GatewayPlugin],
+    plugins: () => [deadline, ...(options.benchAccessControlOff ? [] : authPlugins({ requestTimeoutMs: configured.requestTimeoutMs, ...options.auth })), ...limits.plugins, useUnavailableStatus(), useDataHandOver() as GatewayPlugin, useCoalescedEventStream()],
   });
   const runtime = runtimeFor('queries');
   const streams = runtimeFor('subscriptions');

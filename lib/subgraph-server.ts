@@ -22,6 +22,7 @@ import { limitArguments } from './input-limits.ts';
 import { jitExecution } from './jit-executor.ts';
 import { objectFields } from './schema-fields.ts';
 import { runInRequest } from './request-context.ts';
+import stringify from 'safe-stable-stringify';
 import { createChangeFeed, type ChangeFeed, type ChangeSource } from './change-feed.ts';
 
 // the graphql instance @apollo/subgraph built the schema with (CommonJS; under vitest the ESM
@@ -102,6 +103,27 @@ function refused(status: number, code: string, message: string): Refusal {
 
 /** An abort signal that never fires (an in-process call with no signal of its own). */
 const NEVER = new AbortController().signal;
+
+/**
+ * What a subscription event's result can depend on besides the document and variables: the
+ * viewer's roles, scopes and communities (scoping, masking and field authorization read nothing
+ * else; the subject goes only into the audit record, which each subscriber writes for itself).
+ */
+export function viewerClass(viewer: Viewer): string {
+  return JSON.stringify([[...viewer.roles].sort(), [...viewer.scopes].sort(), viewer.communities]);
+}
+
+const encodedEvents = new WeakMap<object, string>();
+
+/** A subscription result as one SSE `next` message, encoded once per result object. */
+function encodedEvent(result: FormattedExecutionResult): string {
+  let text = encodedEvents.get(result);
+  if (text === undefined) encodedEvents.set(result, (text = `event: next\ndata: ${JSON.stringify(result)}\n\n`));
+  return text;
+}
+
+/** One subscription event executed for one (document, variables, viewer class): its result and what it revealed. */
+type SharedEvent = { result: FormattedExecutionResult; collector: AuditCollector };
 
 export type RunningSubgraph = {
   name: SubgraphName;
@@ -270,6 +292,21 @@ export async function startSubgraph<TContext extends BaseContext>(
   const services = (meta: RequestMeta | null): SubgraphServices => ({ audit: options.audit, request: meta, databases: options.databases, changes });
   /** Subscription streams open, ended when the subgraph stops. */
   const streams = new Set<AbortController>();
+  /**
+   * Each event payload's executions, by document + variables + viewer class: the change feed hands
+   * every subscriber the same payload object (subgraphs/<name>/subscriptions.ts), so 1,000
+   * identical subscribers execute an event once, not 1,000 times. Held weakly: an entry goes
+   * when its payload is no longer referenced by any subscriber's queue.
+   */
+  const sharedEvents = new WeakMap<object, Map<string, Promise<SharedEvent>>>();
+  function sharedExecution(payload: unknown, key: string, run: (payload: unknown) => Promise<SharedEvent>): Promise<SharedEvent> {
+    if (typeof payload !== 'object' || payload === null) return run(payload);
+    let byKey = sharedEvents.get(payload);
+    if (!byKey) sharedEvents.set(payload, (byKey = new Map()));
+    let shared = byKey.get(key);
+    if (!shared) byKey.set(key, (shared = run(payload)));
+    return shared;
+  }
 
   httpServer.on('request', (req, res) => {
     const started = process.hrtime.bigint();
@@ -431,14 +468,24 @@ export async function startSubgraph<TContext extends BaseContext>(
       end();
       return { ok: false, status: 200, errors: [...(format(source).errors ?? [])] };
     }
+    // subscribers of the same document, variables and viewer class get the same result of an event
+    const shareKey = `${viewerClass(viewer)}\n${body!.operationName ?? ''}\n${stringify(body!.variables ?? null)}\n${body!.query}`;
+    // executed outside this subscriber's request scope and without its signal: one subscriber
+    // leaving must not cancel the statements of an execution the others share
+    const executeEvent = (payload: unknown): Promise<SharedEvent> => runInRequest({ signal: NEVER }, async () => {
+      const collector = new AuditCollector();
+      const result = format(await execute({ ...args, rootValue: payload, contextValue: { ...def.createContext(database, viewer, services(meta)), audit: collector } }));
+      return { result, collector };
+    });
     const events = source as AsyncIterableIterator<unknown>;
     signal.addEventListener('abort', () => void events.return?.(), { once: true });
     async function* results(): AsyncGenerator<FormattedExecutionResult> {
       try {
         for await (const payload of events) {
           if (signal.aborted) break;
-          const collector = new AuditCollector();
-          const result = format(await execute({ ...args, rootValue: payload, contextValue: contextOf(collector) }));
+          const { result, collector } = await sharedExecution(payload, shareKey, executeEvent);
+          // each subscriber's delivery is audited as its own (who received which records); the
+          // writer commits the records of one event's subscribers together (group commit)
           const failed = await auditRead(viewer, meta, collector);
           yield failed ? { errors: failed.errors } : result;
         }
@@ -480,7 +527,8 @@ export async function startSubgraph<TContext extends BaseContext>(
     // a comment line now and then keeps proxies from closing an idle stream
     const ping = setInterval(() => res.write(':\n\n'), 15_000);
     try {
-      for await (const result of outcome.value) res.write(`event: next\ndata: ${JSON.stringify(result)}\n\n`);
+      // a result shared by identical subscribers is encoded once for all of them
+      for await (const result of outcome.value) res.write(encodedEvent(result));
       if (!res.destroyed) res.write('event: complete\ndata:\n\n');
     } finally {
       clearInterval(ping);

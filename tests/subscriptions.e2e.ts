@@ -159,6 +159,44 @@ describe('eventChanged', () => {
     }
   });
 
+  it('shares an event among identical subscribers, yet masks it per viewer and audits each delivery as its own', async () => {
+    // two workers of the same class (role, scopes, community) and an admin, on the same document:
+    // the subgraph executes the event once per class; each subscriber still gets its own masking
+    // and its own audit record
+    const [first, second] = await Promise.all(['subs-share-1', 'subs-share-2'].map((subject) => signDevToken({ subject, roles: ['grid-worker'], communities: [SHOWCASE.communityCode] })));
+    const admin = await signDevToken({ subject: 'subs-share-admin', roles: ['admin'] });
+    const resident = await t.databases.people.knex.raw(`SELECT person_id FROM people.residence WHERE address_code = ? AND until IS NULL ORDER BY person_id LIMIT 1`, [SHOWCASE.roomCode]);
+    const personId = resident.rows[0].person_id as string;
+    const query = 'subscription ($prefix: AddressCode!) { eventChanged(addressPrefix: $prefix, kinds: [ENVIRONMENT]) { event { id involvedPeople { role person { idNumber } } } } }';
+    const subscribers = [first, second, admin].map((token) => subscribe(t.gatewayUrl, query, { prefix: SHOWCASE.roomCode }, token));
+    const inserted: string[] = [];
+    try {
+      // the showcase room is shared by other suites: each try is removed once delivered or not
+      for (let i = 0; i < 40 && subscribers.some((s) => s.results.length === 0); i++) {
+        for (const s of subscribers) s.results.length = 0;
+        const [id] = await insertEvents(t.databases.events, [{ addressCode: SHOWCASE.roomCode, kind: 'ENVIRONMENT', people: [{ personId, role: 'INVOLVED' }] }]);
+        inserted.push(id);
+        await Promise.all(subscribers.map((s) => s.received(1, 600).catch(() => {})));
+      }
+      const [one, two, all] = await Promise.all(subscribers.map(async (s) => (await s.received(1))[0]));
+      for (const d of [one, two, all]) expect(d.errors).toBeUndefined();
+      const eventId = one.data.eventChanged.event.id as string;
+      expect(two.data.eventChanged.event.id).toBe(eventId);
+      expect(all.data.eventChanged.event.id).toBe(eventId);
+      const idOf = (d: typeof one) => d.data.eventChanged.event.involvedPeople[0].person.idNumber as string;
+      expect(idOf(one)).toMatch(/^\*+$/);
+      expect(idOf(two)).toBe(idOf(one));
+      expect(idOf(all)).not.toContain('*');
+      // every delivery of the person is in the audit log under its own subject
+      await t.system.audit.flush();
+      const records = await t.auditDatabase.knex.raw(`SELECT DISTINCT subject FROM audit.log WHERE subgraph = 'events' AND ? = ANY(person_ids) AND subject = ANY(?)`, [personId, ['subs-share-1', 'subs-share-2', 'subs-share-admin']]);
+      expect(records.rows.map((r: { subject: string }) => r.subject).sort()).toEqual(['subs-share-1', 'subs-share-2', 'subs-share-admin']);
+    } finally {
+      for (const s of subscribers) s.close();
+      await deleteEvents(t.databases.events, inserted);
+    }
+  });
+
   it('refuses an expired token at connect time, and ends the stream when a token expires', async () => {
     const expired = await signDevToken({ subject: 'subs-late', roles: ['grid-worker'], communities: [community], issuedAt: Math.floor(Date.now() / 1000) - 7200, expiresIn: '1h' });
     const refused = subscribe(t.gatewayUrl, EVENT_CHANGED, { prefix: community }, expired);

@@ -22,18 +22,36 @@ export type EventChangeArgs = {
   severities?: readonly EventRow['severity'][] | null;
 };
 
+/**
+ * One view object per committed change, whoever subscribes: every subscriber that accepts a change
+ * gets the same payload, so the subgraph server can execute its selection once for all subscribers
+ * of the same document and viewer class (lib/subgraph-server.ts) instead of once each.
+ */
+const views = new WeakMap<Change<EventRow>, EventChangeRow>();
+
+function viewOf(change: Change<EventRow>): EventChangeRow {
+  let view = views.get(change);
+  if (!view) {
+    const { row, op, previousStatus } = change;
+    const committed = (change.status ?? row.status) as EventStatus;
+    const kind = op === 'CREATED' ? 'CREATED' : previousStatus !== committed ? 'STATUS_CHANGED' : 'UPDATED';
+    view = { change: kind, previousStatus: op === 'CREATED' ? null : (previousStatus as EventStatus | null), status: committed, event: row };
+    views.set(change, view);
+  }
+  return view;
+}
+
 /** The change as this subscriber sees it, or null when it is not for them. */
 export function eventChangeFor(args: EventChangeArgs, viewer: Viewer): (change: Change<EventRow>) => EventChangeRow | null {
   const kinds = args.kinds ? new Set(args.kinds) : null;
   const severities = args.severities ? new Set(args.severities) : null;
   const communities = viewer.communities ? new Set(viewer.communities) : null;
-  return ({ row, op, previousStatus, status }) => {
+  return (change) => {
+    const { row } = change;
     if (!row.addressCode.startsWith(args.addressPrefix)) return null;
     if (communities && !communities.has(row.addressCode.slice(0, LEVEL_LENGTH.COMMUNITY))) return null;
     if (kinds && !kinds.has(row.kind)) return null;
     if (severities && !severities.has(row.severity)) return null;
-    const committed = (status ?? row.status) as EventStatus;
-    const change = op === 'CREATED' ? 'CREATED' : previousStatus !== committed ? 'STATUS_CHANGED' : 'UPDATED';
-    return { change, previousStatus: op === 'CREATED' ? null : (previousStatus as EventStatus | null), status: committed, event: row };
+    return viewOf(change);
   };
 }
