@@ -430,7 +430,8 @@ try {
     dash.push(await dashboard(server, token, 'HazardMapArea', AREA_QUERY, without));
     dash.push(await dashboard(server, token, 'DistrictCommunities', COMMUNITIES_QUERY, without));
     for (const d of dropped) await setup.knex.raw(d.indexdef);
-    await setup.knex.raw('VACUUM ANALYZE events.event; VACUUM ANALYZE buildings.address');
+    await setup.knex.raw('VACUUM ANALYZE events.event');
+    await setup.knex.raw('VACUUM ANALYZE buildings.address');
   }
   dash.push(await dashboard(server, token, 'HazardMapArea', AREA_QUERY, 'now'));
   dash.push(await dashboard(server, token, 'DistrictCommunities', COMMUNITIES_QUERY, 'now'));
