@@ -175,8 +175,8 @@ async function insertNewEvents(db: Database, n: number, run: string): Promise<vo
   await db.knex.raw(`
     INSERT INTO events.event (id, kind, source, severity, status, reported_at, description, address_code)
     SELECT 'bench-mon-new-' || ? || '-' || s.n,
-      (ARRAY['SAFETY_HAZARD','FIRE_HAZARD','DISPUTE','PUBLIC_ORDER','SANITATION','ENVIRONMENT','TRAFFIC','OTHER'])[1 + s.n % 8],
-      'APP', 'MEDIUM', 'REPORTED', now() - make_interval(mins => s.n % 600), 'bench: new event', s.code
+      (ARRAY['SAFETY_HAZARD','FIRE_HAZARD','DISPUTE','PUBLIC_ORDER','SANITATION','ENVIRONMENT','TRAFFIC','OTHER'])[1 + (s.n % 8)::int],
+      'APP', 'MEDIUM', 'REPORTED', now() - make_interval(mins => (s.n % 600)::int), 'bench: new event', s.code
     FROM (SELECT code, row_number() OVER (ORDER BY md5(code || ?)) AS n FROM buildings.address
           WHERE level IN ('BUILDING', 'ROOM') AND code LIKE ? ORDER BY md5(code || ?) LIMIT ?) s`, [run, run, `${DISTRICT}%`, run, n]);
 }
