@@ -6,8 +6,8 @@ export const config = { transaction: false };
  * The located buildings beneath a code with their coordinates, in code order, for the schematic
  * areas of the hazard map (Address.area, buildings.buildingPoints). Without it a district's area
  * read every building row from the heap: buildings lie among their rooms, so the 10,237 buildings
- * of the district at scale 10 sat on 10,020 heap pages (2.5 s with the pages not cached, EXPLAIN
- * in bench/results/monitor-2026-12-02-*.md); with it a range of this partial index answers by an
+ * of the district at scale 10 sat on 10,020 heap pages (EXPLAIN ANALYZE of the district
+ * and its subdistricts: 2.5 s with the pages not cached); with it a range of this partial index answers by an
  * index-only scan. Built CONCURRENTLY: the registry import may be writing.
  */
 export async function up(knex: Knex): Promise<void> {
