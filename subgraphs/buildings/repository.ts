@@ -47,6 +47,13 @@ export function bigrams(text: string): string[] {
 
 export type ChildrenKey = { parentCode: string; first: number; after: string | null };
 
+/**
+ * Whether a subtree key (`k.levels`: comma-separated levels, null for all) asks for rooms. When it
+ * does not, its page and count read address_above_room_idx (rooms are 95 % of the registry); each
+ * statement holds both forms and this one-time condition per key picks one.
+ */
+const ROOMS_WANTED = `(k.levels IS NULL OR 'ROOM' = ANY(string_to_array(k.levels, ',')))`;
+
 /** Every address at or beneath `root` (itself included), of some levels only when `levels` is set. */
 export type SubtreeFilter = { root: string; levels: readonly AddressRow['level'][] | null };
 /** One page of them in code order; `after` is the last code seen. */
@@ -91,10 +98,18 @@ export function createAddressRepository(db: Db) {
         SELECT k.i AS key, c.* FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int[])
           WITH ORDINALITY AS k(lo, hi, levels, after, lim, i)
         CROSS JOIN LATERAL (
-          SELECT ${ADDRESS_COLUMNS} FROM buildings.address a
-          WHERE a.code >= k.lo AND a.code < k.hi AND a.code > coalesce(k.after, '')
+          -- rooms wanted (or every level): a range of the primary key
+          (SELECT ${ADDRESS_COLUMNS} FROM buildings.address a
+          WHERE ${ROOMS_WANTED} AND a.code >= k.lo AND a.code < k.hi AND a.code > coalesce(k.after, '')
             AND (k.levels IS NULL OR a.level = ANY(string_to_array(k.levels, ',')))
-          ORDER BY a.code LIMIT k.lim
+          ORDER BY a.code LIMIT k.lim)
+          UNION ALL
+          -- only levels above rooms: a range of address_above_room_idx, which holds no room
+          (SELECT ${ADDRESS_COLUMNS} FROM buildings.address a
+          WHERE NOT ${ROOMS_WANTED} AND a.level <> 'ROOM' AND a.code >= k.lo AND a.code < k.hi AND a.code > coalesce(k.after, '')
+            AND a.level = ANY(string_to_array(k.levels, ','))
+          ORDER BY a.code LIMIT k.lim)
+          ORDER BY code
         ) c`,
         [
           keys.map((k) => k.root),
@@ -113,7 +128,10 @@ export function createAddressRepository(db: Db) {
         `/* buildings.subtreeCounts */
         SELECT k.i AS key, (
           SELECT count(*) FROM buildings.address a
-          WHERE a.code >= k.lo AND a.code < k.hi AND (k.levels IS NULL OR a.level = ANY(string_to_array(k.levels, ',')))
+          WHERE ${ROOMS_WANTED} AND a.code >= k.lo AND a.code < k.hi AND (k.levels IS NULL OR a.level = ANY(string_to_array(k.levels, ',')))
+        )::int + (
+          SELECT count(*) FROM buildings.address a
+          WHERE NOT ${ROOMS_WANTED} AND a.level <> 'ROOM' AND a.code >= k.lo AND a.code < k.hi AND a.level = ANY(string_to_array(k.levels, ','))
         )::int AS n
         FROM unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS k(lo, hi, levels, i)`,
         [keys.map((k) => k.root), keys.map((k) => nextPrefix(k.root)), keys.map((k) => k.levels?.join(',') ?? null)],
