@@ -120,28 +120,10 @@ export type TokenRefusal = { status: 400 | 401 | 503; code: KnownErrorCode; mess
 /** Verifies one compact JWT: signature, algorithm, issuer, audience and a present, unexpired `exp`. */
 type TokenVerifier = (token: string) => Promise<JWTPayload>;
 
-/** Verified tokens remembered, and for how long at most (a rotated-out JWKS key stops counting within it). */
-export const VERIFIED_TOKENS = 1000;
-export const VERIFIED_TOKEN_TTL_MS = 60_000;
-
 function tokenVerifier(options: GatewayAuthOptions): TokenVerifier {
   const key: KeyObject | ReturnType<typeof createRemoteJWKSet> = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : createPublicKey(options.publicKeyPem!);
   const verifyOptions = { algorithms: ['ES256', 'RS256'], issuer: options.issuer, audience: options.audience, requiredClaims: ['exp'] };
-  const verify = async (token: string) => (await (typeof key === 'function' ? jwtVerify(token, key, verifyOptions) : jwtVerify(token, key, verifyOptions))).payload;
-  // A client sends the same token with every request: checking its signature each time (ES256 in
-  // WebCrypto) was a visible share of a write's CPU. A token verified once is trusted again, the
-  // exact string only, until it expires (checked on every use) and for at most a minute.
-  const verified = new Map<string, { payload: JWTPayload; until: number }>();
-  return async (token) => {
-    const now = Date.now();
-    const hit = verified.get(token);
-    if (hit && now < hit.until && (hit.payload.exp === undefined || now < hit.payload.exp * 1000)) return hit.payload;
-    if (hit) verified.delete(token);
-    const payload = await verify(token);
-    if (verified.size >= VERIFIED_TOKENS) verified.delete(verified.keys().next().value!);
-    verified.set(token, { payload, until: now + VERIFIED_TOKEN_TTL_MS });
-    return payload;
-  };
+  return async (token) => (await (typeof key === 'function' ? jwtVerify(token, key, verifyOptions) : jwtVerify(token, key, verifyOptions))).payload;
 }
 
 /** Why a token was refused, from jose's error: a client's mistake gets its code, a key outage (JWKS unreachable) 503. */
