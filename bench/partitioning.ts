@@ -21,27 +21,17 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { nextPrefix } from '../lib/address-code.ts';
 import { measuredCommit } from './report.ts';
 import { redactUrl } from './options.ts';
+import { parseCommandLine } from '../lib/cli.ts';
 
 const USAGE = `usage: npm run bench:partitioning -- --database-url URL [--rows N]
   --database-url URL  a PostgreSQL database to build the scratch schema bench_partition in (required)
   --rows N            synthetic events (default 1000000)
 `;
-let parsed;
-try {
-  parsed = parseArgs({ options: { 'database-url': { type: 'string' }, rows: { type: 'string', default: '1000000' }, help: { type: 'boolean', short: 'h', default: false } }, strict: true, allowPositionals: false });
-} catch (error) {
-  process.stderr.write(`${(error as Error).message}\n${USAGE}`);
-  process.exit(2);
-}
-if (parsed.values.help) {
-  process.stdout.write(USAGE);
-  process.exit(0);
-}
+const parsed = parseCommandLine({ options: { 'database-url': { type: 'string' }, rows: { type: 'string', default: '1000000' }, help: { type: 'boolean', short: 'h', default: false } }, strict: true, allowPositionals: false }, USAGE);
 const url = parsed.values['database-url'];
 const rows = Number(parsed.values.rows);
 if (!url || !Number.isInteger(rows) || rows < 1000) {

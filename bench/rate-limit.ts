@@ -12,26 +12,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from '../gateway/limits.ts';
 import { connectRedis } from '../lib/redis.ts';
 import { measuredCommit } from './report.ts';
+import { parseCommandLine } from '../lib/cli.ts';
 
 const USAGE = `usage: npm run bench:rate-limit -- [--hits N] [--redis-url URL]
   --hits N          hits per variant (default 20000)
   --redis-url URL   the Redis to count in (default redis://127.0.0.1:6379)
 `;
-let parsed;
-try {
-  parsed = parseArgs({ options: { hits: { type: 'string', default: '20000' }, 'redis-url': { type: 'string', default: 'redis://127.0.0.1:6379' }, help: { type: 'boolean', short: 'h', default: false } }, strict: true, allowPositionals: false });
-} catch (error) {
-  process.stderr.write(`${(error as Error).message}\n${USAGE}`);
-  process.exit(2);
-}
-if (parsed.values.help) {
-  process.stdout.write(USAGE);
-  process.exit(0);
-}
+const parsed = parseCommandLine({ options: { hits: { type: 'string', default: '20000' }, 'redis-url': { type: 'string', default: 'redis://127.0.0.1:6379' }, help: { type: 'boolean', short: 'h', default: false } }, strict: true, allowPositionals: false }, USAGE);
 const hits = Number(parsed.values.hits);
 if (!Number.isInteger(hits) || hits < 100) {
   process.stderr.write(`--hits must be a whole number of at least 100\n${USAGE}`);

@@ -15,7 +15,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { nextPrefix } from '../lib/address-code.ts';
 import { openDatabase, query, type Database } from '../lib/db.ts';
@@ -27,6 +26,7 @@ import { createPeopleRepository } from '../subgraphs/people/repository.ts';
 import { prepareDataset } from './database.ts';
 import { DEFAULT_DATABASE_URL, redactUrl } from './options.ts';
 import { measuredCommit } from './report.ts';
+import { parseCommandLine } from '../lib/cli.ts';
 
 const USAGE = `usage: npm run bench:summaries -- [--scale N] [--iterations N] [--database-url URL]
   --scale N          seed scale of the bench database (default 28, about the real district)
@@ -34,9 +34,7 @@ const USAGE = `usage: npm run bench:summaries -- [--scale N] [--iterations N] [-
   --database-url URL the bench database (default ${DEFAULT_DATABASE_URL}); created, migrated, seeded when needed
 `;
 
-let parsed;
-try {
-  parsed = parseArgs({
+const parsed = parseCommandLine({
     options: {
       scale: { type: 'string', default: '28' },
       iterations: { type: 'string', default: '50' },
@@ -45,15 +43,7 @@ try {
     },
     strict: true,
     allowPositionals: false,
-  });
-} catch (error) {
-  process.stderr.write(`${(error as Error).message}\n${USAGE}`);
-  process.exit(2);
-}
-if (parsed.values.help) {
-  process.stdout.write(USAGE);
-  process.exit(0);
-}
+  }, USAGE);
 const scale = Number(parsed.values.scale);
 const iterations = Number(parsed.values.iterations);
 for (const [name, value] of [['--scale', scale], ['--iterations', iterations]] as const) {

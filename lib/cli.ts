@@ -1,6 +1,7 @@
 /**
  * What the command-line scripts share: refusals that deserve one line on stderr, not a stack trace.
  */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { SUBGRAPHS, type SubgraphName } from './config.ts';
 import { DatabaseInUseError, openDatabase, type Database } from './db.ts';
 
@@ -27,4 +28,24 @@ export function openSubgraphDatabasesOrExit(): Record<SubgraphName, Database> {
     for (const s of SUBGRAPHS) opened[s] = openDatabase(s);
     return opened as Record<SubgraphName, Database>;
   });
+}
+
+/**
+ * Parses the command line with `config` (strict: an unknown option is refused): a parse error is
+ * its message and `usage` on stderr and exit 2; `--help` (when `config` declares it) is `usage` on
+ * stdout and exit 0.
+ */
+export function parseCommandLine<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
+  let parsed: ReturnType<typeof parseArgs<T>>;
+  try {
+    parsed = parseArgs(config);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${usage}`);
+    process.exit(2);
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    process.stdout.write(usage);
+    process.exit(0);
+  }
+  return parsed;
 }

@@ -20,10 +20,10 @@ import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { databaseUrlFor, env, SUBGRAPHS, subgraphPort } from '../lib/config.ts';
 import { HEAP_BUDGET_FLAG } from '../lib/heap-budget.ts';
 import { logger } from '../lib/logger.ts';
+import { parseCommandLine } from '../lib/cli.ts';
 
 const USAGE = `usage: npm run layout -- [--replicas N] [--replica-port-base P]
   Runs every subgraph and N gateway replicas as separate processes, behind a round-robin balancer
@@ -35,9 +35,7 @@ const USAGE = `usage: npm run layout -- [--replicas N] [--replica-port-base P]
 Exit codes: 0 stopped by a signal, 1 failed to start, 2 bad arguments.
 `;
 
-let parsed;
-try {
-  parsed = parseArgs({
+const parsed = parseCommandLine({
     options: {
       replicas: { type: 'string', default: '2' },
       'replica-port-base': { type: 'string', default: '4010' },
@@ -45,15 +43,7 @@ try {
     },
     strict: true,
     allowPositionals: false,
-  });
-} catch (error) {
-  process.stderr.write(`${(error as Error).message}\n${USAGE}`);
-  process.exit(2);
-}
-if (parsed.values.help) {
-  process.stdout.write(USAGE);
-  process.exit(0);
-}
+  }, USAGE);
 const replicas = Number(parsed.values.replicas);
 const replicaPortBase = Number(parsed.values['replica-port-base']);
 if (!Number.isInteger(replicas) || replicas < 1 || replicas > 16) {
