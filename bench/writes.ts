@@ -16,7 +16,7 @@
  * Beside throughput and latency, each run records what does not depend on the machine's load:
  * SQL statements per request and the server's CPU µs per request (from its /metrics), and what
  * the database sessions waited on (pg_stat_activity sampled every 100 ms: Lock:transactionid is a
- * row lock, Lock:object the NOTIFY queue's commit lock, IO:WALSync a commit's flush).
+ * row lock, Lock:object a heavyweight object lock (before the change log: the NOTIFY queue's commit lock), IO:WALSync a commit's flush).
  *
  * With --baseline DIR (a checkout of an older commit) and --baseline-database-url, that commit's
  * `bench/serve.ts hive` runs too, on its own database with its own schema, and every workload runs

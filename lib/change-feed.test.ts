@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeStream, parseNotice, type ChangeFeed, type ChangeListener } from './change-feed.ts';
+import { changeStream, parseEntry, type ChangeFeed, type ChangeListener } from './change-feed.ts';
 
 /** A feed the test pushes changes into by hand. */
 function manualFeed<Row>() {
@@ -14,19 +14,19 @@ function manualFeed<Row>() {
   return { feed, listeners, push: (rows: Row[]) => listeners.forEach((l) => l(rows.map((row) => ({ row, op: 'CREATED' as const, previousStatus: null, status: 'REPORTED' })))) };
 }
 
-describe('parseNotice', () => {
+describe('parseEntry', () => {
   it('reads the ids and statuses of an insert and of an update', () => {
-    expect(parseNotice('{"op":"I","rows":[["ev-1",null,"REPORTED"],["ev-2",null,"ASSIGNED"]]}')).toEqual([
+    expect(parseEntry('I', [['ev-1', null, 'REPORTED'], ['ev-2', null, 'ASSIGNED']])).toEqual([
       { id: 'ev-1', op: 'CREATED', previousStatus: null, status: 'REPORTED' },
       { id: 'ev-2', op: 'CREATED', previousStatus: null, status: 'ASSIGNED' },
     ]);
-    expect(parseNotice('{"op":"U","rows":[["ev-1","REPORTED","ASSIGNED"]]}')).toEqual([{ id: 'ev-1', op: 'UPDATED', previousStatus: 'REPORTED', status: 'ASSIGNED' }]);
+    expect(parseEntry('U', '[["ev-1","REPORTED","ASSIGNED"]]')).toEqual([{ id: 'ev-1', op: 'UPDATED', previousStatus: 'REPORTED', status: 'ASSIGNED' }]);
   });
 
   it('drops a payload it does not understand instead of failing', () => {
-    expect(parseNotice('not json')).toEqual([]);
-    expect(parseNotice('{"op":"D","rows":[]}')).toEqual([]);
-    expect(parseNotice('{"op":"I","rows":[[42],"x"]}')).toEqual([]);
+    expect(parseEntry('I', 'not json')).toEqual([]);
+    expect(parseEntry('D', [])).toEqual([]);
+    expect(parseEntry('I', [[42], 'x'])).toEqual([]);
   });
 });
 

@@ -56,7 +56,7 @@ export type SubgraphDefinition<TContext extends BaseContext> = {
   audited?: Record<string, AuditExtract>;
   /**
    * The table whose committed changes this subgraph's subscriptions deliver (lib/change-feed.ts):
-   * its NOTIFY channel and how to load rows by id. The runner listens once per process and hands
+   * its schema's change log and how to load rows by id. The runner reads it once per process and hands
    * the feed to every context as `services.changes`.
    */
   changes?: ChangeSource<any>;

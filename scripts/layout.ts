@@ -4,7 +4,7 @@
  * their own processes (`gateway/index.ts`, as `npm run gateway` runs it, with the same heap budget),
  * and a round-robin TCP balancer on PORT spreads client connections over the replicas that are up.
  * State the replicas share lives outside them: the rate limit in Redis (REDIS_URL), subscriptions'
- * changes in PostgreSQL (LISTEN/NOTIFY, lib/change-feed.ts), idempotency keys and API keys in
+ * changes in PostgreSQL (a change log per schema, lib/change-feed.ts), idempotency keys and API keys in
  * PostgreSQL, cursors sealed with one secret (CURSOR_SECRET, else derived from UPSTREAM_HMAC_SECRET).
  *
  * Order: `npm run migrate` (every schema, once), then the subgraphs (each waits for its database),

@@ -5,7 +5,7 @@
  * redis://127.0.0.1:6379, which CI runs). Checked as a client would: the same answers from either
  * replica (a cursor from one is honoured by the other), one rate limit for a client however its
  * requests are spread, a mutation through replica A delivered to a subscriber of replica B (the
- * change travels through PostgreSQL LISTEN/NOTIFY, not through either gateway), and the layout
+ * change travels through the events schema's change log in PostgreSQL, not through either gateway), and the layout
  * still serving after one replica is killed.
  *
  * Rows go under a fresh made-up community (district 449900) and are deleted afterwards; Redis keys

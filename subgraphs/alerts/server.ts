@@ -22,9 +22,9 @@ export const alertsSubgraph: SubgraphDefinition<AlertsContext> = {
   typeDefs: loadSchema(new URL('./schema.graphql', import.meta.url)),
   resolvers: resolvers as SubgraphDefinition<AlertsContext>['resolvers'],
   // no `audited` types: alerts hold counts and ids, no person-level values
-  // committed inserts and updates of alerts.alert (NOTIFY alerts_changed), for alertRaised
+  // committed inserts and updates of alerts.alert (alerts.change_log), for alertRaised
   changes: {
-    channel: 'alerts_changed',
+    schema: 'alerts',
     load: (database, ids) => createAlertRepository(database.knex, null).findAlertsByIds(ids),
     id: (row: AlertRow) => row.id,
   },

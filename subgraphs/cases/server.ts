@@ -24,9 +24,9 @@ export const casesSubgraph: SubgraphDefinition<CasesContext> = {
   audited: {
     CaseParty: (party: CasePartyRow) => ({ personIds: [party.personId] }),
   },
-  // committed inserts and updates of cases.legal_case (NOTIFY cases_changed), for caseChanged
+  // committed inserts and updates of cases.legal_case (cases.change_log), for caseChanged
   changes: {
-    channel: 'cases_changed',
+    schema: 'cases',
     load: (database, ids) => createCaseRepository(database.knex, null).findCasesByIds(ids),
     id: (row: CaseRow) => row.id,
   },

@@ -26,9 +26,9 @@ export const eventsSubgraph: SubgraphDefinition<EventsContext> = {
   },
   // free-text addresses of eventReport are standardized against the buildings registry
   reads: ['buildings'],
-  // committed inserts and updates of events.event (NOTIFY events_changed), for eventChanged
+  // committed inserts and updates of events.event (events.change_log), for eventChanged
   changes: {
-    channel: 'events_changed',
+    schema: 'events',
     load: (database, ids) => createEventRepository(database.knex, null).findEventsByIds(ids),
     id: (row: EventRow) => row.id,
   },
