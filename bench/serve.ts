@@ -261,23 +261,51 @@ const { positionals, values } = parseArgs({
     'database-url': { type: 'string' },
     pool: { type: 'string', default: '16' },
     'exit-with-stdin': { type: 'boolean', default: false },
+    workers: { type: 'string', default: '1' },
   },
 });
 const variant = positionals[0];
 const databaseUrl = values['database-url'];
-if (!databaseUrl || !['hive', 'hive-audit-after', 'hive-bare', 'apollo', 'sql'].includes(variant)) {
-  process.stderr.write('usage: node bench/serve.ts hive|hive-audit-after|hive-bare|apollo|sql --database-url URL [--pool N] [--exit-with-stdin]\n');
+const workerCount = Number(values.workers);
+if (!databaseUrl || !['hive', 'hive-audit-after', 'hive-bare', 'apollo', 'sql'].includes(variant) || !Number.isInteger(workerCount) || workerCount < 1 || (workerCount > 1 && variant !== 'hive')) {
+  process.stderr.write('usage: node bench/serve.ts hive|hive-audit-after|hive-bare|apollo|sql --database-url URL [--pool N] [--exit-with-stdin] [--workers N (hive only)]\n');
   process.exit(2);
 }
 
-const running =
-  variant === 'hive' ? await startHive(databaseUrl, Number(values.pool))
+/**
+ * `hive --workers N`: N copies of the hive variant on one port, as `WORKERS=N npm start` runs them
+ * (lib/workers.ts); the ready line lists every process's pid, and /metrics sums all workers.
+ */
+async function startHiveWorkers(count: number): Promise<Running & { pids: number[] }> {
+  const { startWorkers } = await import('../lib/workers.ts');
+  const workers = startWorkers({ count });
+  const ready = await Promise.race([workers.ready, workers.failed.then((code) => Promise.reject(new Error(`a worker failed to start (${code})`)))]);
+  const base = `http://${HOST}:${ready.port}`;
+  return { url: `${base}/graphql`, metricsUrl: `${base}/metrics`, pids: [process.pid, ...ready.pids], stop: () => workers.stop() };
+}
+
+const cluster = (await import('node:cluster')).default;
+if (cluster.isWorker) {
+  const { reportReady, serveWorkerMetrics } = await import('../lib/workers.ts');
+  serveWorkerMetrics();
+  const worker = await startHive(databaseUrl, Number(values.pool));
+  reportReady(Number(new URL(worker.url).port));
+  const stopWorker = () => worker.stop().finally(() => process.exit(0));
+  process.on('SIGTERM', stopWorker);
+  process.on('SIGINT', stopWorker);
+  process.on('disconnect', stopWorker);
+  await new Promise(() => {});
+}
+
+const running: Running & { pids?: number[] } =
+  workerCount > 1 ? await startHiveWorkers(workerCount)
+  : variant === 'hive' ? await startHive(databaseUrl, Number(values.pool))
   : variant === 'hive-audit-after' ? await startHive(databaseUrl, Number(values.pool), { auditAfterAnswer: true })
   : variant === 'hive-bare' ? await startHive(databaseUrl, Number(values.pool), { bare: true })
   : variant === 'apollo' ? await startApollo(databaseUrl, Number(values.pool))
   : await startFloor(databaseUrl, Number(values.pool));
 
-process.stdout.write(`${JSON.stringify({ ready: true, variant, url: running.url, metricsUrl: running.metricsUrl, pid: process.pid })}\n`);
+process.stdout.write(`${JSON.stringify({ ready: true, variant, url: running.url, metricsUrl: running.metricsUrl, pid: process.pid, pids: running.pids ?? [process.pid] })}\n`);
 
 /**
  * Stops the servers and closes the pools, or exits anyway after 5 s. Apollo Server and Hive

@@ -50,8 +50,10 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '1' },
     subscribers: { type: 'string', default: '1000' },
     burst: { type: 'string', default: '100' },
-    // fan-out: only the subscription fan-out (no write workloads)
+    // a comma-separated subset of the workloads (report-code, report-text, transition, sql-insert, fan-out)
     only: { type: 'string' },
+    // comma-separated worker counts of the current tree's server (lib/workers.ts): each is a variant
+    workers: { type: 'string', default: '1' },
     // a directory: the current tree's server process writes a V8 CPU profile there (node --cpu-prof)
     profile: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -60,11 +62,14 @@ const { values } = parseArgs({
 /** The writes bench's own database: seeded at scale 1, so it never reseeds the read bench's (scale 10). */
 const DEFAULT_WRITES_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/address_graph_bench_writes';
 const USAGE = `usage: npm run bench:writes -- [--database-url URL] [--scale N] [--duration S] [--connections C] [--rounds R]
-                              [--baseline DIR --baseline-database-url URL] [--subscribers N] [--burst N] [--only fan-out] [--profile DIR]
+                              [--baseline DIR --baseline-database-url URL] [--subscribers N] [--burst N] [--only W,...] [--workers N,...] [--profile DIR]
   database: --database-url, else BENCH_DATABASE_URL, else ${DEFAULT_WRITES_DATABASE_URL}
   --baseline DIR: a checkout of another commit (git archive <commit> | tar -x -C DIR; node_modules linked);
     its bench/serve.ts hive serves --baseline-database-url (seeded by DIR's own npm run bench:writes),
-    and every workload runs on both, alternating, R rounds\n`;
+    and every workload runs on both, alternating, R rounds
+  --only W,...: a subset of report-code, report-text, transition, sql-insert, fan-out
+  --workers N,...: the current tree's server as N processes on one port (WORKERS=N npm start); each count is a
+    variant of the run (e.g. 1,2); statements and CPU are summed over the workers; the fan-out uses the last\n`;
 if (values.help) {
   process.stdout.write(USAGE);
   process.exit(0);
@@ -75,9 +80,15 @@ const bad = Object.entries(numbers).filter(([, v]) => !Number.isFinite(v) || v <
 const baselineProblem = (values.baseline === undefined) !== (values['baseline-database-url'] === undefined) ? '--baseline and --baseline-database-url go together\n'
   : values.baseline !== undefined && !existsSync(path.join(values.baseline, 'bench', 'serve.ts')) ? `--baseline ${values.baseline} holds no bench/serve.ts\n`
   : values['baseline-database-url'] === url ? 'the baseline needs a database of its own (its schema is the other commit\'s)\n' : '';
-const badOnly = values.only !== undefined && values.only !== 'fan-out' ? `--only takes fan-out, not ${values.only}\n` : '';
-if (bad.length || baselineProblem || badOnly) {
-  process.stderr.write(`${bad.length ? `not a positive number: ${bad.join(', ')}\n` : ''}${baselineProblem}${badOnly}${USAGE}`);
+const WORKLOADS = ['report-code', 'report-text', 'transition', 'sql-insert', 'fan-out'] as const;
+const only = new Set(values.only === undefined ? WORKLOADS : values.only.split(',').map((w) => w.trim()));
+const unknownWorkloads = [...only].filter((w) => !(WORKLOADS as readonly string[]).includes(w));
+const badOnly = unknownWorkloads.length ? `--only takes ${WORKLOADS.join(', ')}, not ${unknownWorkloads.join(', ')}\n` : '';
+const runs = (w: (typeof WORKLOADS)[number]) => only.has(w);
+const workerCounts = (values.workers ?? '1').split(',').map((w) => Number(w.trim()));
+const badWorkers = workerCounts.some((w) => !Number.isInteger(w) || w < 1 || w > 16) ? `--workers takes worker counts from 1 to 16, e.g. 1,2, not ${values.workers}\n` : '';
+if (bad.length || baselineProblem || badOnly || badWorkers) {
+  process.stderr.write(`${bad.length ? `not a positive number: ${bad.join(', ')}\n` : ''}${baselineProblem}${badOnly}${badWorkers}${USAGE}`);
   process.exit(2);
 }
 
@@ -92,24 +103,24 @@ type Row = {
 };
 
 /** A system under test: a server over its own database (the current tree's, or a baseline commit's). */
-type Variant = { name: string; databaseUrl: string; url: string; metricsUrl: string; child: ChildProcess; pool: pg.Pool };
+type Variant = { name: string; databaseUrl: string; url: string; metricsUrl: string; child: ChildProcess; pids: number[]; pool: pg.Pool };
 
 function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-function startServer(tree: string, databaseUrl: string, nodeFlags: string[] = []): Promise<{ child: ChildProcess; url: string; metricsUrl: string }> {
+function startServer(tree: string, databaseUrl: string, nodeFlags: string[] = [], workers = 1): Promise<{ child: ChildProcess; url: string; metricsUrl: string; pids: number[] }> {
   // the same node (this process's), the same signing key file (cwd's .data/) for both trees
-  const child = spawn(process.execPath, [...nodeFlags, path.join(tree, 'bench', 'serve.ts'), 'hive', '--database-url', databaseUrl, '--pool', String(numbers.connections), '--exit-with-stdin'], {
+  const child = spawn(process.execPath, [...nodeFlags, path.join(tree, 'bench', 'serve.ts'), 'hive', '--database-url', databaseUrl, '--pool', String(numbers.connections), '--exit-with-stdin', ...(workers > 1 ? ['--workers', String(workers)] : [])], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { LOG_LEVEL: 'warn', ...process.env },
   });
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (line.startsWith('{"ready":true')) {
-        const ready = JSON.parse(line) as { url: string; metricsUrl: string };
-        resolve({ child, url: ready.url, metricsUrl: ready.metricsUrl });
+        const ready = JSON.parse(line) as { url: string; metricsUrl: string; pids?: number[] };
+        resolve({ child, url: ready.url, metricsUrl: ready.metricsUrl, pids: ready.pids ?? [child.pid!] });
       }
     });
     child.once('exit', (code) => reject(new Error(`${tree}/bench/serve.ts exited (${code}) before it was ready`)));
@@ -246,7 +257,7 @@ function cpuSecondsOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime
 }
 
-async function fanOut(endpoint: string, token: string, pool: pg.Pool, community: string, building: string, run: string, serverPid: number) {
+async function fanOut(endpoint: string, token: string, pool: pg.Pool, community: string, building: string, run: string, serverPids: readonly number[]) {
   const controller = new AbortController();
   const arrivals = Array.from({ length: numbers.subscribers }, () => new Map<string, number>());
   const streams = arrivals.map((a) => sseSubscriber(endpoint, token, community, a, controller.signal));
@@ -262,7 +273,8 @@ async function fanOut(endpoint: string, token: string, pool: pg.Pool, community:
   await new Promise((r) => setTimeout(r, 1000));
   const committed = new Map<string, number>();
   // the server's CPU over the burst (until every delivery arrived): a figure the load of other processes moves less than delays
-  const cpuBefore = cpuSecondsOf(serverPid);
+  const cpuOf = () => serverPids.reduce((sum, pid) => sum + cpuSecondsOf(pid), 0);
+  const cpuBefore = cpuOf();
   for (let k = 0; k < numbers.burst; k++) {
     const id = `bench-burst-${run}-${k}`;
     await insert(id);
@@ -271,7 +283,7 @@ async function fanOut(endpoint: string, token: string, pool: pg.Pool, community:
   const deadline = Date.now() + 30_000;
   const complete = () => arrivals.every((a) => [...committed.keys()].every((id) => a.has(id)));
   while (!complete() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  const serverCpuSeconds = cpuSecondsOf(serverPid) - cpuBefore;
+  const serverCpuSeconds = cpuOf() - cpuBefore;
   controller.abort();
   await Promise.allSettled(streams);
   const delays: number[] = [];
@@ -299,13 +311,13 @@ const commit = measuredCommit();
 const baselineCommit = values.baseline ? (() => { try { return readFileSync(path.join(values.baseline!, 'COMMIT'), 'utf8').trim(); } catch { return path.basename(values.baseline!); } })() : null;
 const trees = [
   ...(values.baseline ? [{ name: `baseline ${baselineCommit!.slice(0, 7)}`, tree: path.resolve(values.baseline), databaseUrl: values['baseline-database-url']! }] : []),
-  { name: `current ${(commit ?? 'unknown').slice(0, 7)}`, tree: path.join(here, '..'), databaseUrl: url },
+  ...workerCounts.map((workers) => ({ name: `current ${(commit ?? 'unknown').slice(0, 7)}${workerCounts.length > 1 || workers > 1 ? ` ×${workers}` : ''}`, tree: path.join(here, '..'), databaseUrl: url, workers })),
 ];
 const variants: Variant[] = [];
 try {
   for (const t of trees) {
     const profile = values.profile && t.tree === path.join(here, '..') ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values.profile)] : [];
-    const server = await startServer(t.tree, t.databaseUrl, profile);
+    const server = await startServer(t.tree, t.databaseUrl, profile, 'workers' in t ? t.workers : 1);
     const pool = new pg.Pool({ connectionString: t.databaseUrl, max: numbers.connections + 1, application_name: 'address-graph:bench-floor' });
     variants.push({ name: t.name, databaseUrl: t.databaseUrl, ...server, pool });
   }
@@ -314,19 +326,21 @@ try {
   const reportText = () => ({ kind: 'FIRE_HAZARD', source: 'APP', severity: 'MEDIUM', description: `楼道堆放杂物 (bench ${run})`, address: { text: FREE_TEXT } });
   // the transition workload assigns fresh events, one each: more than the runs can use
   const fresh = Math.max(20_000, numbers.duration * 5_000) * numbers.rounds;
-  const assign = (i: number) => ({ id: `bench-assign-${run}-${i}`, version: 1, assignee: { unit: '福田街道消防站' } });
+  const assign = (v: Variant, i: number) => ({ id: `bench-assign-${run}-${variants.indexOf(v)}-${i}`, version: 1, assignee: { unit: '福田街道消防站' } });
   const nextAssign = new Map<string, number>();
-  const writes = values.only !== 'fan-out';
+  const writes = WORKLOADS.some((w) => w !== 'fan-out' && runs(w));
   for (const v of writes ? variants : []) {
     for (const input of [reportCode(0), reportText()]) {
       const answer = await graphql(v.url, token, REPORT, { input });
       if (answer.errors || answer.data?.eventReport?.userErrors?.length) throw new Error(`eventReport refused by ${v.name}: ${JSON.stringify(answer)}`);
     }
+    if (!runs('transition')) continue;
+    // variants that share a database (--workers 1,2) each assign their own
     await v.pool.query(`INSERT INTO events.event (id, kind, source, severity, status, reported_at, description, address_code)
       SELECT 'bench-assign-' || $1 || '-' || g, 'FIRE_HAZARD', 'GRID_PATROL', 'HIGH', 'REPORTED', now(), 'bench transition', ($2::text[])[1 + g % array_length($2::text[], 1)]
-      FROM generate_series(0, $3 - 1) g`, [run, codes, fresh]);
+      FROM generate_series(0, $3 - 1) g`, [`${run}-${variants.indexOf(v)}`, codes, fresh]);
     await v.pool.query('ANALYZE events.event');
-    const check = await graphql(v.url, token, ASSIGN, { input: assign(fresh - 1) });
+    const check = await graphql(v.url, token, ASSIGN, { input: assign(v, fresh - 1) });
     if (check.errors || check.data?.eventAssign?.userErrors?.length) throw new Error(`eventAssign refused by ${v.name}: ${JSON.stringify(check)}`);
     nextAssign.set(v.name, 0);
   }
@@ -335,21 +349,21 @@ try {
   const rows: Row[] = [];
   for (let round = 1; writes && round <= numbers.rounds; round++) {
     const order = round % 2 === 1 ? variants : [...variants].reverse();
-    for (const v of order) rows.push(await cannon('report-code', v, round, token, (i) => JSON.stringify({ query: REPORT, variables: { input: reportCode(i) } })));
-    for (const v of order) rows.push(await cannon('report-text', v, round, token, () => JSON.stringify({ query: REPORT, variables: { input: reportText() } })));
-    for (const v of order) {
+    for (const v of runs('report-code') ? order : []) rows.push(await cannon('report-code', v, round, token, (i) => JSON.stringify({ query: REPORT, variables: { input: reportCode(i) } })));
+    for (const v of runs('report-text') ? order : []) rows.push(await cannon('report-text', v, round, token, () => JSON.stringify({ query: REPORT, variables: { input: reportText() } })));
+    for (const v of runs('transition') ? order : []) {
       rows.push(await cannon('transition', v, round, token, () => {
         const k = nextAssign.get(v.name)!;
         nextAssign.set(v.name, k + 1);
-        return JSON.stringify({ query: ASSIGN, variables: { input: assign(k) } });
+        return JSON.stringify({ query: ASSIGN, variables: { input: assign(v, k) } });
       }));
     }
-    for (const v of order) rows.push(await sqlFloor(v, round, codes, `${run}-${round}`));
+    for (const v of runs('sql-insert') ? order : []) rows.push(await sqlFloor(v, round, codes, `${run}-${round}`));
   }
 
   const current = variants.at(-1)!;
   const community = codes[0].slice(0, 12);
-  const fan = await fanOut(current.url, token, current.pool, community, codes[0].slice(0, 19), run, current.child.pid!);
+  const fan = runs('fan-out') ? await fanOut(current.url, token, current.pool, community, codes[0].slice(0, 19), run, current.pids) : null;
 
   const loadAfter = os.loadavg()[0];
   const date = new Date().toISOString().slice(0, 10);
@@ -368,7 +382,7 @@ try {
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows.map((r) => `| ${r.workload} | ${r.variant} | ${r.round} | ${r.requests} | ${r.errors} | ${fmt(r.rps)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${fmt(r.statementsPerRequest, 2)} | ${fmt(r.cpuUsPerRequest)} | ${Object.entries(r.waits).map(([k, n]) => `${k} ${n}`).join(', ')} |`),
     '',
-    `Fan-out (${current.name}): ${fan.subscribers} SSE subscribers on community ${community}, a burst of ${fan.events} events: ${fan.delivered} of ${fan.expected} deliveries (${fan.missing} missing), delay from commit p50 ${fan.p50Ms.toFixed(0)} ms, p99 ${fan.p99Ms.toFixed(0)} ms, max ${fan.maxMs.toFixed(0)} ms; the server used ${fan.serverCpuSeconds.toFixed(2)} s of CPU over the burst (${fan.serverCpuUsPerDelivery.toFixed(1)} µs per delivery).`,
+    fan === null ? 'Fan-out: not run (--only).' : `Fan-out (${current.name}): ${fan.subscribers} SSE subscribers on community ${community}, a burst of ${fan.events} events: ${fan.delivered} of ${fan.expected} deliveries (${fan.missing} missing), delay from commit p50 ${fan.p50Ms.toFixed(0)} ms, p99 ${fan.p99Ms.toFixed(0)} ms, max ${fan.maxMs.toFixed(0)} ms; the server used ${fan.serverCpuSeconds.toFixed(2)} s of CPU over the burst (${fan.serverCpuUsPerDelivery.toFixed(1)} µs per delivery).`,
     '',
   ].join('\n');
   writeFileSync(`${base}.md`, md);

@@ -26,6 +26,7 @@ import { logger } from '../lib/logger.ts';
 import { ERROR_CODES } from '../lib/error-codes.ts';
 import { env } from '../lib/config.ts';
 import { httpDuration, registry, routeLabel, statusLabel } from '../lib/metrics.ts';
+import { metricsText } from '../lib/workers.ts';
 import { authPlugins, requestAuthenticator, type GatewayAuthOptions } from './auth.ts';
 import { EXAMPLE_QUERY, graphiqlQuery } from './example-query.ts';
 import { subgraphUnavailableMessage, useRequestDeadline } from './deadline.ts';
@@ -257,13 +258,15 @@ export function createGateway(options: GatewayOptions): Gateway {
       return;
     }
     if (path === '/metrics') {
-      registry
-        .metrics()
+      metricsText()
         .then((text) => {
           res.writeHead(200, { 'content-type': registry.contentType });
           res.end(text);
         })
-        .catch(() => res.writeHead(500).end());
+        .catch((err: Error) => {
+          logger.error({ err }, 'could not collect the metrics');
+          res.writeHead(503).end();
+        });
       return;
     }
     if (map.handles(path)) {

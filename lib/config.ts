@@ -99,6 +99,11 @@ const EnvModel = z.object({
    * one-box `npm start`, wrong for two or more replicas). Set but unreachable: the gateway refuses to start.
    */
   REDIS_URL: z.string().regex(/^redis:\/\//, 'must be a redis:// URL, e.g. redis://127.0.0.1:6379').optional(),
+  /**
+   * Copies of the whole system `npm start` runs on PORT, one per core (lib/workers.ts, node:cluster):
+   * 1 (default) is one process; 2 or more need PostgreSQL and, with the rate limit on, REDIS_URL.
+   */
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** Prefix of every Redis key this deployment writes, so several deployments (or test runs) can share one Redis. */
   REDIS_KEY_PREFIX: z.string().min(1).max(100).default('address-graph:'),
   /** JSON manifest { "<sha256>": "<document>" }; when set the gateway runs only these operations. */

@@ -4,6 +4,7 @@
  * and the benchmark.
  */
 import { randomBytes } from 'node:crypto';
+import cluster from 'node:cluster';
 import net from 'node:net';
 import type { BaseContext } from '@apollo/server';
 import { createAuditWriter, type AuditWriter } from '../audit/writer.ts';
@@ -121,7 +122,9 @@ export async function checkPorts(options: Pick<SystemOptions, 'port' | 'host' | 
 }
 
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
-  await checkPorts(options);
+  // a worker of lib/workers.ts shares its primary's sockets: the primary checked the ports, and a
+  // probe here would join the round robin for a moment
+  if (!cluster.isWorker) await checkPorts(options);
   const definitions = await loadSubgraphDefinitions();
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
   const base = options.subgraphPortBase ?? 0;
