@@ -15,6 +15,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 180_000,
     include: ['**/*.test.ts', '**/*.e2e.ts'],
-    exclude: ['node_modules/**', '.data/**'],
+    // .baseline/: other commits' checkouts for the benchmarks' before-and-after runs (git-ignored)
+    exclude: ['node_modules/**', '.data/**', '.baseline/**'],
   },
 });

@@ -2,7 +2,8 @@
  * The gateway: Hive Gateway (as a library) serving the composed supergraph with the Rust query
  * planner, plus the process-wide probes and metrics. Importable by tests; index.ts listens.
  *
- *   POST/GET /graphql   the federated graph (GraphiQL, served offline, on GET from a browser)
+ *   POST/GET /graphql   the federated graph (GraphiQL, served offline, on GET from a browser);
+ *                       subscriptions over SSE, and every operation over WebSocket (graphql-ws, gateway/websocket.ts)
  *   GET /healthz        alive
  *   GET /readyz         supergraph loaded and every subgraph ready (its database reachable)
  *   GET /metrics        Prometheus metrics of every service in this process
@@ -36,6 +37,7 @@ import { inProcessExecutor, useDataHandOver, type Executor } from '../bridge/exe
 import type { LocalSubgraph } from '../lib/subgraph-server.ts';
 import { inProcessTransports } from './in-process.ts';
 import { useCoalescedEventStream } from './event-stream.ts';
+import { attachGraphqlWebSocket, type GraphqlWebSocketOptions } from './websocket.ts';
 import { createMapRoutes, type MapRouteOptions } from '../map/http.ts';
 import { createQualityRoutes } from '../quality/http.ts';
 import type { Database } from '../lib/db.ts';
@@ -166,6 +168,8 @@ export type Gateway = {
   listener: http.RequestListener;
   /** Runs GraphQL operations through this gateway's own handler, as the caller whose headers are given (the bridge and the monitor). */
   executor: Executor;
+  /** What GraphQL over WebSocket runs its operations through (gateway/websocket.ts). */
+  websocket: GraphqlWebSocketOptions;
   dispose(): Promise<void>;
 };
 
@@ -291,6 +295,14 @@ export function createGateway(options: GatewayOptions): Gateway {
   return {
     listener,
     executor,
+    // GraphQL over WebSocket runs every operation through these handlers (gateway/websocket.ts)
+    websocket: {
+      path: '/graphql',
+      queries: (request: Request, context: Record<string, unknown>) => runtime.fetch(request, context),
+      subscriptions: (request: Request, context: Record<string, unknown>) => streams.fetch(request, context),
+      authenticate: requestAuthenticator(options.auth),
+      maxPayloadBytes: env().MAX_BODY_BYTES,
+    },
     dispose: async () => {
       limits.dispose();
       await runtime.dispose();
@@ -308,6 +320,7 @@ export type RunningGateway = { url: string; port: number; executor: Executor; st
 export async function startGateway(options: GatewayOptions, listen: { port?: number; host?: string } = {}): Promise<RunningGateway> {
   const gateway = createGateway(options);
   const server = http.createServer(gateway.listener);
+  const closeWebSockets = attachGraphqlWebSocket(server, gateway.websocket);
   // a port taken after start-up checked it rejects here (the caller names it) instead of throwing uncaught
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -325,6 +338,7 @@ export async function startGateway(options: GatewayOptions, listen: { port?: num
     // whatever is still open after DRAIN_MS is cut.
     stop: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeWebSockets();
       server.closeIdleConnections();
       const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
       cut.unref();
