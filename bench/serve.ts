@@ -288,7 +288,9 @@ const cluster = (await import('node:cluster')).default;
 if (cluster.isWorker) {
   const { reportReady, serveWorkerMetrics } = await import('../lib/workers.ts');
   serveWorkerMetrics();
-  const worker = await startHive(databaseUrl, Number(values.pool));
+  // the load's connections are spread over the workers: so are the pools (PostgreSQL's max_connections)
+  const workers = Number(process.env.ADDRESS_GRAPH_WORKERS) || 1;
+  const worker = await startHive(databaseUrl, Math.ceil(Number(values.pool) / workers));
   reportReady(Number(new URL(worker.url).port));
   const stopWorker = () => worker.stop().finally(() => process.exit(0));
   process.on('SIGTERM', stopWorker);
