@@ -218,7 +218,8 @@ export function createMonitorStore(db: Db) {
      * changed by a transaction carries its transaction's start as updated_at (now() is the
      * transaction's time), so a transaction that began before this instant and commits during or
      * after the run has updated_at < now(); taking its start as the watermark makes the next run's
-     * `updatedSince` include it. pg_stat_activity shows other roles' transactions only to
+     * `updatedSince` include it. Transactions of this database only: the subgraphs' schemas live
+     * in one database (a layout that splits them must look at each one). pg_stat_activity shows other roles' transactions only to
      * superusers and pg_read_all_stats; without them (or on PGlite, one connection per database,
      * nothing to see) it is now().
      */
@@ -226,7 +227,7 @@ export function createMonitorStore(db: Db) {
       try {
         const [row] = await query<{ at: Date }>(db,
           `/* alerts.monitorClock */ SELECT least(now(), (SELECT min(xact_start) FROM pg_stat_activity
-            WHERE backend_type = 'client backend' AND xact_start IS NOT NULL)) AS at`);
+            WHERE datname = current_database() AND backend_type = 'client backend' AND xact_start IS NOT NULL)) AS at`);
         return new Date(row.at);
       } catch {
         const [row] = await query<{ at: Date }>(db, `/* alerts.monitorClock */ SELECT now() AS at`);
