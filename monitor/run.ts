@@ -124,14 +124,20 @@ export type MonitorSchedule = { stop(): Promise<void> };
 
 /**
  * Runs the monitor every `intervalSeconds` (the first run after one interval), never two at once;
- * a failed run is logged and the next one comes at its time.
+ * a failed run is logged and the next one comes at its time. Every `fullEvery`th run (default
+ * MONITOR_FULL_EVERY) is a full run: it catches what an incremental run cannot see (a row deleted
+ * outright, the room an entity moved away from, a residence ended by the calendar, a rule's
+ * condition edited in the file).
  */
-export function scheduleMonitor(options: MonitorOptions & { intervalSeconds: number }): MonitorSchedule {
+export function scheduleMonitor(options: MonitorOptions & { intervalSeconds: number; fullEvery?: number }): MonitorSchedule {
   let running: Promise<void> | null = null;
   let stopped = false;
+  let runs = 0;
+  const fullEvery = options.fullEvery ?? env().MONITOR_FULL_EVERY;
   const tick = () => {
     if (running || stopped) return;
-    running = runMonitor(options)
+    runs++;
+    running = runMonitor({ ...options, full: options.full || runs % fullEvery === 0 })
       .then((r) => logger.info({ component: 'monitor', scope: r.scope, rules: r.rules }, 'monitor run finished'))
       .catch((err: unknown) => logger.error({ component: 'monitor', err }, 'monitor run failed'))
       .finally(() => { running = null; });
