@@ -39,6 +39,7 @@ import { openDatabase, query, type Database } from '../lib/db.ts';
 import { dbQueryCount } from '../lib/metrics.ts';
 import { runMonitor, type MonitorRun } from '../monitor/run.ts';
 import { loadRules } from '../monitor/rules.ts';
+import { isRoomRule } from '../monitor/evaluate.ts';
 import { sumCounter } from './compare.ts';
 import { prepareDataset, type Dataset } from './database.ts';
 import { DEFAULT_SCALE, redactUrl } from './options.ts';
@@ -307,12 +308,12 @@ async function dashboard(s: Server, token: string, name: string, queryText: stri
 
 type MonitorRow = { run: string; seconds: number; operations: number; statements: number; serverStatements: number; alertsStatements: number; serverCpuSeconds: number; rules: MonitorRun['rules'] };
 
-async function monitorRun(s: Server, alerts: Database, name: string, options: { full: boolean; only?: string[]; roomScan?: { shared: boolean; page: number } }): Promise<MonitorRow> {
+async function monitorRun(s: Server, alerts: Database, name: string, options: { full: boolean; only?: string[]; roomScan?: { shared: boolean; page: number }; roomIncremental?: boolean }): Promise<MonitorRow> {
   const st0 = await statements(s);
   const al0 = await dbQueryCount('alerts');
   const cpu0 = cpuSeconds(s.pid);
   const t0 = performance.now();
-  const run = await runMonitor({ executor: httpExecutor(s.url), database: alerts, scope: DISTRICT, rules: loadRules(), full: options.full, only: options.only, roomScan: options.roomScan });
+  const run = await runMonitor({ executor: httpExecutor(s.url), database: alerts, scope: DISTRICT, rules: loadRules(), full: options.full, only: options.only, roomScan: options.roomScan, roomIncremental: options.roomIncremental });
   const seconds = (performance.now() - t0) / 1000;
   const cpu1 = cpuSeconds(s.pid);
   await sleep(200);
@@ -438,6 +439,8 @@ try {
   const afterDashboard = os.loadavg();
   const runId = Date.now().toString(36);
   await insertNewEvents(setup, settings.newEvents, runId);
+  // before: the room rules of an incremental run scanning every room (the path before the rooms' updatedAt), on the same new events
+  monitor.push(await monitorRun(server, alerts, 'incremental, room rules, before (every room scanned)', { full: false, only: loadRules().filter(isRoomRule).map((r) => r.id), roomIncremental: false }));
   monitor.push(await monitorRun(server, alerts, 'incremental', { full: false }));
   await insertNewEvents(setup, settings.newEvents, `${runId}b`);
   monitor.push(await monitorRun(server, alerts, 'incremental, event rules', { full: false, only: loadRules().filter((r) => r.condition.kind === 'eventCount').map((r) => r.id) }));

@@ -196,6 +196,8 @@ const EnvModel = z.object({
   // --- early warning (monitor/: rules, `npm run monitor`, the schedule in the gateway process) ---
   /** Seconds between rule runs inside the gateway process of `npm start` / `npm run gateway`; 0 turns the schedule off. */
   MONITOR_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(0),
+  /** Every Nth scheduled run is a full run (every rule over every address), the others incremental; 1: always full. */
+  MONITOR_FULL_EVERY: z.coerce.number().int().min(1).default(24),
   /** The monitor's service token (role `monitor`); unset outside production: signed with the development key. */
   MONITOR_TOKEN: z.string().min(1).optional(),
   /** The address the monitor watches beneath (a district, subdistrict or community code). */

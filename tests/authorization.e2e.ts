@@ -21,7 +21,7 @@ import { startTestSystem, type TestSystem } from './support/system.ts';
  */
 const PUBLIC: Record<string, '*' | readonly string[]> = {
   Query: ['address', 'addresses', 'addressesUnder', 'searchAddresses', 'standardizeAddress', 'standardizeAddresses', 'viewer'],
-  Address: ['code', 'level', 'name', 'fullName', 'parent', 'ancestors', 'ancestor', 'children', 'building', 'room', 'area'],
+  Address: ['code', 'level', 'name', 'fullName', 'parent', 'ancestors', 'ancestor', 'children', 'building', 'room', 'area', 'updatedAt'],
   AddressConnection: '*', AddressEdge: '*', PageInfo: '*', BuildingInfo: '*', RoomInfo: '*', GeoPoint: '*', SchematicArea: '*',
   AddressMatch: '*', AddressComponents: '*', MatchReason: '*', AddressCandidate: '*', Viewer: '*',
   // keys: opaque ids the gateway needs to join subgraphs; every other field of these types is scoped

@@ -212,6 +212,28 @@ export function createMonitorStore(db: Db) {
         [ids]);
       return rows.filter((r) => r.closed).length;
     },
+    /**
+     * The watermark a run starts from, on the database's clock (the clock every updated_at is set
+     * by): now(), or the start of the oldest transaction still open on the server if earlier. A row
+     * changed by a transaction carries its transaction's start as updated_at (now() is the
+     * transaction's time), so a transaction that began before this instant and commits during or
+     * after the run has updated_at < now(); taking its start as the watermark makes the next run's
+     * `updatedSince` include it. Transactions of this database only: the subgraphs' schemas live
+     * in one database (a layout that splits them must look at each one). pg_stat_activity shows other roles' transactions only to
+     * superusers and pg_read_all_stats; without them (or on PGlite, one connection per database,
+     * nothing to see) it is now().
+     */
+    async databaseClock(): Promise<Date> {
+      try {
+        const [row] = await query<{ at: Date }>(db,
+          `/* alerts.monitorClock */ SELECT least(now(), (SELECT min(xact_start) FROM pg_stat_activity
+            WHERE datname = current_database() AND backend_type = 'client backend' AND xact_start IS NOT NULL)) AS at`);
+        return new Date(row.at);
+      } catch {
+        const [row] = await query<{ at: Date }>(db, `/* alerts.monitorClock */ SELECT now() AS at`);
+        return new Date(row.at);
+      }
+    },
     /** The watermark of the last run of `rule` over `scope`; null before the first. */
     async lastWatermark(rule: string, scope: string): Promise<Date | null> {
       const [row] = await query<{ watermark: Date }>(db,

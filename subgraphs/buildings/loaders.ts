@@ -3,7 +3,7 @@ import { keyedLoader, MAX_BATCH_SIZE, pagedLoader } from '../../lib/loader.ts';
 import type { GeoPoint } from './area.ts';
 import type { AddressRepository, AddressRow, ChildrenKey, SubtreeFilter, SubtreeKey } from './repository.ts';
 
-const subtreeKey = (k: SubtreeFilter) => `${k.root}|${k.levels?.join(',') ?? '*'}`;
+const subtreeKey = (k: SubtreeFilter) => `${k.root}|${k.levels?.join(',') ?? '*'}|${k.updatedSince ?? ''}`;
 
 /** Per-request loaders of the buildings subgraph. Keys are canonical address codes. */
 export function createLoaders(repository: AddressRepository) {
@@ -17,6 +17,15 @@ export function createLoaders(repository: AddressRepository) {
       (keys) => repository.subtreePages(keys),
       (k) => `${subtreeKey(k)}|${k.first}|${k.after ?? ''}`,
     ),
+    /** Pages of a subtree's rows changed since `updatedSince` (addressesUnder(updatedSince:)). */
+    changedSubtree: pagedLoader<SubtreeKey, AddressRow>(
+      (keys) => repository.changedSubtreePages(keys),
+      (k) => `${subtreeKey(k)}|${k.first}|${k.after ?? ''}`,
+    ),
+    changedSubtreeCount: new DataLoader<SubtreeFilter, number, string>((keys) => repository.changedSubtreeCounts(keys), {
+      maxBatchSize: MAX_BATCH_SIZE,
+      cacheKeyFn: subtreeKey,
+    }),
     subtreeCount: new DataLoader<SubtreeFilter, number, string>((keys) => repository.subtreeCounts(keys), {
       maxBatchSize: MAX_BATCH_SIZE,
       cacheKeyFn: subtreeKey,

@@ -27,6 +27,8 @@ export type AddressRow = {
   roomNo: string | null;
   roomUse: 'RESIDENTIAL' | 'OFFICE' | 'SHOP' | 'DORMITORY' | 'STORAGE' | 'PUBLIC_SERVICE' | 'OTHER' | null;
   areaM2: number | null;
+  /** When the row last changed (migration 20261217000000_address_updated_at). */
+  updatedAt: Date;
 };
 
 /** One column list for every address query, snake_case aliased to the row type. */
@@ -35,7 +37,7 @@ const ADDRESS_COLUMNS = `
   a.road, a.door_number AS "doorNumber", a.estate, a.building_no AS "buildingNo",
   a.building_type AS "buildingType", a.floors_above AS "floorsAbove", a.floors_below AS "floorsBelow",
   a.year_built AS "yearBuilt", a.longitude, a.latitude, a.aliases,
-  a.floor, a.unit, a.room_no AS "roomNo", a.room_use AS "roomUse", a.area_m2 AS "areaM2"`;
+  a.floor, a.unit, a.room_no AS "roomNo", a.room_use AS "roomUse", a.area_m2 AS "areaM2", a.updated_at AS "updatedAt"`;
 
 /** The distinct character bigrams of a text, as buildings.bigrams() computes them in SQL, in linear time. */
 export function bigrams(text: string): string[] {
@@ -55,7 +57,12 @@ export type ChildrenKey = { parentCode: string; first: number; after: string | n
 const ROOMS_WANTED = `(k.levels IS NULL OR 'ROOM' = ANY(string_to_array(k.levels, ',')))`;
 
 /** Every address at or beneath `root` (itself included), of some levels only when `levels` is set. */
-export type SubtreeFilter = { root: string; levels: readonly AddressRow['level'][] | null };
+export type SubtreeFilter = {
+  root: string;
+  levels: readonly AddressRow['level'][] | null;
+  /** Only rows whose updated_at is at or after this instant (ISO); absent or null for all. */
+  updatedSince?: string | null;
+};
 /** One page of them in code order; `after` is the last code seen. */
 export type SubtreeKey = SubtreeFilter & { first: number; after: string | null };
 
@@ -120,6 +127,51 @@ export function createAddressRepository(db: Db) {
         ],
       );
       return tagRows(rows, (r) => Number(r.key) - 1);
+    },
+
+    /**
+     * One page of each subtree's rows changed since `updatedSince`, in code order: a range of
+     * address_updated_idx from the watermark (the changed rows are few), then the subtree's code
+     * range and levels, sorted by code from the cursor. Keys without `updatedSince` take all rows.
+     */
+    async changedSubtreePages(keys: readonly SubtreeKey[]): Promise<(AddressRow & { key: number })[]> {
+      const rows = await query<AddressRow & { key: string | number }>(db,
+        `/* buildings.changedSubtreePages */
+        SELECT k.i AS key, c.* FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::int[])
+          WITH ORDINALITY AS k(lo, hi, levels, since, after, lim, i)
+        CROSS JOIN LATERAL (
+          SELECT ${ADDRESS_COLUMNS} FROM buildings.address a
+          WHERE a.updated_at >= coalesce(k.since, '-infinity') AND a.code >= k.lo AND a.code < k.hi AND a.code > coalesce(k.after, '')
+            AND (k.levels IS NULL OR a.level = ANY(string_to_array(k.levels, ',')))
+          ORDER BY a.code LIMIT k.lim
+        ) c`,
+        [
+          keys.map((k) => k.root),
+          keys.map((k) => nextPrefix(k.root)),
+          keys.map((k) => k.levels?.join(',') ?? null),
+          keys.map((k) => k.updatedSince ?? null),
+          keys.map((k) => k.after),
+          keys.map((k) => k.first + 1),
+        ],
+      );
+      return tagRows(rows, (r) => Number(r.key) - 1);
+    },
+
+    /** Number of each subtree's rows (of its levels) changed since `updatedSince`, in key order. */
+    async changedSubtreeCounts(keys: readonly SubtreeFilter[]): Promise<number[]> {
+      const rows = await query<{ key: string | number; n: number }>(db,
+        `/* buildings.changedSubtreeCounts */
+        SELECT k.i AS key, (
+          SELECT count(*) FROM buildings.address a
+          WHERE a.updated_at >= coalesce(k.since, '-infinity') AND a.code >= k.lo AND a.code < k.hi
+            AND (k.levels IS NULL OR a.level = ANY(string_to_array(k.levels, ',')))
+        )::int AS n
+        FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[]) WITH ORDINALITY AS k(lo, hi, levels, since, i)`,
+        [keys.map((k) => k.root), keys.map((k) => nextPrefix(k.root)), keys.map((k) => k.levels?.join(',') ?? null), keys.map((k) => k.updatedSince ?? null)],
+      );
+      const counts = keys.map(() => 0);
+      for (const row of rows) counts[Number(row.key) - 1] = row.n;
+      return counts;
     },
 
     /** Number of addresses in each subtree (of its levels), in key order: a primary key range count. */

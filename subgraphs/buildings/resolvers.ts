@@ -27,7 +27,7 @@ const SUBTREE_FIELD = 'Query.addressesUnder';
 /** The rows of one page of an AddressConnection, children or subtree, with the list its cursors belong to. */
 async function pageOf(key: ChildrenKey | SubtreeKey, ctx: BuildingsContext) {
   return 'root' in key
-    ? { rows: await ctx.loaders.subtree.load(key), field: SUBTREE_FIELD }
+    ? { rows: await (key.updatedSince ? ctx.loaders.changedSubtree : ctx.loaders.subtree).load(key), field: SUBTREE_FIELD }
     : { rows: await ctx.loaders.children.load(key), field: CHILDREN_FIELD };
 }
 
@@ -70,13 +70,14 @@ export const resolvers: Resolvers = {
       return ctx.repository.search(text, n, level ?? null);
     },
     viewer: (_, __, ctx) => ctx.viewer,
-    addressesUnder: async (_, { code, levels, first, after }, ctx): Promise<SubtreeKey> => {
+    addressesUnder: async (_, { code, levels, updatedSince, first, after }, ctx): Promise<SubtreeKey> => {
       const [afterCode] = decodeCursor(after, 1, SUBTREE_FIELD) ?? [null];
       const key: SubtreeKey = {
         root: code,
         levels: levels === null || levels === undefined ? null : [...new Set(levels)].sort(),
         first: checkFirst(first, 100, BULK_PAGE_SIZE),
         after: afterCode === null ? null : String(afterCode),
+        updatedSince: updatedSince ? new Date(updatedSince as Date | string).toISOString() : null,
       };
       if (!(await ctx.loaders.address.load(code))) {
         throw userError(`No address has code ${code}`, ErrorCode.ADDRESS_NOT_FOUND, { addressCode: code });
@@ -118,6 +119,7 @@ export const resolvers: Resolvers = {
     level: async (parent, _, ctx) => (await rowOf(parent, ctx)).level,
     name: async (parent, _, ctx) => (await rowOf(parent, ctx)).name,
     fullName: async (parent, _, ctx) => (await rowOf(parent, ctx)).fullName,
+    updatedAt: async (parent, _, ctx) => (await rowOf(parent, ctx)).updatedAt,
     parent: (parent, _, ctx) => {
       const code = parentCode(parent.code);
       return code ? ctx.loaders.address.load(code) : null;
@@ -154,7 +156,9 @@ export const resolvers: Resolvers = {
       const { rows, field } = await pageOf(key, ctx);
       return toConnection(rows, key.first, (r) => [r.code], field).pageInfo;
     },
-    totalCount: (key, _, ctx) => ('root' in key ? ctx.loaders.subtreeCount.load(key) : ctx.loaders.childCount.load(key.parentCode)),
+    totalCount: (key, _, ctx) => ('root' in key
+      ? (key.updatedSince ? ctx.loaders.changedSubtreeCount : ctx.loaders.subtreeCount).load(key)
+      : ctx.loaders.childCount.load(key.parentCode)),
   },
 
   BuildingInfo: {

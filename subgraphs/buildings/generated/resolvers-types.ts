@@ -52,6 +52,8 @@ export type Address = {
   parent?: Maybe<Address>;
   /** Room facts; null unless this address is a room. */
   room?: Maybe<RoomInfo>;
+  /** When this address's registry row last changed (its use, area or any other column, by a registry load or a later write), to the millisecond; for incremental readers with `addressesUnder(updatedSince:)`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 
@@ -434,6 +436,7 @@ export type QueryAddressesUnderArgs = {
   code: Scalars['AddressCode']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
   levels?: InputMaybe<Array<AddressLevel>>;
+  updatedSince?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -687,6 +690,7 @@ export type AddressResolvers<ContextType = BuildingsContext, ParentType extends 
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
   room?: Resolver<Maybe<ResolversTypes['RoomInfo']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type AddressAliasResolvers<ContextType = BuildingsContext, ParentType extends ResolversParentTypes['AddressAlias'] = ResolversParentTypes['AddressAlias'], FederationReferenceType extends FederationReferenceTypes['AddressAlias'] = FederationReferenceTypes['AddressAlias']> = {
