@@ -28,7 +28,7 @@ export async function createChangeLog(knex: Knex, schema: string, table: string)
       position bigint GENERATED ALWAYS AS IDENTITY,
       xid xid8 NOT NULL DEFAULT pg_current_xact_id(),
       recorded_at timestamptz NOT NULL DEFAULT now(),
-      op "char" NOT NULL CHECK (op IN ('I', 'U')),
+      op text NOT NULL CHECK (op IN ('I', 'U')),
       rows jsonb NOT NULL
     )`);
   await knex.raw(`COMMENT ON TABLE ${schema}.change_log IS 'Ids and statuses of committed changes to ${schema}.${table}, for live subscriptions (lib/change-feed.ts); no personal data; pruned after a retention'`);
