@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signDevToken } from '../lib/auth/dev-keys.ts';
-import { runMonitor, type MonitorRun } from '../monitor/run.ts';
+import { runMonitor, scheduleMonitor, type MonitorRun } from '../monitor/run.ts';
 import { loadRules, parseRules, type Rule } from '../monitor/rules.ts';
 import { insertCases } from './support/cases-factories.ts';
 import { insertLegalEntity } from './support/entities-factories.ts';
@@ -204,9 +204,40 @@ describe('rule room-use-mismatch: a business in a residential room, residents in
   });
 });
 
+describe('the schedule: incremental runs, and a full run every MONITOR_FULL_EVERY runs', () => {
+  it('closes on its full run what the incremental runs between cannot see', async () => {
+    const estate = await insertTestEstate(t.databases.buildings);
+    const home = estate.buildings[0].rooms[0];
+    const business = await insertLegalEntity(t.databases.entities, { businessAddressCode: home.code });
+    // a run by hand raises the alert and leaves the watermark the scheduled runs start from
+    expect((await monitor(estate, ['room-use-mismatch'])).rules[0]).toMatchObject({ mode: 'FULL', raised: 1 });
+    // the business moves away: its row names no room, so only a full run sees the room it left
+    await t.databases.entities.knex('entities.legal_entity').where('credit_code', business.creditCode).update({ business_address_code: null });
+    const runs = () => t.databases.alerts.knex('alerts.monitor_run').where({ rule: 'room-use-mismatch', scope: estate.community.code }).orderBy('id').select('mode', 'closed');
+    const schedule = scheduleMonitor({ executor: t.system.gateway.executor, database: t.databases.alerts, scope: estate.community.code, only: ['room-use-mismatch'], rules: RULES, intervalSeconds: 0.05, fullEvery: 3 });
+    try {
+      for (let waited = 0; (await runs()).length < 5; waited += 50) {
+        if (waited > 30_000) throw new Error(`the schedule made ${(await runs()).length - 1} runs in 30 s`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      await schedule.stop();
+    }
+    // the hand run, then the schedule's first four: incremental, incremental, full (the third), incremental
+    expect((await runs()).slice(0, 5)).toEqual([
+      { mode: 'FULL', closed: 0 }, { mode: 'INCREMENTAL', closed: 0 }, { mode: 'INCREMENTAL', closed: 0 }, { mode: 'FULL', closed: 1 }, { mode: 'INCREMENTAL', closed: 0 },
+    ]);
+    expect((await alertsAt(home.code)).edges.map((e) => e.node.status)).toEqual(['CLOSED']);
+  });
+});
+
 describe('incremental room rules: only the rooms changed since the watermark', () => {
   /** A monitor run whose gateway operations are recorded (name and variables); `during` runs after the run's first operation. */
   async function recordedRun(estate: TestEstate, ids: string[], during?: () => Promise<void>) {
+    // a run's watermark has the API's millisecond precision, rounded down, so a change made in the
+    // same millisecond as a run starts is checked again by the next run (harmless, and not what
+    // these tests are about): keep the changes a few milliseconds before the run
+    await new Promise((r) => setTimeout(r, 5));
     const ops: { name: string; variables: Record<string, unknown> }[] = [];
     const executor: typeof t.system.gateway.executor = async (request, headers, signal) => {
       ops.push({ name: String(request.operationName), variables: (request.variables ?? {}) as Record<string, unknown> });
@@ -247,10 +278,14 @@ describe('incremental room rules: only the rooms changed since the watermark', (
     const open = (await alertsAt(estate.community.code, undefined, ['OPEN'])).edges.map((e) => e.node.address.code).sort();
     expect(open).toEqual([becoming.code, untouched.code].sort());
 
-    // nothing changed: no room is checked at all
+    // nothing changed: no room is checked, with one allowance. The watermark is pulled back to the
+    // start of any transaction still open on the server when a run starts (a change committed
+    // during a run is seen by the next one), so a poll or audit write in flight at the second
+    // run's start may make this run check again a room changed just before it; never one
+    // untouched since the first run, and nothing is raised or closed twice
     const third = await recordedRun(estate, ['room-overcrowding']);
-    expect(third.run.rules[0]).toMatchObject({ mode: 'INCREMENTAL', checked: 0, raised: 0, closed: 0 });
-    expect(third.checkedCodes).toEqual([]);
+    expect(third.run.rules[0]).toMatchObject({ mode: 'INCREMENTAL', raised: 0, closed: 0 });
+    expect(third.checkedCodes.filter((c) => c !== clearing.code && c !== becoming.code)).toEqual([]);
 
     // a change to the registry row (a smaller recorded area) is seen through Address.updatedAt
     await t.databases.buildings.knex('buildings.address').where('code', quiet.code).update({ area_m2: 5 });
