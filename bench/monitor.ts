@@ -1,5 +1,5 @@
 /**
- * `npm run bench:monitor -- [--scale N] [--iterations N] [--connections C] [--new-events N]`: early
+ * `npm run bench:monitor -- [--scale N] [--iterations N] [--connections C[,C…]] [--new-events N]`: early
  * warning at district scale (issue 12), on PostgreSQL, through the real gateway:
  *
  *   1. the bench database (BENCH_DATABASE_URL, default address_graph_bench_monitor) seeded by
@@ -12,9 +12,11 @@
  *   3. the dashboard: the hazard map's area query at district level (HazardMapArea, exactly the
  *      selection map/page/map.js sends: the district and its subdistricts with residents, open
  *      events and open alerts) and the district's communities with the same fields
- *      (addressesUnder COMMUNITY), --iterations each over --connections concurrent clients as a
- *      demo admin: p50/p99, SQL statements per query (the server's db_queries_total), server CPU
- *      per query (/proc/<pid>/stat);
+ *      (addressesUnder COMMUNITY), --iterations each over each --connections count of concurrent
+ *      clients (default 1 and 4) as a demo admin: p50/p99, SQL statements per query (the server's
+ *      db_queries_total), server CPU per query (/proc/<pid>/stat). Before, in the same run: without
+ *      the dashboard's indexes (BEFORE_INDEXES), and with every area drawn on every request (a
+ *      second server with AREA_CACHE_SECONDS=0);
  *   4. a full monitor run over the district (monitor/run.ts runMonitor, over HTTP through that
  *      gateway as the `monitor` identity, alerts emptied first): seconds, gateway operations,
  *      SQL statements (the server's plus the alerts store's in this process), alerts per rule;
@@ -51,10 +53,10 @@ const log = (line: string) => process.stderr.write(`[bench:monitor] ${line}\n`);
 const DISTRICT = '440304';
 const DAY_MS = 86_400_000;
 
-const USAGE = `usage: npm run bench:monitor -- [--scale N] [--iterations N] [--connections C] [--new-events N] [--reseed]
+const USAGE = `usage: npm run bench:monitor -- [--scale N] [--iterations N] [--connections C[,C…]] [--new-events N] [--reseed]
   --scale N        seed scale of the bench database (default ${DEFAULT_SCALE})
   --iterations N   dashboard queries timed per query (default 200, after 10 unmeasured)
-  --connections C  concurrent dashboard clients (default 4)
+  --connections C  concurrent dashboard clients, or a list of counts each measured (default 1,4)
   --new-events N   events inserted before the incremental run (default 1000)
   --reseed         drop and reload the data set even when it matches
   database: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/address_graph_bench_monitor)
@@ -68,7 +70,7 @@ try {
     options: {
       scale: { type: 'string', default: String(DEFAULT_SCALE) },
       iterations: { type: 'string', default: '200' },
-      connections: { type: 'string', default: '4' },
+      connections: { type: 'string', default: '1,4' },
       'new-events': { type: 'string', default: '1000' },
       reseed: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -85,10 +87,10 @@ if (parsed.values.help) {
 const settings = {
   scale: Number(parsed.values.scale),
   iterations: Number(parsed.values.iterations),
-  connections: Number(parsed.values.connections),
+  connections: parsed.values.connections.split(',').map(Number),
   newEvents: Number(parsed.values['new-events']),
 };
-const bad = Object.entries(settings).filter(([k, v]) => !Number.isFinite(v) || v <= 0 || (k !== 'scale' && !Number.isInteger(v)) || (k === 'scale' && v > 60));
+const bad = Object.entries(settings).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x] as const) : [[k, v] as const])).filter(([k, v]) => !Number.isFinite(v) || v <= 0 || (k !== 'scale' && !Number.isInteger(v)) || (k === 'scale' && v > 60));
 const url = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/address_graph_bench_monitor';
 if (bad.length || !URL.canParse(url) || !['127.0.0.1', 'localhost'].includes(new URL(url).hostname)) {
   process.stderr.write(`${bad.map(([k, v]) => `--${k}: expected a positive ${k === 'scale' ? 'number up to 60' : 'integer'}, got ${v}\n`).join('')}${URL.canParse(url) ? '' : 'BENCH_DATABASE_URL is not a URL\n'}${USAGE}`);
@@ -186,10 +188,10 @@ async function insertNewEvents(db: Database, n: number, run: string): Promise<vo
 
 type Server = { child: ChildProcess; url: string; metricsUrl: string; pid: number };
 
-function startServer(): Promise<Server> {
+function startServer(extraEnv: Record<string, string> = {}): Promise<Server> {
   const child = spawn(process.execPath, [path.join(here, 'serve.ts'), 'hive', '--database-url', url, '--exit-with-stdin'], {
     stdio: ['pipe', 'pipe', 'inherit'],
-    env: { LOG_LEVEL: 'warn', ...process.env, DB_STATEMENT_TIMEOUT_MS: serverStatementTimeout, PGOPTIONS: [process.env.PGOPTIONS, '-c jit=off'].filter(Boolean).join(' ') },
+    env: { LOG_LEVEL: 'warn', ...process.env, ...extraEnv, DB_STATEMENT_TIMEOUT_MS: serverStatementTimeout, PGOPTIONS: [process.env.PGOPTIONS, '-c jit=off'].filter(Boolean).join(' ') },
   });
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -226,9 +228,10 @@ function cpuSeconds(pid: number): number {
 
 /**
  * The indexes added for the dashboard, measured without and with in the same run:
- * migrations/events/20261211000000_open_event_index.ts, migrations/buildings/20261211000000_building_point_index.ts.
+ * migrations/events/20261211000000_open_event_index.ts, migrations/buildings/20261211000000_building_point_index.ts,
+ * migrations/buildings/20261218000000_level_code_index.ts, migrations/alerts/20261218000000_live_alert_index.ts.
  */
-const BEFORE_INDEXES = [['events', 'event_open_idx'], ['buildings', 'address_building_point_idx']] as const;
+const BEFORE_INDEXES = [['events', 'event_open_idx'], ['buildings', 'address_building_point_idx'], ['buildings', 'address_level_code_idx'], ['alerts', 'alert_live_address_idx']] as const;
 
 const AREA_FIELDS = `code name level
     area { ring { longitude latitude } center { longitude latitude } buildingCount }
@@ -257,7 +260,7 @@ function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-async function dashboard(s: Server, token: string, name: string, queryText: string, variant: string): Promise<DashboardRow> {
+async function dashboard(s: Server, token: string, name: string, queryText: string, variant: string, connections: number): Promise<DashboardRow> {
   const body = JSON.stringify({ query: queryText, variables: { code: DISTRICT, kinds: null, severities: null, since: new Date(Date.now() - 90 * DAY_MS).toISOString() } });
   const ask = async () => {
     const res = await fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body, signal: AbortSignal.timeout(60_000) });
@@ -271,7 +274,7 @@ async function dashboard(s: Server, token: string, name: string, queryText: stri
   } catch (err) {
     // a refused query (a statement timeout) is a finding of the run, not the end of it
     log(`${name} (${variant}): ${(err as Error).message.slice(0, 300)}`);
-    return { query: name, variant, iterations: 0, connections: settings.connections, p50: NaN, p99: NaN, max: NaN, statementsPerQuery: NaN, serverCpuMsPerQuery: NaN, areas: 0, openEvents: 0, openAlerts: 0, error: (err as Error).message.slice(0, 300) };
+    return { query: name, variant, iterations: 0, connections, p50: NaN, p99: NaN, max: NaN, statementsPerQuery: NaN, serverCpuMsPerQuery: NaN, areas: 0, openEvents: 0, openAlerts: 0, error: (err as Error).message.slice(0, 300) };
   }
   const nodes: any[] = name === 'HazardMapArea' ? [data.address, ...data.address.children.edges.map((e: any) => e.node)] : data.addressesUnder.edges.map((e: any) => e.node);
   const areas = name === 'HazardMapArea' ? nodes.length - 1 : nodes.length;
@@ -282,7 +285,7 @@ async function dashboard(s: Server, token: string, name: string, queryText: stri
   const cpu0 = cpuSeconds(s.pid);
   const ms: number[] = [];
   let next = 0;
-  await Promise.all(Array.from({ length: settings.connections }, async () => {
+  await Promise.all(Array.from({ length: connections }, async () => {
     while (next++ < settings.iterations) {
       const t = performance.now();
       await ask();
@@ -295,12 +298,12 @@ async function dashboard(s: Server, token: string, name: string, queryText: stri
   ms.sort((a, b) => a - b);
   const r = (x: number) => Math.round(x * 10) / 10;
   const row: DashboardRow = {
-    query: name, variant, iterations: ms.length, connections: settings.connections,
+    query: name, variant, iterations: ms.length, connections,
     p50: r(quantile(ms, 0.5)), p99: r(quantile(ms, 0.99)), max: r(ms[ms.length - 1]),
     statementsPerQuery: r((st1 - st0) / ms.length), serverCpuMsPerQuery: r(((cpu1 - cpu0) * 1000) / ms.length),
     areas, openEvents: sumOf((n) => n.open?.totalCount ?? 0), openAlerts: sumOf((n) => n.openAlerts?.totalCount ?? 0),
   };
-  log(`${name} (${variant}): p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.statementsPerQuery} statements/query, ${row.serverCpuMsPerQuery} ms server CPU/query (${areas} areas, ${row.openAlerts} open alerts)`);
+  log(`${name} (${variant}, ${connections} clients): p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.statementsPerQuery} statements/query, ${row.serverCpuMsPerQuery} ms server CPU/query (${areas} areas, ${row.openAlerts} open alerts)`);
   return row;
 }
 
@@ -342,7 +345,7 @@ function targetsOf(dash: DashboardRow[], mon: MonitorRow[]): Result['targets'] {
   const inc = mon.find((m) => m.run === 'incremental')!;
   const incEvents = mon.find((m) => m.run === 'incremental, event rules');
   return [
-    ...dash.filter((d) => d.variant === 'now').map((d) => ({ name: `dashboard ${d.query} p99`, target: '< 50 ms', measured: d.error ? `failed: ${d.error.slice(0, 120)}` : `${d.p99} ms`, met: !d.error && d.p99 < 50 })),
+    ...dash.filter((d) => d.variant === 'now').map((d) => ({ name: `dashboard ${d.query} p99, ${d.connections} concurrent client${d.connections === 1 ? '' : 's'}`, target: '< 50 ms', measured: d.error ? `failed: ${d.error.slice(0, 120)}` : `${d.p99} ms`, met: !d.error && d.p99 < 50 })),
     { name: `full rule run, scale ${settings.scale}`, target: '< 60 s', measured: `${full.seconds} s`, met: full.seconds < 60 },
     { name: `incremental run after ${settings.newEvents.toLocaleString('en')} new events (every rule)`, target: '< 2 s', measured: `${inc.seconds} s`, met: inc.seconds < 2 },
     ...(incEvents ? [{ name: 'the same, the event rules alone', target: '< 2 s', measured: `${incEvents.seconds} s`, met: incEvents.seconds < 2 }] : []),
@@ -357,11 +360,11 @@ function markdown(r: Result): string {
     `Run of ${r.date} at ${r.commit.slice(0, 12)}, scale ${r.scale} (${fmt(r.dataset.rowCounts.rooms)} rooms, ${fmt(r.dataset.rowCounts.buildings)} buildings, ${fmt(r.dataset.rowCounts.communities)} communities, ${fmt(r.dataset.rowCounts.events)} events); ` +
       `${r.cpus} cores shared by client, server and PostgreSQL (${r.postgres.split(' ')[0]}), load average ${r.loadAverage.before.map((x) => x.toFixed(1)).join(' ')} before, ${r.loadAverage.after.map((x) => x.toFixed(1)).join(' ')} after (other work on the machine: the times are not quiet figures; statements and operations are).`,
     '',
-    `Dashboard (${r.settings.iterations} queries, ${r.settings.connections} concurrent clients, as a demo admin, the hazard map's 90-day default):`,
+    `Dashboard (${r.settings.iterations} queries per row over that many concurrent clients, as a demo admin, the hazard map's 90-day default):`,
     '',
-    '| query | variant | p50 | p99 | max | SQL statements / query | server CPU / query | answer |',
-    '|---|---|---|---|---|---|---|---|',
-    ...r.dashboard.map((d) => d.error ? `| ${d.query} | ${d.variant} | failed: ${d.error.slice(0, 160).replaceAll('|', '/')} | | | | | |` : `| ${d.query} | ${d.variant} | ${d.p50} ms | ${d.p99} ms | ${d.max} ms | ${d.statementsPerQuery} | ${d.serverCpuMsPerQuery} ms | ${d.areas} areas, ${fmt(d.openEvents)} open events, ${fmt(d.openAlerts)} open alerts |`),
+    '| query | variant | clients | p50 | p99 | max | SQL statements / query | server CPU / query | answer |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...r.dashboard.map((d) => d.error ? `| ${d.query} | ${d.variant} | ${d.connections} | failed: ${d.error.slice(0, 160).replaceAll('|', '/')} | | | | | |` : `| ${d.query} | ${d.variant} | ${d.connections} | ${d.p50} ms | ${d.p99} ms | ${d.max} ms | ${d.statementsPerQuery} | ${d.serverCpuMsPerQuery} ms | ${d.areas} areas, ${fmt(d.openEvents)} open events, ${fmt(d.openAlerts)} open alerts |`),
     '',
     'Monitor runs over the district (through the gateway as `monitor`):',
     '',
@@ -421,6 +424,7 @@ try {
   await alerts.knex.raw('TRUNCATE alerts.alert, alerts.monitor_run');
   monitor.push(await monitorRun(server, alerts, 'full', { full: true }));
   const dash: DashboardRow[] = [];
+  const most = Math.max(...settings.connections);
   // before: without the dashboard's indexes (the migrations named in BEFORE_INDEXES), dropped and rebuilt from their own definitions
   const dropped = await query<{ schemaname: string; indexname: string; indexdef: string }>(setup.knex,
     `SELECT schemaname, indexname, indexdef FROM pg_indexes WHERE (schemaname, indexname) IN (SELECT * FROM unnest(?::text[], ?::text[]))`,
@@ -428,14 +432,25 @@ try {
   if (dropped.length) {
     const without = `before (without ${dropped.map((d) => d.indexname).join(', ')})`;
     for (const d of dropped) await setup.knex.raw(`DROP INDEX ${d.schemaname}.${d.indexname}`);
-    dash.push(await dashboard(server, token, 'HazardMapArea', AREA_QUERY, without));
-    dash.push(await dashboard(server, token, 'DistrictCommunities', COMMUNITIES_QUERY, without));
+    dash.push(await dashboard(server, token, 'HazardMapArea', AREA_QUERY, without, most));
+    dash.push(await dashboard(server, token, 'DistrictCommunities', COMMUNITIES_QUERY, without, most));
     for (const d of dropped) await setup.knex.raw(d.indexdef);
     await setup.knex.raw('VACUUM ANALYZE events.event');
     await setup.knex.raw('VACUUM ANALYZE buildings.address');
+    await setup.knex.raw('VACUUM ANALYZE alerts.alert');
   }
-  dash.push(await dashboard(server, token, 'HazardMapArea', AREA_QUERY, 'now'));
-  dash.push(await dashboard(server, token, 'DistrictCommunities', COMMUNITIES_QUERY, 'now'));
+  // before: every area drawn on every request (the path before the area cache), a server of its own
+  const uncached = await startServer({ AREA_CACHE_SECONDS: '0' });
+  try {
+    dash.push(await dashboard(uncached, token, 'HazardMapArea', AREA_QUERY, 'before (AREA_CACHE_SECONDS=0: areas drawn on every request)', most));
+    dash.push(await dashboard(uncached, token, 'DistrictCommunities', COMMUNITIES_QUERY, 'before (AREA_CACHE_SECONDS=0: areas drawn on every request)', most));
+  } finally {
+    await stopServer(uncached);
+  }
+  for (const connections of settings.connections) {
+    dash.push(await dashboard(server, token, 'HazardMapArea', AREA_QUERY, 'now', connections));
+    dash.push(await dashboard(server, token, 'DistrictCommunities', COMMUNITIES_QUERY, 'now', connections));
+  }
   const afterDashboard = os.loadavg();
   const runId = Date.now().toString(36);
   await insertNewEvents(setup, settings.newEvents, runId);

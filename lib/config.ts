@@ -193,6 +193,8 @@ const EnvModel = z.object({
   QUALITY_MIN_CELL: z.coerce.number().int().min(1).max(100).default(5),
   /** statement_timeout of `npm run quality`'s sessions, ms (0: none): a district-wide check reads whole tables, past DB_STATEMENT_TIMEOUT_MS. */
   QUALITY_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(600_000),
+  /** Seconds a schematic area (Address.area, the hazard map's hulls) is kept between requests at most; each entry is also dropped as soon as a registry row changes. 0: computed on every request. */
+  AREA_CACHE_SECONDS: z.coerce.number().int().min(0).default(300),
   // --- early warning (monitor/: rules, `npm run monitor`, the schedule in the gateway process) ---
   /** Seconds between rule runs inside the gateway process of `npm start` / `npm run gateway`; 0 turns the schedule off. */
   MONITOR_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(0),

@@ -228,7 +228,7 @@ describe('schematic areas for maps (Address.area)', () => {
     expect(res.data).toEqual({ b: { area: null }, r: { area: null } });
   });
 
-  it('batches: the areas of every community of the district cost the same statements as one community\'s', async () => {
+  it('batches: the areas of every community of the district cost three statements, and two once kept', async () => {
     const communities = await sql<{ code: string }>(database.knex, `SELECT code FROM buildings.address WHERE level = 'COMMUNITY' ORDER BY code`);
     const cost = async (codes: string[]) => {
       const before = await dbQueryCount('buildings');
@@ -237,6 +237,30 @@ describe('schematic areas for maps (Address.area)', () => {
       return (await dbQueryCount('buildings')) - before;
     };
     expect(communities.length).toBeGreaterThan(1);
-    expect(await cost(communities.map((c) => c.code))).toBe(await cost([communities[0].code]));
+    // the entities' rows, the registry's version, then the points of every community not kept yet in one statement
+    expect(await cost(communities.map((c) => c.code))).toBe(3);
+    // kept: the rows and the version, no points
+    expect(await cost(communities.map((c) => c.code))).toBe(2);
+  });
+
+  it('draws a kept area afresh as soon as a registry row changes', async () => {
+    const ask = async () => {
+      const res = await client.run(`query($code: AddressCode!) { address(code: $code) { area { ring { longitude latitude } buildingCount } } }`, { code: SHOWCASE.communityCode });
+      expect(res.errors).toBeUndefined();
+      return (res.data as any).address.area as { ring: { longitude: number; latitude: number }[]; buildingCount: number };
+    };
+    const before = await ask();
+    const [moved] = await sql<{ longitude: number; latitude: number }>(database.knex, `SELECT longitude, latitude FROM buildings.address WHERE code = ?`, [SHOWCASE.buildingCode]);
+    // the showcase building moves 0.1° east of every other building of its community: a corner
+    const east = Math.max(...before.ring.map((p) => p.longitude)) + 0.1;
+    await database.knex('buildings.address').where('code', SHOWCASE.buildingCode).update({ longitude: east });
+    try {
+      const after = await ask();
+      expect(after.buildingCount).toBe(before.buildingCount);
+      expect(after.ring.some((p) => p.longitude === east)).toBe(true);
+    } finally {
+      await database.knex('buildings.address').where('code', SHOWCASE.buildingCode).update({ longitude: moved.longitude });
+    }
+    expect(await ask()).toEqual(before);
   });
 });

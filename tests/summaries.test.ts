@@ -215,12 +215,22 @@ describe('summaries equal a full recount', () => {
 });
 
 describe('roll-ups above building level read the summaries and keep exact results', () => {
-  // a fresh subdistrict with two communities; grid 01 in each
-  const subdistrict = `449900${String(randomInt(100, 1000))}`;
-  const [a, b] = ['501', '502'].map((c) => `${subdistrict}${c}`);
+  // a fresh subdistrict with two communities; grid 01 in each. Claimed in the registry first, as
+  // insertTestEstate claims its own, so no other test file's estate lands beneath it
+  let subdistrict = '';
+  let [a, b] = ['', ''];
   const room = (community: string, r: string) => `${community}01SUMS1${r}`;
 
   beforeAll(async () => {
+    for (let attempt = 0; attempt < 50 && !subdistrict; attempt++) {
+      const candidate = `449900${String(randomInt(100, 1000))}`;
+      const claimed = await db.buildings.knex.raw(
+        `INSERT INTO buildings.address (code, level, parent_code, name, full_name, search_text)
+         VALUES (?, 'SUBDISTRICT', '449900', '汇总街道', '试验区汇总街道', '汇总街道') ON CONFLICT (code) DO NOTHING RETURNING code`, [candidate]);
+      if ((claimed.rows ?? claimed).length === 1) subdistrict = candidate;
+    }
+    if (!subdistrict) throw new Error('no free test subdistrict code under 449900: drop the test database');
+    [a, b] = ['501', '502'].map((c) => `${subdistrict}${c}`);
     // e1: registered in A, operating in B (counts once in the subdistrict); e2: A only; e3: B, revoked
     await insertLegalEntity(db.entities, { registeredAddressCode: room(a, '000101'), businessAddressCode: room(b, '000101') });
     await insertLegalEntity(db.entities, { registeredAddressCode: room(a, '000102'), businessAddressCode: room(a, '000102') });

@@ -1,12 +1,16 @@
 import DataLoader from 'dataloader';
 import { keyedLoader, MAX_BATCH_SIZE, pagedLoader } from '../../lib/loader.ts';
-import type { GeoPoint } from './area.ts';
+import { schematicArea, type GeoPoint, type SchematicArea } from './area.ts';
+import { areaCacheFor, cachedAreas } from './area-cache.ts';
 import type { AddressRepository, AddressRow, ChildrenKey, SubtreeFilter, SubtreeKey } from './repository.ts';
 
 const subtreeKey = (k: SubtreeFilter) => `${k.root}|${k.levels?.join(',') ?? '*'}|${k.updatedSince ?? ''}`;
 
-/** Per-request loaders of the buildings subgraph. Keys are canonical address codes. */
-export function createLoaders(repository: AddressRepository) {
+/**
+ * Per-request loaders of the buildings subgraph. Keys are canonical address codes. `areaCacheKey`
+ * names the database whose areas are kept between requests (the subgraph passes its Database).
+ */
+export function createLoaders(repository: AddressRepository, areaCacheKey: object = repository) {
   return {
     address: keyedLoader<string, AddressRow>((codes) => repository.findByCodes(codes), (row) => row.code),
     children: pagedLoader<ChildrenKey, AddressRow>(
@@ -30,12 +34,20 @@ export function createLoaders(repository: AddressRepository) {
       maxBatchSize: MAX_BATCH_SIZE,
       cacheKeyFn: subtreeKey,
     }),
-    /** The located building points beneath each root code (schematic areas). */
-    buildingPoints: new DataLoader<string, GeoPoint[]>(
+    /**
+     * The schematic area beneath each root code: from the process's area cache when the registry
+     * has not changed since it was computed (one statement, the version), else from the located
+     * building points (one more for all the misses).
+     */
+    area: new DataLoader<string, SchematicArea>(
       async (roots) => {
-        const grouped: GeoPoint[][] = roots.map(() => []);
-        for (const row of await repository.buildingPoints(roots)) grouped[row.key].push({ longitude: row.longitude, latitude: row.latitude });
-        return grouped;
+        const cache = areaCacheFor(areaCacheKey);
+        const version = cache ? await repository.registryVersion() : '';
+        return cachedAreas(cache, version, roots, async (missing) => {
+          const grouped: GeoPoint[][] = missing.map(() => []);
+          for (const row of await repository.buildingPoints(missing)) grouped[row.key].push({ longitude: row.longitude, latitude: row.latitude });
+          return grouped.map(schematicArea);
+        });
       },
       { maxBatchSize: MAX_BATCH_SIZE },
     ),

@@ -4,7 +4,6 @@
 import { ancestorCodes, checkAddressCode, LEVEL_LENGTH, parentCode } from '../../lib/address-code.ts';
 import { BULK_PAGE_SIZE, checkFirst, ErrorCode, userError } from '../../lib/errors.ts';
 import { decodeCursor, toConnection } from '../../lib/pagination.ts';
-import { schematicArea } from './area.ts';
 import { AddressCode, DateTime } from '../../lib/scalars.ts';
 import type { BuildingsContext } from './context.ts';
 import type { Resolvers } from './generated/resolvers-types.ts';
@@ -144,7 +143,7 @@ export const resolvers: Resolvers = {
       return null;
     },
     room: async (parent, _, ctx) => (parent.code.length === LEVEL_LENGTH.ROOM ? rowOf(parent, ctx) : null),
-    area: async (parent, _, ctx) => (parent.code.length >= LEVEL_LENGTH.BUILDING ? null : schematicArea(await ctx.loaders.buildingPoints.load(parent.code))),
+    area: (parent, _, ctx) => (parent.code.length >= LEVEL_LENGTH.BUILDING ? null : ctx.loaders.area.load(parent.code)),
   },
 
   AddressConnection: {

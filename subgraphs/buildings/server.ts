@@ -20,6 +20,6 @@ export const buildingsSubgraph: SubgraphDefinition<BuildingsContext> = {
   createContext: (database: Database, viewer: Viewer, services = {}) => {
     const repository = createAddressRepository(database.knex);
     const quarantine = quarantineContext({ kind: 'buildings', database, buildings: database, audit: services.audit, viewer, request: services.request ?? null });
-    return { repository, loaders: createLoaders(repository), standardizer: () => sharedStandardizer(database), viewer, quarantine };
+    return { repository, loaders: createLoaders(repository, database), standardizer: () => sharedStandardizer(database), viewer, quarantine };
   },
 };

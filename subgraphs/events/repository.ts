@@ -6,6 +6,7 @@ import { query, type Db } from '../../lib/db.ts';
 import { inScope, isWideSubtree, scopeCondition, scopedRange } from '../../lib/community-scope.ts';
 import { and, isoInstant, raw, sql } from '../../lib/sql.ts';
 import { tagRows } from '../../lib/pagination.ts';
+import { OPEN_EVENT_STATUSES } from './stats.ts';
 import { localMidnight, nextDay, perKey, sinceSplit, summaryLevel, type TrendBucket, type TrendPoint } from '../../lib/summaries.ts';
 
 export type EventKind =
@@ -113,21 +114,41 @@ function filterColumns(keys: readonly EventFilter[], communities: readonly strin
 
 const FILTER_UNNEST = `?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[]`;
 const FILTER_KEYS = 'lo, hi, statuses, kinds, severities, since, reported_before, updated_since, updated_before';
-const FILTER_WHERE = `
-  e.address_code >= k.lo AND e.address_code < k.hi
-  AND (k.statuses IS NULL OR e.status = ANY(string_to_array(k.statuses, ',')))
-  AND (k.kinds IS NULL OR e.kind = ANY(string_to_array(k.kinds, ',')))
-  AND (k.severities IS NULL OR e.severity = ANY(string_to_array(k.severities, ',')))
-  AND (k.since IS NULL OR e.reported_at >= k.since)
-  AND (k.reported_before IS NULL OR e.reported_at < k.reported_before)
-  AND (k.updated_since IS NULL OR e.updated_at >= k.updated_since)
-  AND (k.updated_before IS NULL OR e.updated_at < k.updated_before)`;
+/**
+ * The WHERE of a batch of filters (one row of `k` per key): the subtree range, then only the
+ * conditions some key of the batch sets, so a count of open events by range and time reads
+ * nothing but event_open_idx (an index-only scan; a condition on updated_at would fetch every
+ * row). The reported_at bounds are index conditions (coalesce, not IS NULL OR).
+ */
+function filterWhere(keys: readonly EventFilter[]): string {
+  const some = (f: (k: EventFilter) => unknown) => keys.some((k) => f(k) != null);
+  return [
+    'e.address_code >= k.lo AND e.address_code < k.hi',
+    some((k) => k.statuses) && `(k.statuses IS NULL OR e.status = ANY(string_to_array(k.statuses, ',')))`,
+    some((k) => k.kinds) && `(k.kinds IS NULL OR e.kind = ANY(string_to_array(k.kinds, ',')))`,
+    some((k) => k.severities) && `(k.severities IS NULL OR e.severity = ANY(string_to_array(k.severities, ',')))`,
+    some((k) => k.since) && `e.reported_at >= coalesce(k.since, '-infinity')`,
+    some((k) => k.reportedBefore) && `e.reported_at < coalesce(k.reported_before, 'infinity')`,
+    some((k) => k.updatedSince) && `(k.updated_since IS NULL OR e.updated_at >= k.updated_since)`,
+    some((k) => k.updatedBefore) && `(k.updated_before IS NULL OR e.updated_at < k.updated_before)`,
+  ].filter(Boolean).join('\n  AND ');
+}
+
+/**
+ * True when a filter asks for open events only (REPORTED, ASSIGNED: the hazard map's, the rules'):
+ * its statements then carry OPEN_PREDICATE, the predicate of the partial index event_open_idx
+ * written out, so the planner can prove the index applies (it cannot from `status = ANY(...)` of
+ * a value it does not see), and counts read the open rows' index, not every row of the range.
+ */
+const openOnly = (k: EventFilter) => !!k.statuses?.length && k.statuses.every((s) => OPEN_EVENT_STATUSES.includes(s));
+const OPEN_PREDICATE = `e.status IN (${OPEN_EVENT_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 /** The filter of one key as conditions with its values bound in place (the single-key statements). */
 function filterConditions(k: EventFilter, communities: readonly string[] | null) {
   const range = scopedRange(k.code, communities);
   return [
     sql`e.address_code >= ${range.lo} AND e.address_code < ${range.hi}`,
+    openOnly(k) && raw(OPEN_PREDICATE),
     k.statuses && sql`e.status = ANY(${k.statuses}::text[])`,
     k.kinds && sql`e.kind = ANY(${k.kinds}::text[])`,
     k.severities && sql`e.severity = ANY(${k.severities}::text[])`,
@@ -158,7 +179,7 @@ export function createEventRepository(db: Db, communities: readonly string[] | n
         WITH ORDINALITY AS k(${FILTER_KEYS}, after_us, after_id, lim, i)
       CROSS JOIN LATERAL (
         SELECT ${EVENT_COLUMNS} FROM events.event e
-        WHERE ${FILTER_WHERE}
+        WHERE ${filterWhere(keys)}
           AND (k.after_id IS NULL
             OR (e.reported_at, e.id) < (timestamptz 'epoch' + k.after_us * interval '1 microsecond', k.after_id))
           AND ${inScope('e.address_code')}
@@ -219,18 +240,20 @@ export function createEventRepository(db: Db, communities: readonly string[] | n
       const counts = keys.map(() => 0);
       const narrow = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [] : [i]));
       const wide = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [i] : []));
+      // the keys asking for open events only count in a statement of their own, over event_open_idx
+      const groups = [narrow.filter((i) => openOnly(keys[i])), narrow.filter((i) => !openOnly(keys[i]))];
       await Promise.all([
-        narrow.length > 0 && query<{ key: string | number; n: number }>(db,
+        ...groups.map((group, g) => group.length > 0 && query<{ key: string | number; n: number }>(db,
           `/* events.eventCounts */
           SELECT k.i AS key, c.n FROM unnest(${FILTER_UNNEST})
             WITH ORDINALITY AS k(${FILTER_KEYS}, i)
           CROSS JOIN LATERAL (
-            SELECT count(*)::int AS n FROM events.event e WHERE ${FILTER_WHERE} AND ${inScope('e.address_code')}
+            SELECT count(*)::int AS n FROM events.event e WHERE ${filterWhere(group.map((i) => keys[i]))}${g === 0 ? ` AND ${OPEN_PREDICATE}` : ''} AND ${inScope('e.address_code')}
           ) c`,
-          [...filterColumns(narrow.map((i) => keys[i]), communities), ...scope],
+          [...filterColumns(group.map((i) => keys[i]), communities), ...scope],
         ).then((rows) => {
-          for (const row of rows) counts[narrow[Number(row.key) - 1]] = row.n;
-        }),
+          for (const row of rows) counts[group[Number(row.key) - 1]] = row.n;
+        })),
         ...wide.map(async (i) => {
           const statement = sql`/* events.eventCountWide */
             SELECT count(*)::int AS n FROM events.event e WHERE ${and(...filterConditions(keys[i], communities))}`;
