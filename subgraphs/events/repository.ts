@@ -120,11 +120,13 @@ const FILTER_KEYS = 'lo, hi, statuses, kinds, severities, since, reported_before
  * nothing but event_open_idx (an index-only scan; a condition on updated_at would fetch every
  * row). The reported_at bounds are index conditions (coalesce, not IS NULL OR).
  */
-function filterWhere(keys: readonly EventFilter[]): string {
+function filterWhere(keys: readonly EventFilter[], open = false): string {
   const some = (f: (k: EventFilter) => unknown) => keys.some((k) => f(k) != null);
+  // under OPEN_PREDICATE a key asking for every open status needs no test of its own
+  const everyOpen = (k: EventFilter) => OPEN_EVENT_STATUSES.every((s) => k.statuses?.includes(s));
   return [
     'e.address_code >= k.lo AND e.address_code < k.hi',
-    some((k) => k.statuses) && `(k.statuses IS NULL OR e.status = ANY(string_to_array(k.statuses, ',')))`,
+    some((k) => k.statuses) && !(open && keys.every(everyOpen)) && `(k.statuses IS NULL OR e.status = ANY(string_to_array(k.statuses, ',')))`,
     some((k) => k.kinds) && `(k.kinds IS NULL OR e.kind = ANY(string_to_array(k.kinds, ',')))`,
     some((k) => k.severities) && `(k.severities IS NULL OR e.severity = ANY(string_to_array(k.severities, ',')))`,
     some((k) => k.since) && `e.reported_at >= coalesce(k.since, '-infinity')`,
@@ -248,7 +250,7 @@ export function createEventRepository(db: Db, communities: readonly string[] | n
           SELECT k.i AS key, c.n FROM unnest(${FILTER_UNNEST})
             WITH ORDINALITY AS k(${FILTER_KEYS}, i)
           CROSS JOIN LATERAL (
-            SELECT count(*)::int AS n FROM events.event e WHERE ${filterWhere(group.map((i) => keys[i]))}${g === 0 ? ` AND ${OPEN_PREDICATE}` : ''} AND ${inScope('e.address_code')}
+            SELECT count(*)::int AS n FROM events.event e WHERE ${filterWhere(group.map((i) => keys[i]), g === 0)}${g === 0 ? ` AND ${OPEN_PREDICATE}` : ''} AND ${inScope('e.address_code')}
           ) c`,
           [...filterColumns(group.map((i) => keys[i]), communities), ...scope],
         ).then((rows) => {
