@@ -218,8 +218,7 @@ async function statements(s: Server): Promise<number> {
   return sumCounter(await res.text(), 'db_queries_total');
 }
 
-/** CPU seconds (user + system) the server process has used (Linux). */
-/** User and system CPU seconds of the server's processes (every worker's with --workers). */
+/** User and system CPU seconds the server's processes have used (every worker's with --workers; Linux). */
 function cpuSeconds(pids: readonly number[]): number {
   return pids.reduce((sum, pid) => {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');

@@ -5,7 +5,6 @@
  * independently of the migrations' triggers, and runs in one statement with the comparison, so
  * rows other test files add at the same time cannot make it flaky.
  */
-import { randomInt } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +23,7 @@ import { explainStatements } from './support/explain.ts';
 import { insertResident } from './support/people-factories.ts';
 import { openFixture } from './support/databases.ts';
 import { caseRow, csvText, entityRow, eventRow, personRow, shuffledColumns, writeCsv, type CsvRow } from './support/import-files.ts';
-import { insertTestEstate, type TestEstate } from './support/import-registry.ts';
+import { claimTestSubdistrict, insertTestEstate, type TestEstate } from './support/import-registry.ts';
 
 type Dbs = Record<'buildings' | DepartmentKind, Database>;
 const db = {} as Dbs;
@@ -222,14 +221,7 @@ describe('roll-ups above building level read the summaries and keep exact result
   const room = (community: string, r: string) => `${community}01SUMS1${r}`;
 
   beforeAll(async () => {
-    for (let attempt = 0; attempt < 50 && !subdistrict; attempt++) {
-      const candidate = `449900${String(randomInt(100, 1000))}`;
-      const claimed = await db.buildings.knex.raw(
-        `INSERT INTO buildings.address (code, level, parent_code, name, full_name, search_text)
-         VALUES (?, 'SUBDISTRICT', '449900', '汇总街道', '试验区汇总街道', '汇总街道') ON CONFLICT (code) DO NOTHING RETURNING code`, [candidate]);
-      if ((claimed.rows ?? claimed).length === 1) subdistrict = candidate;
-    }
-    if (!subdistrict) throw new Error('no free test subdistrict code under 449900: drop the test database');
+    subdistrict = (await claimTestSubdistrict(db.buildings)).code;
     [a, b] = ['501', '502'].map((c) => `${subdistrict}${c}`);
     // e1: registered in A, operating in B (counts once in the subdistrict); e2: A only; e3: B, revoked
     await insertLegalEntity(db.entities, { registeredAddressCode: room(a, '000101'), businessAddressCode: room(b, '000101') });

@@ -10,7 +10,7 @@ const subtreeKey = (k: SubtreeFilter) => `${k.root}|${k.levels?.join(',') ?? '*'
  * Per-request loaders of the buildings subgraph. Keys are canonical address codes. `areaCacheKey`
  * names the database whose areas are kept between requests (the subgraph passes its Database).
  */
-export function createLoaders(repository: AddressRepository, areaCacheKey: object = repository) {
+export function createLoaders(repository: AddressRepository, areaCacheKey: object) {
   return {
     address: keyedLoader<string, AddressRow>((codes) => repository.findByCodes(codes), (row) => row.code),
     children: pagedLoader<ChildrenKey, AddressRow>(

@@ -66,35 +66,43 @@ type AddressInsert = {
   room_use?: string;
 };
 
+const DISTRICT_FULL = '广东省深圳市试验区';
+
+/**
+ * A subdistrict of the test district 449900 of the caller's own, inserted into buildings.address
+ * (with the shared district row). 3 random digits collide now and then between test files running
+ * at once, so the code is claimed first (ON CONFLICT DO NOTHING) and drawn again when taken: no
+ * other test's estate lands beneath it.
+ */
+export async function claimTestSubdistrict(buildings: Database): Promise<TestDivision> {
+  await buildings.knex.raw(
+    `INSERT INTO buildings.address (code, level, parent_code, name, full_name, search_text)
+     VALUES (?, 'DISTRICT', NULL, '试验区', ?, '试验区') ON CONFLICT (code) DO NOTHING`,
+    [DISTRICT, DISTRICT_FULL],
+  );
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const candidate = { code: DISTRICT + randomDigits(3), name: `${randomName(3)}街道` };
+    const claimed = await buildings.knex.raw(
+      `INSERT INTO buildings.address (code, level, parent_code, name, full_name, search_text)
+       VALUES (?, 'SUBDISTRICT', ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING RETURNING code`,
+      [candidate.code, DISTRICT, candidate.name, `${DISTRICT_FULL}${candidate.name}`, candidate.name],
+    );
+    if ((claimed.rows ?? claimed).length === 1) return candidate;
+  }
+  throw new Error('no free test subdistrict code under 449900: drop the test database');
+}
+
 /**
  * Inserts a fresh subdistrict, community, grid, and an estate of buildings (default 1 and 2) with
  * rooms (default 101, 102, 201) into buildings.address. The district row 449900 is shared.
  */
 export async function insertTestEstate(buildings: Database, options: EstateOptions = {}): Promise<TestEstate> {
-  const districtFull = '广东省深圳市试验区';
-  await buildings.knex.raw(
-    `INSERT INTO buildings.address (code, level, parent_code, name, full_name, search_text)
-     VALUES (?, 'DISTRICT', NULL, '试验区', ?, '试验区') ON CONFLICT (code) DO NOTHING`,
-    [DISTRICT, districtFull],
-  );
-  // a subdistrict of its own: 3 random digits collide now and then between test files running
-  // at once, so the code is claimed first (ON CONFLICT DO NOTHING) and drawn again when taken
-  let subdistrict: TestDivision | null = null;
-  for (let attempt = 0; attempt < 50 && !subdistrict; attempt++) {
-    const candidate = { code: DISTRICT + randomDigits(3), name: `${randomName(3)}街道` };
-    const claimed = await buildings.knex.raw(
-      `INSERT INTO buildings.address (code, level, parent_code, name, full_name, search_text)
-       VALUES (?, 'SUBDISTRICT', ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING RETURNING code`,
-      [candidate.code, DISTRICT, candidate.name, `${districtFull}${candidate.name}`, candidate.name],
-    );
-    if ((claimed.rows ?? claimed).length === 1) subdistrict = candidate;
-  }
-  if (!subdistrict) throw new Error('no free test subdistrict code under 449900: drop the test database');
+  const subdistrict = await claimTestSubdistrict(buildings);
   const community = { code: subdistrict.code + randomDigits(3), name: `${randomName(3)}社区` };
   const grid = `${community.code}01`;
   const estate = options.estate ?? `${randomName()}苑`;
   const road = `${randomName()}路`;
-  const communityFull = `${districtFull}${subdistrict.name}${community.name}`;
+  const communityFull = `${DISTRICT_FULL}${subdistrict.name}${community.name}`;
   const rows: AddressInsert[] = [
     { code: community.code, level: 'COMMUNITY', parent_code: subdistrict.code, name: community.name, full_name: communityFull, search_text: community.name },
     { code: grid, level: 'GRID', parent_code: community.code, name: '第01网格', full_name: `${communityFull}第01网格`, search_text: '第01网格' },
