@@ -2,6 +2,7 @@
  * Paging a view through the graph: one operation per page, keyset cursors from the connection,
  * any GraphQL error turned into a BridgeError (never a short page that looks whole).
  */
+import { setImmediate } from 'node:timers/promises';
 import { FUTIAN_DISTRICT } from '../address/divisions.ts';
 import { env } from '../lib/config.ts';
 import type { Executor } from './execute.ts';
@@ -71,6 +72,10 @@ export async function* allPages(view: View, request: PageRequest, options: { aft
   const later: PageRequest = { ...request, serverContext: { ...request.serverContext, bridgeContinuation: true } };
   while (next) {
     const page: Page = await next;
+    // the event loop turns between pages: on the embedded engine a page's queries never leave the
+    // process, and without this a whole export would run before any other request, the client's
+    // socket, or a shutdown got a turn
+    await setImmediate();
     size = Math.min(size * 4, largest);
     next = page.hasNextPage && page.endCursor ? fetchPage(view, later, size, page.endCursor) : null;
     // a prefetch that fails while the caller still writes must not become an unhandled rejection

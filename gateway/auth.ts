@@ -15,9 +15,9 @@ import { isAsyncIterable, type ExecutionResult } from '@graphql-tools/utils';
 // errors are made with yoga's graphql module: under vitest 'graphql' here may be another instance
 import { createGraphQLError } from 'graphql-yoga';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { useGenericAuth } from '@envelop/generic-auth';
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { env } from '../lib/config.ts';
 import { devPublicKeyPem } from '../lib/auth/dev-keys.ts';
 import { ANONYMOUS, checkClaims, viewerFromClaims, type Viewer } from '../lib/auth/scopes.ts';
@@ -27,6 +27,7 @@ import { ERROR_CODES, type KnownErrorCode } from '../lib/error-codes.ts';
 import { logger } from '../lib/logger.ts';
 import { requestDeadline } from './deadline.ts';
 import { apiKeyVerifier, presentedApiKey } from './api-keys.ts';
+import { useScopesCheckedPerDocument } from './scope-check.ts';
 import type { ApiKeyStore } from '../access/store.ts';
 
 export type GatewayAuthOptions = {
@@ -41,6 +42,8 @@ export type GatewayAuthOptions = {
   allowAnonymous?: boolean;
   /** Longest lifetime (exp - iat, and exp - now) a token may have, seconds; default MAX_TOKEN_LIFETIME_SECONDS. */
   maxTokenLifetimeSeconds?: number;
+  /** Seconds a verified token is trusted again without its signature checked; default TOKEN_CACHE_SECONDS (0: never). */
+  tokenCacheSeconds?: number;
   /** The whole-request deadline signed into subgraph requests, ms; default REQUEST_TIMEOUT_MS. */
   requestTimeoutMs?: number;
   /** Where API keys are checked (access/store.ts); unset: every API key is refused (401 INVALID_API_KEY). */
@@ -120,10 +123,30 @@ export type TokenRefusal = { status: 400 | 401 | 503; code: KnownErrorCode; mess
 /** Verifies one compact JWT: signature, algorithm, issuer, audience and a present, unexpired `exp`. */
 type TokenVerifier = (token: string) => Promise<JWTPayload>;
 
+/** Verified tokens kept at most (least recently used first out). */
+export const VERIFIED_TOKENS = 10_000;
+
 function tokenVerifier(options: GatewayAuthOptions): TokenVerifier {
   const key: KeyObject | ReturnType<typeof createRemoteJWKSet> = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : createPublicKey(options.publicKeyPem!);
   const verifyOptions = { algorithms: ['ES256', 'RS256'], issuer: options.issuer, audience: options.audience, requiredClaims: ['exp'] };
-  return async (token) => (await (typeof key === 'function' ? jwtVerify(token, key, verifyOptions) : jwtVerify(token, key, verifyOptions))).payload;
+  const verify = async (token: string) => (await (typeof key === 'function' ? jwtVerify(token, key, verifyOptions) : jwtVerify(token, key, verifyOptions))).payload;
+  const seconds = options.tokenCacheSeconds ?? env().TOKEN_CACHE_SECONDS;
+  if (seconds === 0) return verify;
+  // A client sends the same token with every request, and its ES256 signature check (WebCrypto)
+  // was about a tenth of a report's CPU. The exact string, once verified, is trusted again for at
+  // most TOKEN_CACHE_SECONDS and never at or past its exp (checked on every use, like jose does);
+  // tokens that fail are never kept, so each refusal is checked and answered afresh.
+  const verified = new LRUCache<string, JWTPayload>({ max: VERIFIED_TOKENS, ttl: seconds * 1000, ttlAutopurge: false });
+  return async (token) => {
+    const hit = verified.get(token);
+    if (hit) {
+      if (Date.now() < hit.exp! * 1000) return hit;
+      verified.delete(token);
+    }
+    const payload = await verify(token);
+    verified.set(token, payload, { ttl: Math.min(seconds * 1000, payload.exp! * 1000 - Date.now()) });
+    return payload;
+  };
 }
 
 /** Why a token was refused, from jose's error: a client's mistake gets its code, a key outage (JWKS unreachable) 503. */
@@ -350,8 +373,9 @@ export function authPlugins(options: GatewayAuthOptions): GatewayPlugin[] {
     useTokenExpiryEndsSubscriptions(),
     cachedDocument.before,
     // @requiresScopes in the supergraph (declared in each subgraph's SDL): a field the viewer's
-    // scopes do not cover is refused before any subgraph is called; the subgraphs check again
-    useGenericAuth<Viewer>({
+    // scopes do not cover is refused before any subgraph is called; the subgraphs check again.
+    // (useGenericAuth, its per-request walk skipped when the scopes cover the whole document)
+    useScopesCheckedPerDocument<Viewer>({
       mode: 'protect-granular',
       rejectUnauthenticated: false,
       resolveUserFn: (context) => {
@@ -359,7 +383,8 @@ export function authPlugins(options: GatewayAuthOptions): GatewayPlugin[] {
         return payload ? viewerFromClaims(payload) : ANONYMOUS;
       },
       extractScopes: (viewer) => [...viewer.scopes],
-    }) as GatewayPlugin,
+      scopesOf: (viewer) => viewer.scopes,
+    }),
     // (useGenericAuth's validation plugin is inserted right after it, so this runs after that)
     cachedDocument.after,
     useNothingLeftToRun(),

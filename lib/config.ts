@@ -137,6 +137,12 @@ const EnvModel = z.object({
   SUBGRAPH_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(100),
   /** Longest token lifetime (exp - iat) the gateway accepts, seconds (401 TOKEN_LIFETIME_TOO_LONG); tokens without exp are refused. */
   MAX_TOKEN_LIFETIME_SECONDS: z.coerce.number().int().min(60).default(24 * 3600),
+  /**
+   * Seconds a verified bearer token (the exact string) is trusted again without checking its
+   * signature, never past its `exp`: the longest a key taken out of the JWKS still counts. 0: every
+   * request's signature is checked.
+   */
+  TOKEN_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** How old a gateway signature a subgraph still accepts, milliseconds (401 GATEWAY_SIGNATURE_EXPIRED). */
   UPSTREAM_SIGNATURE_MAX_AGE_MS: z.coerce.number().int().min(1000).default(60_000),
   /** Clock difference between gateway and subgraph hosts a signature's time may show, milliseconds. */
