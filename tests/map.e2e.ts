@@ -142,11 +142,17 @@ describe.skipIf(!hasChromium && !inCI)(hasChromium || inCI ? 'the hazard map in 
       const trend = await page.evaluate(() => (window as any).hazardMap.state.trend);
       expect(trend.bucket).toBe('MONTH');
       expect(trend.points.length).toBeGreaterThanOrEqual(12);
-      const from = trend.points[0].start;
-      const to = new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 10);
-      const res = await system.query(`{ address(code: "${SHOWCASE.communityCode}") { eventTrend(kind: [${HAZARDS.join(', ')}], from: "${from}", to: "${to}", bucket: MONTH) { total points { count } } } }`);
+      // a year back to today, as calendar days in China Standard Time (the summaries' days); the
+      // first month's bucket starts on the 1st, before the first day counted
+      const chinaDay = (daysBefore: number) => new Date(Date.now() + 8 * 3600000 - daysBefore * 86400000).toISOString().slice(0, 10);
+      const today = chinaDay(0) === trend.to ? 0 : 1; // the page may have drawn it just before midnight
+      expect(trend.to).toBe(chinaDay(today));
+      expect(trend.from).toBe(chinaDay(today + 365));
+      expect(trend.points[0].start <= trend.from).toBe(true);
+      const res = await system.query(`{ address(code: "${SHOWCASE.communityCode}") { eventTrend(kind: [${HAZARDS.join(', ')}], from: "${trend.from}", to: "${trend.to}", bucket: MONTH) { total points { start count } } } }`);
       expect(res.errors).toBeUndefined();
       expect(trend.total).toBe((res.data as any).address.eventTrend.total);
+      expect(trend.points).toEqual((res.data as any).address.eventTrend.points);
       expect(Number(await page.getAttribute('#trend', 'data-total'))).toBe(trend.total);
       expect(await page.textContent('#trend-note')).toContain('per month');
     } finally {

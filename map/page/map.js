@@ -128,7 +128,9 @@
     const days = Number($('period').value || 365);
     const bucket = days <= 90 ? 'WEEK' : 'MONTH';
     const { kinds } = filterVariables();
-    const { data, errors } = await gql(TREND_QUERY, { code, kinds, from: chinaDay(days), to: chinaDay(0), bucket });
+    const from = chinaDay(days);
+    const to = chinaDay(0);
+    const { data, errors } = await gql(TREND_QUERY, { code, kinds, from, to, bucket });
     if (generation !== state.generation) return;
     const trend = data?.address?.eventTrend;
     if (!trend) {
@@ -136,7 +138,8 @@
       $('trend-note').textContent = describeErrors(errors) || 'No trend for this area.';
       return;
     }
-    state.trend = trend;
+    // the days asked for travel with the answer: the first bucket starts before `from`
+    state.trend = { ...trend, from, to };
     trendChart.setOption(
       {
         grid: { left: 36, right: 8, top: 16, bottom: 28 },
@@ -147,7 +150,7 @@
       },
       { notMerge: true },
     );
-    $('trend-note').textContent = `Reported per ${bucket === 'WEEK' ? 'week' : 'month'} (every status and severity, the kinds ticked): ${trend.total} since ${chinaDay(days)}.`;
+    $('trend-note').textContent = `Reported per ${bucket === 'WEEK' ? 'week' : 'month'} (every status and severity, the kinds ticked): ${trend.total} since ${from}.`;
     $('trend').dataset.total = String(trend.total);
   }
 

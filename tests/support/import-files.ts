@@ -17,16 +17,22 @@ export function freshId(prefix: string): string {
   return `imp-${prefix}-${randomUUID().slice(0, 13)}`;
 }
 
-/** Sequence numbers handed out so far; random start, then consecutive, so no two calls collide. */
-let sequence = randomInt(1000);
+/**
+ * Identity numbers handed out so far: a random start, then consecutive, so no two calls of one
+ * process collide. The space is the made-up regions 449900-449999 times the 1,000 sequence numbers
+ * of a day (100,000 numbers), so that test files running at once against one database, each from
+ * its own random start, rarely meet (with 1,000 numbers there were clashes between files).
+ */
+let sequence = randomInt(100_000);
 
 /**
- * A valid identity number for a birth date (YYYY-MM-DD), registered in 449900 — the made-up region
- * the factories use, so it never collides with seeded people.
+ * A valid identity number for a birth date (YYYY-MM-DD), registered in 4499xx — the made-up
+ * regions the factories use, so it never collides with seeded people.
  */
 export function idNumberFor(birthDate: string): string {
-  sequence = (sequence + 1) % 1000;
-  const body = `449900${birthDate.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
+  sequence = (sequence + 1) % 100_000;
+  const number = String(sequence).padStart(5, '0');
+  const body = `4499${number.slice(0, 2)}${birthDate.replaceAll('-', '')}${number.slice(2)}`;
   return body + idCardCheckChar(body);
 }
 
