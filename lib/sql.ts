@@ -47,3 +47,37 @@ export function and(...conditions: readonly (Fragment | null | false | undefined
   if (present.length === 0) return raw('TRUE');
   return { text: present.map((c) => `(${c.text})`).join(' AND '), values: present.flatMap((c) => c.values) };
 }
+
+/** A filter's window on when a row last changed: at or after `updatedSince`, before `updatedBefore`. */
+export type UpdatedWindow = { readonly updatedSince?: Date | null; readonly updatedBefore?: Date | null };
+
+const windowKey = (w: UpdatedWindow) => `${w.updatedSince?.toISOString() ?? ''}|${w.updatedBefore?.toISOString() ?? ''}`;
+
+/**
+ * The indexes of a batch's keys (or of those `indexes` names) grouped by their updated window, in
+ * first-seen order, so that a batched statement binds its group's window in place
+ * (windowCondition) rather than per key from unnest. `(k.updated_since IS NULL OR r.updated_at >=
+ * k.updated_since)` is no index condition: asking for the residences changed since a watermark
+ * read all of residence_updated_idx (455 ms, 632,658 rows filtered, EXPLAIN ANALYZE at scale 10)
+ * where a bound instant takes 0.3 ms, the planner seeing from the statistics that few rows changed
+ * since then. The keys of one request share a window or a few (one per field argument), so the
+ * groups, and statements, are few.
+ */
+export function windowGroups(keys: readonly UpdatedWindow[], indexes: readonly number[] = keys.map((_, i) => i)): number[][] {
+  const groups = new Map<string, number[]>();
+  for (const i of indexes) {
+    const key = windowKey(keys[i]);
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
+  }
+  return [...groups.values()];
+}
+
+/** "`column` in the window", its instants bound in place; TRUE when the window is open both ways. */
+export function windowCondition(column: string, w: UpdatedWindow): Fragment {
+  return and(
+    w.updatedSince && sql`${raw(column)} >= ${w.updatedSince}::timestamptz`,
+    w.updatedBefore && sql`${raw(column)} < ${w.updatedBefore}::timestamptz`,
+  );
+}

@@ -154,3 +154,38 @@ describe('Address.cases for the bridge', () => {
     expect(count).toContain('legal_case_updated_idx');
   });
 });
+
+describe('rows changed since a watermark, at community level (one batched statement per window)', () => {
+  it('answers two windows asked in one request, each by its own', async () => {
+    const mark = await databaseNow(database.knex);
+    await pause(5);
+    const edited = inserted[5];
+    await database.knex('cases.legal_case').where({ id: edited.id }).update({ summary: 'edited after the watermark' });
+    const result = await client.run(
+      `query ($r: [_Any!]!, $mark: DateTime!) { _entities(representations: $r) { ... on Address {
+        changed: cases(updatedSince: $mark) { totalCount edges { node { id } } }
+        unchanged: cases(updatedBefore: $mark) { totalCount edges { node { id } } }
+        all: cases { totalCount }
+      } } }`,
+      { r: [{ __typename: 'Address', code: community2 }], mark: mark.toISOString() },
+    );
+    expect(result.errors).toBeUndefined();
+    const at = result.data!._entities[0];
+    expect(at.changed).toEqual({ totalCount: 1, edges: [{ node: { id: edited.id } }] });
+    expect(at.all.totalCount).toBe(inserted.filter((c) => c.code === room2).length);
+    expect(at.unchanged.totalCount).toBe(at.all.totalCount - 1);
+    expect(at.unchanged.edges.map((e: any) => e.node.id)).not.toContain(edited.id);
+  });
+
+  it('range-scans legal_case_updated_idx from the watermark', async () => {
+    await database.knex.raw('ANALYZE cases.legal_case');
+    const since = new Date(Date.now() + 86_400_000);
+    const plans = await explainStatements(database, async (explaining) => {
+      const repository = createCaseRepository(explaining);
+      await repository.casePages([{ code: community2, statuses: null, kinds: null, since: null, updatedSince: since, first: 500, after: null }]);
+      await repository.caseCounts([{ code: community2, statuses: null, kinds: null, since: null, updatedSince: since }]);
+    });
+    expect(plans).toHaveLength(2);
+    for (const plan of plans) expect(plan).toMatch(/legal_case_updated_idx[\s\S]*Index Cond: \(updated_at >= '/);
+  });
+});

@@ -142,3 +142,38 @@ describe('Address.entities for the bridge', () => {
     expect(count).toContain('legal_entity_updated_idx');
   });
 });
+
+describe('rows changed since a watermark, at community level (one batched statement per window)', () => {
+  it('answers two windows asked in one request, each by its own', async () => {
+    const mark = await databaseNow(database.knex);
+    await pause(5);
+    const edited = entities[5].creditCode;
+    await database.knex('entities.legal_entity').where({ credit_code: edited }).update({ industry: '批发业' });
+    const result = await client.run(
+      `query ($r: [_Any!]!, $mark: DateTime!) { _entities(representations: $r) { ... on Address {
+        changed: entities(updatedSince: $mark) { totalCount edges { node { creditCode } } }
+        unchanged: entities(updatedBefore: $mark) { totalCount edges { node { creditCode } } }
+        all: entities { totalCount }
+      } } }`,
+      { r: [{ __typename: 'Address', code: community2 }], mark: mark.toISOString() },
+    );
+    expect(result.errors).toBeUndefined();
+    const at = result.data!._entities[0];
+    expect(at.changed).toEqual({ totalCount: 1, edges: [{ node: { creditCode: edited } }] });
+    expect(at.all.totalCount).toBe(4);
+    expect(at.unchanged.totalCount).toBe(3);
+    expect(at.unchanged.edges.map((e: any) => e.node.creditCode)).not.toContain(edited);
+  });
+
+  it('range-scans legal_entity_updated_idx from the watermark', async () => {
+    await database.knex.raw('ANALYZE entities.legal_entity');
+    const since = new Date(Date.now() + 86_400_000);
+    const plans = await explainStatements(database, async (explaining) => {
+      const repository = createEntitiesRepository(explaining);
+      await repository.entityPages([{ code: community2, status: null, updatedSince: since, first: 500, after: null }]);
+      await repository.entityCounts([{ code: community2, status: null, updatedSince: since }]);
+    });
+    expect(plans).toHaveLength(2);
+    for (const plan of plans) expect(plan).toMatch(/legal_entity_updated_idx[\s\S]*Index Cond: \(updated_at >= '/);
+  });
+});

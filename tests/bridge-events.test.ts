@@ -190,3 +190,38 @@ describe('Address.events indexes', () => {
     expect(plan).toContain('event_updated_idx');
   });
 });
+
+describe('rows changed since a watermark, at community level (one batched statement per window)', () => {
+  it('answers two windows asked in one request, each by its own', async () => {
+    const mark = await databaseNow(database.knex);
+    await pause(5);
+    const edited = inserted[9];
+    await database.knex('events.event').where({ id: edited.id }).update({ description: 'edited after the watermark' });
+    const result = await client.run(
+      `query ($r: [_Any!]!, $mark: DateTime!) { _entities(representations: $r) { ... on Address {
+        changed: events(updatedSince: $mark) { totalCount edges { node { id } } }
+        unchanged: events(updatedBefore: $mark) { totalCount edges { node { id } } }
+        all: events { totalCount }
+      } } }`,
+      { r: [{ __typename: 'Address', code: community2 }], mark: mark.toISOString() },
+    );
+    expect(result.errors).toBeUndefined();
+    const at = result.data!._entities[0];
+    expect(at.changed).toEqual({ totalCount: 1, edges: [{ node: { id: edited.id } }] });
+    expect(at.all.totalCount).toBe(inserted.filter((e) => e.code === room2).length);
+    expect(at.unchanged.totalCount).toBe(at.all.totalCount - 1);
+    expect(at.unchanged.edges.map((e: any) => e.node.id)).not.toContain(edited.id);
+  });
+
+  it('range-scans event_updated_idx from the watermark', async () => {
+    await database.knex.raw('ANALYZE events.event');
+    const since = new Date(Date.now() + 86_400_000);
+    const plans = await explainStatements(database, async (explaining) => {
+      const repository = createEventRepository(explaining);
+      await repository.eventPages([{ code: community2, statuses: null, kinds: null, since: null, updatedSince: since, first: 500, after: null }]);
+      await repository.eventCounts([{ code: community2, statuses: null, kinds: null, since: null, updatedSince: since }]);
+    });
+    expect(plans).toHaveLength(2);
+    for (const plan of plans) expect(plan).toMatch(/event_updated_idx[\s\S]*Index Cond: \(updated_at >= '/);
+  });
+});

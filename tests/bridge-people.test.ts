@@ -206,3 +206,48 @@ describe('indexes of the district-level pages', () => {
     expect(plans[2]).toMatch(/residence_address_idx|residence_updated_idx/);
   });
 });
+
+describe('rows changed since a watermark (the monitor asks residences(updatedSince:) of the district)', () => {
+  it('answers keys with different windows in one batch, each by its own window', async () => {
+    const mark = await databaseNow(database.knex);
+    await pause(5);
+    await database.knex('people.residence').where({ id: r[2].id }).update({ relation: 'OWNER' });
+    await database.knex('people.person').where({ id: p[1].id }).update({ phone: '13900000001' });
+    const repository = createPeopleRepository(database.knex);
+    const window = (updatedSince: Date | null, updatedBefore: Date | null) => ({ current: null, updatedSince, updatedBefore });
+    const keys = [
+      { code: district, ...window(mark, null) },
+      { code: district, ...window(null, null) },
+      { code: community1, ...window(null, mark) },
+      { code: community2, ...window(mark, null) },
+    ];
+    expect(await repository.residenceCounts(keys)).toEqual([1, 8, 5, 1]);
+    const pages = await repository.residencePages(keys.map((k) => ({ ...k, first: 10, after: null })));
+    const idsOf = (key: number) => pages.filter((row) => row.key === key).map((row) => String(row.id));
+    expect(idsOf(0)).toEqual([String(r[2].id)]);
+    expect(idsOf(1)).toEqual(ordered(r));
+    expect(idsOf(2)).toEqual(ordered([r[0], r[1], r[3], r[4], r[6]]));
+    expect(idsOf(3)).toEqual([String(r[2].id)]);
+    // living in the district now: p0 to p3
+    const people = [{ code: district, updatedSince: mark, updatedBefore: null }, { code: district, updatedSince: null, updatedBefore: mark }];
+    expect(await repository.peopleCounts(people)).toEqual([1, 3]);
+    const personPages = await repository.peoplePages(people.map((k) => ({ ...k, first: 10, after: null })));
+    expect(personPages.filter((row) => row.key === 0).map((row) => row.id)).toEqual([p[1].id]);
+    expect(personPages.filter((row) => row.key === 1).map((row) => row.id)).toEqual([p[0].id, p[2].id, p[3].id].sort(byteOrder));
+  });
+
+  it('range-scans residence_updated_idx and person_updated_idx from the watermark, not the whole index', async () => {
+    await database.knex.raw('ANALYZE people.person, people.residence');
+    const since = new Date(Date.now() + 86_400_000);
+    const plans = await explainStatements(database, async (explaining) => {
+      const repository = createPeopleRepository(explaining);
+      await repository.residencePages([{ code: district, current: null, updatedSince: since, updatedBefore: null, first: 500, after: null }]);
+      await repository.residenceCounts([{ code: community1, current: null, updatedSince: since, updatedBefore: null }]);
+      await repository.peoplePages([{ code: community1, updatedSince: since, updatedBefore: null, first: 500, after: null }]);
+    });
+    expect(plans).toHaveLength(3);
+    for (const plan of plans) expect(plan).toMatch(/Index Cond: \(updated_at >= '/);
+    expect(plans[0]).toContain('residence_updated_idx');
+    expect(plans[2]).toContain('person_updated_idx');
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { query, type Db } from '../../lib/db.ts';
 import { inScope, isWideSubtree, scopeCondition, scopedRange } from '../../lib/community-scope.ts';
-import { and, isoInstant, raw, sql } from '../../lib/sql.ts';
+import { and, isoInstant, raw, sql, windowCondition, windowGroups } from '../../lib/sql.ts';
 import { tagRows } from '../../lib/pagination.ts';
 import { perKey, summaryLevel, type TrendBucket, type TrendPoint } from '../../lib/summaries.ts';
 
@@ -101,21 +101,18 @@ function filterColumns(keys: readonly CaseFilter[], communities: readonly string
     keys.map((k) => k.kinds?.join(',') ?? null),
     keys.map((k) => k.since),
     keys.map((k) => k.filedBefore ?? null),
-    keys.map((k) => k.updatedSince?.toISOString() ?? null),
-    keys.map((k) => k.updatedBefore?.toISOString() ?? null),
   ];
 }
 
-const FILTER_UNNEST = `?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::date[], ?::timestamptz[], ?::timestamptz[]`;
-const FILTER_KEYS = 'lo, hi, statuses, kinds, since, filed_before, updated_since, updated_before';
+const FILTER_UNNEST = `?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::date[]`;
+const FILTER_KEYS = 'lo, hi, statuses, kinds, since, filed_before';
+/** The batched statements' WHERE; the batch's updated window is bound after it, one statement per window (windowGroups). */
 const FILTER_WHERE = `
   c.address_code >= k.lo AND c.address_code < k.hi
   AND (k.statuses IS NULL OR c.status = ANY(string_to_array(k.statuses, ',')))
   AND (k.kinds IS NULL OR c.kind = ANY(string_to_array(k.kinds, ',')))
   AND (k.since IS NULL OR c.filed_on >= k.since)
-  AND (k.filed_before IS NULL OR c.filed_on < k.filed_before)
-  AND (k.updated_since IS NULL OR c.updated_at >= k.updated_since)
-  AND (k.updated_before IS NULL OR c.updated_at < k.updated_before)`;
+  AND (k.filed_before IS NULL OR c.filed_on < k.filed_before)`;
 
 /** The filter of one key as conditions with its values bound in place (the single-key statements). */
 function filterConditions(k: CaseFilter, communities: readonly string[] | null) {
@@ -144,7 +141,9 @@ const caseInScope = (caseId: string) => `(?::text[] IS NULL OR EXISTS (
 export function createCaseRepository(db: Db, communities: readonly string[] | null = null) {
   const scope = [communities, communities] as const;
 
+  /** One statement for keys sharing an updated window (windowGroups). */
   async function narrowPages(keys: readonly CasesKey[]): Promise<(CaseRow & { key: number })[]> {
+    const window = windowCondition('c.updated_at', keys[0]);
     const rows = await query<CaseRow & { key: string | number }>(db,
       `/* cases.casePages */
       SELECT k.i AS key, p.* FROM unnest(${FILTER_UNNEST}, ?::date[], ?::text[], ?::int[])
@@ -154,6 +153,7 @@ export function createCaseRepository(db: Db, communities: readonly string[] | nu
         WHERE ${FILTER_WHERE}
           AND (k.after_id IS NULL OR (c.filed_on, c.id) < (k.after_on, k.after_id))
           AND ${inScope('c.address_code')}
+          AND ${window.text}
         ORDER BY c.filed_on DESC, c.id DESC LIMIT k.lim
       ) p`,
       [
@@ -162,6 +162,7 @@ export function createCaseRepository(db: Db, communities: readonly string[] | nu
         keys.map((k) => k.after?.[1] ?? null),
         keys.map((k) => k.first + 1),
         ...scope,
+        ...window.values,
       ],
     );
     return tagRows(rows, (r) => Number(r.key) - 1);
@@ -194,10 +195,10 @@ export function createCaseRepository(db: Db, communities: readonly string[] | nu
      * is and walks legal_case_filed_idx from the cursor (a page reads its own rows only).
      */
     async casePages(keys: readonly CasesKey[]): Promise<(CaseRow & { key: number })[]> {
-      const narrow = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [] : [i]));
+      const narrow = windowGroups(keys, keys.flatMap((k, i) => (isWideSubtree(k.code) ? [] : [i])));
       const wide = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [i] : []));
       const pages = await Promise.all([
-        narrow.length === 0 ? [] : narrowPages(narrow.map((i) => keys[i])).then((rows) => tagRows(rows, (r) => narrow[r.key])),
+        ...narrow.map((group) => narrowPages(group.map((i) => keys[i])).then((rows) => tagRows(rows, (r) => group[r.key]))),
         ...wide.map((i) => widePage(keys[i]).then((rows) => tagRows(rows, i))),
       ]);
       return pages.flat();
@@ -209,19 +210,21 @@ export function createCaseRepository(db: Db, communities: readonly string[] | nu
      */
     async caseCounts(keys: readonly CaseFilter[]): Promise<number[]> {
       const counts = keys.map(() => 0);
-      const narrow = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [] : [i]));
+      const narrow = windowGroups(keys, keys.flatMap((k, i) => (isWideSubtree(k.code) ? [] : [i])));
       const wide = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [i] : []));
       await Promise.all([
-        narrow.length > 0 && query<{ key: string | number; n: number }>(db,
-          `/* cases.caseCounts */
-          SELECT k.i AS key, n.n FROM unnest(${FILTER_UNNEST})
-            WITH ORDINALITY AS k(${FILTER_KEYS}, i)
-          CROSS JOIN LATERAL (
-            SELECT count(*)::int AS n FROM cases.legal_case c WHERE ${FILTER_WHERE} AND ${inScope('c.address_code')}
-          ) n`,
-          [...filterColumns(narrow.map((i) => keys[i]), communities), ...scope],
-        ).then((rows) => {
-          for (const row of rows) counts[narrow[Number(row.key) - 1]] = row.n;
+        ...narrow.map(async (group) => {
+          const window = windowCondition('c.updated_at', keys[group[0]]);
+          const rows = await query<{ key: string | number; n: number }>(db,
+            `/* cases.caseCounts */
+            SELECT k.i AS key, n.n FROM unnest(${FILTER_UNNEST})
+              WITH ORDINALITY AS k(${FILTER_KEYS}, i)
+            CROSS JOIN LATERAL (
+              SELECT count(*)::int AS n FROM cases.legal_case c WHERE ${FILTER_WHERE} AND ${inScope('c.address_code')} AND ${window.text}
+            ) n`,
+            [...filterColumns(group.map((i) => keys[i]), communities), ...scope, ...window.values],
+          );
+          for (const row of rows) counts[group[Number(row.key) - 1]] = row.n;
         }),
         ...wide.map(async (i) => {
           const statement = sql`/* cases.caseCountWide */

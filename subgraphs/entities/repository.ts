@@ -4,7 +4,7 @@
  */
 import { query, type Db } from '../../lib/db.ts';
 import { inScope, isWideSubtree, scopeCondition, scopedRange } from '../../lib/community-scope.ts';
-import { and, raw, sql, type Fragment } from '../../lib/sql.ts';
+import { and, raw, sql, windowCondition, windowGroups, type Fragment } from '../../lib/sql.ts';
 import { tagRows } from '../../lib/pagination.ts';
 import { summaryLevel } from '../../lib/summaries.ts';
 
@@ -37,15 +37,14 @@ const ENTITY_COLUMNS = `
 /**
  * "Registered or business address in [lo, hi)" (and, when confined, that address in scope): two
  * index range scans (legal_entity_registered_idx, legal_entity_business_idx) OR-ed into one
- * bitmap, so an entity at both addresses still appears once. Binds the scope four times.
+ * bitmap, so an entity at both addresses still appears once. Binds the scope four times. The
+ * batch's updated window is bound after it, one statement per window (windowGroups).
  */
 const IN_RANGE = `
   ((e.registered_address_code >= k.lo AND e.registered_address_code < k.hi AND ${inScope('e.registered_address_code')})
     OR (e.business_address_code >= k.lo AND e.business_address_code < k.hi AND ${inScope('e.business_address_code')}))
   AND (k.status IS NULL OR e.status = k.status)
-  AND (k.kinds IS NULL OR e.kind = ANY(string_to_array(k.kinds, ',')))
-  AND (k.updated_since IS NULL OR e.updated_at >= k.updated_since)
-  AND (k.updated_before IS NULL OR e.updated_at < k.updated_before)`;
+  AND (k.kinds IS NULL OR e.kind = ANY(string_to_array(k.kinds, ',')))`;
 
 /**
  * "The entity is visible": its registered or business address lies under one of the viewer's
@@ -89,11 +88,9 @@ export type EntitiesKey = EntityCountKey & { first: number; after: string | null
 const filterColumns = (keys: readonly EntityCountKey[]) => [
   keys.map((k) => k.status),
   keys.map((k) => k.kinds?.join(',') ?? null),
-  keys.map((k) => k.updatedSince?.toISOString() ?? null),
-  keys.map((k) => k.updatedBefore?.toISOString() ?? null),
 ];
-const FILTER_UNNEST = '?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[]';
-const FILTER_KEYS = 'status, kinds, updated_since, updated_before';
+const FILTER_UNNEST = '?::text[], ?::text[]';
+const FILTER_KEYS = 'status, kinds';
 
 /** The filter of one key (not its address range) with its values bound in place, for table alias `t`. */
 function filterConditions(k: EntityCountKey, t: string): Fragment[] {
@@ -115,16 +112,17 @@ export function createEntitiesRepository(db: Db, communities: readonly string[] 
   const scope = [communities, communities] as const;
   const visible = [communities, communities, communities] as const;
 
+  /** One statement for keys sharing an updated window (windowGroups). */
   async function narrowPages(keys: readonly EntitiesKey[]): Promise<(LegalEntityRow & { key: number })[]> {
     const ranges = keys.map((k) => scopedRange(k.code, communities));
+    const window = windowCondition('x.updated_at', keys[0]);
     const branch = (column: string) => `
           SELECT * FROM entities.legal_entity x
           WHERE x.${column} >= k.lo AND x.${column} < k.hi AND ${inScope(`x.${column}`)}
             AND (k.status IS NULL OR x.status = k.status)
             AND (k.kinds IS NULL OR x.kind = ANY(string_to_array(k.kinds, ',')))
-            AND (k.updated_since IS NULL OR x.updated_at >= k.updated_since)
-            AND (k.updated_before IS NULL OR x.updated_at < k.updated_before)
-            AND (k.after IS NULL OR x.credit_code > k.after)`;
+            AND (k.after IS NULL OR x.credit_code > k.after)
+            AND ${window.text}`;
     const rows = await query<LegalEntityRow & { key: string | number }>(db,
       `/* entities.entityPages */
       SELECT k.i AS key, c.* FROM unnest(?::text[], ?::text[], ${FILTER_UNNEST}, ?::text[], ?::int[])
@@ -141,8 +139,8 @@ export function createEntitiesRepository(db: Db, communities: readonly string[] 
         ...filterColumns(keys),
         keys.map((k) => k.after),
         keys.map((k) => k.first + 1),
-        ...scope, // business_address_code branch
-        ...scope, // registered_address_code branch
+        ...scope, ...window.values, // business_address_code branch
+        ...scope, ...window.values, // registered_address_code branch
       ],
     );
     return tagRows(rows, (r) => Number(r.key) - 1);
@@ -196,10 +194,10 @@ export function createEntitiesRepository(db: Db, communities: readonly string[] 
      * `OR` statement of its own with its values bound in place, and the planner chooses.
      */
     async entityPages(keys: readonly EntitiesKey[]): Promise<(LegalEntityRow & { key: number })[]> {
-      const narrow = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [] : [i]));
+      const narrow = windowGroups(keys, keys.flatMap((k, i) => (isWideSubtree(k.code) ? [] : [i])));
       const wide = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [i] : []));
       const pages = await Promise.all([
-        narrow.length === 0 ? [] : narrowPages(narrow.map((i) => keys[i])).then((rows) => tagRows(rows, (r) => narrow[r.key])),
+        ...narrow.map((group) => narrowPages(group.map((i) => keys[i])).then((rows) => tagRows(rows, (r) => group[r.key]))),
         ...wide.map((i) => widePage(keys[i]).then((rows) => tagRows(rows, i))),
       ]);
       return pages.flat();
@@ -216,11 +214,9 @@ export function createEntitiesRepository(db: Db, communities: readonly string[] 
       const rows = keys.map((k) => entitySummaryRow(k, communities));
       const summarized = keys.flatMap((_, i) => (rows[i] !== null && rows[i] !== 'none' ? [i] : []));
       const based = keys.flatMap((_, i) => (rows[i] === null ? [i] : []));
-      const narrow = based.filter((i) => !isWideSubtree(keys[i].code));
+      const narrow = windowGroups(keys, based.filter((i) => !isWideSubtree(keys[i].code)));
       const wide = based.filter((i) => isWideSubtree(keys[i].code));
       const summaryRows = summarized.map((i) => rows[i] as { level: number; prefix: string });
-      const narrowKeys = narrow.map((i) => keys[i]);
-      const ranges = narrowKeys.map((k) => scopedRange(k.code, communities));
       await Promise.all([
         summarized.length > 0 && query<{ key: string | number; n: number }>(db,
           `/* entities.entitySummaryCounts */
@@ -235,13 +231,17 @@ export function createEntitiesRepository(db: Db, communities: readonly string[] 
         ).then((result) => {
           for (const row of result) counts[summarized[Number(row.key) - 1]] = row.n;
         }),
-        narrow.length > 0 && query<{ key: string | number; n: number }>(db,
-          `/* entities.entityCounts */
-          SELECT k.i AS key, (SELECT count(*) FROM entities.legal_entity e WHERE ${IN_RANGE})::int AS n
-          FROM unnest(?::text[], ?::text[], ${FILTER_UNNEST}) WITH ORDINALITY AS k(lo, hi, ${FILTER_KEYS}, i)`,
-          [...scope, ...scope, ranges.map((r) => r.lo), ranges.map((r) => r.hi), ...filterColumns(narrowKeys)],
-        ).then((rows) => {
-          for (const row of rows) counts[narrow[Number(row.key) - 1]] = row.n;
+        ...narrow.map(async (group) => {
+          const groupKeys = group.map((i) => keys[i]);
+          const ranges = groupKeys.map((k) => scopedRange(k.code, communities));
+          const window = windowCondition('e.updated_at', groupKeys[0]);
+          const result = await query<{ key: string | number; n: number }>(db,
+            `/* entities.entityCounts */
+            SELECT k.i AS key, (SELECT count(*) FROM entities.legal_entity e WHERE ${IN_RANGE} AND ${window.text})::int AS n
+            FROM unnest(?::text[], ?::text[], ${FILTER_UNNEST}) WITH ORDINALITY AS k(lo, hi, ${FILTER_KEYS}, i)`,
+            [...scope, ...scope, ...window.values, ranges.map((r) => r.lo), ranges.map((r) => r.hi), ...filterColumns(groupKeys)],
+          );
+          for (const row of result) counts[group[Number(row.key) - 1]] = row.n;
         }),
         ...wide.map(async (i) => {
           const statement = sql`/* entities.entityCountWide */

@@ -4,7 +4,7 @@
  */
 import { query, type Db } from '../../lib/db.ts';
 import { inScope, isWideSubtree, scopeCondition, scopedRange } from '../../lib/community-scope.ts';
-import { and, isoInstant, raw, sql } from '../../lib/sql.ts';
+import { and, isoInstant, raw, sql, windowCondition, windowGroups } from '../../lib/sql.ts';
 import { tagRows } from '../../lib/pagination.ts';
 import { OPEN_EVENT_STATUSES } from './stats.ts';
 import { localMidnight, nextDay, perKey, sinceSplit, summaryLevel, type TrendBucket, type TrendPoint } from '../../lib/summaries.ts';
@@ -107,18 +107,17 @@ function filterColumns(keys: readonly EventFilter[], communities: readonly strin
     keys.map((k) => k.severities?.join(',') ?? null),
     keys.map((k) => k.since?.toISOString() ?? null),
     keys.map((k) => k.reportedBefore?.toISOString() ?? null),
-    keys.map((k) => k.updatedSince?.toISOString() ?? null),
-    keys.map((k) => k.updatedBefore?.toISOString() ?? null),
   ];
 }
 
-const FILTER_UNNEST = `?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[]`;
-const FILTER_KEYS = 'lo, hi, statuses, kinds, severities, since, reported_before, updated_since, updated_before';
+const FILTER_UNNEST = `?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[]`;
+const FILTER_KEYS = 'lo, hi, statuses, kinds, severities, since, reported_before';
 /**
  * The WHERE of a batch of filters (one row of `k` per key): the subtree range, then only the
  * conditions some key of the batch sets, so a count of open events by range and time reads
  * nothing but event_open_idx (an index-only scan; a condition on updated_at would fetch every
- * row). The reported_at bounds are index conditions (coalesce, not IS NULL OR).
+ * row). The reported_at bounds are index conditions (coalesce, not IS NULL OR). The batch's
+ * updated window is bound after it, one statement per window (windowGroups).
  */
 function filterWhere(keys: readonly EventFilter[], open = false): string {
   const some = (f: (k: EventFilter) => unknown) => keys.some((k) => f(k) != null);
@@ -131,8 +130,6 @@ function filterWhere(keys: readonly EventFilter[], open = false): string {
     some((k) => k.severities) && `(k.severities IS NULL OR e.severity = ANY(string_to_array(k.severities, ',')))`,
     some((k) => k.since) && `e.reported_at >= coalesce(k.since, '-infinity')`,
     some((k) => k.reportedBefore) && `e.reported_at < coalesce(k.reported_before, 'infinity')`,
-    some((k) => k.updatedSince) && `(k.updated_since IS NULL OR e.updated_at >= k.updated_since)`,
-    some((k) => k.updatedBefore) && `(k.updated_before IS NULL OR e.updated_at < k.updated_before)`,
   ].filter(Boolean).join('\n  AND ');
 }
 
@@ -174,7 +171,9 @@ const eventInScope = (eventId: string) => `(?::text[] IS NULL OR EXISTS (
 export function createEventRepository(db: Db, communities: readonly string[] | null = null) {
   const scope = [communities, communities] as const;
 
+  /** One statement for keys sharing an updated window (windowGroups). */
   async function narrowPages(keys: readonly EventsKey[]): Promise<(EventRow & { key: number })[]> {
+    const window = windowCondition('e.updated_at', keys[0]);
     const rows = await query<EventRow & { key: string | number }>(db,
       `/* events.eventPages */
       SELECT k.i AS key, p.* FROM unnest(${FILTER_UNNEST}, ?::bigint[], ?::text[], ?::int[])
@@ -185,6 +184,7 @@ export function createEventRepository(db: Db, communities: readonly string[] | n
           AND (k.after_id IS NULL
             OR (e.reported_at, e.id) < (timestamptz 'epoch' + k.after_us * interval '1 microsecond', k.after_id))
           AND ${inScope('e.address_code')}
+          AND ${window.text}
         ORDER BY e.reported_at DESC, e.id DESC LIMIT k.lim
       ) p`,
       [
@@ -193,6 +193,7 @@ export function createEventRepository(db: Db, communities: readonly string[] | n
         keys.map((k) => k.after?.[1] ?? null),
         keys.map((k) => k.first + 1),
         ...scope,
+        ...window.values,
       ],
     );
     return tagRows(rows, (r) => Number(r.key) - 1);
@@ -225,10 +226,10 @@ export function createEventRepository(db: Db, communities: readonly string[] | n
      * walks event_reported_idx from the cursor (a page reads its own rows, not the district's).
      */
     async eventPages(keys: readonly EventsKey[]): Promise<(EventRow & { key: number })[]> {
-      const narrow = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [] : [i]));
+      const narrow = windowGroups(keys, keys.flatMap((k, i) => (isWideSubtree(k.code) ? [] : [i])));
       const wide = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [i] : []));
       const pages = await Promise.all([
-        narrow.length === 0 ? [] : narrowPages(narrow.map((i) => keys[i])).then((rows) => tagRows(rows, (r) => narrow[r.key])),
+        ...narrow.map((group) => narrowPages(group.map((i) => keys[i])).then((rows) => tagRows(rows, (r) => group[r.key]))),
         ...wide.map((i) => widePage(keys[i]).then((rows) => tagRows(rows, i))),
       ]);
       return pages.flat();
@@ -242,20 +243,25 @@ export function createEventRepository(db: Db, communities: readonly string[] | n
       const counts = keys.map(() => 0);
       const narrow = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [] : [i]));
       const wide = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [i] : []));
-      // the keys asking for open events only count in a statement of their own, over event_open_idx
-      const groups = [narrow.filter((i) => openOnly(keys[i])), narrow.filter((i) => !openOnly(keys[i]))];
+      // the keys asking for open events only count in statements of their own, over event_open_idx
+      const groups = [
+        ...windowGroups(keys, narrow.filter((i) => openOnly(keys[i]))).map((group) => ({ group, open: true })),
+        ...windowGroups(keys, narrow.filter((i) => !openOnly(keys[i]))).map((group) => ({ group, open: false })),
+      ];
       await Promise.all([
-        ...groups.map((group, g) => group.length > 0 && query<{ key: string | number; n: number }>(db,
-          `/* events.eventCounts */
-          SELECT k.i AS key, c.n FROM unnest(${FILTER_UNNEST})
-            WITH ORDINALITY AS k(${FILTER_KEYS}, i)
-          CROSS JOIN LATERAL (
-            SELECT count(*)::int AS n FROM events.event e WHERE ${filterWhere(group.map((i) => keys[i]), g === 0)}${g === 0 ? ` AND ${OPEN_PREDICATE}` : ''} AND ${inScope('e.address_code')}
-          ) c`,
-          [...filterColumns(group.map((i) => keys[i]), communities), ...scope],
-        ).then((rows) => {
+        ...groups.map(async ({ group, open }) => {
+          const window = windowCondition('e.updated_at', keys[group[0]]);
+          const rows = await query<{ key: string | number; n: number }>(db,
+            `/* events.eventCounts */
+            SELECT k.i AS key, c.n FROM unnest(${FILTER_UNNEST})
+              WITH ORDINALITY AS k(${FILTER_KEYS}, i)
+            CROSS JOIN LATERAL (
+              SELECT count(*)::int AS n FROM events.event e WHERE ${filterWhere(group.map((i) => keys[i]), open)}${open ? ` AND ${OPEN_PREDICATE}` : ''} AND ${inScope('e.address_code')} AND ${window.text}
+            ) c`,
+            [...filterColumns(group.map((i) => keys[i]), communities), ...scope, ...window.values],
+          );
           for (const row of rows) counts[group[Number(row.key) - 1]] = row.n;
-        })),
+        }),
         ...wide.map(async (i) => {
           const statement = sql`/* events.eventCountWide */
             SELECT count(*)::int AS n FROM events.event e WHERE ${and(...filterConditions(keys[i], communities))}`;

@@ -4,7 +4,7 @@
  */
 import { query, type Db } from '../../lib/db.ts';
 import { inScope, isWideSubtree, scopeCondition, scopedRange } from '../../lib/community-scope.ts';
-import { and, raw, sql } from '../../lib/sql.ts';
+import { and, raw, sql, windowCondition, windowGroups } from '../../lib/sql.ts';
 import { tagRows } from '../../lib/pagination.ts';
 import { summaryLevel } from '../../lib/summaries.ts';
 
@@ -62,8 +62,8 @@ export type ResidencesFilter = { code: string; current: boolean | null; updatedS
 /** One page of them by (address code, residence id); `after` is that key of the last residence seen. */
 export type ResidencesKey = ResidencesFilter & { first: number; after: readonly [string, number] | null };
 
-const PEOPLE_UNNEST = '?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[]';
-const RESIDENCES_UNNEST = '?::text[], ?::text[], ?::boolean[], ?::timestamptz[], ?::timestamptz[]';
+const PEOPLE_UNNEST = '?::text[], ?::text[]';
+const RESIDENCES_UNNEST = '?::text[], ?::text[], ?::boolean[]';
 
 /**
  * The statements of one request. With `communities` (a confined viewer, 12-digit community
@@ -72,10 +72,8 @@ const RESIDENCES_UNNEST = '?::text[], ?::text[], ?::boolean[], ?::timestamptz[],
  */
 export function createPeopleRepository(db: Db, communities: readonly string[] | null = null) {
   const scope = [communities, communities] as const;
-  const windowColumns = (keys: readonly { updatedSince: Date | null; updatedBefore: Date | null }[]) => [
-    keys.map((k) => k.updatedSince?.toISOString() ?? null),
-    keys.map((k) => k.updatedBefore?.toISOString() ?? null),
-  ];
+  /** The keys below subdistrict level (one batched statement each window), grouped by updated window. */
+  const narrowByWindow = (keys: readonly PeopleFilter[]) => windowGroups(keys, keys.flatMap((k, i) => (isWideSubtree(k.code) ? [] : [i])));
   const rangeColumns = (keys: readonly { code: string }[]) => {
     const ranges = keys.map((k) => scopedRange(k.code, communities));
     return [ranges.map((r) => r.lo), ranges.map((r) => r.hi)];
@@ -83,18 +81,16 @@ export function createPeopleRepository(db: Db, communities: readonly string[] | 
   /** "p lives (currently) at an address in [lo, hi) in scope", over residence_current_idx. */
   const LIVES_UNDER = `p.id IN (SELECT r.person_id FROM people.residence r
     WHERE r.until IS NULL AND r.address_code >= k.lo AND r.address_code < k.hi AND ${inScope('r.address_code')})`;
-  const PEOPLE_WHERE = `${LIVES_UNDER}
-    AND (k.updated_since IS NULL OR p.updated_at >= k.updated_since)
-    AND (k.updated_before IS NULL OR p.updated_at < k.updated_before)`;
+  /** The batched statements' WHERE; the group's updated window (windowGroups) is bound after it. */
+  const PEOPLE_WHERE = LIVES_UNDER;
   /**
    * A residence is listed when it is in the key's range and scope and, for a confined viewer, its
    * person is visible (currently lives in one of the viewer's communities), as Residence.person
    * must answer: a past residence here of someone now living elsewhere is not the viewer's to see.
+   * The batch's updated window is bound after it, one statement per window (windowGroups).
    */
   const RESIDENCES_WHERE = `r.address_code >= k.lo AND r.address_code < k.hi
     AND (k.current IS NULL OR (r.until IS NULL) = k.current)
-    AND (k.updated_since IS NULL OR r.updated_at >= k.updated_since)
-    AND (k.updated_before IS NULL OR r.updated_at < k.updated_before)
     AND ${inScope('r.address_code')}
     AND (?::text[] IS NULL OR EXISTS (SELECT 1 FROM people.residence c
       WHERE c.person_id = r.person_id AND c.until IS NULL AND left(c.address_code, 12) = ANY(?::text[])))`;
@@ -179,21 +175,25 @@ export function createPeopleRepository(db: Db, communities: readonly string[] | 
      * and probe residence_one_current_per_address per person instead.
      */
     async peoplePages(keys: readonly PeopleKey[]): Promise<(PersonRow & { key: number })[]> {
-      const narrow = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [] : [i]));
       const wide = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [i] : []));
-      const narrowKeys = narrow.map((i) => keys[i]);
+      const narrowGroups = narrowByWindow(keys);
       const pages = await Promise.all([
-        narrow.length === 0 ? [] : query<PersonRow & { key: string | number }>(db,
-          `/* people.peoplePages */
-          SELECT k.i AS key, c.* FROM unnest(${PEOPLE_UNNEST}, ?::text[], ?::int[])
-            WITH ORDINALITY AS k(lo, hi, updated_since, updated_before, after, lim, i)
-          CROSS JOIN LATERAL (
-            SELECT ${PERSON_COLUMNS} FROM people.person p
-            WHERE ${PEOPLE_WHERE} AND (k.after IS NULL OR p.id > k.after)
-            ORDER BY p.id LIMIT k.lim
-          ) c`,
-          [...rangeColumns(narrowKeys), ...windowColumns(narrowKeys), narrowKeys.map((k) => k.after), narrowKeys.map((k) => k.first + 1), ...scope],
-        ).then((rows) => tagRows(rows, (r) => narrow[Number(r.key) - 1])),
+        ...narrowGroups.map(async (group) => {
+          const groupKeys = group.map((i) => keys[i]);
+          const window = windowCondition('p.updated_at', groupKeys[0]);
+          const rows = await query<PersonRow & { key: string | number }>(db,
+            `/* people.peoplePages */
+            SELECT k.i AS key, c.* FROM unnest(${PEOPLE_UNNEST}, ?::text[], ?::int[])
+              WITH ORDINALITY AS k(lo, hi, after, lim, i)
+            CROSS JOIN LATERAL (
+              SELECT ${PERSON_COLUMNS} FROM people.person p
+              WHERE ${PEOPLE_WHERE} AND (k.after IS NULL OR p.id > k.after) AND ${window.text}
+              ORDER BY p.id LIMIT k.lim
+            ) c`,
+            [...rangeColumns(groupKeys), groupKeys.map((k) => k.after), groupKeys.map((k) => k.first + 1), ...scope, ...window.values],
+          );
+          return tagRows(rows, (r) => group[Number(r.key) - 1]);
+        }),
         ...wide.map(async (i) => {
           const k = keys[i];
           const statement = sql`/* people.peoplePageWide */
@@ -209,17 +209,18 @@ export function createPeopleRepository(db: Db, communities: readonly string[] | 
     /** Number of distinct people living (currently) at or beneath each address, in key order. */
     async peopleCounts(keys: readonly PeopleFilter[]): Promise<number[]> {
       const counts = keys.map(() => 0);
-      const narrow = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [] : [i]));
       const wide = keys.flatMap((k, i) => (isWideSubtree(k.code) ? [i] : []));
-      const narrowKeys = narrow.map((i) => keys[i]);
       await Promise.all([
-        narrow.length > 0 && query<{ key: string | number; n: number }>(db,
-          `/* people.peopleCounts */
-          SELECT k.i AS key, c.n FROM unnest(${PEOPLE_UNNEST}) WITH ORDINALITY AS k(lo, hi, updated_since, updated_before, i)
-          CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM people.person p WHERE ${PEOPLE_WHERE}) c`,
-          [...rangeColumns(narrowKeys), ...windowColumns(narrowKeys), ...scope],
-        ).then((rows) => {
-          for (const row of rows) counts[narrow[Number(row.key) - 1]] = row.n;
+        ...narrowByWindow(keys).map(async (group) => {
+          const groupKeys = group.map((i) => keys[i]);
+          const window = windowCondition('p.updated_at', groupKeys[0]);
+          const rows = await query<{ key: string | number; n: number }>(db,
+            `/* people.peopleCounts */
+            SELECT k.i AS key, c.n FROM unnest(${PEOPLE_UNNEST}) WITH ORDINALITY AS k(lo, hi, i)
+            CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM people.person p WHERE ${PEOPLE_WHERE} AND ${window.text}) c`,
+            [...rangeColumns(groupKeys), ...scope, ...window.values],
+          );
+          for (const row of rows) counts[group[Number(row.key) - 1]] = row.n;
         }),
         ...wide.map(async (i) => {
           const statement = sql`/* people.peopleCountWide */
@@ -235,42 +236,52 @@ export function createPeopleRepository(db: Db, communities: readonly string[] | 
      * residence_address_idx per address in (address_code, id) order from the cursor, LIMIT first + 1.
      */
     async residencePages(keys: readonly ResidencesKey[]): Promise<(ResidenceRow & { key: number })[]> {
-      const rows = await query<ResidenceRow & { key: string | number }>(db,
-        `/* people.residencePages */
-        SELECT k.i AS key, c.* FROM unnest(${RESIDENCES_UNNEST}, ?::text[], ?::bigint[], ?::int[])
-          WITH ORDINALITY AS k(lo, hi, current, updated_since, updated_before, after_code, after_id, lim, i)
-        CROSS JOIN LATERAL (
-          SELECT ${RESIDENCE_COLUMNS} FROM people.residence r
-          WHERE ${RESIDENCES_WHERE}
-            -- a plain bound the index scan can start from; the row comparison below is a filter
-            AND r.address_code >= coalesce(k.after_code, k.lo)
-            AND (k.after_code IS NULL OR (r.address_code, r.id) > (k.after_code, k.after_id))
-          ORDER BY r.address_code, r.id LIMIT k.lim
-        ) c`,
-        [
-          ...rangeColumns(keys),
-          keys.map((k) => k.current),
-          ...windowColumns(keys),
-          keys.map((k) => k.after?.[0] ?? null),
-          keys.map((k) => k.after?.[1] ?? null),
-          keys.map((k) => k.first + 1),
-          ...scope,
-          ...scope,
-        ],
-      );
-      return tagRows(rows, (r) => Number(r.key) - 1);
+      const pages = await Promise.all(windowGroups(keys).map(async (group) => {
+        const groupKeys = group.map((i) => keys[i]);
+        const window = windowCondition('r.updated_at', groupKeys[0]);
+        const rows = await query<ResidenceRow & { key: string | number }>(db,
+          `/* people.residencePages */
+          SELECT k.i AS key, c.* FROM unnest(${RESIDENCES_UNNEST}, ?::text[], ?::bigint[], ?::int[])
+            WITH ORDINALITY AS k(lo, hi, current, after_code, after_id, lim, i)
+          CROSS JOIN LATERAL (
+            SELECT ${RESIDENCE_COLUMNS} FROM people.residence r
+            WHERE ${RESIDENCES_WHERE}
+              -- a plain bound the index scan can start from; the row comparison below is a filter
+              AND r.address_code >= coalesce(k.after_code, k.lo)
+              AND (k.after_code IS NULL OR (r.address_code, r.id) > (k.after_code, k.after_id))
+              AND ${window.text}
+            ORDER BY r.address_code, r.id LIMIT k.lim
+          ) c`,
+          [
+            ...rangeColumns(groupKeys),
+            groupKeys.map((k) => k.current),
+            groupKeys.map((k) => k.after?.[0] ?? null),
+            groupKeys.map((k) => k.after?.[1] ?? null),
+            groupKeys.map((k) => k.first + 1),
+            ...scope,
+            ...scope,
+            ...window.values,
+          ],
+        );
+        return tagRows(rows, (r) => group[Number(r.key) - 1]);
+      }));
+      return pages.flat();
     },
 
     /** Number of residences matching each filter, in key order. */
     async residenceCounts(keys: readonly ResidencesFilter[]): Promise<number[]> {
-      const rows = await query<{ key: string | number; n: number }>(db,
-        `/* people.residenceCounts */
-        SELECT k.i AS key, c.n FROM unnest(${RESIDENCES_UNNEST}) WITH ORDINALITY AS k(lo, hi, current, updated_since, updated_before, i)
-        CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM people.residence r WHERE ${RESIDENCES_WHERE}) c`,
-        [...rangeColumns(keys), keys.map((k) => k.current), ...windowColumns(keys), ...scope, ...scope],
-      );
       const counts = keys.map(() => 0);
-      for (const row of rows) counts[Number(row.key) - 1] = row.n;
+      await Promise.all(windowGroups(keys).map(async (group) => {
+        const groupKeys = group.map((i) => keys[i]);
+        const window = windowCondition('r.updated_at', groupKeys[0]);
+        const rows = await query<{ key: string | number; n: number }>(db,
+          `/* people.residenceCounts */
+          SELECT k.i AS key, c.n FROM unnest(${RESIDENCES_UNNEST}) WITH ORDINALITY AS k(lo, hi, current, i)
+          CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM people.residence r WHERE ${RESIDENCES_WHERE} AND ${window.text}) c`,
+          [...rangeColumns(groupKeys), groupKeys.map((k) => k.current), ...scope, ...scope, ...window.values],
+        );
+        for (const row of rows) counts[group[Number(row.key) - 1]] = row.n;
+      }));
       return counts;
     },
 
