@@ -48,10 +48,14 @@ export function and(...conditions: readonly (Fragment | null | false | undefined
   return { text: present.map((c) => `(${c.text})`).join(' AND '), values: present.flatMap((c) => c.values) };
 }
 
-/** A filter's window on when a row last changed: at or after `updatedSince`, before `updatedBefore`. */
-export type UpdatedWindow = { readonly updatedSince?: Date | null; readonly updatedBefore?: Date | null };
+/**
+ * A filter's window on when a row last changed: at or after `updatedSince`, before
+ * `updatedBefore` (instants, or their ISO text).
+ */
+export type UpdatedWindow = { readonly updatedSince?: Date | string | null; readonly updatedBefore?: Date | string | null };
 
-const windowKey = (w: UpdatedWindow) => `${w.updatedSince?.toISOString() ?? ''}|${w.updatedBefore?.toISOString() ?? ''}`;
+const instantKey = (t: Date | string | null | undefined) => (t instanceof Date ? t.toISOString() : t ?? '');
+const windowKey = (w: UpdatedWindow) => `${instantKey(w.updatedSince)}|${instantKey(w.updatedBefore)}`;
 
 /**
  * The indexes of a batch's keys (or of those `indexes` names) grouped by their updated window, in

@@ -4,10 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbQueryCount } from '../lib/metrics.ts';
 import { query as sql } from '../lib/db.ts';
-import { bigrams } from '../subgraphs/buildings/repository.ts';
+import { bigrams, createAddressRepository } from '../subgraphs/buildings/repository.ts';
 import { buildingsSubgraph } from '../subgraphs/buildings/server.ts';
 import { SHOWCASE } from '../seeds/showcase.ts';
+import { databaseNow, pause } from './support/bridge.ts';
 import { openFixture } from './support/databases.ts';
+import { explainStatements } from './support/explain.ts';
+import { insertTestEstate } from './support/import-registry.ts';
 import { subgraphClient } from './support/subgraph.ts';
 
 const database = openFixture('buildings');
@@ -262,5 +265,42 @@ describe('schematic areas for maps (Address.area)', () => {
       await database.knex('buildings.address').where('code', SHOWCASE.buildingCode).update({ longitude: moved.longitude });
     }
     expect(await ask()).toEqual(before);
+  });
+});
+
+describe('addressesUnder(updatedSince:): the rows changed since a watermark (the room rules, incremental)', () => {
+  it('answers two watermarks asked in one request, each by its own, with the count', async () => {
+    const estate = await insertTestEstate(database);
+    const [room, other] = estate.buildings[0].rooms;
+    const first = await databaseNow(database.knex);
+    await pause(5);
+    await database.knex('buildings.address').where({ code: room.code }).update({ area_m2: 12 });
+    const second = await databaseNow(database.knex);
+    await pause(5);
+    await database.knex('buildings.address').where({ code: other.code }).update({ area_m2: 30 });
+    const result = await client.run(
+      `query ($c: AddressCode!, $first: DateTime!, $second: DateTime!) {
+        sinceFirst: addressesUnder(code: $c, levels: [ROOM], updatedSince: $first) { totalCount edges { node { code } } }
+        sinceSecond: addressesUnder(code: $c, levels: [ROOM], updatedSince: $second) { totalCount edges { node { code } } }
+        all: addressesUnder(code: $c, levels: [ROOM]) { totalCount }
+      }`,
+      { c: estate.community.code, first: first.toISOString(), second: second.toISOString() },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.sinceFirst).toEqual({ totalCount: 2, edges: [{ node: { code: room.code } }, { node: { code: other.code } }] });
+    expect(result.data!.sinceSecond).toEqual({ totalCount: 1, edges: [{ node: { code: other.code } }] });
+    expect(result.data!.all.totalCount).toBe(6);
+  });
+
+  it('range-scans address_updated_idx from the watermark, not address_pkey over the subtree', async () => {
+    await database.knex.raw('ANALYZE buildings.address');
+    const since = new Date(Date.now() + 86_400_000).toISOString();
+    const plans = await explainStatements(database, async (explaining) => {
+      const repository = createAddressRepository(explaining);
+      await repository.changedSubtreePages([{ root: '440304', levels: ['ROOM'], updatedSince: since, first: 500, after: null }]);
+      await repository.changedSubtreeCounts([{ root: '440304', levels: ['ROOM'], updatedSince: since }]);
+    });
+    expect(plans).toHaveLength(2);
+    for (const plan of plans) expect(plan).toMatch(/address_updated_idx[\s\S]*Index Cond: \(\(?updated_at >= '/);
   });
 });
