@@ -15,7 +15,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,7 @@ import { writeDepartmentFiles } from '../seeds/departments.ts';
 import { CLERK_STYLES, parseStyleShares, type MessyOptions } from '../seeds/messy.ts';
 import { prepareDataset } from './database.ts';
 import { DEFAULT_DATABASE_URL, redactUrl } from './options.ts';
+import { resultPath } from './report.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BATCH = 2000;
@@ -237,11 +238,10 @@ try {
       quality,
       naacl: { records: naacl.records, fields: naacl.fields },
     };
-    const base = `address-${result.date.slice(0, 10)}-${result.commit}`;
-    await mkdir(path.join(root, 'bench/results'), { recursive: true });
-    await writeFile(path.join(root, `bench/results/${base}.json`), `${JSON.stringify(result, null, 2)}\n`);
-    await writeFile(path.join(root, `bench/results/${base}.md`), markdown(result));
-    log(`wrote bench/results/${base}.json and .md`);
+    const base = resultPath(['address', result.date.slice(0, 10), result.commit]);
+    await writeFile(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
+    await writeFile(`${base}.md`, markdown(result));
+    log(`wrote ${path.relative(root, base)}.json and .md`);
     process.stdout.write(markdown(result));
   } finally {
     await database.close();

@@ -14,19 +14,16 @@
  * schema is the only way to start empty. --pglite uses an in-memory PGlite instead.
  * Figures go to bench/results/audit-<date>.json and to stdout.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createAuditWriter, hashOperation, type AuditEntry } from '../audit/writer.ts';
 import { migrateAudit } from '../audit/migrate.ts';
 import { openDatabase, query, type Database } from '../lib/db.ts';
 import { databaseName, redactUrl } from './options.ts';
-import { measuredCommit } from './report.ts';
+import { measuredCommit, resultPath } from './report.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
   options: { records: { type: 'string', default: '20000' }, pglite: { type: 'boolean', default: false } },
   strict: true,
@@ -143,8 +140,7 @@ try {
     table,
   };
   const day = result.date.slice(0, 10);
-  await mkdir(path.join(root, 'bench/results'), { recursive: true });
-  await writeFile(path.join(root, `bench/results/audit-${day}${url ? '' : '-pglite'}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  await writeFile(`${resultPath(['audit', day, !url && 'pglite'])}.json`, `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 } finally {
   await database.close();

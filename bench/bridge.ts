@@ -26,7 +26,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -40,7 +40,7 @@ import { FUTIAN_DISTRICT } from '../address/divisions.ts';
 import { BENCH_EVENT_PREFIX, ensureBenchEvents } from './bridge-data.ts';
 import { prepareDataset, type Dataset } from './database.ts';
 import { databaseName, redactUrl } from './options.ts';
-import { measuredCommit } from './report.ts';
+import { commitLabel, measuredCommit, resultPath } from './report.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -549,9 +549,7 @@ async function main(): Promise<void> {
       exports.find((e) => e.label.includes(NO_BUDGET)),
     ),
   };
-  const dir = path.join(here, 'results');
-  await mkdir(dir, { recursive: true });
-  const base = path.join(dir, `bridge-${date}-${(commit ?? 'unknown').slice(0, 7)}`);
+  const base = resultPath(['bridge', date, commitLabel(commit)]);
   await writeFile(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
   await writeFile(`${base}.md`, markdown(result));
   await updateReadme(readmeTable(result));

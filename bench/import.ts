@@ -15,20 +15,19 @@
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { databaseUrlFor } from '../lib/config.ts';
 import { csvLine, openDatabase, query, type Database } from '../lib/db.ts';
 import { migrateSubgraph } from '../lib/migrate.ts';
 import { DEPARTMENT_FORMATS } from '../importer/formats.ts';
 import type { ImportReport } from '../importer/report.ts';
+import { resultPath } from './report.ts';
 import { DEFAULT_ADDRESS_CACHE } from '../importer/addresses.ts';
 import { DEFAULT_BATCH_SIZE, importFile } from '../importer/run.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const RSS_SAMPLE_MS = 50;
 /** Registry addresses sampled for the file: enough variety that the standardizer does real work. */
 const ADDRESS_SAMPLE = 20_000;
@@ -225,9 +224,7 @@ try {
     firstImport: { ...figures(first.report), wallSeconds: first.wallSeconds, baselineRssMb: first.baselineRssMb, peakRssMb: first.peakRssMb },
     reimport: second ? { ...figures(second.report), wallSeconds: second.wallSeconds, baselineRssMb: second.baselineRssMb, peakRssMb: second.peakRssMb } : null,
   };
-  const resultsDir = path.join(here, 'results');
-  await mkdir(resultsDir, { recursive: true });
-  const out = path.join(resultsDir, `import-${result.date.slice(0, 10)}.json`);
+  const out = `${resultPath(['import', result.date.slice(0, 10)])}.json`;
   await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(
     `imported ${opts.rows} events: ${first.report.rowsPerSecond} rows/s (${first.report.seconds.toFixed(1)} s), ` +

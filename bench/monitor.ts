@@ -28,7 +28,7 @@
  * absolute figures of a shared machine are not quiet measurements; statements and operations are.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -45,7 +45,7 @@ import { isRoomRule } from '../monitor/evaluate.ts';
 import { sumCounter } from './compare.ts';
 import { prepareDataset, type Dataset } from './database.ts';
 import { DEFAULT_SCALE, redactUrl } from './options.ts';
-import { measuredCommit } from './report.ts';
+import { commitLabel, measuredCommit, resultPath } from './report.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -477,9 +477,7 @@ try {
     dataset, postgres: postgresVersion, placed, settings, dashboard: dash, monitor, targets: targetsOf(dash, monitor),
   };
   const md = markdown(result);
-  const dir = path.join(here, 'results');
-  mkdirSync(dir, { recursive: true });
-  const base = path.join(dir, `monitor-${result.date}-${commit.slice(0, 7)}${commit.endsWith('+changes') ? '-dirty' : ''}`);
+  const base = resultPath(['monitor', result.date, commitLabel(commit)]);
   writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
   writeFileSync(`${base}.md`, `# Early warning at district scale\n\n${md}`);
   writeReadme(md);

@@ -23,7 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { nextPrefix } from '../lib/address-code.ts';
-import { measuredCommit } from './report.ts';
+import { commitLabel, measuredCommit, resultPath } from './report.ts';
 import { redactUrl } from './options.ts';
 import { parseCommandLine } from '../lib/cli.ts';
 
@@ -140,7 +140,7 @@ await client.end();
 
 const commit = measuredCommit();
 const date = new Date().toISOString().slice(0, 10);
-const name = `partitioning-${date}${commit ? `-${commit.slice(0, 7)}${commit.endsWith('+changes') ? '-dirty' : ''}` : ''}`;
+const base = resultPath(['partitioning', date, commit && commitLabel(commit)]);
 const summary = {
   date: new Date().toISOString(), commit, database: redactUrl(url), server, rows, partitions: communities.length + 1, subdistricts: subdistricts.length,
   loadAverage: load, loadAverageAfter: os.loadavg(), cpus: os.cpus().length, loadSeconds,
@@ -174,6 +174,6 @@ const md = [
   '',
 ].join('\n');
 mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-writeFileSync(path.join(root, `bench/results/${name}.json`), JSON.stringify(summary, null, 2) + '\n');
-writeFileSync(path.join(root, `bench/results/${name}.md`), md);
+writeFileSync(`${base}.json`, JSON.stringify(summary, null, 2) + '\n');
+writeFileSync(`${base}.md`, md);
 process.stdout.write(md);

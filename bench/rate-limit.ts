@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from '../gateway/limits.ts';
 import { connectRedis } from '../lib/redis.ts';
-import { measuredCommit } from './report.ts';
+import { commitLabel, measuredCommit, resultPath } from './report.ts';
 import { parseCommandLine } from '../lib/cli.ts';
 
 const USAGE = `usage: npm run bench:rate-limit -- [--hits N] [--redis-url URL]
@@ -66,7 +66,7 @@ await client.close();
 
 const commit = measuredCommit();
 const date = new Date().toISOString().slice(0, 10);
-const name = `rate-limit-${date}${commit ? `-${commit.slice(0, 7)}${commit.endsWith('+changes') ? '-dirty' : ''}` : ''}`;
+const base = resultPath(['rate-limit', date, commit && commitLabel(commit)]);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const md = [
   `# Rate-limit store: memory against Redis (${date})`,
@@ -80,6 +80,6 @@ const md = [
   '',
 ].join('\n');
 mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-writeFileSync(path.join(root, `bench/results/${name}.json`), JSON.stringify({ date: new Date().toISOString(), commit, loadAverage: load, loadAverageAfter: os.loadavg(), cpus: os.cpus().length, results }, null, 2) + '\n');
-writeFileSync(path.join(root, `bench/results/${name}.md`), md);
+writeFileSync(`${base}.json`, JSON.stringify({ date: new Date().toISOString(), commit, loadAverage: load, loadAverageAfter: os.loadavg(), cpus: os.cpus().length, results }, null, 2) + '\n');
+writeFileSync(`${base}.md`, md);
 process.stdout.write(md);

@@ -1,11 +1,34 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commitLabel, readmeTable, replaceBetweenMarkers, type BenchResult, type Measurement } from './report.ts';
+import { commitLabel, readmeTable, replaceBetweenMarkers, resultPath, type BenchResult, type Measurement } from './report.ts';
 
 describe('commitLabel', () => {
   it('shortens the commit and marks a dirty tree', () => {
     expect(commitLabel('abb54b9f00d1c2e3')).toBe('abb54b9');
     expect(commitLabel('abb54b9f00d1c2e3+changes')).toBe('abb54b9-dirty');
     expect(commitLabel(undefined)).toBe('unknown');
+  });
+});
+
+describe('resultPath', () => {
+  it('names a run by its parts and never the name an earlier run of the same day and commit wrote', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-results-'));
+    try {
+      const first = resultPath(['writes', '2026-12-04', 'abb54b9', null, false], dir);
+      expect(first).toBe(path.join(dir, 'writes-2026-12-04-abb54b9'));
+      writeFileSync(`${first}.md`, 'the first run');
+      const second = resultPath(['writes', '2026-12-04', 'abb54b9'], dir);
+      expect(second).toBe(`${first}-2`);
+      writeFileSync(`${second}.json`, '{}');
+      expect(resultPath(['writes', '2026-12-04', 'abb54b9'], dir)).toBe(`${first}-3`);
+      // another bench's or commit's name is its own
+      expect(resultPath(['writes', '2026-12-04', 'abb54b9-dirty'], dir)).toBe(`${first}-dirty`);
+      expect(resultPath(['monitor', '2026-12-04', 'abb54b9'], dir)).toBe(path.join(dir, 'monitor-2026-12-04-abb54b9'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -2,6 +2,7 @@
  * The benchmark's result document and its markdown rendering.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Dataset } from './database.ts';
@@ -50,6 +51,25 @@ export type Check = {
 export function commitLabel(commit: string | undefined): string {
   if (!commit) return 'unknown';
   return `${commit.slice(0, 7)}${commit.endsWith('+changes') ? '-dirty' : ''}`;
+}
+
+/** bench/results, beside this file. */
+export const RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+
+/**
+ * The path, without extension, of a run's result files: bench/results/<stem> (or `dir`) where the
+ * stem is the parts given joined by '-' (a bench's name, the date, commitLabel…), and -2, -3, … after it
+ * when a file of that stem (any extension) is already there. A rerun on the same day and commit
+ * never overwrites an earlier run's figures, which a README or a closing note may cite. Creates
+ * the directory.
+ */
+export function resultPath(parts: readonly (string | null | undefined | false)[], dir: string = RESULTS_DIR): string {
+  const stem = parts.filter(Boolean).join('-');
+  mkdirSync(dir, { recursive: true });
+  const taken = new Set(readdirSync(dir).map((f) => f.replace(/\.[^.]+$/, '')));
+  let name = stem;
+  for (let n = 2; taken.has(name); n++) name = `${stem}-${n}`;
+  return path.join(dir, name);
 }
 
 /** git HEAD of the measured tree, "+changes" when tracked files differ from it; undefined outside git. */

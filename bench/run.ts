@@ -16,7 +16,7 @@
  */
 import { signDevToken } from '../lib/auth/dev-keys.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -28,7 +28,7 @@ import { differingFacts, firstDifference, sumCounter } from './compare.ts';
 import { prepareDataset, sampleCodes } from './database.ts';
 import { benchOptions, childEnv, redactUrl, type BenchOptions, type VariantName, type Workload } from './options.ts';
 import { graphqlBody, QUERIES, type BenchQuery, type QueryId } from './queries.ts';
-import { commitLabel, markdownReport, measuredCommit, readmeTable, replaceBetweenMarkers, resultTables, type BenchResult, type Check, type Measurement } from './report.ts';
+import { commitLabel, markdownReport, measuredCommit, readmeTable, resultPath, replaceBetweenMarkers, resultTables, type BenchResult, type Check, type Measurement } from './report.ts';
 import { floorRequest } from './sql-baseline.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -365,10 +365,7 @@ async function main(): Promise<void> {
     checks,
     measurements,
   };
-  const dir = path.join(here, 'results');
-  mkdirSync(dir, { recursive: true });
-  const stem = `${result.date}-${commitLabel(result.commit)}`;
-  const base = path.join(dir, options.name ? `${options.name}-${stem}` : stem);
+  const base = resultPath([options.name, result.date, commitLabel(result.commit)]);
   writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
   writeFileSync(`${base}.md`, markdownReport(result));
   log(`wrote ${path.relative(process.cwd(), base)}.json and .md`);

@@ -12,10 +12,9 @@
  * connection: median, p95 and p99 in ms. Writes bench/results/summaries-<date>-<commit>.json and
  * .md; records the load average, as the figures mean little on a loaded machine.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { nextPrefix } from '../lib/address-code.ts';
 import { openDatabase, query, type Database } from '../lib/db.ts';
 import type { SubgraphName } from '../lib/config.ts';
@@ -25,7 +24,7 @@ import { createEventRepository } from '../subgraphs/events/repository.ts';
 import { createPeopleRepository } from '../subgraphs/people/repository.ts';
 import { prepareDataset } from './database.ts';
 import { DEFAULT_DATABASE_URL, redactUrl } from './options.ts';
-import { measuredCommit } from './report.ts';
+import { commitLabel, measuredCommit, resultPath } from './report.ts';
 import { parseCommandLine } from '../lib/cli.ts';
 
 const USAGE = `usage: npm run bench:summaries -- [--scale N] [--iterations N] [--database-url URL]
@@ -158,11 +157,9 @@ try {
     ...rows.map((r) => `| ${r.field} | ${r.level} | ${r.codes} | ${fmt(r.base as never)} | ${fmt(r.summary as never)} |`),
     '',
   ].join('\n');
-  const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
-  mkdirSync(dir, { recursive: true });
-  const name = `summaries-${result.date.slice(0, 10)}-${commit.slice(0, 7)}`;
-  writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
-  writeFileSync(path.join(dir, `${name}.md`), md);
+  const base = resultPath(['summaries', result.date.slice(0, 10), commitLabel(commit)]);
+  writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(`${base}.md`, md);
   process.stdout.write(md);
 } finally {
   for (const d of Object.values(dbs)) await d.close();

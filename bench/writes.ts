@@ -24,7 +24,7 @@
  * under the same load. The floor runs on each database (its triggers are each commit's).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -34,7 +34,7 @@ import autocannon, { type Request } from 'autocannon';
 import pg from 'pg';
 import { signDevToken } from '../lib/auth/dev-keys.ts';
 import { prepareDataset, sampleCodes } from './database.ts';
-import { measuredCommit } from './report.ts';
+import { commitLabel, measuredCommit, resultPath } from './report.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const log = (line: string) => process.stderr.write(`[bench:writes] ${line}\n`);
@@ -368,9 +368,7 @@ try {
   const loadAfter = os.loadavg()[0];
   const date = new Date().toISOString().slice(0, 10);
   const result = { date, commit, baselineCommit, loadAverage: load, loadAverageAfter: loadAfter, cpus: os.cpus().length, options: numbers, writes: rows, fanOut: fan };
-  const dir = path.join(here, 'results');
-  mkdirSync(dir, { recursive: true });
-  const base = path.join(dir, `writes-${date}-${(commit ?? 'unknown').slice(0, 7)}${commit?.endsWith('+changes') ? '-dirty' : ''}`);
+  const base = resultPath(['writes', date, commitLabel(commit)]);
   writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
   const fmt = (x: number | null, d = 0) => (x === null || Number.isNaN(x) ? '–' : x.toFixed(d));
   const md = [
