@@ -167,7 +167,6 @@ export async function runMutation<P extends MutationPayload, S>(
   }
   const subject = services.viewer.subject ?? '';
   const store = createIdempotencyStore(services.subgraph);
-  const inputHash = createHash('sha256').update(stringify({ operation: spec.operation, input: spec.input }) ?? '').digest('hex');
   /** Appends the write's audit record and waits for its commit; throws AuditUnavailableError (the write does not happen). */
   const audited = async (touched: { addressCodes: readonly string[]; personIds?: readonly string[] }): Promise<number | null> => {
     if (!services.audit) return null;
@@ -197,6 +196,8 @@ export async function runMutation<P extends MutationPayload, S>(
   }
   return serialized(services.db, () => services.db.transaction(async (trx) => {
     if (key !== null) {
+      // only a keyed request needs it (a retry must match the input it first came with)
+      const inputHash = createHash('sha256').update(stringify({ operation: spec.operation, input: spec.input }) ?? '').digest('hex');
       const claim = await store.claim(trx, { subject, key, operation: spec.operation, inputHash, ttlHours: IDEMPOTENCY_TTL_HOURS });
       if (!claim.claimed) {
         if (claim.operation !== spec.operation || claim.inputHash !== inputHash) {
