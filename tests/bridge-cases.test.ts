@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../lib/auth/scopes.ts';
 import { createCaseRepository } from '../subgraphs/cases/repository.ts';
 import { casesSubgraph } from '../subgraphs/cases/server.ts';
-import { BRIDGE_DISTRICTS, buildingIn, communityIn, databaseNow, pause, roomIn } from './support/bridge.ts';
+import { BRIDGE_DISTRICTS, buildingIn, communityIn, databaseNow, pause, roomIn, windowsAtOnce } from './support/bridge.ts';
 import { deleteCases, freshCreditCode, insertCases } from './support/cases-factories.ts';
 import { openFixture } from './support/databases.ts';
 import { explainStatements } from './support/explain.ts';
@@ -161,20 +161,11 @@ describe('rows changed since a watermark, at community level (one batched statem
     await pause(5);
     const edited = inserted[5];
     await database.knex('cases.legal_case').where({ id: edited.id }).update({ summary: 'edited after the watermark' });
-    const result = await client.run(
-      `query ($r: [_Any!]!, $mark: DateTime!) { _entities(representations: $r) { ... on Address {
-        changed: cases(updatedSince: $mark) { totalCount edges { node { id } } }
-        unchanged: cases(updatedBefore: $mark) { totalCount edges { node { id } } }
-        all: cases { totalCount }
-      } } }`,
-      { r: [{ __typename: 'Address', code: community2 }], mark: mark.toISOString() },
-    );
-    expect(result.errors).toBeUndefined();
-    const at = result.data!._entities[0];
+    const at = await windowsAtOnce(client, 'cases', 'id', community2, mark);
     expect(at.changed).toEqual({ totalCount: 1, edges: [{ node: { id: edited.id } }] });
     expect(at.all.totalCount).toBe(inserted.filter((c) => c.code === room2).length);
     expect(at.unchanged.totalCount).toBe(at.all.totalCount - 1);
-    expect(at.unchanged.edges.map((e: any) => e.node.id)).not.toContain(edited.id);
+    expect(at.unchanged.edges.map((e) => e.node.id)).not.toContain(edited.id);
   });
 
   it('range-scans legal_case_updated_idx from the watermark', async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../lib/auth/scopes.ts';
 import { createEntitiesRepository, type LegalEntityRow } from '../subgraphs/entities/repository.ts';
 import { entitiesSubgraph } from '../subgraphs/entities/server.ts';
-import { BRIDGE_DISTRICTS, buildingIn, communityIn, databaseNow, pause, roomIn } from './support/bridge.ts';
+import { BRIDGE_DISTRICTS, buildingIn, communityIn, databaseNow, pause, roomIn, windowsAtOnce } from './support/bridge.ts';
 import { openFixture } from './support/databases.ts';
 import { insertLegalEntity } from './support/entities-factories.ts';
 import { explainStatements } from './support/explain.ts';
@@ -149,20 +149,11 @@ describe('rows changed since a watermark, at community level (one batched statem
     await pause(5);
     const edited = entities[5].creditCode;
     await database.knex('entities.legal_entity').where({ credit_code: edited }).update({ industry: '批发业' });
-    const result = await client.run(
-      `query ($r: [_Any!]!, $mark: DateTime!) { _entities(representations: $r) { ... on Address {
-        changed: entities(updatedSince: $mark) { totalCount edges { node { creditCode } } }
-        unchanged: entities(updatedBefore: $mark) { totalCount edges { node { creditCode } } }
-        all: entities { totalCount }
-      } } }`,
-      { r: [{ __typename: 'Address', code: community2 }], mark: mark.toISOString() },
-    );
-    expect(result.errors).toBeUndefined();
-    const at = result.data!._entities[0];
+    const at = await windowsAtOnce(client, 'entities', 'creditCode', community2, mark);
     expect(at.changed).toEqual({ totalCount: 1, edges: [{ node: { creditCode: edited } }] });
     expect(at.all.totalCount).toBe(4);
     expect(at.unchanged.totalCount).toBe(3);
-    expect(at.unchanged.edges.map((e: any) => e.node.creditCode)).not.toContain(edited);
+    expect(at.unchanged.edges.map((e) => e.node.creditCode)).not.toContain(edited);
   });
 
   it('range-scans legal_entity_updated_idx from the watermark', async () => {

@@ -34,3 +34,27 @@ export async function databaseNow(knex: { raw(sql: string): Promise<{ rows: { t:
 }
 
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type ListAt = { totalCount: number; edges: { node: Record<string, string> }[] };
+
+/**
+ * Asks `field` of the address `code` three times in one request: changed since `mark`
+ * (`updatedSince`), unchanged since (`updatedBefore`) and all, listing `id` of each node. The
+ * three land in one loader batch with three windows, as a client refreshing incrementally beside
+ * a full read would send them.
+ */
+export async function windowsAtOnce(
+  client: { run(query: string, variables: Record<string, unknown>): Promise<{ data?: any; errors?: readonly unknown[] }> },
+  field: string, id: string, code: string, mark: Date,
+): Promise<{ changed: ListAt; unchanged: ListAt; all: { totalCount: number } }> {
+  const result = await client.run(
+    `query ($r: [_Any!]!, $mark: DateTime!) { _entities(representations: $r) { ... on Address {
+      changed: ${field}(updatedSince: $mark) { totalCount edges { node { ${id} } } }
+      unchanged: ${field}(updatedBefore: $mark) { totalCount edges { node { ${id} } } }
+      all: ${field} { totalCount }
+    } } }`,
+    { r: [{ __typename: 'Address', code }], mark: mark.toISOString() },
+  );
+  if (result.errors) throw new Error(`${field} at ${code}: ${JSON.stringify(result.errors)}`);
+  return result.data._entities[0];
+}
