@@ -7,6 +7,7 @@ import { subtreeRange } from '../../lib/address-code.ts';
 import { query, type Db } from '../../lib/db.ts';
 import { inScope } from '../../lib/community-scope.ts';
 import { tagRows } from '../../lib/pagination.ts';
+import { summaryLevel } from '../../lib/summaries.ts';
 
 export type AlertStatus = 'OPEN' | 'ACKNOWLEDGED' | 'CLOSED';
 export type AlertSeverity = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
@@ -111,24 +112,46 @@ export function createAlertRepository(db: Db, communities: readonly string[] | n
     },
 
     /**
-     * Number of alerts matching each filter, in key order: one statement for the keys asking for
-     * live alerts only (OPEN, ACKNOWLEDGED: the hazard map's), with the predicate of
-     * alert_live_address_idx written out so the planner can use that index (an index-only scan),
-     * and one for the rest.
+     * Number of alerts matching each filter, in key order. A community or grid key, or a wider
+     * one, sums its rows of alerts.alert_total (the community rows of its range, or the grid's):
+     * one statement for all of them. Of the others (a building, a room, every address), the keys
+     * asking for live alerts only (OPEN, ACKNOWLEDGED) count in a statement of their own, with
+     * the predicate of alert_live_address_idx written out so the planner can use that index (an
+     * index-only scan), and the rest in another.
      */
     async alertCounts(keys: readonly AlertFilter[]): Promise<number[]> {
-      const live = (k: AlertFilter) => !!k.statuses?.length && k.statuses.every((s) => s !== 'CLOSED');
-      const groups = [keys.flatMap((k, i) => (live(k) ? [i] : [])), keys.flatMap((k, i) => (live(k) ? [] : [i]))];
       const counts = keys.map(() => 0);
-      await Promise.all(groups.map(async (group, g) => {
-        if (group.length === 0) return;
-        const rows = await query<{ key: string | number; n: number }>(db,
-          `/* alerts.alertCounts */
-          SELECT k.i AS key, n.n FROM unnest(${FILTER_UNNEST}) WITH ORDINALITY AS k(${FILTER_KEYS}, i)
-          CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM alerts.alert a WHERE ${FILTER_WHERE}${g === 0 ? ` AND a.status <> 'CLOSED'` : ''} AND ${inScope('a.address_code')}) n`,
-          [...filterColumns(group.map((i) => keys[i])), ...scope]);
-        for (const r of rows) counts[group[Number(r.key) - 1]] = r.n;
-      }));
+      const summarized = keys.flatMap((k, i) => (k.code !== null && summaryLevel(k.code) !== null ? [i] : []));
+      const based = keys.flatMap((k, i) => (k.code !== null && summaryLevel(k.code) !== null ? [] : [i]));
+      const live = (k: AlertFilter) => !!k.statuses?.length && k.statuses.every((s) => s !== 'CLOSED');
+      const groups = [based.filter((i) => live(keys[i])), based.filter((i) => !live(keys[i]))];
+      await Promise.all([
+        summarized.length > 0 && (async () => {
+          const group = summarized.map((i) => keys[i]);
+          const rows = await query<{ key: string | number; n: number }>(db,
+            `/* alerts.alertSummaryCounts */
+            SELECT k.i AS key, (
+              SELECT coalesce(sum(s.n), 0) FROM alerts.alert_total s
+              WHERE s.level = k.level AND s.prefix >= k.lo AND s.prefix < k.hi
+                AND (k.rules IS NULL OR s.rule = ANY(string_to_array(k.rules, ',')))
+                AND (k.severities IS NULL OR s.severity = ANY(string_to_array(k.severities, ',')))
+                AND (k.statuses IS NULL OR s.status = ANY(string_to_array(k.statuses, ',')))
+                AND ${inScope('s.prefix')}
+            )::int AS n
+            FROM unnest(?::smallint[], ${FILTER_UNNEST}) WITH ORDINALITY AS k(level, ${FILTER_KEYS}, i)`,
+            [...scope, group.map((k) => summaryLevel(k.code!)), ...filterColumns(group)]);
+          for (const r of rows) counts[summarized[Number(r.key) - 1]] = r.n;
+        })(),
+        ...groups.map(async (group, g) => {
+          if (group.length === 0) return;
+          const rows = await query<{ key: string | number; n: number }>(db,
+            `/* alerts.alertCounts */
+            SELECT k.i AS key, n.n FROM unnest(${FILTER_UNNEST}) WITH ORDINALITY AS k(${FILTER_KEYS}, i)
+            CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM alerts.alert a WHERE ${FILTER_WHERE}${g === 0 ? ` AND a.status <> 'CLOSED'` : ''} AND ${inScope('a.address_code')}) n`,
+            [...filterColumns(group.map((i) => keys[i])), ...scope]);
+          for (const r of rows) counts[group[Number(r.key) - 1]] = r.n;
+        }),
+      ]);
       return counts;
     },
   };
