@@ -121,8 +121,9 @@ export function createAlertRepository(db: Db, communities: readonly string[] | n
      */
     async alertCounts(keys: readonly AlertFilter[]): Promise<number[]> {
       const counts = keys.map(() => 0);
-      const summarized = keys.flatMap((k, i) => (k.code !== null && summaryLevel(k.code) !== null ? [i] : []));
-      const based = keys.flatMap((k, i) => (k.code !== null && summaryLevel(k.code) !== null ? [] : [i]));
+      const fromSummary = (k: AlertFilter) => k.code !== null && summaryLevel(k.code) !== null;
+      const summarized = keys.flatMap((k, i) => (fromSummary(k) ? [i] : []));
+      const based = keys.flatMap((k, i) => (fromSummary(k) ? [] : [i]));
       const live = (k: AlertFilter) => !!k.statuses?.length && k.statuses.every((s) => s !== 'CLOSED');
       const groups = [based.filter((i) => live(keys[i])), based.filter((i) => !live(keys[i]))];
       await Promise.all([

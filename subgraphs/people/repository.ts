@@ -78,11 +78,12 @@ export function createPeopleRepository(db: Db, communities: readonly string[] | 
     const ranges = keys.map((k) => scopedRange(k.code, communities));
     return [ranges.map((r) => r.lo), ranges.map((r) => r.hi)];
   };
-  /** "p lives (currently) at an address in [lo, hi) in scope", over residence_current_idx. */
+  /**
+   * "p lives (currently) at an address in [lo, hi) in scope", over residence_current_idx: the
+   * batched people statements' WHERE; the group's updated window (windowGroups) is bound after it.
+   */
   const LIVES_UNDER = `p.id IN (SELECT r.person_id FROM people.residence r
     WHERE r.until IS NULL AND r.address_code >= k.lo AND r.address_code < k.hi AND ${inScope('r.address_code')})`;
-  /** The batched statements' WHERE; the group's updated window (windowGroups) is bound after it. */
-  const PEOPLE_WHERE = LIVES_UNDER;
   /**
    * A residence is listed when it is in the key's range and scope and, for a confined viewer, its
    * person is visible (currently lives in one of the viewer's communities), as Residence.person
@@ -95,7 +96,7 @@ export function createPeopleRepository(db: Db, communities: readonly string[] | 
     AND (?::text[] IS NULL OR EXISTS (SELECT 1 FROM people.residence c
       WHERE c.person_id = r.person_id AND c.until IS NULL AND left(c.address_code, 12) = ANY(?::text[])))`;
 
-  /** The wide-key form of PEOPLE_WHERE, values bound in place. */
+  /** The wide-key form of LIVES_UNDER and the window, values bound in place. */
   function peopleConditions(k: PeopleFilter) {
     const { lo, hi } = scopedRange(k.code, communities);
     return [
@@ -187,7 +188,7 @@ export function createPeopleRepository(db: Db, communities: readonly string[] | 
               WITH ORDINALITY AS k(lo, hi, after, lim, i)
             CROSS JOIN LATERAL (
               SELECT ${PERSON_COLUMNS} FROM people.person p
-              WHERE ${PEOPLE_WHERE} AND (k.after IS NULL OR p.id > k.after) AND ${window.text}
+              WHERE ${LIVES_UNDER} AND (k.after IS NULL OR p.id > k.after) AND ${window.text}
               ORDER BY p.id LIMIT k.lim
             ) c`,
             [...rangeColumns(groupKeys), groupKeys.map((k) => k.after), groupKeys.map((k) => k.first + 1), ...scope, ...window.values],
@@ -217,7 +218,7 @@ export function createPeopleRepository(db: Db, communities: readonly string[] | 
           const rows = await query<{ key: string | number; n: number }>(db,
             `/* people.peopleCounts */
             SELECT k.i AS key, c.n FROM unnest(${PEOPLE_UNNEST}) WITH ORDINALITY AS k(lo, hi, i)
-            CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM people.person p WHERE ${PEOPLE_WHERE} AND ${window.text}) c`,
+            CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM people.person p WHERE ${LIVES_UNDER} AND ${window.text}) c`,
             [...rangeColumns(groupKeys), ...scope, ...window.values],
           );
           for (const row of rows) counts[group[Number(row.key) - 1]] = row.n;
