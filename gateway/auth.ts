@@ -28,6 +28,7 @@ import { logger } from '../lib/logger.ts';
 import { requestDeadline } from './deadline.ts';
 import { apiKeyVerifier, presentedApiKey } from './api-keys.ts';
 import { useScopesCheckedPerDocument } from './scope-check.ts';
+import { auditedAtGateway } from './subscription-hub.ts';
 import type { ApiKeyStore } from '../access/store.ts';
 
 export type GatewayAuthOptions = {
@@ -98,7 +99,8 @@ function purposeOf(fromBody: unknown, fromHeader: string | null): string | null 
 
 /**
  * Signs every subgraph request: query, variables, the verified claims (null when anonymous), the
- * client's request (for the audit log), the subgraph it goes to, now, and the request's deadline.
+ * client's request (for the audit log), the subgraph it goes to, now, and the request's deadline;
+ * for a shared subscription's calls also that the gateway writes the audit records.
  */
 function useSignedUpstream(secret: string, requestTimeoutMs: number): GatewayPlugin {
   return {
@@ -109,7 +111,7 @@ function useSignedUpstream(secret: string, requestTimeoutMs: number): GatewayPlu
         variables: executionRequest.variables,
         identity: context?.jwt?.payload ?? null,
         request: requestMeta(context),
-        call: { subgraph: subgraphName, issuedAt: Date.now(), deadline: requestDeadline(context, requestTimeoutMs) },
+        call: { subgraph: subgraphName, issuedAt: Date.now(), deadline: requestDeadline(context, requestTimeoutMs), ...(auditedAtGateway(context) ? { audit: 'gateway' as const } : {}) },
       };
       setExecutionRequest({ ...executionRequest, extensions: { ...executionRequest.extensions, ...signedExtensions(secret, parts) } });
     },

@@ -15,8 +15,17 @@ const PING_MS = 12_000;
 
 type FetchAPI = { ReadableStream: typeof ReadableStream; Response: typeof Response; TextEncoder: typeof TextEncoder };
 
-/** What a client is shown of a result: errors as JSON without the internal `http`/`unexpected` extensions, no `extensions.http`. */
+const encoded = new WeakMap<object, string>();
+
+/** A result as JSON, once per result object: a shared subscription hands every subscriber the same one. */
 function encode(result: ExecutionResult): string {
+  let text = encoded.get(result);
+  if (text === undefined) encoded.set(result, (text = encodeResult(result)));
+  return text;
+}
+
+/** What a client is shown of a result: errors as JSON without the internal `http`/`unexpected` extensions, no `extensions.http`. */
+function encodeResult(result: ExecutionResult): string {
   if (!result.errors?.length && !(result.extensions as { http?: unknown } | undefined)?.http) return JSON.stringify(result);
   const errors = result.errors?.map((e) => {
     // (a GraphQLError encodes through its toJSON: message, locations, path, extensions)

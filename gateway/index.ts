@@ -35,7 +35,8 @@ const auditUrl = databaseUrlFor('audit');
 const qualityDatabases = qualityUrls.every(Boolean) && auditUrl
   ? Object.fromEntries(SUBGRAPHS.map((s, i) => [s, openDatabase(s, { url: qualityUrls[i]!, poolMax: 2 })])) as Record<(typeof SUBGRAPHS)[number], ReturnType<typeof openDatabase>>
   : null;
-const auditDatabase = qualityDatabases ? openDatabase('audit', { url: auditUrl!, poolMax: 1 }) : null;
+// the audit writer: the quality report's reads and the shared subscriptions' records (gateway/subscription-hub.ts)
+const auditDatabase = auditUrl ? openDatabase('audit', { url: auditUrl, poolMax: 1 }) : null;
 const audit = auditDatabase ? createAuditWriter(auditDatabase, { attempts: config.AUDIT_WRITE_ATTEMPTS }) : null;
 // the rate limit is shared through Redis when REDIS_URL is set; unreachable, the gateway does not start
 const rateLimitStore = await connectRateLimitStore(config).catch((err: Error) => {
@@ -51,6 +52,7 @@ const gateway = await startGateway(
     rateLimitStore,
     auth: { ...(await authOptionsFromConfig(config.UPSTREAM_HMAC_SECRET)), apiKeys: accessDatabase ? createApiKeyStore(accessDatabase.knex) : undefined },
     ...(qualityDatabases && audit ? { quality: { databases: qualityDatabases, audit } } : {}),
+    ...(audit ? { subscriptionAudit: audit } : {}),
   },
   { port: config.PORT, host: config.HOST },
 );

@@ -28,7 +28,8 @@ import { ERROR_CODES } from '../lib/error-codes.ts';
 import { env } from '../lib/config.ts';
 import { httpDuration, registry, routeLabel, statusLabel } from '../lib/metrics.ts';
 import { metricsText } from '../lib/workers.ts';
-import { authPlugins, requestAuthenticator, type GatewayAuthOptions } from './auth.ts';
+import { authPlugins, requestAuthenticator, requestMeta, type GatewayAuthOptions } from './auth.ts';
+import { useSubscriptionHub } from './subscription-hub.ts';
 import { EXAMPLE_QUERY, graphiqlQuery } from './example-query.ts';
 import { subgraphUnavailableMessage, useRequestDeadline } from './deadline.ts';
 import { createLimits, limitsFromConfig, type GatewayLimits, type RateLimitStore } from './limits.ts';
@@ -86,6 +87,11 @@ export type GatewayOptions = {
    * planner stay. Only for subgraphs started with the same switch. Not reachable from configuration.
    */
   benchAccessControlOff?: boolean;
+  /**
+   * Identical subscribers share one execution (gateway/subscription-hub.ts), and it writes their
+   * audit records with this writer. Unset, or SUBSCRIPTION_HUB=false: one execution per subscriber.
+   */
+  subscriptionAudit?: AuditWriter;
 };
 
 /** Rewrites the `@join__graph(url:)` of each named subgraph in a supergraph SDL. */
@@ -183,6 +189,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     maxInFlight: configured.subgraphMaxInFlight,
   });
   const corsOrigins = options.corsOrigins ?? env().CORS_ORIGINS;
+  const hub = options.subscriptionAudit && env().SUBSCRIPTION_HUB && !options.benchAccessControlOff
+    ? useSubscriptionHub({ audit: options.subscriptionAudit, maxTokenLifetimeSeconds: options.auth.maxTokenLifetimeSeconds ?? env().MAX_TOKEN_LIFETIME_SECONDS, requestMeta })
+    : null;
   // Subscriptions run on a second runtime with Hive Gateway's own (JavaScript) federation
   // planner: the Rust planner's runtime executes only a subscription's first fetch, so fields of
   // other subgraphs on its payload (an event's address name, its people) would come back null.
@@ -212,7 +221,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     ...limits.runtimeOptions,
     // the limit plugins come after the auth plugins: the rate limit needs the verified token
     // the deadline starts when the request arrives; it and the signatures share it
-    plugins: () => [deadline, ...(options.benchAccessControlOff ? [] : authPlugins({ requestTimeoutMs: configured.requestTimeoutMs, ...options.auth })), ...limits.plugins, useUnavailableStatus(), useDataHandOver() as GatewayPlugin, useCoalescedEventStream()],
+    plugins: () => [deadline, ...(options.benchAccessControlOff ? [] : authPlugins({ requestTimeoutMs: configured.requestTimeoutMs, ...options.auth })), ...limits.plugins, useUnavailableStatus(), useDataHandOver() as GatewayPlugin, useCoalescedEventStream(),
+      // last: it replaces the subscribe step once every check before it has run for the subscriber
+      ...(kind === 'subscriptions' && hub ? [hub] : [])],
   });
   const runtime = runtimeFor('queries');
   const streams = runtimeFor('subscriptions');

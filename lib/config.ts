@@ -57,6 +57,8 @@ const EnvModel = z.object({
   DEV_JWT_KEY_FILE: z.string().default('.data/dev-jwt-key.json'),
   /** Requests without a token may read the non-personal registry ("false": every request needs a token). */
   ALLOW_ANONYMOUS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Identical subscribers share one execution at the gateway (gateway/subscription-hub.ts); false: one each. */
+  SUBSCRIPTION_HUB: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /**
    * Shared secret the gateway signs subgraph requests with (HMAC-SHA256) and subgraphs verify.
    * Required in production and whenever subgraphs run as separate processes; `npm start`

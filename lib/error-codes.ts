@@ -50,6 +50,8 @@ export const ERROR_CODE_MEANINGS = {
   API_KEY_REVOKED: 'the API key was revoked (`npm run apikey -- revoke`) (401)',
   API_KEY_EXPIRED: 'the API key is past its expiry (401)',
   API_KEYS_UNAVAILABLE: 'the access database cannot be reached, so API keys cannot be checked (503); retry',
+  // subscriptions (gateway/subscription-hub.ts)
+  SUBSCRIBER_TOO_SLOW: 'a subscriber fell more than 10,000 results behind its subscription, which then ended; reconnect',
   // audit trail (audit/)
   AUDIT_UNAVAILABLE: 'the audit log could not be written, so no person-level data was sent (fail closed); `serviceName` names the subgraph (503 there)',
   // gateway -> subgraph signatures (lib/auth/upstream.ts); met only when calling a subgraph directly

@@ -61,6 +61,18 @@ export async function dbQueryCount(subgraph: string): Promise<number> {
   return metric.values.find((v) => v.labels.subgraph === subgraph)?.value ?? 0;
 }
 
+/** Shared subscription executions (gateway/subscription-hub.ts) running now, and the subscribers they serve. */
+export const subscriptionHubs = new client.Gauge({
+  name: 'gateway_subscription_hubs',
+  help: 'Shared subscription executions running in this process (one per document, variables and viewer class)',
+  registers: [registry],
+});
+export const subscriptionHubMembers = new client.Gauge({
+  name: 'gateway_subscription_hub_members',
+  help: 'Subscribers served by a shared subscription execution in this process',
+  registers: [registry],
+});
+
 /** Whole bridge exports (`all=true`) streaming now; at BRIDGE_MAX_EXPORTS the next is refused (EXPORTS_BUSY). */
 export const bridgeExportsInProgress = new client.Gauge({
   name: 'bridge_exports_in_progress',

@@ -12,8 +12,8 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { defaultFieldResolver, GraphQLError, Kind, type DocumentNode, type ExecutionResult, type FieldDefinitionNode, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import { ANONYMOUS, SYSTEM, viewerFromClaims, type Viewer } from './auth/scopes.ts';
-import { checkUpstreamRequest, remainingMs, type RequestMeta } from './auth/upstream.ts';
+import { ANONYMOUS, SYSTEM, viewerClass, viewerFromClaims, type Viewer } from './auth/scopes.ts';
+import { checkUpstreamRequest, remainingMs, REVEALED_EXTENSION, type RequestMeta } from './auth/upstream.ts';
 import { AuditCollector, collectAudited, type AuditExtract } from '../audit/collect.ts';
 import { AuditUnavailableError, type AuditWriter } from '../audit/writer.ts';
 import { env, type SchemaName, type SubgraphName } from './config.ts';
@@ -104,15 +104,6 @@ function refused(status: number, code: string, message: string): Refusal {
 /** An abort signal that never fires (an in-process call with no signal of its own). */
 const NEVER = new AbortController().signal;
 
-/**
- * What a subscription event's result can depend on besides the document and variables: the
- * viewer's roles, scopes and communities (scoping, masking and field authorization read nothing
- * else; the subject goes only into the audit record, which each subscriber writes for itself).
- */
-export function viewerClass(viewer: Viewer): string {
-  return JSON.stringify([[...viewer.roles].sort(), [...viewer.scopes].sort(), viewer.communities]);
-}
-
 const encodedEvents = new WeakMap<object, string>();
 
 /** A subscription result as one SSE `next` message, encoded once per result object. */
@@ -121,6 +112,31 @@ function encodedEvent(result: FormattedExecutionResult): string {
   if (text === undefined) encodedEvents.set(result, (text = `event: next\ndata: ${JSON.stringify(result)}\n\n`));
   return text;
 }
+
+/**
+ * The collectors of calls the gateway audits itself (signed `audit: 'gateway'`: a shared
+ * subscription's, gateway/subscription-hub.ts): their answers carry what they revealed instead.
+ */
+const revealedToGateway = new WeakSet<AuditCollector>();
+
+/** What a collector holds, as the `revealed` extension of an answer. */
+function revealed(collector: AuditCollector): { personIds: string[]; addressCodes: string[] } {
+  return { personIds: [...collector.personIds], addressCodes: [...collector.addressCodes] };
+}
+
+/** Puts `extensions.revealed` on the answers of calls the gateway audits (HTTP and in process alike). */
+const revealToGateway: ApolloServerPlugin<BaseContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        const collector = (contextValue as { audit?: AuditCollector }).audit;
+        if (!collector || !revealedToGateway.has(collector) || response.body.kind !== 'single') return;
+        const result = response.body.singleResult;
+        result.extensions = { ...result.extensions, [REVEALED_EXTENSION]: revealed(collector) };
+      },
+    };
+  },
+};
 
 /** One subscription event executed for one (document, variables, viewer class): its result and what it revealed. */
 type SharedEvent = { result: FormattedExecutionResult; collector: AuditCollector };
@@ -286,7 +302,7 @@ export async function startSubgraph<TContext extends BaseContext>(
   const bare = options.benchAccessControlOff === true;
   const httpServer = http.createServer();
   const schema = bare ? limitArguments(buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }])) : subgraphSchema(def);
-  const server = buildApolloServer(def, [ApolloServerPluginDrainHttpServer({ httpServer })], undefined, schema);
+  const server = buildApolloServer(def, [ApolloServerPluginDrainHttpServer({ httpServer }), revealToGateway], undefined, schema);
   await server.start();
   const changes = def.changes ? createChangeFeed(database, def.changes) : undefined;
   const services = (meta: RequestMeta | null): SubgraphServices => ({ audit: options.audit, request: meta, databases: options.databases, changes });
@@ -387,10 +403,13 @@ export async function startSubgraph<TContext extends BaseContext>(
       return refused(401, 'INVALID_TOKEN_CLAIMS', (err as Error).message);
     }
     const collector = new AuditCollector();
+    // a shared subscription's call: the answer says what it revealed, the gateway writes the records
+    const gatewayAudits = call.audit === 'gateway';
+    if (gatewayAudits) revealedToGateway.add(collector);
     const left = remainingMs(call.deadline);
     const signal = left === null ? abandonedSignal : AbortSignal.any([abandonedSignal, AbortSignal.timeout(Math.max(1, left))]);
     const value = await runInRequest({ signal }, () => run(async () => ({ ...def.createContext(database, viewer, services(meta)), audit: collector })));
-    const failed = await auditRead(viewer, meta, collector);
+    const failed = gatewayAudits ? null : await auditRead(viewer, meta, collector);
     return failed ?? { ok: true, value };
   }
 
@@ -435,7 +454,7 @@ export async function startSubgraph<TContext extends BaseContext>(
   async function serveSubscription(body: LocalRequest | undefined, callerSignal: AbortSignal): Promise<Outcome<AsyncIterable<FormattedExecutionResult>>> {
     const upstream = checkUpstreamRequest(options.upstreamSecret, body, { subgraph: def.name, ...signatureWindow });
     if (!upstream.ok) return refused(401, upstream.code, upstream.message);
-    const { identity, request: meta } = upstream;
+    const { identity, request: meta, call } = upstream;
     let viewer: Viewer;
     try {
       viewer = identity === null ? ANONYMOUS : viewerFromClaims(identity);
@@ -484,6 +503,12 @@ export async function startSubgraph<TContext extends BaseContext>(
         for await (const payload of events) {
           if (signal.aborted) break;
           const { result, collector } = await sharedExecution(payload, shareKey, executeEvent);
+          // a shared subscription (gateway/subscription-hub.ts): the gateway writes each of its
+          // subscribers' records from what the result revealed
+          if (call.audit === 'gateway') {
+            yield collector.empty ? result : { ...result, extensions: { ...result.extensions, [REVEALED_EXTENSION]: revealed(collector) } };
+            continue;
+          }
           // each subscriber's delivery is audited as its own (who received which records); the
           // writer commits the records of one event's subscribers together (group commit)
           const failed = await auditRead(viewer, meta, collector);

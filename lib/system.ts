@@ -159,6 +159,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       graphiqlToken: options.graphiqlToken,
       map: { demoTokens: options.mapDemoTokens },
       quality: { databases: options.databases, audit },
+      subscriptionAudit: audit,
       benchAccessControlOff: options.benchAccessControlOff,
     },
     { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },

@@ -10,7 +10,7 @@ import { signDevToken } from '../lib/auth/dev-keys.ts';
 import { query } from '../lib/db.ts';
 import { loadSubgraphDefinitions } from '../lib/system.ts';
 import { SHOWCASE } from '../seeds/showcase.ts';
-import { scratchAudit, type ScratchAudit } from './support/scratch-audit.ts';
+import { scratchAuditSystem, withAuditAppendGone } from './support/scratch-audit.ts';
 import { startTestSystem, type TestSystem } from './support/system.ts';
 
 let t: TestSystem;
@@ -192,28 +192,17 @@ describe('a confined auditor', () => {
 });
 
 describe('failing closed', () => {
-  let scratch: ScratchAudit;
-  let broken: TestSystem;
-  beforeAll(async () => {
-    scratch = await scratchAudit();
-    broken = await startTestSystem({ auditDatabase: scratch.database });
-  });
-  afterAll(async () => {
-    await broken?.stop();
-    await scratch?.drop();
-  });
+  const broken = scratchAuditSystem();
 
   const RESIDENTS = `{ address(code: "${SHOWCASE.roomCode}") { fullName residents(first: 10) { edges { node { id name } } } } }`;
-  const APPEND = 'audit.append(text[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text[])';
 
   it('serves no person-level data while the audit store cannot be written, and the registry still', async () => {
-    const before = await broken.query(RESIDENTS);
+    const before = await broken.system.query(RESIDENTS);
     expect(before.errors).toBeUndefined();
     expect(before.data!.address.residents.edges.length).toBeGreaterThan(0);
 
-    await scratch.database.knex.raw(`ALTER FUNCTION ${APPEND} RENAME TO append_gone`);
-    try {
-      const res = await broken.query(RESIDENTS);
+    await withAuditAppendGone(broken.scratch, async () => {
+      const res = await broken.system.query(RESIDENTS);
       expect(res.data?.address?.fullName).toBe(SHOWCASE.roomFullName);
       expect(res.data?.address?.residents ?? null).toBeNull();
       expect(JSON.stringify(res)).not.toMatch(/"name"|"id":"[^"]+"/);
@@ -224,17 +213,15 @@ describe('failing closed', () => {
       })]);
       // a person read alone: no data, the code
       const ids = before.data!.address.residents.edges.map((e: any) => e.node.id);
-      const person = await broken.query(`{ person(id: "${ids[0]}") { __typename } }`);
+      const person = await broken.system.query(`{ person(id: "${ids[0]}") { __typename } }`);
       expect(person.data?.person ?? null).toBeNull();
       expect(person.errors?.map((e) => e.extensions?.code)).toContain('AUDIT_UNAVAILABLE');
       // non-person reads work
-      const registry = await broken.query(`{ address(code: "${SHOWCASE.roomCode}") { fullName building { estate } } }`);
+      const registry = await broken.system.query(`{ address(code: "${SHOWCASE.roomCode}") { fullName building { estate } } }`);
       expect(registry).toMatchObject({ data: { address: { fullName: SHOWCASE.roomFullName, building: { estate: '水围村' } } } });
       expect(registry.errors).toBeUndefined();
-    } finally {
-      await scratch.database.knex.raw(`ALTER FUNCTION audit.append_gone(text[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text[]) RENAME TO append`);
-    }
-    const after = await broken.query(RESIDENTS);
+    });
+    const after = await broken.system.query(RESIDENTS);
     expect(after.errors).toBeUndefined();
     expect(after.data!.address.residents.edges.length).toBeGreaterThan(0);
   });

@@ -249,6 +249,36 @@ describe('subgraphs answer only the gateway', () => {
     expect(swapped.status).toBe(401);
     expect(swapped.body.errors[0].extensions.code).toBe('GATEWAY_SIGNATURE_REQUIRED');
   });
+
+  it('answers a call signed `audit: gateway` (a shared subscription\'s) with what it revealed instead of a record, and the flag cannot be added afterwards', async () => {
+    const url = t.system.subgraphs.people.url;
+    const resident = await t.databases.people.knex.raw(`SELECT person_id FROM people.residence WHERE address_code = ? AND until IS NULL ORDER BY person_id LIMIT 1`, [SHOWCASE.roomCode]);
+    const personId = resident.rows[0].person_id as string;
+    const query = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id name } } }';
+    const variables = { r: [{ __typename: 'Person', id: personId }] };
+    const identity = { sub: 'hub-direct', roles: ['admin'], exp: Math.floor(Date.now() / 1000) + 600 };
+    const call = (audit?: 'gateway') => ({ subgraph: 'people', issuedAt: Date.now(), deadline: null, ...(audit ? { audit } : {}) });
+    const records = async () => {
+      await t.system.audit.flush();
+      return Number((await t.auditDatabase.knex.raw(`SELECT count(*) AS n FROM audit.log WHERE subject = 'hub-direct'`)).rows[0].n);
+    };
+    const before = await records();
+    const shared = await post(url, { query, variables, extensions: signedExtensions(t.system.upstreamSecret, { query, variables, identity, call: call('gateway') }) });
+    expect(shared.status).toBe(200);
+    expect(shared.body.data._entities[0].id).toBe(personId);
+    expect(shared.body.extensions.revealed).toEqual({ personIds: [personId], addressCodes: expect.any(Array) });
+    expect(await records()).toBe(before);
+    // an ordinary call is recorded, and says nothing of what it revealed
+    const plain = signedExtensions(t.system.upstreamSecret, { query, variables, identity, call: call() });
+    const ordinary = await post(url, { query, variables, extensions: plain });
+    expect(ordinary.body.data._entities[0].id).toBe(personId);
+    expect(ordinary.body.extensions?.revealed).toBeUndefined();
+    expect(await records()).toBe(before + 1);
+    // the flag is signed: added to an ordinary call's signature, it is refused
+    const tampered = await post(url, { query, variables, extensions: { ...plain, call: { ...(plain.call as object), audit: 'gateway' } } });
+    expect(tampered.status).toBe(401);
+    expect(tampered.body.errors[0].extensions.code).toBe('GATEWAY_SIGNATURE_REQUIRED');
+  });
 });
 
 describe('npm run token', () => {

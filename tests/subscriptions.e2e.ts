@@ -18,7 +18,7 @@ import { SHOWCASE } from '../seeds/showcase.ts';
 import { deleteCases, insertCases } from './support/cases-factories.ts';
 import { deleteEvents, freshBuildingCode, freshCommunityCode, insertEvents } from './support/events-factories.ts';
 import { startChild } from './support/process.ts';
-import { subscribe, type Subscriber } from './support/sse.ts';
+import { sendUntilAllReceived, subscribe, type Subscriber } from './support/sse.ts';
 import { startTestSystem, type TestSystem } from './support/system.ts';
 
 let t: TestSystem;
@@ -172,12 +172,7 @@ describe('eventChanged', () => {
     const inserted: string[] = [];
     try {
       // the showcase room is shared by other suites: each try is removed once delivered or not
-      for (let i = 0; i < 40 && subscribers.some((s) => s.results.length === 0); i++) {
-        for (const s of subscribers) s.results.length = 0;
-        const [id] = await insertEvents(t.databases.events, [{ addressCode: SHOWCASE.roomCode, kind: 'ENVIRONMENT', people: [{ personId, role: 'INVOLVED' }] }]);
-        inserted.push(id);
-        await Promise.all(subscribers.map((s) => s.received(1, 600).catch(() => {})));
-      }
+      inserted.push(...await sendUntilAllReceived(subscribers, async () => (await insertEvents(t.databases.events, [{ addressCode: SHOWCASE.roomCode, kind: 'ENVIRONMENT', people: [{ personId, role: 'INVOLVED' }] }]))[0]));
       const [one, two, all] = await Promise.all(subscribers.map(async (s) => (await s.received(1))[0]));
       for (const d of [one, two, all]) expect(d.errors).toBeUndefined();
       const eventId = one.data.eventChanged.event.id as string;

@@ -88,3 +88,12 @@ export function viewerFromClaims(claims: unknown): Viewer {
   if (!checked.ok) throw new Error(checked.message);
   return checked.viewer;
 }
+
+/**
+ * What a subscription event's result can depend on besides the document and variables: the
+ * viewer's roles, scopes and communities (scoping, masking and field authorization read nothing
+ * else; the subject goes only into the audit record, which each subscriber writes for itself).
+ */
+export function viewerClass(viewer: Viewer): string {
+  return JSON.stringify([[...viewer.roles].sort(), [...viewer.scopes].sort(), viewer.communities]);
+}

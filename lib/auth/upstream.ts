@@ -14,6 +14,11 @@ export const IDENTITY_EXTENSION = 'identity';
 export const SIGNATURE_EXTENSION = 'hmac-signature';
 export const REQUEST_EXTENSION = 'request';
 export const CALL_EXTENSION = 'call';
+/**
+ * The extension of a subgraph's answer to a call signed `audit: 'gateway'`: what the answer
+ * revealed (`{ personIds, addressCodes }`), for the gateway to write each subscriber's record with.
+ */
+export const REVEALED_EXTENSION = 'revealed';
 
 /** What the audit log needs to know about the client's request, signed with the identity. */
 export type RequestMeta = {
@@ -25,8 +30,11 @@ export type RequestMeta = {
 /**
  * Which subgraph a signature is for and when it was made (epoch ms), and when the client's whole
  * request must be answered by (epoch ms; null: no deadline), so the subgraph can stop its work then.
+ * `audit: 'gateway'`: a shared subscription's call (gateway/subscription-hub.ts); the subgraph
+ * returns what its answer revealed instead of writing a record, and the gateway writes one per
+ * subscriber. Only the gateway can sign it; it is never taken from a token.
  */
-export type UpstreamCall = { subgraph: string; issuedAt: number; deadline: number | null };
+export type UpstreamCall = { subgraph: string; issuedAt: number; deadline: number | null; audit?: 'gateway' };
 
 export type SignedParts = {
   query: string;
@@ -38,7 +46,7 @@ export type SignedParts = {
 
 function canonical(parts: SignedParts): string {
   const variables = parts.variables && Object.keys(parts.variables).length > 0 ? parts.variables : null;
-  const call = { subgraph: parts.call.subgraph, issuedAt: parts.call.issuedAt, deadline: parts.call.deadline ?? null };
+  const call = { subgraph: parts.call.subgraph, issuedAt: parts.call.issuedAt, deadline: parts.call.deadline ?? null, ...(parts.call.audit ? { audit: parts.call.audit } : {}) };
   return stringify({ query: parts.query, variables, identity: parts.identity ?? null, request: parts.request ?? null, call }) ?? '';
 }
 
@@ -84,7 +92,7 @@ export type UpstreamExpectation = {
 const isCall = (v: unknown): v is UpstreamCall => {
   const c = v as UpstreamCall | null;
   return typeof c === 'object' && c !== null && typeof c.subgraph === 'string' && Number.isFinite(c.issuedAt) &&
-    (c.deadline === null || Number.isFinite(c.deadline));
+    (c.deadline === null || Number.isFinite(c.deadline)) && (c.audit === undefined || c.audit === 'gateway');
 };
 
 /**

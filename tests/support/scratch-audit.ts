@@ -10,7 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../lib/db.ts';
+import { afterAll, beforeAll } from 'vitest';
 import { migrateAudit } from '../../audit/migrate.ts';
+import { startTestSystem, type TestSystem } from './system.ts';
 
 export type ScratchAudit = {
   /** The open handle (reopened by open() after close()). */
@@ -85,4 +87,34 @@ export async function scratchAudit(options: { migrate?: boolean; cli?: boolean }
     },
   };
   return scratch;
+}
+
+/** audit.append's argument types, to name the function when renaming it. */
+const APPEND_ARGS = '(text[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text[])';
+
+/** Runs `run` while the scratch audit store cannot be written (audit.append renamed away), then puts it back. */
+export async function withAuditAppendGone<T>(scratch: ScratchAudit, run: () => Promise<T>): Promise<T> {
+  await scratch.database.knex.raw(`ALTER FUNCTION audit.append${APPEND_ARGS} RENAME TO append_gone`);
+  try {
+    return await run();
+  } finally {
+    await scratch.database.knex.raw(`ALTER FUNCTION audit.append_gone${APPEND_ARGS} RENAME TO append`);
+  }
+}
+
+/**
+ * For a describe block: a test system whose audit store is a scratch database of its own (so its
+ * tests may break it), started before the block's tests and stopped and removed after them.
+ */
+export function scratchAuditSystem(): { system: TestSystem; scratch: ScratchAudit } {
+  const holder = {} as { system: TestSystem; scratch: ScratchAudit };
+  beforeAll(async () => {
+    holder.scratch = await scratchAudit();
+    holder.system = await startTestSystem({ auditDatabase: holder.scratch.database });
+  });
+  afterAll(async () => {
+    await holder.system?.stop();
+    await holder.scratch?.drop();
+  });
+  return holder;
 }

@@ -18,9 +18,9 @@ export type Subscriber = {
   close(): void;
 };
 
-/** Subscribes to `query` at `url` as the bearer of `token` (none: anonymous). */
-export function subscribe(url: string, query: string, variables: Record<string, unknown>, token?: string): Subscriber {
-  const client = createClient({ url, retryAttempts: 0, headers: token ? { authorization: `Bearer ${token}` } : {} });
+/** Subscribes to `query` at `url` as the bearer of `token` (none: anonymous), with `headers` besides. */
+export function subscribe(url: string, query: string, variables: Record<string, unknown>, token?: string, headers: Record<string, string> = {}): Subscriber {
+  const client = createClient({ url, retryAttempts: 0, headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
   const results: Delivery[] = [];
   const waiters = new Set<() => void>();
   let finished = false;
@@ -69,4 +69,20 @@ export function subscribe(url: string, query: string, variables: Record<string, 
       client.dispose();
     },
   };
+}
+
+/**
+ * Commits changes with `send` (one per call, returning its id) until every subscriber has received
+ * a result of the latest one (at most `tries` changes, `waitMs` apart; what arrived before it is
+ * forgotten), and returns the ids sent. For shared fixtures such as the showcase room, where a
+ * test cannot know when its subscribers went live: each change sent is the caller's to remove.
+ */
+export async function sendUntilAllReceived(subscribers: Subscriber[], send: () => Promise<string>, tries = 40, waitMs = 600): Promise<string[]> {
+  const sent: string[] = [];
+  for (let i = 0; i < tries && (i === 0 || subscribers.some((s) => s.results.length === 0)); i++) {
+    for (const s of subscribers) s.results.length = 0;
+    sent.push(await send());
+    await Promise.all(subscribers.map((s) => s.received(1, waitMs).catch(() => {})));
+  }
+  return sent;
 }
