@@ -69,7 +69,7 @@ const USAGE = `usage: npm run bench:writes -- [--database-url URL] [--scale N] [
     and every workload runs on both, alternating, R rounds
   --only W,...: a subset of report-code, report-text, transition, sql-insert, fan-out
   --workers N,...: the current tree's server as N processes on one port (WORKERS=N npm start); each count is a
-    variant of the run (e.g. 1,2); statements and CPU are summed over the workers; the fan-out uses the last\n`;
+    variant of the run (e.g. 1,2); statements and CPU are summed over the workers; the fan-out runs on every variant\n`;
 if (values.help) {
   process.stdout.write(USAGE);
   process.exit(0);
@@ -275,6 +275,8 @@ async function fanOut(endpoint: string, token: string, pool: pg.Pool, community:
   // the server's CPU over the burst (until every delivery arrived): a figure the load of other processes moves less than delays
   const cpuOf = () => serverPids.reduce((sum, pid) => sum + cpuSecondsOf(pid), 0);
   const cpuBefore = cpuOf();
+  // and this process's (the 1,000 subscribers' reading and parsing), which shares the two cores
+  const clientBefore = process.cpuUsage();
   for (let k = 0; k < numbers.burst; k++) {
     const id = `bench-burst-${run}-${k}`;
     await insert(id);
@@ -284,6 +286,8 @@ async function fanOut(endpoint: string, token: string, pool: pg.Pool, community:
   const complete = () => arrivals.every((a) => [...committed.keys()].every((id) => a.has(id)));
   while (!complete() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   const serverCpuSeconds = cpuOf() - cpuBefore;
+  const clientUsage = process.cpuUsage(clientBefore);
+  const clientCpuSeconds = (clientUsage.user + clientUsage.system) / 1e6;
   controller.abort();
   await Promise.allSettled(streams);
   const delays: number[] = [];
@@ -296,8 +300,8 @@ async function fanOut(endpoint: string, token: string, pool: pg.Pool, community:
     }
   }
   delays.sort((x, y) => x - y);
-  const result = { subscribers: numbers.subscribers, events: numbers.burst, expected: numbers.subscribers * numbers.burst, delivered: delays.length, missing, p50Ms: quantile(delays, 0.5), p99Ms: quantile(delays, 0.99), maxMs: delays.at(-1) ?? NaN, serverCpuSeconds, serverCpuUsPerDelivery: (serverCpuSeconds * 1e6) / Math.max(1, delays.length) };
-  log(`fan-out: ${result.delivered} of ${result.expected} delivered, delay p50 ${result.p50Ms.toFixed(0)} ms, p99 ${result.p99Ms.toFixed(0)} ms, max ${result.maxMs.toFixed(0)} ms; server CPU ${serverCpuSeconds.toFixed(2)} s (${result.serverCpuUsPerDelivery.toFixed(1)} µs per delivery)`);
+  const result = { subscribers: numbers.subscribers, events: numbers.burst, expected: numbers.subscribers * numbers.burst, delivered: delays.length, missing, p50Ms: quantile(delays, 0.5), p99Ms: quantile(delays, 0.99), maxMs: delays.at(-1) ?? NaN, serverCpuSeconds, serverCpuUsPerDelivery: (serverCpuSeconds * 1e6) / Math.max(1, delays.length), clientCpuSeconds };
+  log(`fan-out: ${result.delivered} of ${result.expected} delivered, delay p50 ${result.p50Ms.toFixed(0)} ms, p99 ${result.p99Ms.toFixed(0)} ms, max ${result.maxMs.toFixed(0)} ms; server CPU ${serverCpuSeconds.toFixed(2)} s (${result.serverCpuUsPerDelivery.toFixed(1)} µs per delivery); the subscribers' CPU ${clientCpuSeconds.toFixed(2)} s`);
   return result;
 }
 
@@ -361,13 +365,19 @@ try {
     for (const v of runs('sql-insert') ? order : []) rows.push(await sqlFloor(v, round, codes, `${run}-${round}`));
   }
 
-  const current = variants.at(-1)!;
+  // the fan-out on every variant, the order alternating by round as above
   const community = codes[0].slice(0, 12);
-  const fan = runs('fan-out') ? await fanOut(current.url, token, current.pool, community, codes[0].slice(0, 19), run, current.pids) : null;
+  const fans: (Awaited<ReturnType<typeof fanOut>> & { variant: string; round: number })[] = [];
+  for (let round = 1; runs('fan-out') && round <= numbers.rounds; round++) {
+    for (const v of round % 2 === 1 ? variants : [...variants].reverse()) {
+      log(`fan-out [${v.name}], round ${round}`);
+      fans.push({ variant: v.name, round, ...(await fanOut(v.url, token, v.pool, community, codes[0].slice(0, 19), `${run}-${round}`, v.pids)) });
+    }
+  }
 
   const loadAfter = os.loadavg()[0];
   const date = new Date().toISOString().slice(0, 10);
-  const result = { date, commit, baselineCommit, loadAverage: load, loadAverageAfter: loadAfter, cpus: os.cpus().length, options: numbers, writes: rows, fanOut: fan };
+  const result = { date, commit, baselineCommit, loadAverage: load, loadAverageAfter: loadAfter, cpus: os.cpus().length, options: numbers, writes: rows, fanOut: fans };
   const base = resultPath(['writes', date, commitLabel(commit)]);
   writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
   const fmt = (x: number | null, d = 0) => (x === null || Number.isNaN(x) ? '–' : x.toFixed(d));
@@ -380,7 +390,13 @@ try {
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows.map((r) => `| ${r.workload} | ${r.variant} | ${r.round} | ${r.requests} | ${r.errors} | ${fmt(r.rps)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${fmt(r.statementsPerRequest, 2)} | ${fmt(r.cpuUsPerRequest)} | ${Object.entries(r.waits).map(([k, n]) => `${k} ${n}`).join(', ')} |`),
     '',
-    fan === null ? 'Fan-out: not run (--only).' : `Fan-out (${current.name}): ${fan.subscribers} SSE subscribers on community ${community}, a burst of ${fan.events} events: ${fan.delivered} of ${fan.expected} deliveries (${fan.missing} missing), delay from commit p50 ${fan.p50Ms.toFixed(0)} ms, p99 ${fan.p99Ms.toFixed(0)} ms, max ${fan.maxMs.toFixed(0)} ms; the server used ${fan.serverCpuSeconds.toFixed(2)} s of CPU over the burst (${fan.serverCpuUsPerDelivery.toFixed(1)} µs per delivery).`,
+    ...(fans.length === 0 ? ['Fan-out: not run (--only).'] : [
+      `Fan-out: ${numbers.subscribers} SSE subscribers of \`eventChanged\` on community ${community}, a burst of ${numbers.burst} events committed one statement each; delay from each commit to its arrival; CPU over the burst (server: its processes from /proc; subscribers: this process, on the same cores).`,
+      '',
+      '| variant | round | delivered | missing | p50 ms | p99 ms | max ms | server CPU s | server CPU µs/delivery | subscribers\' CPU s |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      ...fans.map((f) => `| ${f.variant} | ${f.round} | ${f.delivered} of ${f.expected} | ${f.missing} | ${fmt(f.p50Ms)} | ${fmt(f.p99Ms)} | ${fmt(f.maxMs)} | ${fmt(f.serverCpuSeconds, 2)} | ${fmt(f.serverCpuUsPerDelivery, 1)} | ${fmt(f.clientCpuSeconds, 2)} |`),
+    ]),
     '',
   ].join('\n');
   writeFileSync(`${base}.md`, md);
