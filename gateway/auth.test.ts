@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { devPublicKeyPem, signDevClaims, signDevToken } from '../lib/auth/dev-keys.ts';
 import { env } from '../lib/config.ts';
-import { requestAuthenticator, type RequestAuthentication } from './auth.ts';
+import { requestAuthenticator, untilExpiry, type RequestAuthentication } from './auth.ts';
 
 const bearer = (token: string) => new Headers({ authorization: `Bearer ${token}` });
 const codeOf = (result: RequestAuthentication) => ('code' in result ? result.code : 'OK');
@@ -48,5 +48,48 @@ describe('verified tokens are remembered', () => {
     const [header, payload, signature] = token.split('.');
     const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), roles: ['admin'] })).toString('base64url');
     for (let i = 0; i < 2; i++) expect(codeOf(await check(bearer(`${header}.${forged}.${signature}`)))).toBe('INVALID_TOKEN');
+  });
+});
+
+describe('a subscription stream until its token expires', () => {
+  /** A source that yields what is pushed, and records whether it was closed. */
+  function source() {
+    const queue: number[] = [];
+    let wake: (() => void) | null = null;
+    const state = { closed: false };
+    const iterator: AsyncIterableIterator<number> = {
+      async next() {
+        while (queue.length === 0 && !state.closed) await new Promise<void>((r) => (wake = r));
+        return state.closed ? { value: undefined, done: true } : { value: queue.shift()!, done: false };
+      },
+      async return() {
+        state.closed = true;
+        wake?.();
+        return { value: undefined, done: true };
+      },
+      [Symbol.asyncIterator]: () => iterator,
+    };
+    return { iterator, state, push: (n: number) => (queue.push(n), wake?.()) };
+  }
+
+  it('passes results through, then answers the reader waiting at the expiry with TOKEN_EXPIRED, ends and closes the source', async () => {
+    const s = source();
+    const stream = untilExpiry(s.iterator, Date.now() + 150);
+    s.push(1);
+    expect(await stream.next()).toEqual({ value: 1, done: false });
+    const waiting = stream.next();
+    const expired = await waiting;
+    expect((expired.value as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('TOKEN_EXPIRED');
+    expect(await stream.next()).toEqual({ value: undefined, done: true });
+    expect(s.state.closed).toBe(true);
+  });
+
+  it('ends at once when the reader leaves while it waits, closing the source', async () => {
+    const s = source();
+    const stream = untilExpiry(s.iterator, Date.now() + 60_000);
+    const waiting = stream.next();
+    await stream.return!();
+    expect(await waiting).toEqual({ value: undefined, done: true });
+    expect(s.state.closed).toBe(true);
   });
 });

@@ -280,28 +280,67 @@ function useNothingLeftToRun(): GatewayPlugin {
   };
 }
 
-const EXPIRED = Symbol('expired');
-
-/** A stream that ends, after one TOKEN_EXPIRED error, at `at` (epoch ms). */
-async function* untilExpiry<T>(stream: AsyncIterable<T>, at: number): AsyncGenerator<T | ExecutionResult> {
-  const iterator = stream[Symbol.asyncIterator]();
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<typeof EXPIRED>((resolve) => (timer = setTimeout(() => resolve(EXPIRED), Math.max(0, at - Date.now()))));
-  try {
-    for (;;) {
-      const next = await Promise.race([iterator.next(), expired]);
-      if (next === EXPIRED) {
-        yield { errors: [createGraphQLError('The token has expired; the subscription ended', { extensions: { code: ERROR_CODES.TOKEN_EXPIRED } })] };
-        return;
-      }
-      if (next.done) return;
-      yield next.value;
-    }
-  } finally {
+/**
+ * A stream that ends, after one TOKEN_EXPIRED error, at `at` (epoch ms). An iterator of its own
+ * rather than an async generator racing each result against the expiry: a shared subscription
+ * (gateway/subscription-hub.ts) passes every result of a burst through one of these per
+ * subscriber, and the generator's and the race's promises were a large part of the burst's garbage.
+ */
+export function untilExpiry<T>(stream: AsyncIterable<T>, at: number): AsyncIterableIterator<T | ExecutionResult> {
+  const source = stream[Symbol.asyncIterator]();
+  let finished = false;
+  let expired = false;
+  // the reader's pending next(), answered by the source or, at expiry, by the error
+  let waiting: ((result: IteratorResult<T | ExecutionResult>) => void) | null = null;
+  const end = () => {
+    finished = true;
     clearTimeout(timer);
     // not awaited: the subgraph's stream ends on its own at the same expiry
-    Promise.resolve(iterator.return?.()).catch(() => {});
-  }
+    Promise.resolve(source.return?.()).catch(() => {});
+  };
+  const expiredResult = (): IteratorResult<T | ExecutionResult> => {
+    end();
+    return { value: { errors: [createGraphQLError('The token has expired; the subscription ended', { extensions: { code: ERROR_CODES.TOKEN_EXPIRED } })] }, done: false };
+  };
+  const timer = setTimeout(() => {
+    expired = true;
+    if (waiting) {
+      const answer = waiting;
+      waiting = null;
+      answer(expiredResult());
+    }
+  }, Math.max(0, at - Date.now()));
+  const iterator: AsyncIterableIterator<T | ExecutionResult> = {
+    next() {
+      if (finished) return Promise.resolve({ value: undefined, done: true });
+      if (expired) return Promise.resolve(expiredResult());
+      return new Promise((resolve, reject) => {
+        waiting = resolve;
+        source.next().then((item) => {
+          if (waiting !== resolve) return; // answered by the expiry meanwhile
+          waiting = null;
+          if (item.done) end();
+          resolve(item);
+        }, (err: unknown) => {
+          if (waiting !== resolve) return;
+          waiting = null;
+          end();
+          reject(err);
+        });
+      });
+    },
+    return() {
+      if (!finished) end();
+      if (waiting) {
+        const answer = waiting;
+        waiting = null;
+        answer({ value: undefined, done: true });
+      }
+      return Promise.resolve({ value: undefined, done: true });
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
 }
 
 /**

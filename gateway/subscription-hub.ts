@@ -121,18 +121,20 @@ export class Member {
   }
 
   stream(): AsyncIterableIterator<ExecutionResult> {
+    // (no async function: a burst hands each member one result after another, and the promises
+    // an async function adds per result were a visible part of the garbage collector's work)
+    const next = (): Promise<IteratorResult<ExecutionResult>> => {
+      this.wake = null;
+      if (this.queue.length > 0) return Promise.resolve({ value: this.queue.shift()!, done: false });
+      if (this.done) {
+        const error = this.failure;
+        this.failure = null;
+        return error ? Promise.reject(error) : Promise.resolve({ value: undefined, done: true });
+      }
+      return new Promise<void>((resolve) => (this.wake = resolve)).then(next);
+    };
     const iterator: AsyncIterableIterator<ExecutionResult> = {
-      next: async () => {
-        while (this.queue.length === 0 && !this.done) await new Promise<void>((resolve) => (this.wake = resolve));
-        this.wake = null;
-        if (this.queue.length > 0) return { value: this.queue.shift()!, done: false };
-        if (this.failure) {
-          const error = this.failure;
-          this.failure = null;
-          throw error;
-        }
-        return { value: undefined, done: true };
-      },
+      next,
       return: async () => {
         this.queue.length = 0;
         this.finish();
