@@ -15,6 +15,7 @@ import { isAsyncIterable, mapAsyncIterator, type ExecutionRequest, type Executor
 // errors are made with yoga's graphql module: under vitest 'graphql' here may be another instance
 import { createGraphQLError } from 'graphql-yoga';
 import { ERROR_CODES } from '../lib/error-codes.ts';
+import { deadlineSignal } from '../lib/request-context.ts';
 
 export type DeadlineOptions = {
   /** Whole-request deadline, ms. */
@@ -87,15 +88,14 @@ export function useRequestDeadline(options: DeadlineOptions): GatewayPlugin {
         const open = inFlight.get(subgraphName) ?? 0;
         if (open >= options.maxInFlight) return unavailable(subgraphName, `${open} requests to it are already in flight`);
         inFlight.set(subgraphName, open + 1);
-        const timeout = AbortSignal.timeout(Math.min(left, options.subgraphTimeoutMs));
-        const signal = executionRequest.signal ? AbortSignal.any([executionRequest.signal, timeout]) : timeout;
+        // (a timer cleared when the fetch ends, not AbortSignal.timeout/any: lib/request-context.ts deadlineSignal)
         let onTimeout: () => void = () => {};
         const timedOut = new Promise<ReturnType<typeof unavailable>>((resolve) => {
           onTimeout = () => resolve(unavailable(subgraphName, left <= options.subgraphTimeoutMs ? 'no answer within the request deadline' : 'no answer within the subgraph timeout'));
-          timeout.addEventListener('abort', onTimeout, { once: true });
         });
+        const { signal, done: clear } = deadlineSignal(executionRequest.signal, Math.min(left, options.subgraphTimeoutMs), () => onTimeout());
         const done = () => {
-          timeout.removeEventListener('abort', onTimeout);
+          clear();
           inFlight.set(subgraphName, (inFlight.get(subgraphName) ?? 1) - 1);
         };
         let result;

@@ -21,7 +21,7 @@ import type { Database } from './db.ts';
 import { limitArguments } from './input-limits.ts';
 import { jitExecution } from './jit-executor.ts';
 import { objectFields } from './schema-fields.ts';
-import { runInRequest } from './request-context.ts';
+import { deadlineSignal, runInRequest } from './request-context.ts';
 import stringify from 'safe-stable-stringify';
 import { createChangeFeed, type ChangeFeed, type ChangeSource } from './change-feed.ts';
 
@@ -407,8 +407,13 @@ export async function startSubgraph<TContext extends BaseContext>(
     const gatewayAudits = call.audit === 'gateway';
     if (gatewayAudits) revealedToGateway.add(collector);
     const left = remainingMs(call.deadline);
-    const signal = left === null ? abandonedSignal : AbortSignal.any([abandonedSignal, AbortSignal.timeout(Math.max(1, left))]);
-    const value = await runInRequest({ signal }, () => run(async () => ({ ...def.createContext(database, viewer, services(meta)), audit: collector })));
+    const deadline = left === null ? null : deadlineSignal(abandonedSignal, Math.max(1, left));
+    let value: T;
+    try {
+      value = await runInRequest({ signal: deadline?.signal ?? abandonedSignal }, () => run(async () => ({ ...def.createContext(database, viewer, services(meta)), audit: collector })));
+    } finally {
+      deadline?.done();
+    }
     const failed = gatewayAudits ? null : await auditRead(viewer, meta, collector);
     return failed ?? { ok: true, value };
   }
